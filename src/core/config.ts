@@ -1,0 +1,123 @@
+/**
+ * The lab's configuration: the plain objects that flow view -> store -> worker -> core.
+ * One zod schema per part gives the limits in one place; the architecture editor, the
+ * worker and the lesson links (issue 3) all validate against it.
+ */
+import { z } from 'zod';
+
+/** Pixels per MNIST image (28 x 28). */
+export const IMAGE_SIZE = 784;
+export const IMAGE_SIDE = 28;
+
+export const HIDDEN_ACTIVATIONS = ['relu', 'elu', 'tanh', 'sigmoid'] as const;
+export const OUTPUT_ACTIVATIONS = ['sigmoid', 'linear'] as const;
+export const LOSSES = ['bce', 'mse'] as const;
+export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+
+export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
+export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
+export type LossName = (typeof LOSSES)[number];
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export const LIMITS = {
+  layerWidth: { min: 1, max: 2000 },
+  encoderLayers: { min: 0, max: 4 },
+  codeSize: { min: 1, max: 64 },
+  learningRate: { min: 1e-5, max: 1 },
+  momentum: { min: 0, max: 0.999 },
+  batchSize: { min: 1, max: 1024 },
+  trainSize: { min: 1000, max: 60000 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const;
+
+const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
+
+/**
+ * A multilayer-perceptron autoencoder. The decoder mirrors the encoder:
+ * 784 -> encoderLayers... -> codeSize -> reversed(encoderLayers)... -> 784.
+ * The code (bottleneck) layer is linear, so codes can take any real value.
+ */
+export const mlpModelSchema = z.object({
+  kind: z.literal('mlp'),
+  /** Hidden widths from the input towards the code, e.g. [256, 64]. */
+  encoderLayers: z.array(int(LIMITS.layerWidth)).max(LIMITS.encoderLayers.max),
+  codeSize: int(LIMITS.codeSize),
+  hiddenActivation: z.enum(HIDDEN_ACTIVATIONS),
+  outputActivation: z.enum(OUTPUT_ACTIVATIONS),
+  /** bce needs outputs in (0, 1): it is only allowed with a sigmoid output. */
+  loss: z.enum(LOSSES),
+});
+
+export const trainSchema = z.object({
+  optimizer: z.enum(OPTIMIZERS),
+  learningRate: z.number().min(LIMITS.learningRate.min).max(LIMITS.learningRate.max),
+  /** Momentum for SGD (ignored by Adam and RMSprop). */
+  momentum: z.number().min(LIMITS.momentum.min).max(LIMITS.momentum.max),
+  batchSize: int(LIMITS.batchSize),
+  /** Images drawn (seeded) from the 60,000 training digits. */
+  trainSize: int(LIMITS.trainSize),
+  /** Seeds the weight initialisation, the training subset and the batch order. */
+  seed: int(LIMITS.seed),
+});
+
+export const labConfigSchema = z
+  .object({ model: mlpModelSchema, train: trainSchema })
+  .superRefine((c, ctx) => {
+    if (c.model.loss === 'bce' && c.model.outputActivation !== 'sigmoid') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model', 'loss'],
+        message: 'Binary cross-entropy needs a sigmoid output (values between 0 and 1).',
+      });
+    }
+  });
+
+export type MlpModelConfig = z.infer<typeof mlpModelSchema>;
+export type TrainConfig = z.infer<typeof trainSchema>;
+export type LabConfig = z.infer<typeof labConfigSchema>;
+
+/**
+ * Defaults chosen so that a laptop without a GPU beats the PCA-2 baseline within seconds
+ * (measured by `npm run bench`, secondsToBeatPca2).
+ */
+export const DEFAULT_CONFIG: LabConfig = {
+  model: {
+    kind: 'mlp',
+    encoderLayers: [256, 64],
+    codeSize: 2,
+    hiddenActivation: 'relu',
+    outputActivation: 'sigmoid',
+    loss: 'bce',
+  },
+  train: {
+    optimizer: 'adam',
+    learningRate: 0.002,
+    momentum: 0.9,
+    batchSize: 64,
+    trainSize: 10000,
+    seed: 1,
+  },
+};
+
+export interface ConfigProblem {
+  /** Dotted path of the bad field, e.g. "model.codeSize". */
+  path: string;
+  message: string;
+}
+
+/** Validates an untrusted config; never throws. */
+export function checkConfig(
+  value: unknown,
+): { ok: true; config: LabConfig } | { ok: false; problems: ConfigProblem[] } {
+  const r = labConfigSchema.safeParse(value);
+  if (r.success) return { ok: true, config: r.data };
+  return {
+    ok: false,
+    problems: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  };
+}
+
+/** Layer widths of the whole autoencoder, input to output, e.g. [784, 256, 64, 2, 64, 256, 784]. */
+export function layerWidths(m: MlpModelConfig): number[] {
+  return [IMAGE_SIZE, ...m.encoderLayers, m.codeSize, ...[...m.encoderLayers].reverse(), IMAGE_SIZE];
+}

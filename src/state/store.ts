@@ -1,0 +1,139 @@
+/**
+ * The lab's one zustand store, built from slices (zustand guides/slices-pattern).
+ * Actions are callable outside React (`useLab.getState().setConfig(...)`).
+ *
+ * Fast streams (reconstruction pixels, scatter points) are kept here as typed arrays that
+ * are replaced, never mutated; canvas views read them through `useLab.subscribe` + refs so
+ * that a 30 Hz stream does not re-render React trees.
+ */
+import { create } from 'zustand';
+import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import type {
+  BackendReport,
+  CodesEvent,
+  ErrorEvent,
+  PcaBaselineEvent,
+  ProgressEvent,
+  RunState,
+  TestSampleEvent,
+} from '../worker/api';
+
+/** One point of the loss chart. */
+export interface LossPoint {
+  step: number;
+  epoch: number;
+  trainLoss: number;
+  testLoss?: number;
+  testSquaredError?: number;
+}
+
+export interface ConfigSlice {
+  config: LabConfig;
+  setConfig: (config: LabConfig) => void;
+}
+
+export interface RunSlice {
+  runState: RunState;
+  /** Sentence shown when training paused by itself (divergence) or a step failed. */
+  runMessage?: string;
+  progress?: ProgressEvent;
+  history: LossPoint[];
+  pcaBaseline?: PcaBaselineEvent;
+  setRunState: (state: RunState, message?: string) => void;
+  addProgress: (p: ProgressEvent) => void;
+  setPcaBaseline: (p: PcaBaselineEvent) => void;
+  clearHistory: () => void;
+}
+
+export interface BackendSlice {
+  backend?: BackendReport;
+  /** True while the worker loads data and checks backends. */
+  booting: boolean;
+  errors: ErrorEvent[];
+  setBackend: (r: BackendReport) => void;
+  setBooting: (b: boolean) => void;
+  addError: (e: ErrorEvent) => void;
+  dismissError: (index: number) => void;
+}
+
+export interface LatentSlice {
+  testSample?: TestSampleEvent;
+  codes?: CodesEvent;
+  /** [n, 784] reconstructions of the showcase digits. */
+  reconstructions?: Float32Array;
+  /** The image in the big `decoded-image` view, [784] in [0, 1]. */
+  decoded?: Float32Array;
+  /** The map point last decoded (for the crosshair on scatter and grid). */
+  selectedPoint?: [number, number];
+  /** The code the sliders hold, [codeSize]. */
+  sliderCode?: Float32Array;
+  /** Map point of the user's drawing, if any. */
+  drawingPoint?: [number, number];
+  setTestSample: (e: TestSampleEvent) => void;
+  setCodes: (e: CodesEvent) => void;
+  setReconstructions: (pixels: Float32Array) => void;
+  setDecoded: (pixels: Float32Array, point?: [number, number]) => void;
+  setSliderCode: (code: Float32Array) => void;
+  setDrawingPoint: (p?: [number, number]) => void;
+}
+
+export interface ViewSlice {
+  logScale: boolean;
+  /** Latent grid side, N x N cells. */
+  gridSize: number;
+  setLogScale: (v: boolean) => void;
+  setGridSize: (n: number) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice;
+
+/** Loss chart points kept; older points are thinned (every other one) beyond this. */
+const MAX_HISTORY = 2000;
+
+export const useLab = create<LabState>()((set) => ({
+  // config
+  config: DEFAULT_CONFIG,
+  setConfig: (config) => set({ config }),
+
+  // run
+  runState: 'idle',
+  history: [],
+  setRunState: (runState, runMessage) => set({ runState, runMessage }),
+  addProgress: (p) =>
+    set((s) => {
+      const point: LossPoint = {
+        step: p.step,
+        epoch: p.epoch,
+        trainLoss: p.trainLoss,
+        testLoss: p.testLoss,
+        testSquaredError: p.testSquaredError,
+      };
+      let history = [...s.history, point];
+      if (history.length > MAX_HISTORY) history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
+      return { progress: p, history };
+    }),
+  setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
+  clearHistory: () => set({ history: [], progress: undefined }),
+
+  // backend
+  booting: true,
+  errors: [],
+  setBackend: (backend) => set({ backend }),
+  setBooting: (booting) => set({ booting }),
+  addError: (e) => set((s) => ({ errors: [...s.errors, e] })),
+  dismissError: (index) => set((s) => ({ errors: s.errors.filter((_, i) => i !== index) })),
+
+  // latent
+  setTestSample: (testSample) => set({ testSample }),
+  setCodes: (codes) => set({ codes }),
+  setReconstructions: (reconstructions) => set({ reconstructions }),
+  setDecoded: (decoded, selectedPoint) => set((s) => ({ decoded, selectedPoint: selectedPoint ?? s.selectedPoint })),
+  setSliderCode: (sliderCode) => set({ sliderCode }),
+  setDrawingPoint: (drawingPoint) => set({ drawingPoint }),
+
+  // view
+  logScale: true,
+  gridSize: 12,
+  setLogScale: (logScale) => set({ logScale }),
+  setGridSize: (gridSize) => set({ gridSize }),
+}));

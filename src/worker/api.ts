@@ -1,0 +1,186 @@
+/**
+ * The typed surface between the page and the lab worker. Only plain data and
+ * (transferred) typed arrays cross it: no tensors, no functions except the one
+ * comlink-proxied event listener, no DOM.
+ *
+ * The page imports this file with `import type` only.
+ */
+import type { LabConfig } from '../core/config';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** What happened to one candidate backend during selection. */
+export interface BackendCandidate {
+  name: BackendName;
+  /**
+   * 'chosen': in use. 'passed': checked fine but slower (or not needed).
+   * 'failed': absent, failed to initialise, or failed the numerical self-check.
+   * 'skipped': not tried (another backend was forced or already chosen).
+   */
+  status: 'chosen' | 'passed' | 'failed' | 'skipped';
+  /** A sentence for the "why" list, e.g. "software adapter (swiftshader); 95 samples/s vs 870 for wasm". */
+  reason: string;
+  /** Micro-benchmark result, training samples per second of the current model, if measured. */
+  samplesPerSec?: number;
+  /** Largest absolute difference from the cpu reference in the self-check, if run. */
+  selfCheckError?: number;
+  /** For webgpu: adapter info such as "swiftshader", if known. */
+  adapter?: string;
+}
+
+export interface BackendReport {
+  chosen: BackendName;
+  forced: boolean;
+  candidates: BackendCandidate[];
+}
+
+export interface InitOptions {
+  /** URL of the folder that holds the *.idx.gz files (ends with '/'). */
+  dataUrl: string;
+  /** `?backend=` from the page URL: use only this backend (still self-checked). */
+  forcedBackend?: BackendName;
+  /** Backends the worker must not try (e.g. after one crashed or lost its device). */
+  excludeBackends?: BackendName[];
+  /** Number of test digits drawn on the latent scatter (the first N of the test set). */
+  scatterSize: number;
+}
+
+export interface InitResult {
+  backend: BackendReport;
+  trainCount: number; // 60000
+  testCount: number; // 10000
+}
+
+/** Training run state as the page shows it. */
+export type RunState = 'idle' | 'running' | 'paused' | 'diverged';
+
+export interface ProgressEvent {
+  type: 'progress';
+  step: number;
+  /** Fractional epochs over the current training subset. */
+  epoch: number;
+  samplesSeen: number;
+  /** Training throughput over the last second or so. */
+  samplesPerSec: number;
+  /** Mean loss per pixel (bce or mse, as configured) over the recent training batches. */
+  trainLoss: number;
+  /** Loss per pixel on the fixed 1,000-image live test subset (present when measured this tick). */
+  testLoss?: number;
+  /** Squared error per image: sum over 784 pixels of (x - x̂)², mean over the live test subset. */
+  testSquaredError?: number;
+  /** Wall-clock ms since training started for this configuration (paused time excluded). */
+  elapsedMs: number;
+}
+
+export interface StatusEvent {
+  type: 'status';
+  state: RunState;
+  /** For 'diverged': what happened and what to try, e.g. "The loss became NaN at step 812. Try a lower learning rate (now 0.5)." */
+  message?: string;
+}
+
+/** The PCA baseline at the current code size, fitted on the current training subset. */
+export interface PcaBaselineEvent {
+  type: 'pcaBaseline';
+  codeSize: number;
+  /** Squared error per image on the live test subset (same unit as testSquaredError). */
+  testSquaredError: number;
+  testLoss: number;
+}
+
+/** Reconstructions of the fixed showcase test digits. */
+export interface ReconstructionsEvent {
+  type: 'reconstructions';
+  /** [n, 784] values in [0, 1] (clamped for a linear output). */
+  pixels: Float32Array;
+  n: number;
+}
+
+/** Codes of the scatter's test digits, in map coordinates. */
+export interface CodesEvent {
+  type: 'codes';
+  /** [n, 2]: the code itself for a 2-D code, else its projection on the codes' first two principal components. */
+  points: Float32Array;
+  n: number;
+  codeSize: number;
+  projected: boolean;
+  /** Bounding box of the points, padded a little: the latent grid's range. */
+  extent: { xMin: number; xMax: number; yMin: number; yMax: number };
+  /** Per code dimension: min and max over the scatter's codes (the sliders' ranges). */
+  codeMin: Float32Array;
+  codeMax: Float32Array;
+}
+
+/** Sent once after init: what the page needs to draw the test digits itself. */
+export interface TestSampleEvent {
+  type: 'testSample';
+  /** [n, 784] uint8 pixels of the first n test digits (scatter hover images). */
+  images: Uint8Array;
+  labels: Uint8Array;
+  n: number;
+  /** Test-set indices of the showcase digits whose reconstructions are streamed. */
+  showcase: number[];
+}
+
+export interface ErrorEvent {
+  type: 'error';
+  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': refused configuration. */
+  kind: 'data' | 'backend' | 'config' | 'internal';
+  message: string;
+  /** What the user can do, e.g. "Run `npm run prepare-data` and reload." */
+  hint?: string;
+  /** For 'data': which file. */
+  file?: string;
+}
+
+export interface BackendEvent {
+  type: 'backend';
+  report: BackendReport;
+}
+
+export type LabEvent =
+  | ProgressEvent
+  | StatusEvent
+  | PcaBaselineEvent
+  | ReconstructionsEvent
+  | CodesEvent
+  | TestSampleEvent
+  | ErrorEvent
+  | BackendEvent;
+
+export interface EncodeResult {
+  /** [n, codeSize] */
+  codes: Float32Array;
+  /** [n, 2] in map coordinates (see CodesEvent). */
+  points: Float32Array;
+  /** [n, 784] reconstructions. */
+  reconstructions: Float32Array;
+}
+
+export interface LabApi {
+  /** Registers the page's listener (comlink.proxy). Events arrive at most ~30 times a second. */
+  subscribe(listener: (e: LabEvent) => void): void;
+  /** Loads MNIST, chooses and checks a backend. Errors arrive as events and reject. */
+  init(options: InitOptions): Promise<InitResult>;
+  /** Builds the model from the config and re-initialises it from its seed; fits the PCA baseline. */
+  configure(config: LabConfig): Promise<void>;
+  /** Starts (or resumes) training until pause() or divergence. */
+  train(): Promise<void>;
+  pause(): Promise<void>;
+  /** Runs exactly `steps` training steps (default 1) and reports progress. */
+  step(steps?: number): Promise<void>;
+  /** Re-initialises the model from the seed (same config); history restarts. */
+  reset(): Promise<void>;
+  /** [n, codeSize] codes -> [n, 784] images, one batched call. */
+  decodeCodes(codes: Float32Array, n: number): Promise<Float32Array>;
+  /** [n, 2] map points -> [n, 784] images (through the inverse projection for codes > 2). */
+  decodeMapPoints(points: Float32Array, n: number): Promise<Float32Array>;
+  /** [n, 2] map points -> [n, codeSize] codes (for loading a clicked point into the sliders). */
+  mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array>;
+  /** [n, 784] images in [0, 1] -> codes, map points and reconstructions. */
+  encode(images: Float32Array, n: number): Promise<EncodeResult>;
+  backendReport(): Promise<BackendReport>;
+  /** Live tensor count, for leak tests in e2e. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
