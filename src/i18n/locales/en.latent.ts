@@ -1,0 +1,4 @@
+/** English strings of the code-space views: reconstructions, scatter, grid, sliders, drawing pad. */
+export const latent = {
+  reconstructions: { title: 'Reconstructions' },
+} as const;
