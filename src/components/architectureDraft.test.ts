@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, layerWidths, type LabConfig } from '../core/config';
+import {
+  checkDraft,
+  draftFromConfig,
+  draftWidths,
+  fieldOfPath,
+  isDraftDirty,
+  mergeDraft,
+  proposedLayerWidth,
+  type ConfigDraft,
+} from './architectureDraft';
+
+const draft = (patch: Partial<ConfigDraft> = {}): ConfigDraft => ({ ...draftFromConfig(DEFAULT_CONFIG), ...patch });
+
+describe('architecture draft', () => {
+  it('round-trips the default config unchanged and clean', () => {
+    const r = checkDraft(draft());
+    expect(r).toEqual({ ok: true, config: DEFAULT_CONFIG });
+    expect(isDraftDirty(draft(), DEFAULT_CONFIG)).toBe(false);
+  });
+
+  it('accepts edited values and parses them to numbers', () => {
+    const r = checkDraft(draft({ encoderLayers: [' 500 ', '250'], codeSize: '30', learningRate: '1e-3', optimizer: 'sgd', momentum: '0.5' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.model.encoderLayers).toEqual([500, 250]);
+    expect(r.config.model.codeSize).toBe(30);
+    expect(r.config.train.learningRate).toBe(0.001);
+    expect(r.config.train.momentum).toBe(0.5);
+    expect(isDraftDirty(draft({ codeSize: '30' }), DEFAULT_CONFIG)).toBe(true);
+  });
+
+  it('refuses each kind of bad value with the reason, on the right field', () => {
+    const r = checkDraft(
+      draft({
+        encoderLayers: ['256', '0', '12.5'],
+        codeSize: '65',
+        learningRate: '',
+        batchSize: 'abc',
+        trainSize: '999',
+        seed: '-1',
+        outputActivation: 'linear',
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual({
+      'layer.1': { code: 'range', min: 1, max: 2000 },
+      'layer.2': { code: 'wholeNumber' },
+      codeSize: { code: 'range', min: 1, max: 64 },
+      learningRate: { code: 'notANumber' },
+      batchSize: { code: 'notANumber' },
+      trainSize: { code: 'range', min: 1000, max: 60000 },
+      seed: { code: 'range', min: 0, max: 2 ** 31 - 1 },
+      loss: { code: 'bceNeedsSigmoid' },
+    });
+  });
+
+  it('refuses a fifth encoder layer on the layer list', () => {
+    const r = checkDraft(draft({ encoderLayers: ['512', '256', '128', '64', '32'] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.layers).toEqual({ code: 'tooManyLayers', max: 4 });
+  });
+
+  it('maps schema paths to fields', () => {
+    expect(fieldOfPath('model.encoderLayers.3')).toBe('layer.3');
+    expect(fieldOfPath('model.encoderLayers')).toBe('layers');
+    expect(fieldOfPath('train.learningRate')).toBe('learningRate');
+    expect(fieldOfPath('model.loss')).toBe('loss');
+  });
+
+  it('keeps the user edits and takes the rest from the new config when the applied config changes', () => {
+    const before = DEFAULT_CONFIG;
+    const after: LabConfig = { ...before, train: { ...before.train, seed: 7, batchSize: 128 }, model: { ...before.model, encoderLayers: [128] } };
+    const edited = draft({ batchSize: '32', codeSize: '10' });
+    const merged = mergeDraft(edited, before, after);
+    expect(merged.seed).toBe('7');
+    expect(merged.encoderLayers).toEqual(['128']);
+    expect(merged.batchSize).toBe('32');
+    expect(merged.codeSize).toBe('10');
+
+    const layersEdited = mergeDraft(draft({ encoderLayers: ['300', '64'] }), before, after);
+    expect(layersEdited.encoderLayers).toEqual(['300', '64']);
+  });
+
+  it('gives the diagram the mirrored widths, or nothing while a width is not a number', () => {
+    expect(draftWidths(draft())).toEqual(layerWidths(DEFAULT_CONFIG.model));
+    expect(draftWidths(draft({ encoderLayers: [] , codeSize: '30' }))).toEqual([784, 30, 784]);
+    expect(draftWidths(draft({ codeSize: '' }))).toBeUndefined();
+    expect(draftWidths(draft({ encoderLayers: ['25x'] }))).toBeUndefined();
+  });
+
+  it('proposes a new layer width between the last layer and the code', () => {
+    expect(proposedLayerWidth(draft())).toBe(32); // [256, 64] -> 32
+    expect(proposedLayerWidth(draft({ encoderLayers: [], codeSize: '2' }))).toBe(392);
+    expect(proposedLayerWidth(draft({ encoderLayers: ['40'], codeSize: '30' }))).toBe(60);
+  });
+});

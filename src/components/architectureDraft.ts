@@ -1,0 +1,211 @@
+/**
+ * The architecture editor's draft: the config as the user types it (numbers as strings, so a
+ * half-typed "0." or an empty field can be shown and refused), its validation through
+ * `checkConfig`, and the merge that keeps the user's edits when the applied config changes
+ * under them (e.g. a new seed from the controls). Pure: no React, no DOM.
+ */
+import {
+  checkConfig,
+  DEFAULT_CONFIG,
+  IMAGE_SIZE,
+  LIMITS,
+  type HiddenActivation,
+  type LabConfig,
+  type LossName,
+  type OptimizerName,
+  type OutputActivation,
+} from '../core/config';
+
+export interface ConfigDraft {
+  /** Encoder widths from the input towards the code, as typed. */
+  encoderLayers: string[];
+  codeSize: string;
+  hiddenActivation: HiddenActivation;
+  outputActivation: OutputActivation;
+  loss: LossName;
+  optimizer: OptimizerName;
+  learningRate: string;
+  momentum: string;
+  batchSize: string;
+  trainSize: string;
+  seed: string;
+}
+
+/** The draft's scalar fields (everything but the layer list). */
+export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers'>;
+
+/**
+ * Where a problem is shown: a scalar field, one encoder layer (`layer.0` is the layer next to
+ * the input), or the layer list as a whole (`layers`).
+ */
+export type FieldKey = ScalarField | `layer.${number}` | 'layers';
+
+/** Why a field was refused; the editor turns it into a translated sentence. */
+export type FieldProblem =
+  | { code: 'notANumber' }
+  | { code: 'wholeNumber' }
+  | { code: 'range'; min: number; max: number }
+  | { code: 'tooManyLayers'; max: number }
+  | { code: 'bceNeedsSigmoid' }
+  /** A rule this module does not know: show the schema's own message. */
+  | { code: 'other'; message: string };
+
+export type DraftCheck =
+  | { ok: true; config: LabConfig }
+  | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
+
+const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer'>, { min: number; max: number; integer: boolean }> = {
+  codeSize: { ...LIMITS.codeSize, integer: true },
+  learningRate: { ...LIMITS.learningRate, integer: false },
+  momentum: { ...LIMITS.momentum, integer: false },
+  batchSize: { ...LIMITS.batchSize, integer: true },
+  trainSize: { ...LIMITS.trainSize, integer: true },
+  seed: { ...LIMITS.seed, integer: true },
+};
+const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
+
+export function draftFromConfig(c: LabConfig): ConfigDraft {
+  return {
+    encoderLayers: c.model.encoderLayers.map(String),
+    codeSize: String(c.model.codeSize),
+    hiddenActivation: c.model.hiddenActivation,
+    outputActivation: c.model.outputActivation,
+    loss: c.model.loss,
+    optimizer: c.train.optimizer,
+    learningRate: String(c.train.learningRate),
+    momentum: String(c.train.momentum),
+    batchSize: String(c.train.batchSize),
+    trainSize: String(c.train.trainSize),
+    seed: String(c.train.seed),
+  };
+}
+
+/** "" and "12abc" are NaN (so the schema refuses them); "1e-3" and " 64 " are numbers. */
+export function parseNumber(text: string): number {
+  const s = text.trim();
+  return s === '' ? NaN : Number(s);
+}
+
+/** The draft as a config-shaped object, numbers parsed (possibly NaN): input for `checkConfig`. */
+export function draftToCandidate(d: ConfigDraft): unknown {
+  return {
+    model: {
+      kind: 'mlp',
+      encoderLayers: d.encoderLayers.map(parseNumber),
+      codeSize: parseNumber(d.codeSize),
+      hiddenActivation: d.hiddenActivation,
+      outputActivation: d.outputActivation,
+      loss: d.loss,
+    },
+    train: {
+      optimizer: d.optimizer,
+      learningRate: parseNumber(d.learningRate),
+      momentum: parseNumber(d.momentum),
+      batchSize: parseNumber(d.batchSize),
+      trainSize: parseNumber(d.trainSize),
+      seed: parseNumber(d.seed),
+    },
+  };
+}
+
+/** Why a number was refused, worded from the limits rather than the schema's English text. */
+function numberProblem(text: string, limits: { min: number; max: number; integer: boolean }, fallback: string): FieldProblem {
+  const x = parseNumber(text);
+  if (!Number.isFinite(x)) return { code: 'notANumber' };
+  if (limits.integer && !Number.isInteger(x)) return { code: 'wholeNumber' };
+  if (x < limits.min || x > limits.max) return { code: 'range', min: limits.min, max: limits.max };
+  return { code: 'other', message: fallback };
+}
+
+/** Maps a config path ("model.encoderLayers.1", "train.seed") to the field that shows it. */
+export function fieldOfPath(path: string): FieldKey {
+  const parts = path.split('.');
+  if (parts[1] === 'encoderLayers') return parts.length > 2 ? `layer.${Number(parts[2])}` : 'layers';
+  return (parts[parts.length - 1] || 'layers') as FieldKey;
+}
+
+/**
+ * Validates the draft with the config schema (the one authority on what is allowed) and
+ * says, per field, why a value was refused. The first problem of each field wins.
+ */
+export function checkDraft(d: ConfigDraft): DraftCheck {
+  const r = checkConfig(draftToCandidate(d));
+  if (r.ok) return r;
+  const problems: Partial<Record<FieldKey, FieldProblem>> = {};
+  // The schema's cross-field rules (bce needs a sigmoid output) run only once every number
+  // passes; check the draft's choices on their own too, so all problems show at once.
+  const choices = checkConfig({
+    model: { ...DEFAULT_CONFIG.model, hiddenActivation: d.hiddenActivation, outputActivation: d.outputActivation, loss: d.loss },
+    train: { ...DEFAULT_CONFIG.train, optimizer: d.optimizer },
+  });
+  const all = choices.ok ? r.problems : [...r.problems, ...choices.problems];
+  for (const p of all) {
+    const field = fieldOfPath(p.path);
+    if (problems[field]) continue;
+    problems[field] = describe(d, field, p.message);
+  }
+  return { ok: false, problems };
+}
+
+function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProblem {
+  if (field === 'layers') {
+    return d.encoderLayers.length > LIMITS.encoderLayers.max
+      ? { code: 'tooManyLayers', max: LIMITS.encoderLayers.max }
+      : { code: 'other', message };
+  }
+  if (field.startsWith('layer.')) {
+    return numberProblem(d.encoderLayers[Number(field.slice(6))] ?? '', LAYER_LIMITS, message);
+  }
+  if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
+  if (field in NUMBER_LIMITS) {
+    const key = field as keyof typeof NUMBER_LIMITS;
+    return numberProblem(d[key], NUMBER_LIMITS[key], message);
+  }
+  return { code: 'other', message };
+}
+
+/** True when the draft would give a different config from the one in use. */
+export function isDraftDirty(d: ConfigDraft, applied: LabConfig): boolean {
+  const r = checkConfig(draftToCandidate(d));
+  if (!r.ok) return true;
+  return JSON.stringify(r.config) !== JSON.stringify(applied);
+}
+
+/**
+ * Three-way merge when the applied config changes from `before` to `after`: fields the user
+ * left as they were in `before` take their value from `after`; fields the user edited keep
+ * the edit. The layer list counts as one field.
+ */
+export function mergeDraft(d: ConfigDraft, before: LabConfig, after: LabConfig): ConfigDraft {
+  const base = draftFromConfig(before);
+  const next = draftFromConfig(after);
+  const merged: ConfigDraft = { ...d };
+  const sameLayers = d.encoderLayers.length === base.encoderLayers.length && d.encoderLayers.every((w, i) => w === base.encoderLayers[i]);
+  if (sameLayers) merged.encoderLayers = next.encoderLayers;
+  for (const key of Object.keys(base) as (keyof ConfigDraft)[]) {
+    if (key === 'encoderLayers') continue;
+    if (d[key] === base[key]) (merged as Record<ScalarField, string>)[key] = next[key];
+  }
+  return merged;
+}
+
+/**
+ * Width proposed for a new encoder layer, placed next to the code: half the current last
+ * hidden width (or of the 784-pixel input), never below twice the code size.
+ */
+export function proposedLayerWidth(d: ConfigDraft): number {
+  const last = parseNumber(d.encoderLayers[d.encoderLayers.length - 1] ?? String(IMAGE_SIZE));
+  const code = parseNumber(d.codeSize);
+  const half = Math.round((Number.isFinite(last) ? last : IMAGE_SIZE) / 2);
+  const floor = Number.isFinite(code) ? 2 * code : 4;
+  return Math.min(LIMITS.layerWidth.max, Math.max(half, floor));
+}
+
+/** Layer widths input -> output for the diagram, or undefined while a width is not a number. */
+export function draftWidths(d: ConfigDraft): number[] | undefined {
+  const widths = [...d.encoderLayers, d.codeSize].map(parseNumber);
+  if (widths.some((w) => !Number.isFinite(w) || w < 1)) return undefined;
+  const encoder = widths.slice(0, -1).map(Math.round);
+  const code = Math.round(widths[widths.length - 1]);
+  return [IMAGE_SIZE, ...encoder, code, ...[...encoder].reverse(), IMAGE_SIZE];
+}
