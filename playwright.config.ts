@@ -1,0 +1,69 @@
+/**
+ * End-to-end tests in real Chromium, one project per tfjs backend (webgpu, webgl, wasm).
+ * The same spec (e2e/core-lab.spec.ts) runs in each; the backend-independent specs (broken
+ * data, tensor leaks) run once, in the wasm project, the fastest backend on a machine
+ * without a GPU.
+ *
+ * The web server builds the static site into its own folder (so a concurrent `npm run build`
+ * in the shared checkout cannot pull it from under the tests) and serves it under a sub-path,
+ * /lab/, which also checks that the build works away from the host's root.
+ */
+import { defineConfig } from '@playwright/test';
+import type { Backend } from './e2e/fixtures';
+import { FLAGS, findBrowser, howToGetBrowser } from './scripts/find-browser.mjs';
+
+const browser = findBrowser();
+if (!browser) throw new Error(howToGetBrowser());
+
+const PORT = 4173;
+const BASE_PATH = '/lab/';
+const OUT_DIR = 'node_modules/.cache/autoencoder-lab/e2e-dist';
+const vite = 'node node_modules/vite/bin/vite.js';
+
+/** Specs that do not depend on the backend run only here. */
+const ONCE_PROJECT: Backend = 'wasm';
+const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts', '**/smoke.spec.ts'];
+
+function project(backend: Backend, flags: string[]) {
+  return {
+    name: backend,
+    testMatch: backend === ONCE_PROJECT ? ['**/*.spec.ts'] : BACKEND_ONLY_SPECS,
+    use: {
+      backend,
+      launchOptions: { executablePath: browser!.path, args: [...FLAGS.common, ...flags] },
+    },
+  };
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // 2 cores shared by the app's worker and the browser: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  // Training tests set their own, longer timeouts (test.setTimeout).
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  // 'list' prints every test and the totals, which CI logs show.
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}${BASE_PATH}`,
+    viewport: { width: 1400, height: 1000 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [project('webgpu', FLAGS.webgpu), project('webgl', FLAGS.webgl), project('wasm', [])],
+  webServer: {
+    command:
+      `node scripts/prepare-data.mjs && ${vite} build --outDir ${OUT_DIR} --emptyOutDir --logLevel warn` +
+      ` && ${vite} preview --outDir ${OUT_DIR} --base ${BASE_PATH} --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}${BASE_PATH}`,
+    timeout: 240_000,
+    // A stale server would test stale code; set E2E_REUSE_SERVER=1 to iterate on specs only.
+    reuseExistingServer: !!process.env.E2E_REUSE_SERVER,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
