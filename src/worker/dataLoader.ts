@@ -1,0 +1,118 @@
+/**
+ * Loads the four MNIST idx files that scripts/prepare-data.mjs writes to public/data/:
+ * fetch, inflate with DecompressionStream('gzip'), then check the idx headers.
+ *
+ * Runs in the lab worker (and in Node for tests: fetch, Blob and DecompressionStream are
+ * globals there too). Every failure becomes a DataLoadError that names the file and the fix,
+ * so the page shows a message instead of a blank page.
+ */
+import { IdxError, parseIdxImages, parseIdxLabels } from '../core/data/idx';
+import type { MnistData } from '../core/train/types';
+
+export const TRAIN_COUNT = 60000;
+export const TEST_COUNT = 10000;
+
+/** File names as prepare-data.mjs writes them. */
+export const DATA_FILES = {
+  trainImages: 'train-images.idx.gz',
+  trainLabels: 'train-labels.idx.gz',
+  testImages: 'test-images.idx.gz',
+  testLabels: 'test-labels.idx.gz',
+} as const;
+
+export const DATA_FIX_HINT = 'Run `npm run prepare-data` (or `npm ci`) and reload the page.';
+
+/** A data file is missing, not gzip, or not a valid idx file. */
+export class DataLoadError extends Error {
+  readonly file: string;
+  readonly hint = DATA_FIX_HINT;
+  constructor(file: string, problem: string) {
+    super(`The MNIST file ${file} could not be loaded: ${problem}`);
+    this.name = 'DataLoadError';
+    this.file = file;
+  }
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
+/** An idx file starts with two zero bytes and the type code 0x08 (unsigned byte). */
+function isRawIdx(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x08;
+}
+
+/** True when the body looks like a page, e.g. a dev server's index.html fallback (served with status 200). */
+function looksLikeHtml(bytes: Uint8Array, contentType: string | null): boolean {
+  if (contentType?.includes('text/html')) return true;
+  const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
+  return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<');
+}
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  // Blob copies the bytes, so the caller's buffer may be reused or transferred.
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Fetches one data file and returns the inflated idx bytes.
+ * A host that serves .gz with `Content-Encoding: gzip` makes the browser inflate it already:
+ * then the body starts with the idx header instead of the gzip magic 1f 8b, and is used as is.
+ */
+export async function fetchIdxFile(url: string, file: string, fetchImpl: typeof fetch = fetch): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch (e) {
+    throw new DataLoadError(file, `the request failed (${(e as Error).message}).`);
+  }
+  if (!response.ok) throw new DataLoadError(file, `the server answered HTTP ${response.status} (${url}).`);
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (body.length === 0) throw new DataLoadError(file, 'the file is empty.');
+  if (isGzip(body)) {
+    try {
+      return await gunzip(body);
+    } catch (e) {
+      throw new DataLoadError(file, `the gzip data is corrupt (${(e as Error).message}).`);
+    }
+  }
+  if (isRawIdx(body)) return body;
+  if (looksLikeHtml(body, response.headers.get('content-type'))) {
+    throw new DataLoadError(file, 'the server sent a web page instead (the file is probably missing).');
+  }
+  throw new DataLoadError(file, 'it is neither gzip nor an idx file.');
+}
+
+/**
+ * Loads all of MNIST from `dataUrl` (a folder URL ending with '/').
+ * @returns raw uint8 pixels [60000, 784] and [10000, 784] with their labels.
+ */
+export async function loadMnist(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<MnistData> {
+  const get = (file: string) => fetchIdxFile(new URL(file, dataUrl).href, file, fetchImpl);
+  const [trainImageBytes, trainLabelBytes, testImageBytes, testLabelBytes] = await Promise.all([
+    get(DATA_FILES.trainImages),
+    get(DATA_FILES.trainLabels),
+    get(DATA_FILES.testImages),
+    get(DATA_FILES.testLabels),
+  ]);
+  try {
+    const trainImages = parseIdxImages(trainImageBytes, DATA_FILES.trainImages, TRAIN_COUNT);
+    const trainLabels = parseIdxLabels(trainLabelBytes, DATA_FILES.trainLabels, TRAIN_COUNT);
+    const testImages = parseIdxImages(testImageBytes, DATA_FILES.testImages, TEST_COUNT);
+    const testLabels = parseIdxLabels(testLabelBytes, DATA_FILES.testLabels, TEST_COUNT);
+    return {
+      trainImages: trainImages.pixels,
+      trainLabels: trainLabels.labels,
+      testImages: testImages.pixels,
+      testLabels: testLabels.labels,
+      trainCount: trainImages.count,
+      testCount: testImages.count,
+    };
+  } catch (e) {
+    if (e instanceof IdxError) throw new DataLoadError(e.file, e.message.replace(`${e.file}: `, ''));
+    throw e;
+  }
+}
