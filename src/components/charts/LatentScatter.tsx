@@ -1,0 +1,223 @@
+import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lab } from '../../state/labBridge';
+import { useLab } from '../../state/store';
+import { drawDigit } from '../digitCanvas';
+import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
+import { useLabEffect } from '../useLabEffect';
+import { LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
+import './LatentScatter.css';
+
+/** CSS pixels within which the cursor "is on" a digit (hover image, click snaps to it). */
+const PICK_RADIUS = 6;
+const ZOOM_STEP = 1.6;
+
+/**
+ * The latent scatter: test digits at their codes (or the codes' 2-D PCA projection), coloured
+ * by label. Scroll zooms, Shift+drag pans; click or drag decodes the point under the pointer
+ * into the decoded image (clicking on a digit takes that digit's point, which also loads its
+ * code into the sliders). Points, crosshair and drawing marker follow the store by subscription.
+ */
+export function LatentScatter() {
+  const { t } = useTranslation();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const tipCanvasRef = useRef<HTMLCanvasElement>(null);
+  const tipTextRef = useRef<HTMLSpanElement>(null);
+  const rendererRef = useRef<ScatterRenderer | null>(null);
+  const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
+  const decoderRef = useRef<LatestPerFrame<[number, number]> | null>(null);
+  const dragRef = useRef<number | null>(null);
+  const pointersRef = useRef(new Set<number>());
+  const [highlight, setHighlight] = useState<number | undefined>(undefined);
+
+  const projected = useLab((s) => s.codes?.projected ?? false);
+  const codeSize = useLab((s) => s.codes?.codeSize);
+  const count = useLab((s) => s.codes?.n ?? 0);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const renderer = new ScatterRenderer(canvas);
+    rendererRef.current = renderer;
+    decoderRef.current = latestPerFrame(([x, y]) => lab.decodeMapPoint(x, y));
+
+    const observer = new ResizeObserver(() => {
+      renderer.resize(canvas.clientWidth, canvas.clientHeight, window.devicePixelRatio || 1);
+    });
+    observer.observe(canvas);
+
+    // Wheel and pinch zoom; pan only with Shift (or the middle button, or two fingers), so a
+    // plain drag stays free for decoding.
+    const behaviour = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([0.5, 50])
+      .filter((event: Event) => {
+        if (event.type === 'wheel') return true;
+        if (event.type === 'touchstart') return (event as TouchEvent).touches.length > 1;
+        if (event.type === 'mousedown') {
+          const m = event as MouseEvent;
+          return m.button === 1 || (m.button === 0 && m.shiftKey);
+        }
+        return false;
+      })
+      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => renderer.setTransform(event.transform));
+    zoomRef.current = behaviour;
+    select(canvas).call(behaviour).on('dblclick.zoom', null);
+
+    return () => {
+      observer.disconnect();
+      select(canvas).on('.zoom', null);
+      decoderRef.current?.cancel();
+      renderer.dispose();
+      rendererRef.current = null;
+    };
+  }, []);
+
+  const feedPoints = () => {
+    const { codes, testSample } = useLab.getState();
+    if (!codes || !testSample) return;
+    rendererRef.current?.setPoints(codes.points, testSample.labels, codes.n, codes.extent);
+  };
+  useLabEffect((s) => s.codes, feedPoints);
+  useLabEffect((s) => s.testSample, feedPoints);
+  useLabEffect((s) => s.selectedPoint, (p) => rendererRef.current?.setSelected(p));
+  useLabEffect((s) => s.drawingPoint, (p) => rendererRef.current?.setDrawing(p));
+
+  useEffect(() => {
+    rendererRef.current?.setAxisNames(projected ? ['PC1', 'PC2'] : ['z1', 'z2']);
+  }, [projected]);
+  useEffect(() => rendererRef.current?.setHighlight(highlight), [highlight]);
+
+  const local = (e: ReactPointerEvent): [number, number] => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return [e.clientX - box.left, e.clientY - box.top];
+  };
+
+  const hideTip = () => {
+    if (tipRef.current) tipRef.current.hidden = true;
+    rendererRef.current?.setHover(undefined);
+  };
+
+  const showTip = (index: number | undefined, sx: number, sy: number) => {
+    const tip = tipRef.current;
+    const sample = useLab.getState().testSample;
+    if (!tip || index === undefined || !sample || !tipCanvasRef.current || !tipTextRef.current) {
+      hideTip();
+      return;
+    }
+    rendererRef.current?.setHover(index);
+    drawDigit(tipCanvasRef.current, sample.images, index);
+    tipTextRef.current.textContent = t('latent.scatter.hover', { index, label: sample.labels[index] });
+    // Keep the tooltip inside the canvas: flip to the left/top near the far edges.
+    const w = wrapRef.current?.clientWidth ?? 0;
+    tip.style.left = `${sx + 14 + 120 > w ? sx - 14 - 120 : sx + 14}px`;
+    tip.style.top = `${Math.max(0, sy - 80)}px`;
+    tip.hidden = false;
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    pointersRef.current.add(e.pointerId);
+    // A second finger means pinch or pan (d3-zoom), not decoding.
+    if (pointersRef.current.size > 1) {
+      dragRef.current = null;
+      return;
+    }
+    if (e.button !== 0 || e.shiftKey) return;
+    const renderer = rendererRef.current;
+    if (!renderer || !useLab.getState().codes) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    dragRef.current = e.pointerId;
+    const [sx, sy] = local(e);
+    const hit = renderer.pick(sx, sy, PICK_RADIUS);
+    decoderRef.current?.push(hit !== undefined ? renderer.pointOf(hit) : renderer.toMap(sx, sy));
+  };
+
+  const onPointerMove = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    const renderer = rendererRef.current;
+    if (!renderer) return;
+    const [sx, sy] = local(e);
+    if (dragRef.current === e.pointerId) {
+      hideTip();
+      decoderRef.current?.push(renderer.toMap(sx, sy));
+      return;
+    }
+    if (e.pointerType === 'mouse' && e.buttons === 0) showTip(renderer.pick(sx, sy, PICK_RADIUS), sx, sy);
+  };
+
+  const onPointerEnd = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    pointersRef.current.delete(e.pointerId);
+    if (dragRef.current === e.pointerId) dragRef.current = null;
+  };
+
+  const zoomBy = (factor: number) => {
+    const canvas = canvasRef.current;
+    if (canvas && zoomRef.current) zoomRef.current.scaleBy(select(canvas), factor);
+  };
+  const resetZoom = () => {
+    const canvas = canvasRef.current;
+    if (canvas && zoomRef.current) zoomRef.current.transform(select(canvas), zoomIdentity);
+  };
+
+  return (
+    <figure className="latent-scatter">
+      <figcaption>
+        <h3>{t('latent.scatter.title')}</h3>
+        <p className="caption" data-testid="latent-scatter-caption">
+          {codeSize === undefined
+            ? t('latent.scatter.waiting')
+            : projected
+              ? t('latent.scatter.projected', { codeSize })
+              : t('latent.scatter.direct')}
+        </p>
+      </figcaption>
+      <div className="scatter-wrap" ref={wrapRef}>
+        <canvas
+          ref={canvasRef}
+          data-testid="latent-scatter"
+          data-points={count}
+          role="img"
+          aria-label={t('latent.scatter.canvasLabel', { count })}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
+          onPointerLeave={hideTip}
+        />
+        <div className="scatter-tip" ref={tipRef} hidden>
+          <canvas ref={tipCanvasRef} width={28} height={28} />
+          <span ref={tipTextRef} />
+        </div>
+        <div className="scatter-zoom">
+          <button type="button" onClick={() => zoomBy(ZOOM_STEP)} aria-label={t('latent.scatter.zoomIn')} title={t('latent.scatter.zoomIn')}>
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label={t('latent.scatter.zoomOut')} title={t('latent.scatter.zoomOut')}>
+            −
+          </button>
+          <button type="button" onClick={resetZoom}>
+            {t('latent.scatter.resetView')}
+          </button>
+        </div>
+      </div>
+      <p className="how-to">{t('latent.scatter.howTo')}</p>
+      <div className="scatter-legend" role="group" aria-label={t('latent.scatter.legend')} title={t('latent.scatter.legendHint')}>
+        {LABEL_COLOURS.map((colour, label) => (
+          <button
+            key={label}
+            type="button"
+            aria-pressed={highlight === label}
+            aria-label={t('latent.scatter.digit', { label })}
+            onClick={() => setHighlight((h) => (h === label ? undefined : label))}
+          >
+            <span className="swatch" style={{ background: colour }} />
+            {label}
+          </button>
+        ))}
+        <span className="legend-drawing">★ {t('latent.scatter.yourDrawing')}</span>
+      </div>
+      <p className="palette-note">{t('latent.scatter.palette')}</p>
+    </figure>
+  );
+}
