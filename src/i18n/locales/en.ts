@@ -12,7 +12,6 @@ export const en = {
     skipToContent: 'Skip to the lab',
     panels: {
       model: 'Model',
-      training: 'Training',
     },
   },
   controls: {
@@ -43,7 +42,7 @@ export const en = {
     testLoss: 'Test loss',
     testSquaredError: 'Test squared error per image',
     pca: 'PCA baseline (k = {{k}})',
-    pcaValue: '{{value}} per image',
+    perImage: 'squared error per image',
     lossUnit: {
       bce: 'binary cross-entropy per pixel',
       mse: 'mean squared error per pixel',
@@ -90,7 +89,6 @@ export const en = {
     resetNow: 'Reset the model',
   },
   architecture: {
-    title: 'Model',
     intro: 'The encoder squeezes each 784-pixel digit into a short code; the decoder rebuilds the digit from the code alone.',
     layers: 'Layers',
     encoderLayer: 'Encoder layer {{n}} width',

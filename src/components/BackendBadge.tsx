@@ -1,0 +1,66 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { plainInteger, plainNumber } from '../app/format';
+import { useLab } from '../state/store';
+import './BackendBadge.css';
+
+/**
+ * The tfjs backend in use, and on request every candidate with its status and the reason it
+ * was or was not chosen (failed self-check, software adapter, slower, forced by the URL).
+ */
+export function BackendBadge() {
+  const { t } = useTranslation();
+  const report = useLab((s) => s.backend);
+  const booting = useLab((s) => s.booting);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+
+  const name = report ? report.chosen : booting ? t('backend.checking') : t('backend.none');
+  return (
+    <div className="backend">
+      <span className={report ? 'backend-badge' : 'backend-badge backend-badge--pending'}>
+        <span className="backend-label">{t('backend.label')}</span>
+        <strong data-testid="backend-badge" aria-live="polite">
+          {name}
+        </strong>
+        {report?.forced && <span className="backend-forced">{t('backend.forced')}</span>}
+      </span>
+      {report && (
+        <button
+          type="button"
+          className="button button--quiet backend-why"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? t('backend.hideWhy') : t('backend.why')}
+        </button>
+      )}
+      {report && open && (
+        <div id={listId} className="backend-list" role="region" aria-label={t('backend.listTitle')}>
+          <p className="backend-list-title">{t('backend.listTitle')}</p>
+          <ol>
+            {report.candidates.map((c) => (
+              <li key={c.name} className={`backend-candidate backend-candidate--${c.status}`}>
+                <div className="backend-candidate-head">
+                  <strong>{c.name}</strong>
+                  <span className="backend-status">{t(`backend.status.${c.status}`)}</span>
+                </div>
+                <p className="backend-reason">{c.reason}</p>
+                <p className="backend-facts">
+                  {[
+                    c.samplesPerSec !== undefined ? t('backend.speed', { value: plainInteger(c.samplesPerSec) }) : undefined,
+                    c.selfCheckError !== undefined ? t('backend.selfCheck', { value: plainNumber(c.selfCheckError, 2) }) : undefined,
+                    c.adapter ? t('backend.adapter', { value: c.adapter }) : undefined,
+                  ]
+                    .filter((f) => f !== undefined)
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}

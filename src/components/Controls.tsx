@@ -1,0 +1,108 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkConfig, LIMITS } from '../core/config';
+import { lab } from '../state/labBridge';
+import { useLab } from '../state/store';
+import './Controls.css';
+
+/**
+ * Train/Pause, Step, Reset and the seed: the buttons a teacher presses in front of the class.
+ * They live in the page header so they stay visible while scrolling.
+ */
+export function Controls() {
+  const { t } = useTranslation();
+  const runState = useLab((s) => s.runState);
+  const booting = useLab((s) => s.booting);
+  const hasBackend = useLab((s) => s.backend !== undefined);
+  const dataBroken = useLab((s) => s.errors.some((e) => e.kind === 'data'));
+  const ready = !booting && hasBackend && !dataBroken;
+  const running = runState === 'running';
+  const diverged = runState === 'diverged';
+
+  return (
+    <div className="controls" role="group" aria-label={t('controls.label')}>
+      <button
+        type="button"
+        className={running ? 'button button--primary controls-toggle is-running' : 'button button--primary controls-toggle'}
+        data-testid="train-toggle"
+        aria-pressed={running}
+        disabled={!ready || diverged}
+        onClick={() => void lab.toggle()}
+      >
+        <span aria-hidden="true" className="controls-icon">
+          {running ? '❚❚' : '▶'}
+        </span>
+        {running ? t('controls.pause') : t('controls.train')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-testid="step-button"
+        title={t('controls.stepHint')}
+        disabled={!ready || running || diverged}
+        onClick={() => void lab.step()}
+      >
+        {t('controls.step')}
+      </button>
+      <button
+        type="button"
+        className={diverged ? 'button button--primary' : 'button'}
+        data-testid="reset-button"
+        title={t('controls.resetHint')}
+        disabled={!ready}
+        onClick={() => void lab.reset()}
+      >
+        {t('controls.reset')}
+      </button>
+      <SeedField disabled={!ready} />
+      <span className={`controls-state controls-state--${booting ? 'booting' : runState}`} aria-live="polite">
+        {booting ? t('controls.state.booting') : t(`controls.state.${runState}`)}
+      </span>
+    </div>
+  );
+}
+
+/** The seed of the weights, subset and batch order; a new seed is applied on Enter or blur. */
+function SeedField({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const config = useLab((s) => s.config);
+  const [text, setText] = useState(String(config.train.seed));
+  const [seenSeed, setSeenSeed] = useState(config.train.seed);
+  if (seenSeed !== config.train.seed) {
+    setSeenSeed(config.train.seed);
+    setText(String(config.train.seed));
+  }
+  const candidate = { ...config, train: { ...config.train, seed: text.trim() === '' ? NaN : Number(text) } };
+  const check = checkConfig(candidate);
+
+  const commit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (check.ok && check.config.train.seed !== config.train.seed) void lab.applyConfig(check.config);
+  };
+
+  return (
+    <form className="controls-seed" onSubmit={commit} noValidate>
+      <label htmlFor={id}>{t('controls.seed')}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        value={text}
+        size={6}
+        disabled={disabled}
+        title={t('controls.seedHint')}
+        aria-invalid={check.ok ? undefined : true}
+        aria-describedby={check.ok ? undefined : `${id}-error`}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => commit()}
+      />
+      {!check.ok && (
+        <p id={`${id}-error`} className="controls-seed-error" role="alert">
+          {t('controls.seedInvalid', { min: LIMITS.seed.min, max: LIMITS.seed.max })}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
+import { useLab, type LabState, type LossPoint } from '../state/store';
+import './Metrics.css';
+
+/** The last history point that carries test metrics (they are measured every few ticks). */
+const lastTested = (s: LabState): LossPoint | undefined => {
+  for (let i = s.history.length - 1; i >= 0; i--) if (s.history[i].testLoss !== undefined) return s.history[i];
+  return undefined;
+};
+
+/**
+ * The training numbers. Elements with a test id hold only the plain number (tests and
+ * teachers' scripts parse them); labels and units sit beside them.
+ */
+export function Metrics() {
+  const { t } = useTranslation();
+  const progress = useLab((s) => s.progress);
+  const tested = useLab(lastTested);
+  const pca = useLab((s) => s.pcaBaseline);
+  const loss = useLab((s) => s.config.model.loss);
+  const none = t('metrics.none');
+
+  const se = tested?.testSquaredError;
+  let comparison = t('metrics.vsPca.pending');
+  if (pca && se !== undefined && Number.isFinite(se) && se > 0) {
+    comparison = se <= pca.testSquaredError
+      ? t('metrics.vsPca.better', { ratio: ratio(pca.testSquaredError, se) })
+      : t('metrics.vsPca.worse', { ratio: ratio(se, pca.testSquaredError) });
+  }
+
+  return (
+    <section className="metrics" aria-label={t('metrics.label')}>
+      <dl className="metrics-grid">
+        <Metric label={t('metrics.step')} testId="metric-step">
+          {progress ? plainInteger(progress.step) : '0'}
+        </Metric>
+        <Metric label={t('metrics.epoch')} testId="metric-epoch">
+          {progress ? plainEpoch(progress.epoch) : none}
+        </Metric>
+        <Metric label={t('metrics.samplesPerSec')} testId="metric-samples-per-sec">
+          {progress ? plainInteger(progress.samplesPerSec) : none}
+        </Metric>
+        <Metric label={t('metrics.trainLoss')} unit={t(`metrics.lossUnit.${loss}`)} testId="metric-train-loss">
+          {progress ? plainNumber(progress.trainLoss) : none}
+        </Metric>
+        <Metric label={t('metrics.testLoss')} unit={t(`metrics.lossUnit.${loss}`)} testId="metric-test-loss" emphasis>
+          {tested?.testLoss !== undefined ? plainNumber(tested.testLoss) : none}
+        </Metric>
+        <Metric label={t('metrics.testSquaredError')} unit={t('metrics.squaredErrorUnit')} testId="metric-test-squared-error" emphasis>
+          {se !== undefined ? plainNumber(se) : none}
+        </Metric>
+      </dl>
+      <div className="metrics-pca" aria-live="polite">
+        <span className="metrics-pca-swatch" aria-hidden="true" />
+        <span className="metrics-pca-label">{t('metrics.pca', { k: pca?.codeSize ?? '…' })}</span>
+        <span className="metrics-pca-value">
+          {pca ? (
+            <>
+              <span data-testid="metric-pca-squared-error">{plainNumber(pca.testSquaredError)}</span>{' '}
+              {t('metrics.perImage')}
+            </>
+          ) : (
+            none
+          )}
+        </span>
+        <span className="metrics-pca-comparison">{comparison}</span>
+      </div>
+    </section>
+  );
+}
+
+function Metric({ label, unit, testId, emphasis, children }: { label: string; unit?: string; testId: string; emphasis?: boolean; children: ReactNode }) {
+  return (
+    <div className={emphasis ? 'metric metric--emphasis' : 'metric'}>
+      <dt>
+        {label}
+        {unit && <span className="metric-unit">{unit}</span>}
+      </dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLab } from '../../state/store';
+import { chartSeries, drawable, xDomain, yDomain, type ChartPoint, type ChartUnit } from './lossChartModel';
+import { useElementWidth } from './useElementWidth';
+import './LossChart.css';
+
+const HEIGHT = 290;
+const MARGIN = { top: 14, right: 18, bottom: 46, left: 66 };
+
+/**
+ * Learning curves by training step: train and test loss per pixel, or test squared error per
+ * image, with the PCA baseline of the same code size as a dashed line in the same unit.
+ * d3 computes scales and paths inside JSX; the two axes are drawn by d3 through refs.
+ */
+export function LossChart() {
+  const { t } = useTranslation();
+  const history = useLab((s) => s.history);
+  const pca = useLab((s) => s.pcaBaseline);
+  const loss = useLab((s) => s.config.model.loss);
+  const logScale = useLab((s) => s.logScale);
+  const setLogScale = useLab((s) => s.setLogScale);
+  const [unit, setUnit] = useState<ChartUnit>('loss');
+  const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const ids = useId();
+
+  const series = useMemo(() => chartSeries(history, unit, pca), [history, unit, pca]);
+  const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
+  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+
+  const x = useMemo(() => scaleLinear().domain(xDomain(series)).range([0, innerW]).nice(), [series, innerW]);
+  const y = useMemo(() => {
+    const domain = yDomain(series, logScale);
+    return logScale ? scaleLog().domain(domain).range([innerH, 0]) : scaleLinear().domain(domain).range([innerH, 0]).nice();
+  }, [series, logScale, innerH]);
+
+  const path = useMemo(
+    () =>
+      line<ChartPoint>()
+        .defined((p) => drawable(p.value, logScale))
+        .x((p) => x(p.step))
+        .y((p) => y(p.value)),
+    [x, y, logScale],
+  );
+
+  const yTicks = logScale ? y.ticks(6) : y.ticks(5);
+  useEffect(() => {
+    if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90)), '~s'));
+    if (yAxisRef.current) {
+      select(yAxisRef.current).call(axisLeft(y).ticks(logScale ? 6 : 5, '~g'));
+    }
+  }, [x, y, innerW, logScale]);
+
+  const empty = series.train.length === 0 && series.test.length === 0;
+  const yLabel = unit === 'loss' ? t('lossChart.yLoss', { loss: loss.toUpperCase() }) : t('lossChart.ySquaredError');
+  const pcaY = series.pca !== undefined && drawable(series.pca, logScale) ? y(series.pca) : undefined;
+  const lastTest = series.test[series.test.length - 1];
+
+  return (
+    <div className="loss-chart" data-testid="loss-chart">
+      <div className="loss-chart-toolbar">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('lossChart.unit')}</legend>
+          {(['loss', 'squaredError'] as const).map((u) => (
+            <label key={u} className={unit === u ? 'segmented-option is-selected' : 'segmented-option'}>
+              <input type="radio" name={`${ids}-unit`} value={u} checked={unit === u} onChange={() => setUnit(u)} />
+              {u === 'loss' ? t('lossChart.unitLoss') : t('lossChart.unitSquaredError')}
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} />
+          {t('lossChart.logScale')}
+        </label>
+      </div>
+      <ul className="loss-chart-legend">
+        {unit === 'loss' && (
+          <li>
+            <span className="legend-swatch legend-swatch--train" aria-hidden="true" />
+            {t('lossChart.train')}
+          </li>
+        )}
+        <li>
+          <span className="legend-swatch legend-swatch--test" aria-hidden="true" />
+          {t('lossChart.test')}
+        </li>
+        {pca && (
+          <li>
+            <span className="legend-swatch legend-swatch--pca" aria-hidden="true" />
+            {t('lossChart.pca', { k: pca.codeSize })}
+          </li>
+        )}
+      </ul>
+      <div ref={ref} className="loss-chart-plot">
+        <svg
+          width={width}
+          height={HEIGHT}
+          role="img"
+          aria-label={`${t('lossChart.label')}${lastTest ? `: ${t('lossChart.test')} ${lastTest.value.toPrecision(4)}` : ''}`}
+        >
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <g className="loss-chart-grid" aria-hidden="true">
+              {yTicks.map((v) => (
+                <line key={v} x1={0} x2={innerW} y1={y(v)} y2={y(v)} />
+              ))}
+            </g>
+            <g ref={xAxisRef} className="loss-chart-axis" transform={`translate(0,${innerH})`} />
+            <g ref={yAxisRef} className="loss-chart-axis" />
+            <text className="loss-chart-axis-label" x={innerW / 2} y={innerH + 38} textAnchor="middle">
+              {t('lossChart.xAxis')}
+            </text>
+            <text className="loss-chart-axis-label" transform={`translate(${-52},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+              {yLabel}
+            </text>
+            {pcaY !== undefined && pca && (
+              <g className="loss-chart-pca">
+                <line x1={0} x2={innerW} y1={pcaY} y2={pcaY} />
+                <text x={innerW - 4} y={pcaY - 6} textAnchor="end">
+                  {t('lossChart.pca', { k: pca.codeSize })}
+                </text>
+              </g>
+            )}
+            {series.train.length > 0 && <path className="loss-chart-line loss-chart-line--train" d={path(series.train) ?? undefined} />}
+            {series.test.length > 0 && <path className="loss-chart-line loss-chart-line--test" d={path(series.test) ?? undefined} />}
+            {lastTest && drawable(lastTest.value, logScale) && (
+              <circle className="loss-chart-last" cx={x(lastTest.step)} cy={y(lastTest.value)} r={4} />
+            )}
+            {empty && (
+              <text className="loss-chart-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle">
+                {t('lossChart.empty')}
+              </text>
+            )}
+          </g>
+        </svg>
+      </div>
+    </div>
+  );
+}
