@@ -46,9 +46,9 @@ export function Reconstructions() {
 
   const labels = sample ? sample.showcase.map((i) => sample.labels[i]).join(', ') : '';
   return (
-    <section className="reconstructions panel" data-testid="reconstructions" aria-labelledby="reconstructions-title">
+    <section className="reconstructions" data-testid="reconstructions" aria-labelledby="reconstructions-title">
       <h2 id="reconstructions-title">{t('latent.reconstructions.title')}</h2>
-      <p className="help">{t('latent.reconstructions.help')}</p>
+      <p className="panel-intro">{t('latent.reconstructions.help')}</p>
       {!sample && <p className="waiting">{t('latent.reconstructions.waiting')}</p>}
       <div
         className="reconstructions-rows"

@@ -49,8 +49,8 @@ export class ScatterRenderer {
   private width = 1;
   private height = 1;
   private dpr = 1;
-  private points = new Float32Array(0);
-  private labels = new Uint8Array(0);
+  private points: Float32Array = new Float32Array(0);
+  private labels: Uint8Array = new Uint8Array(0);
   private n = 0;
   /** Base (pre-zoom) CSS-pixel positions, [n] each. */
   private bx = new Float32Array(0);

@@ -1,0 +1,185 @@
+import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lab } from '../../state/labBridge';
+import { useLab } from '../../state/store';
+import type { CodesEvent } from '../../worker/api';
+import { drawDigits, firstIndices } from '../digitCanvas';
+import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
+import { useLabEffect } from '../useLabEffect';
+import './LatentGrid.css';
+
+type Extent = CodesEvent['extent'];
+
+/** Fewest milliseconds between two grid decodes while codes stream in during training. */
+const REFRESH_MS = 1000;
+export const GRID_SIZES = [6, 8, 10, 12, 16, 20] as const;
+
+/**
+ * Map point under a position on the grid, as fractions of its width and height (0..1 from
+ * the top-left). Cell (row r, column c) of an N x N grid covers fractions [c/N, (c+1)/N) across
+ * and [r/N, (r+1)/N) down, and its image is the decoding of the cell's centre.
+ */
+export function gridFractionToMap(fx: number, fy: number, e: Extent): [number, number] {
+  return [e.xMin + fx * (e.xMax - e.xMin), e.yMax - fy * (e.yMax - e.yMin)];
+}
+
+/** Inverse of gridFractionToMap. */
+export function mapToGridFraction(x: number, y: number, e: Extent): [number, number] {
+  return [(x - e.xMin) / (e.xMax - e.xMin), (e.yMax - y) / (e.yMax - e.yMin)];
+}
+
+/**
+ * An N x N grid of images decoded (one batched call) from evenly spaced points over the
+ * range the codes occupy: the decoder's view of the whole map. Refreshed when the codes
+ * change, at most once a second; click or drag decodes that exact point.
+ */
+export function LatentGrid() {
+  const { t } = useTranslation();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const vRef = useRef<SVGLineElement>(null);
+  const hRef = useRef<SVGLineElement>(null);
+  /** The extent of the grid on screen (not the newest codes'), for mapping clicks. */
+  const shownRef = useRef<{ extent: Extent; n: number } | null>(null);
+  const decoderRef = useRef<LatestPerFrame<[number, number]> | null>(null);
+  const dragRef = useRef<number | null>(null);
+  const gridSize = useLab((s) => s.gridSize);
+  const setGridSize = useLab((s) => s.setGridSize);
+  const hasCodes = useLab((s) => s.codes !== undefined);
+
+  const placeCrosshair = () => {
+    const p = useLab.getState().selectedPoint;
+    const shown = shownRef.current;
+    const v = vRef.current;
+    const h = hRef.current;
+    if (!v || !h) return;
+    const visible = p !== undefined && shown !== null;
+    v.style.display = h.style.display = visible ? '' : 'none';
+    if (!visible) return;
+    const [fx, fy] = mapToGridFraction(p[0], p[1], shown.extent);
+    v.setAttribute('x1', String(fx));
+    v.setAttribute('x2', String(fx));
+    h.setAttribute('y1', String(fy));
+    h.setAttribute('y2', String(fy));
+  };
+  useLabEffect((s) => s.selectedPoint, placeCrosshair);
+
+  useEffect(() => {
+    decoderRef.current = latestPerFrame(([x, y]) => lab.decodeMapPoint(x, y));
+    let alive = true;
+    let inFlight = false;
+    let again = false;
+    let lastStart = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const run = async () => {
+      timer = undefined;
+      const { codes, gridSize: n } = useLab.getState();
+      if (!codes) return;
+      inFlight = true;
+      lastStart = performance.now();
+      const extent = { ...codes.extent };
+      try {
+        const pixels = await lab.decodeGrid(n, extent); // [n * n, 784], row-major from the top-left
+        const canvas = canvasRef.current;
+        if (alive && canvas) {
+          drawDigits(canvas, pixels, firstIndices(n * n), { cols: n, rows: n, gap: 0 });
+          canvas.dataset.cells = String(n * n);
+          shownRef.current = { extent, n };
+          placeCrosshair();
+        }
+      } catch {
+        // The bridge reports worker failures in the store's errors; the old grid stays up.
+      } finally {
+        inFlight = false;
+        if (again && alive) {
+          again = false;
+          request();
+        }
+      }
+    };
+    const request = () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      if (timer !== undefined) return;
+      timer = setTimeout(() => void run(), Math.max(0, lastStart + REFRESH_MS - performance.now()));
+    };
+
+    request();
+    const unsubscribe = useLab.subscribe((s, prev) => {
+      if (s.codes !== prev.codes || s.gridSize !== prev.gridSize) request();
+    });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      unsubscribe();
+      decoderRef.current?.cancel();
+    };
+  }, []);
+
+  const pointAt = (e: ReactPointerEvent<HTMLCanvasElement>): [number, number] | undefined => {
+    const shown = shownRef.current;
+    if (!shown) return undefined;
+    const el = e.currentTarget;
+    const box = el.getBoundingClientRect();
+    // Fractions of the content box (inside the border), where the images are.
+    const fx = Math.min(1, Math.max(0, (e.clientX - box.left - el.clientLeft) / el.clientWidth));
+    const fy = Math.min(1, Math.max(0, (e.clientY - box.top - el.clientTop) / el.clientHeight));
+    return gridFractionToMap(fx, fy, shown.extent);
+  };
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    const p = pointAt(e);
+    if (!p) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    dragRef.current = e.pointerId;
+    decoderRef.current?.push(p);
+  };
+  const onPointerMove = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (dragRef.current !== e.pointerId) return;
+    const p = pointAt(e);
+    if (p) decoderRef.current?.push(p);
+  };
+  const onPointerEnd = (e: ReactPointerEvent<HTMLCanvasElement>) => {
+    if (dragRef.current === e.pointerId) dragRef.current = null;
+  };
+
+  return (
+    <figure className="latent-grid">
+      <figcaption>
+        <h3>{t('latent.grid.title')}</h3>
+        <p className="caption">{hasCodes ? t('latent.grid.help', { n: gridSize }) : t('latent.grid.waiting')}</p>
+      </figcaption>
+      <div className="grid-wrap">
+        <canvas
+          ref={canvasRef}
+          width={gridSize * 28}
+          height={gridSize * 28}
+          data-testid="latent-grid"
+          role="img"
+          aria-label={t('latent.grid.canvasLabel', { n: gridSize })}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
+        />
+        <svg className="grid-crosshair" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
+          <line ref={vRef} y1={0} y2={1} style={{ display: 'none' }} />
+          <line ref={hRef} x1={0} x2={1} style={{ display: 'none' }} />
+        </svg>
+      </div>
+      <label className="grid-size">
+        {t('latent.grid.size')}{' '}
+        <select value={gridSize} onChange={(e) => setGridSize(Number(e.target.value))}>
+          {GRID_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n} × {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </figure>
+  );
+}
