@@ -2,29 +2,13 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { sliderRange } from './charts/latentGeometry';
 import { latestPerFrame, type LatestPerFrame } from './latestPerFrame';
 import { useLabEffect } from './useLabEffect';
 import './LatentSliders.css';
 
 /** Sliders shown at most; a larger code keeps its other numbers fixed. */
 export const MAX_SLIDERS = 16;
-/** Steps across a slider's range. */
-const STEPS = 400;
-
-/**
- * A slider's range for one code dimension: the codes' min..max widened by 15% of the span on
- * each side, so one can step a little outside what the test digits use.
- */
-export function sliderRange(min: number, max: number): { lo: number; hi: number; step: number } {
-  const span = max - min;
-  if (!(span > 0) || !Number.isFinite(span)) {
-    const c = Number.isFinite(min) ? min : 0;
-    return { lo: c - 1, hi: c + 1, step: 2 / STEPS };
-  }
-  const lo = min - 0.15 * span;
-  const hi = max + 0.15 * span;
-  return { lo, hi, step: (hi - lo) / STEPS };
-}
 
 /**
  * One range input per code number (up to 16), labelled z1, z2, …. Moving one decodes the

@@ -2,31 +2,15 @@ import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
-import type { CodesEvent } from '../../worker/api';
 import { drawDigits, firstIndices } from '../digitCanvas';
 import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
 import { useLabEffect } from '../useLabEffect';
+import { gridFractionToMap, mapToGridFraction, type Extent } from './latentGeometry';
 import './LatentGrid.css';
-
-type Extent = CodesEvent['extent'];
 
 /** Fewest milliseconds between two grid decodes while codes stream in during training. */
 const REFRESH_MS = 1000;
-export const GRID_SIZES = [6, 8, 10, 12, 16, 20] as const;
-
-/**
- * Map point under a position on the grid, as fractions of its width and height (0..1 from
- * the top-left). Cell (row r, column c) of an N x N grid covers fractions [c/N, (c+1)/N) across
- * and [r/N, (r+1)/N) down, and its image is the decoding of the cell's centre.
- */
-export function gridFractionToMap(fx: number, fy: number, e: Extent): [number, number] {
-  return [e.xMin + fx * (e.xMax - e.xMin), e.yMax - fy * (e.yMax - e.yMin)];
-}
-
-/** Inverse of gridFractionToMap. */
-export function mapToGridFraction(x: number, y: number, e: Extent): [number, number] {
-  return [(x - e.xMin) / (e.xMax - e.xMin), (e.yMax - y) / (e.yMax - e.yMin)];
-}
+const GRID_SIZES = [6, 8, 10, 12, 16, 20] as const;
 
 /**
  * An N x N grid of images decoded (one batched call) from evenly spaced points over the

@@ -178,7 +178,8 @@ export class ScatterRenderer {
   }
 
   private schedule(): void {
-    if (this.frame) return;
+    // Without a 2-D context (no canvas support) there is nothing to draw; geometry still works.
+    if (this.frame || !this.ctx) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.render();

@@ -1,0 +1,40 @@
+/**
+ * Small pure maps between the latent views' coordinates, shared by the grid and the sliders
+ * and tested in Node.
+ */
+import type { CodesEvent } from '../../worker/api';
+
+export type Extent = CodesEvent['extent'];
+
+/**
+ * Map point under a position on the latent grid, given as fractions of its width and height
+ * (0..1 from the top-left). Cell (row r, column c) of an N x N grid covers fractions
+ * [c/N, (c+1)/N) across and [r/N, (r+1)/N) down; its image decodes the cell's centre.
+ */
+export function gridFractionToMap(fx: number, fy: number, e: Extent): [number, number] {
+  return [e.xMin + fx * (e.xMax - e.xMin), e.yMax - fy * (e.yMax - e.yMin)];
+}
+
+/** Inverse of gridFractionToMap. */
+export function mapToGridFraction(x: number, y: number, e: Extent): [number, number] {
+  return [(x - e.xMin) / (e.xMax - e.xMin), (e.yMax - y) / (e.yMax - e.yMin)];
+}
+
+/** Steps across a slider's range. */
+const SLIDER_STEPS = 400;
+
+/**
+ * A code slider's range for one dimension: the codes' min..max widened by 15% of the span on
+ * each side, so one can step a little outside what the test digits use. A collapsed or
+ * non-finite range (a dead unit) still gives a usable slider around its value.
+ */
+export function sliderRange(min: number, max: number): { lo: number; hi: number; step: number } {
+  const span = max - min;
+  if (!(span > 0) || !Number.isFinite(span)) {
+    const c = Number.isFinite(min) ? min : 0;
+    return { lo: c - 1, hi: c + 1, step: 2 / SLIDER_STEPS };
+  }
+  const lo = min - 0.15 * span;
+  const hi = max + 0.15 * span;
+  return { lo, hi, step: (hi - lo) / SLIDER_STEPS };
+}
