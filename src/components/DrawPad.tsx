@@ -38,8 +38,19 @@ export function DrawPad() {
 
   const encode = async (pixels: Float32Array) => {
     try {
-      const { codes, points, reconstructions } = await lab.encodeDrawing(pixels); // codes [1, codeSize], points [1, 2], reconstructions [1, 784]
-      if (drawingRef.current !== pixels || !outputRef.current) return; // cleared or redrawn meanwhile
+      // codes [1, codeSize], points [1, 2], reconstructions [1, 784]; undefined when the model
+      // could not encode (the bridge has reported why in the store's errors).
+      const result = await lab.encodeDrawing(pixels);
+      if (drawingRef.current !== pixels || !outputRef.current) {
+        // Cleared meanwhile: the bridge has just marked the old drawing again, so unmark it.
+        if (!drawingRef.current) useLab.getState().setDrawingPoint(undefined);
+        return;
+      }
+      if (!result) {
+        setStatus('notReady');
+        return;
+      }
+      const { codes, points, reconstructions } = result;
       drawDigit(outputRef.current, reconstructions);
       outputRef.current.dataset.ink = inkSum(reconstructions).toFixed(2);
       useLab.getState().setDrawingPoint([points[0], points[1]]);

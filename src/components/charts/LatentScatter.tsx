@@ -90,9 +90,11 @@ export function LatentScatter() {
   }, [projected]);
   useEffect(() => rendererRef.current?.setHighlight(highlight), [highlight]);
 
-  const local = (e: ReactPointerEvent): [number, number] => {
-    const box = e.currentTarget.getBoundingClientRect();
-    return [e.clientX - box.left, e.clientY - box.top];
+  const local = (e: ReactPointerEvent<HTMLCanvasElement>): [number, number] => {
+    // Relative to the canvas content box (inside its border), where the renderer draws.
+    const el = e.currentTarget;
+    const box = el.getBoundingClientRect();
+    return [e.clientX - box.left - el.clientLeft, e.clientY - box.top - el.clientTop];
   };
 
   const hideTip = () => {
