@@ -139,8 +139,6 @@ export function LatentGrid() {
       <div className="grid-wrap">
         <canvas
           ref={canvasRef}
-          width={gridSize * 28}
-          height={gridSize * 28}
           data-testid="latent-grid"
           role="img"
           aria-label={t('latent.grid.canvasLabel', { n: gridSize })}
