@@ -132,6 +132,11 @@ export interface ErrorEvent {
   hint?: string;
   /** For 'data': which file. */
   file?: string;
+  /**
+   * For 'backend': set when the backend in use broke (e.g. the WebGPU device was lost). The
+   * page must restart the worker without it; selection problems during init leave it unset.
+   */
+  lostBackend?: BackendName;
 }
 
 export interface BackendEvent {
@@ -183,4 +188,9 @@ export interface LabApi {
   backendReport(): Promise<BackendReport>;
   /** Live tensor count, for leak tests in e2e. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /**
+   * For tests of the restart path: 'crash' throws an uncaught error in the worker (the page
+   * sees the worker's 'error' event); 'deviceLost' destroys the WebGPU device (webgpu only).
+   */
+  simulateFailure(kind: 'crash' | 'deviceLost'): Promise<void>;
 }

@@ -1,0 +1,234 @@
+/**
+ * The page's actions on the lab, callable outside React (components, tests, a teacher's
+ * console): `lab.boot()`, `lab.toggle()`, `lab.decodeMapPoint(x, y)` ...
+ *
+ * It owns the LabClient (worker/client.ts) and routes the worker's events into the zustand
+ * store. No tfjs here: only types cross from the worker side.
+ */
+import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
+import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
+import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
+import { useLab } from './store';
+
+/** Test digits drawn on the latent scatter (the first N of the test set). */
+export const SCATTER_SIZE = 5000;
+
+type Extent = CodesEvent['extent'];
+
+const store = () => useLab.getState();
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function route(e: LabEvent): void {
+  const s = store();
+  switch (e.type) {
+    case 'progress':
+      s.addProgress(e);
+      break;
+    case 'status':
+      // 'idle' follows configure() and reset(): a new run, so its history starts empty. It
+      // travels on the same channel as the events, so no late point of the old run follows it.
+      if (e.state === 'idle') {
+        s.clearHistory();
+        useLab.setState({ pcaBaseline: undefined });
+      }
+      s.setRunState(e.state, e.message);
+      break;
+    case 'pcaBaseline':
+      if (e.codeSize === s.config.model.codeSize) s.setPcaBaseline(e);
+      break;
+    case 'reconstructions':
+      s.setReconstructions(e.pixels);
+      break;
+    case 'codes':
+      s.setCodes(e);
+      break;
+    case 'testSample':
+      s.setTestSample(e);
+      break;
+    case 'error':
+      s.addError(e);
+      break;
+    case 'backend':
+      s.setBackend(e.report);
+      break;
+  }
+}
+
+function report(kind: ErrorEvent['kind'], message: string, hint?: string): void {
+  store().addError({ type: 'error', kind, message, hint });
+}
+
+let client: LabClient | undefined;
+let booting: Promise<void> | undefined;
+
+function createClient(): LabClient {
+  return new LabClient({
+    onEvent: route,
+    onRestart: ({ reason, excluded }) => {
+      store().setBooting(true);
+      store().setRunState('idle');
+      report('backend', `${reason} The lab restarts without ${excluded.join(', ')}.`, 'Your settings are kept; press Train to go on.');
+    },
+    onRestarted: () => store().setBooting(false),
+    onRestartFailed: (message) => {
+      store().setBooting(false);
+      report('backend', message, 'Reload the page.');
+    },
+  });
+}
+
+/** The running client; throws before boot(). */
+async function ready(): Promise<LabClient> {
+  if (!booting) throw new Error('The lab has not been started: call lab.boot() first.');
+  await booting;
+  if (!client) throw new Error('The lab failed to start.');
+  return client;
+}
+
+/**
+ * Runs an action; failures land in the store's errors (the worker already reported its own
+ * refusals as events), and a call cut short by a worker restart is not an error.
+ */
+async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn(await ready());
+  } catch (e) {
+    if (!(e instanceof WorkerRestartedError)) report('internal', `${what} failed: ${errorText(e)}`);
+    return undefined;
+  }
+}
+
+/** A 2-D map point for the code the sliders hold, when the map is the code itself. */
+function pointOfCode(code: Float32Array): [number, number] | undefined {
+  if (code.length === 2) return [code[0], code[1]];
+  if (code.length === 1) return [code[0], 0];
+  return undefined;
+}
+
+export const lab = {
+  /** Starts the worker: loads MNIST, chooses a backend, builds the model from the store's config. */
+  boot(): Promise<void> {
+    if (booting) return booting;
+    const s = store();
+    s.setBooting(true);
+    client = createClient();
+    const c = client;
+    booting = (async () => {
+      try {
+        await c.start({
+          dataUrl: new URL('data/', document.baseURI).href,
+          forcedBackend: backendFromSearch(location.search),
+          scatterSize: SCATTER_SIZE,
+        });
+        await c.configure(store().config);
+      } catch (e) {
+        // Data and backend failures arrived as error events with the file and the fix.
+        if (!store().errors.length) report('internal', `The lab could not start: ${errorText(e)}`);
+        client = undefined;
+      } finally {
+        store().setBooting(false);
+      }
+    })();
+    return booting;
+  },
+
+  train: () => act('Train', (c) => c.call((api) => api.train())),
+  pause: () => act('Pause', (c) => c.call((api) => api.pause())),
+  /** Train when paused or idle, pause when running. */
+  toggle: () => (store().runState === 'running' ? lab.pause() : lab.train()),
+  /** Exactly `n` training steps (default 1). */
+  step: (n = 1) => act('Step', (c) => c.call((api) => api.step(n))),
+  /** Re-initialises the model from its seed. */
+  reset: () => act('Reset', (c) => c.call((api) => api.reset())),
+
+  /**
+   * Rebuilds the model with `config` (validated here and in the worker). Before boot it only
+   * sets the store's config, which boot() applies. Resolves false when refused.
+   */
+  async applyConfig(config: LabConfig): Promise<boolean> {
+    const checked = checkConfig(config);
+    if (!checked.ok) {
+      report('config', `This configuration was refused: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      return false;
+    }
+    if (!booting) {
+      store().setConfig(checked.config);
+      return true;
+    }
+    const done = await act('Applying the configuration', async (c) => {
+      await c.configure(checked.config);
+      return true;
+    });
+    if (done) store().setConfig(checked.config);
+    return done === true;
+  },
+
+  /** Decodes map point (x, y) into the big decoded image and loads its code into the sliders. */
+  async decodeMapPoint(x: number, y: number): Promise<Float32Array | undefined> {
+    const point = new Float32Array([x, y]);
+    return act('Decoding', async (c) => {
+      const [pixels, code] = await Promise.all([
+        c.call((api) => api.decodeMapPoints(point.slice(), 1)),
+        c.call((api) => api.mapPointsToCodes(point.slice(), 1)),
+      ]);
+      store().setDecoded(pixels, [x, y]);
+      store().setSliderCode(code);
+      return pixels;
+    });
+  },
+
+  /** Decodes the code the sliders hold, [codeSize]. */
+  async decodeSliderCode(code: Float32Array): Promise<Float32Array | undefined> {
+    const copy = Float32Array.from(code);
+    store().setSliderCode(copy);
+    return act('Decoding', async (c) => {
+      const pixels = await c.call((api) => api.decodeCodes(copy.slice(), 1));
+      store().setDecoded(pixels, pointOfCode(copy));
+      return pixels;
+    });
+  },
+
+  /**
+   * Decodes an n x n grid over `extent` in one batched call: cell (row, col) is the centre of
+   * its square, row 0 at the top (yMax), col 0 at the left (xMin).
+   * @returns [n * n, 784] row-major from the top-left cell
+   */
+  async decodeGrid(n: number, extent: Extent): Promise<Float32Array> {
+    const points = new Float32Array(2 * n * n);
+    const dx = (extent.xMax - extent.xMin) / n;
+    const dy = (extent.yMax - extent.yMin) / n;
+    for (let row = 0; row < n; row++) {
+      for (let col = 0; col < n; col++) {
+        const i = row * n + col;
+        points[2 * i] = extent.xMin + (col + 0.5) * dx;
+        points[2 * i + 1] = extent.yMax - (row + 0.5) * dy;
+      }
+    }
+    try {
+      const c = await ready();
+      return await c.call((api) => api.decodeMapPoints(points, n * n));
+    } catch (e) {
+      if (!(e instanceof WorkerRestartedError)) report('internal', `Decoding the grid failed: ${errorText(e)}`);
+      throw e;
+    }
+  },
+
+  /** Encodes a drawn digit ([784] in [0, 1], preprocessed like MNIST) and marks it on the map. */
+  async encodeDrawing(pixels: Float32Array): Promise<EncodeResult | undefined> {
+    if (pixels.length !== IMAGE_SIZE) throw new RangeError(`a drawing has ${IMAGE_SIZE} pixels, got ${pixels.length}`);
+    return act('Encoding the drawing', async (c) => {
+      const r = await c.call((api) => api.encode(Float32Array.from(pixels), 1));
+      store().setDrawingPoint([r.points[0], r.points[1]]);
+      return r;
+    });
+  },
+
+  /** Live tensor count and bytes in the worker (leak checks in e2e). */
+  memory: async () => (await ready()).call((api) => api.memory()),
+  backendReport: async () => (await ready()).call((api) => api.backendReport()),
+  /** Tests of the restart path: see LabApi.simulateFailure. */
+  simulateFailure: async (kind: 'crash' | 'deviceLost') => (await ready()).call((api) => api.simulateFailure(kind)),
+};
+
+// Tests and teachers' scripts drive the lab from the console.
+(globalThis as { __lab?: typeof lab }).__lab = lab;

@@ -1,0 +1,448 @@
+/**
+ * The lab worker: owns tfjs, MNIST and the Trainer, and exposes LabApi (api.ts) via comlink.
+ *
+ * Training runs in chunks of optimizer steps sized to take ~40 ms, each ending with one
+ * asynchronous loss read-back; between chunks the worker yields a task so pause, decode and
+ * configure messages are served promptly. Progress goes out at most ~30 times a second; the
+ * live test metrics, showcase reconstructions and scatter codes about once a second (less
+ * often when they would cost more than a small share of the training time).
+ */
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { checkConfig, DEFAULT_CONFIG, IMAGE_SIZE, type LabConfig } from '../core/config';
+import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../core/data/dataset';
+import { Trainer } from '../core/train/trainer';
+import type { MnistData, TrainMetrics } from '../core/train/types';
+import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent, ProgressEvent } from './api';
+import { destroyWebGpuDevice, selectBackend, watchDeviceLoss } from './backends';
+import { codesEvent, codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
+import { DataLoadError, loadMnist } from './dataLoader';
+import { lossOf } from './pcaBaseline';
+import { PcaFitter } from './pcaFitter';
+import { measureTrainingSpeed } from './speed';
+
+/** A chunk of steps aims at this wall time: long enough to amortise the read-back, short enough to stay responsive. */
+const CHUNK_TARGET_MS = 40;
+const MAX_CHUNK_STEPS = 500;
+const PROGRESS_INTERVAL_MS = 1000 / 30;
+/** Test metrics and codes are refreshed at most this often... */
+const VIEW_INTERVAL_MS = 1000;
+/** ...and at most this share of the wall time goes to each of them. */
+const VIEW_MAX_SHARE = 0.1;
+/** Measured training time per candidate backend during selection (warm-up excluded). */
+const BENCHMARK_BUDGET_MS = 700;
+/** Samples/s over about this window. */
+const RATE_WINDOW_MS = 1000;
+
+type Listener = (e: LabEvent) => unknown;
+
+/** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
+const tick = (() => {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();
+
+/** The array itself if it owns its whole buffer (so the buffer can be transferred), else a copy. */
+function own(a: Float32Array): Float32Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+class Lab implements LabApi {
+  private listener?: Listener;
+  private data?: MnistData;
+  private report?: BackendReport;
+  private trainer?: Trainer;
+  private pca?: PcaFitter;
+  private codeMap?: CodeMap;
+  /** [n, 784] in [0, 1]: the first n test digits, drawn on the scatter. */
+  private scatter: { images: Float32Array; n: number } = { images: new Float32Array(0), n: 0 };
+  /** [10, 784] in [0, 1]: one test digit per class, whose reconstructions stream. */
+  private showcase: { images: Float32Array; n: number } = { images: new Float32Array(0), n: 0 };
+
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  /** Serialises the calls that replace or move the model (init, configure, step, reset, train, pause). */
+  private lock: Promise<unknown> = Promise.resolve();
+  private chunk = 1;
+  private elapsedBefore = 0;
+  private runStartedAt = 0;
+  private rate: { t: number; samples: number }[] = [];
+  /** Train loss of read-backs not posted yet (progress is throttled), weighted by steps. */
+  private pendingLoss = { sum: 0, steps: 0 };
+  private lastTrainLoss = Number.NaN;
+  private lastProgressAt = -Infinity;
+  private lastTestAt = -Infinity;
+  private testInterval = VIEW_INTERVAL_MS;
+  private lastCodesAt = -Infinity;
+  private codesInterval = VIEW_INTERVAL_MS;
+
+  constructor() {
+    self.addEventListener('unhandledrejection', (e) => {
+      e.preventDefault();
+      this.emitError({ kind: 'internal', message: `Unexpected error in the lab worker: ${errorText(e.reason)}` });
+    });
+  }
+
+  subscribe(listener: Listener): void {
+    this.listener = listener;
+  }
+
+  private emit(e: LabEvent, transfer: Transferable[] = []): void {
+    if (!this.listener) return;
+    // The page may be gone or busy: never let its failure stop training.
+    Promise.resolve(this.listener(transfer.length ? Comlink.transfer(e, transfer) : e)).catch(() => undefined);
+  }
+
+  private emitError(e: Omit<ErrorEvent, 'type'>): void {
+    this.emit({ type: 'error', ...e });
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  init(options: InitOptions): Promise<InitResult> {
+    return this.exclusive(async () => {
+      let data: MnistData;
+      try {
+        data = await loadMnist(options.dataUrl);
+      } catch (e) {
+        if (e instanceof DataLoadError) this.emitError({ kind: 'data', message: e.message, hint: e.hint, file: e.file });
+        else this.emitError({ kind: 'data', message: `MNIST could not be loaded: ${errorText(e)}` });
+        throw e;
+      }
+      this.data = data;
+      let selection;
+      try {
+        selection = await selectBackend({
+          forced: options.forcedBackend,
+          exclude: options.excludeBackends,
+          benchmark: () => measureTrainingSpeed(data, DEFAULT_CONFIG, BENCHMARK_BUDGET_MS),
+          onProblem: (message, hint) => this.emitError({ kind: 'backend', message, hint }),
+        });
+      } catch (e) {
+        this.emitError({ kind: 'backend', message: errorText(e), hint: 'Try another browser, or enable WebGL or WebAssembly.' });
+        throw e;
+      }
+      this.report = selection.report;
+      console.info(`lab worker: backend ${selection.report.chosen} chosen in ${Math.round(selection.selectionMs)} ms`, selection.report);
+      watchDeviceLoss((message) => {
+        this.running = false;
+        this.emitError({
+          kind: 'backend',
+          message: `The GPU device was lost (${message}).`,
+          hint: 'The lab restarts on another backend with the same settings.',
+          lostBackend: 'webgpu',
+        });
+      });
+      const chosen = selection.report.candidates.find((c) => c.name === selection.report.chosen);
+      if (chosen?.samplesPerSec) {
+        this.chunk = Math.max(1, Math.round((chosen.samplesPerSec * CHUNK_TARGET_MS) / 1000 / DEFAULT_CONFIG.train.batchSize));
+      }
+
+      const n = Math.min(options.scatterSize, data.testCount);
+      this.scatter = { images: imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null), n };
+      const showcase = showcaseIndices(data.testLabels);
+      this.showcase = { images: imagesToFloat(data.testImages, showcase), n: showcase.length };
+      const live = Math.min(LIVE_TEST_SIZE, data.testCount);
+      this.pca = new PcaFitter(data.trainImages, data.testImages.subarray(0, live * IMAGE_SIZE), (message) =>
+        this.emitError({ kind: 'internal', message }),
+      );
+      const images = data.testImages.slice(0, n * IMAGE_SIZE);
+      const labels = data.testLabels.slice(0, n);
+      this.emit({ type: 'testSample', images, labels, n, showcase }, [images.buffer, labels.buffer]);
+      this.emit({ type: 'backend', report: selection.report });
+      return { backend: selection.report, trainCount: data.trainCount, testCount: data.testCount };
+    });
+  }
+
+  configure(config: LabConfig): Promise<void> {
+    return this.exclusive(async () => {
+      const checked = checkConfig(config);
+      if (!checked.ok) {
+        const message = `This configuration was refused: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+        this.emitError({ kind: 'config', message });
+        throw new Error(message);
+      }
+      const data = this.requireData();
+      await this.stopLoop();
+      this.trainer?.dispose();
+      this.trainer = undefined;
+      this.codeMap = undefined;
+      try {
+        this.trainer = new Trainer(data, checked.config);
+      } catch (e) {
+        this.emitError({ kind: 'internal', message: `The model could not be built: ${errorText(e)}` });
+        throw e;
+      }
+      this.restartClock();
+      this.emit({ type: 'status', state: 'idle' });
+      this.requestPcaBaseline(this.trainer);
+      await this.publishViews(this.trainer);
+    });
+  }
+
+  train(): Promise<void> {
+    return this.exclusive(async () => {
+      const trainer = this.requireTrainer();
+      if (this.running) return;
+      this.running = true;
+      this.emit({ type: 'status', state: 'running' });
+      this.loopDone = this.loop(trainer);
+    });
+  }
+
+  pause(): Promise<void> {
+    return this.exclusive(async () => {
+      const wasRunning = this.running;
+      await this.stopLoop();
+      if (wasRunning) this.emit({ type: 'status', state: 'paused' });
+    });
+  }
+
+  step(steps = 1): Promise<void> {
+    return this.exclusive(async () => {
+      const trainer = this.requireTrainer();
+      await this.stopLoop();
+      const n = Math.max(1, Math.floor(steps));
+      const t0 = performance.now();
+      trainer.steps(n);
+      const metrics = await trainer.readTrainMetrics();
+      this.elapsedBefore += performance.now() - t0;
+      this.addLoss(metrics, n);
+      await this.evaluateTest(trainer);
+      if (metrics.divergence) {
+        this.emit({ type: 'status', state: 'diverged', message: metrics.divergence.message });
+        return;
+      }
+      await this.publishCodes(trainer);
+      this.emit({ type: 'status', state: 'paused' });
+    });
+  }
+
+  reset(): Promise<void> {
+    return this.exclusive(async () => {
+      const trainer = this.requireTrainer();
+      await this.stopLoop();
+      trainer.reset();
+      this.restartClock();
+      this.emit({ type: 'status', state: 'idle' });
+      this.requestPcaBaseline(trainer);
+      await this.publishViews(trainer);
+    });
+  }
+
+  async decodeCodes(codes: Float32Array, n: number): Promise<Float32Array> {
+    const pixels = own(await this.requireTrainer().decode(codes, n));
+    return Comlink.transfer(pixels, [pixels.buffer]);
+  }
+
+  async decodeMapPoints(points: Float32Array, n: number): Promise<Float32Array> {
+    const trainer = this.requireTrainer();
+    const pixels = own(await trainer.decode(pointsToCodes(this.currentMap(trainer), points, n), n));
+    return Comlink.transfer(pixels, [pixels.buffer]);
+  }
+
+  async mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array> {
+    const codes = pointsToCodes(this.currentMap(this.requireTrainer()), points, n);
+    return Comlink.transfer(codes, [codes.buffer]);
+  }
+
+  async encode(images: Float32Array, n: number): Promise<EncodeResult> {
+    const trainer = this.requireTrainer();
+    const codes = own(await trainer.encode(images, n));
+    const points = codesToPoints(this.currentMap(trainer), codes, n);
+    const reconstructions = own(await trainer.decode(codes, n));
+    return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
+  }
+
+  async backendReport(): Promise<BackendReport> {
+    if (!this.report) throw new Error('The lab worker has not been initialised yet.');
+    return this.report;
+  }
+
+  async memory(): Promise<{ numTensors: number; numBytes: number }> {
+    const m = tf.memory();
+    return { numTensors: m.numTensors, numBytes: m.numBytes };
+  }
+
+  async simulateFailure(kind: 'crash' | 'deviceLost'): Promise<void> {
+    if (kind === 'crash') {
+      setTimeout(() => {
+        throw new Error('Simulated worker crash (test).');
+      });
+      return;
+    }
+    if (!destroyWebGpuDevice()) throw new Error('deviceLost can only be simulated on the webgpu backend.');
+  }
+
+  // ---- the training loop ----
+
+  private async loop(trainer: Trainer): Promise<void> {
+    this.runStartedAt = performance.now();
+    this.rate = [{ t: this.runStartedAt, samples: trainer.samplesSeen }];
+    try {
+      while (this.running && this.trainer === trainer) {
+        const t0 = performance.now();
+        const n = this.chunk;
+        trainer.steps(n);
+        const metrics = await trainer.readTrainMetrics();
+        const now = performance.now();
+        this.adaptChunk(n, now - t0);
+        this.rate.push({ t: now, samples: trainer.samplesSeen });
+        while (this.rate.length > 2 && this.rate[1].t <= now - RATE_WINDOW_MS) this.rate.shift();
+        this.addLoss(metrics, n);
+        if (metrics.divergence) {
+          this.running = false;
+          this.postProgress(trainer);
+          this.emit({ type: 'status', state: 'diverged', message: metrics.divergence.message });
+          break;
+        }
+        if (now - this.lastTestAt >= this.testInterval) await this.evaluateTest(trainer);
+        else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
+        if (performance.now() - this.lastCodesAt >= this.codesInterval) await this.publishCodes(trainer);
+        await tick();
+      }
+    } catch (e) {
+      if (this.trainer === trainer) {
+        this.running = false;
+        this.emitError({ kind: 'internal', message: `Training stopped: ${errorText(e)}` });
+        this.emit({ type: 'status', state: 'paused' });
+      }
+    } finally {
+      this.elapsedBefore += performance.now() - this.runStartedAt;
+      this.runStartedAt = 0;
+    }
+  }
+
+  private async stopLoop(): Promise<void> {
+    this.running = false;
+    await this.loopDone;
+  }
+
+  /** Scales the chunk towards CHUNK_TARGET_MS; the geometric mean with the old size damps noise. */
+  private adaptChunk(steps: number, ms: number): void {
+    const ideal = (steps * CHUNK_TARGET_MS) / Math.max(ms, 1);
+    this.chunk = Math.min(MAX_CHUNK_STEPS, Math.max(1, Math.round(Math.sqrt(steps * ideal))));
+  }
+
+  private addLoss(m: TrainMetrics, steps: number): void {
+    if (!Number.isFinite(m.trainLoss)) {
+      this.pendingLoss = { sum: m.trainLoss, steps: 1 };
+      return;
+    }
+    this.pendingLoss.sum += m.trainLoss * steps;
+    this.pendingLoss.steps += steps;
+  }
+
+  private restartClock(): void {
+    this.elapsedBefore = 0;
+    this.runStartedAt = 0;
+    this.rate = [];
+    this.pendingLoss = { sum: 0, steps: 0 };
+    this.lastTrainLoss = Number.NaN;
+    this.lastProgressAt = this.lastTestAt = this.lastCodesAt = -Infinity;
+  }
+
+  private postProgress(trainer: Trainer, test?: { testLoss: number; testSquaredError: number }): void {
+    const now = performance.now();
+    if (this.pendingLoss.steps > 0) this.lastTrainLoss = this.pendingLoss.sum / this.pendingLoss.steps;
+    this.pendingLoss = { sum: 0, steps: 0 };
+    if (trainer.step === 0) return; // no training loss exists before the first step
+    const first = this.rate[0];
+    const last = this.rate[this.rate.length - 1];
+    const samplesPerSec = first && last && last.t > first.t ? ((last.samples - first.samples) * 1000) / (last.t - first.t) : 0;
+    const e: ProgressEvent = {
+      type: 'progress',
+      step: trainer.step,
+      epoch: trainer.epoch,
+      samplesSeen: trainer.samplesSeen,
+      samplesPerSec,
+      trainLoss: this.lastTrainLoss,
+      elapsedMs: this.elapsedBefore + (this.runStartedAt ? now - this.runStartedAt : 0),
+      ...test,
+    };
+    this.lastProgressAt = now;
+    this.emit(e);
+  }
+
+  /** Live test metrics (posted with a progress event) and the showcase reconstructions. */
+  private async evaluateTest(trainer: Trainer): Promise<void> {
+    const t0 = performance.now();
+    const m = await trainer.evaluateTest('live');
+    await this.publishReconstructions(trainer);
+    const now = performance.now();
+    this.lastTestAt = now;
+    this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / VIEW_MAX_SHARE);
+    this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
+  }
+
+  private async publishReconstructions(trainer: Trainer): Promise<void> {
+    const pixels = own(await trainer.reconstruct(this.showcase.images, this.showcase.n));
+    this.emit({ type: 'reconstructions', pixels, n: this.showcase.n }, [pixels.buffer]);
+  }
+
+  private async publishCodes(trainer: Trainer): Promise<void> {
+    const t0 = performance.now();
+    const { n } = this.scatter;
+    const codes = await trainer.encode(this.scatter.images, n);
+    const { event, map } = codesEvent(codes, n, trainer.config.model.codeSize, this.codeMap);
+    this.codeMap = map;
+    event.points = own(event.points);
+    this.emit(event, [event.points.buffer, event.codeMin.buffer, event.codeMax.buffer]);
+    const now = performance.now();
+    this.lastCodesAt = now;
+    this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / VIEW_MAX_SHARE);
+  }
+
+  /** What the page shows of a fresh model (step 0): reconstructions, codes and the test metrics. */
+  private async publishViews(trainer: Trainer): Promise<void> {
+    await this.publishReconstructions(trainer);
+    await this.publishCodes(trainer);
+  }
+
+  private requestPcaBaseline(trainer: Trainer): void {
+    const { model, train } = trainer.config;
+    this.pca?.request(
+      { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize: model.codeSize },
+      (scores) => {
+        if (this.trainer !== trainer) return;
+        this.emit({
+          type: 'pcaBaseline',
+          codeSize: scores.codeSize,
+          testSquaredError: scores.testSquaredError,
+          testLoss: lossOf(scores, model.loss),
+        });
+      },
+    );
+  }
+
+  private currentMap(trainer: Trainer): CodeMap {
+    const codeSize = trainer.config.model.codeSize;
+    if (this.codeMap && this.codeMap.codeSize === codeSize) return this.codeMap;
+    if (codeSize <= 2) return { codeSize, projected: false };
+    throw new Error('The code map is not ready yet.');
+  }
+
+  private requireData(): MnistData {
+    if (!this.data) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.data;
+  }
+
+  private requireTrainer(): Trainer {
+    if (!this.trainer) throw new Error('No model yet: configure() first.');
+    return this.trainer;
+  }
+}
+
+Comlink.expose(new Lab());

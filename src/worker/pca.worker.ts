@@ -1,0 +1,16 @@
+/**
+ * A plain worker (no tfjs) that fits the PCA baseline off the lab worker's thread, so
+ * training goes on while the seconds-long exact fit runs. Cancelled by terminate().
+ */
+import { scorePcaBaseline, type PcaFitReply, type PcaFitRequest } from './pcaBaseline';
+
+self.onmessage = (e: MessageEvent<PcaFitRequest>) => {
+  const { id, train, n, test, m, k } = e.data;
+  let reply: PcaFitReply;
+  try {
+    reply = { id, scores: scorePcaBaseline(train, n, test, m, k) };
+  } catch (err) {
+    reply = { id, error: err instanceof Error ? err.message : String(err) };
+  }
+  self.postMessage(reply);
+};
