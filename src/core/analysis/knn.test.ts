@@ -1,5 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { knnAccuracy } from './knn';
+import { knnAccuracy, knnLeaveOneOutAccuracy } from './knn';
+
+/** The definition, checked the slow way: sort all candidates by (distance, index), then vote. */
+function bruteForcePredict(
+  ref: Float32Array,
+  refLabels: number[],
+  query: Float32Array,
+  q: number,
+  dims: number,
+  k: number,
+  skip: number,
+): number {
+  const candidates: { dist: number; index: number }[] = [];
+  for (let r = 0; r < refLabels.length; r++) {
+    if (r === skip) continue;
+    let dist = 0;
+    for (let j = 0; j < dims; j++) dist += (ref[r * dims + j] - query[q * dims + j]) ** 2;
+    candidates.push({ dist, index: r });
+  }
+  candidates.sort((a, b) => a.dist - b.dist || a.index - b.index);
+  const nearest = candidates.slice(0, k).map((c) => refLabels[c.index]);
+  const counts = new Map<number, number>();
+  for (const label of nearest) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  return nearest.find((label) => counts.get(label) === most) ?? Number.NaN;
+}
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
 
 describe('knnAccuracy, worked by hand', () => {
   // Training points on the x axis: 0 and 1 are digit 0, 3 and 4 are digit 1, 10 is digit 2.
@@ -39,6 +72,43 @@ describe('knnAccuracy, worked by hand', () => {
     expect(() => knnAccuracy(train, trainLabels, test, testLabels, 3, 1)).toThrow(RangeError);
   });
 
+  it('leave-one-out: each point against the others', () => {
+    // Points 0, 1 (label 0), 3, 4 (label 1), 10 (label 2), k = 1:
+    // 0 -> 1 ✓; 1 -> 0 ✓; 3 -> 4 ✓; 4 -> 3 ✓; 10 -> 4 (1) ✗
+    expect(knnLeaveOneOutAccuracy(train, trainLabels, 2, 1)).toBeCloseTo(4 / 5, 12);
+    // k = 2: 0 -> 1 (0), 3 (1): tie, nearest 0 ✓; 1 -> 0 (0), 3 (1) ✓ (0 is nearer);
+    // 3 -> 4 (1), 1 (0) ✓; 4 -> 3 (1), 1 (0) ✓; 10 -> 4 (1), 3 (1) ✗
+    expect(knnLeaveOneOutAccuracy(train, trainLabels, 2, 2)).toBeCloseTo(4 / 5, 12);
+    expect(() => knnLeaveOneOutAccuracy(new Float32Array(2), [1], 2, 1)).toThrow(RangeError);
+  });
+
+  it('equals brute force on random points with many exact distance ties', () => {
+    const rnd = lcg(17);
+    for (const dims of [1, 2, 3]) {
+      for (const k of [1, 2, 3, 4, 7]) {
+        const n = 120;
+        // Integer coordinates in a small grid: many equal distances and duplicate points.
+        const ref = Float32Array.from({ length: n * dims }, () => Math.floor(rnd() * 6));
+        const refLabels = Array.from({ length: n }, () => Math.floor(rnd() * 4));
+        const query = Float32Array.from({ length: 40 * dims }, () => Math.floor(rnd() * 6));
+        const queryLabels = Array.from({ length: 40 }, () => Math.floor(rnd() * 4));
+        let correct = 0;
+        for (let q = 0; q < 40; q++) if (bruteForcePredict(ref, refLabels, query, q, dims, k, -1) === queryLabels[q]) correct++;
+        expect(knnAccuracy(ref, refLabels, query, queryLabels, dims, k)).toBe(correct / 40);
+        let looCorrect = 0;
+        for (let q = 0; q < n; q++) if (bruteForcePredict(ref, refLabels, ref, q, dims, k, q) === refLabels[q]) looCorrect++;
+        expect(knnLeaveOneOutAccuracy(ref, refLabels, dims, k)).toBe(looCorrect / n);
+      }
+    }
+  });
+
+  it('treats NaN coordinates (a diverged code) as infinitely far, without stopping the search', () => {
+    const points = new Float32Array([Number.NaN, 0, 0, 0, 1, 0, 10, 0]);
+    const labels = [5, 0, 0, 2];
+    // 0 -> 1 ✓ and 1 -> 0 ✓; 10 -> 1 (0) ✗; the NaN point -> index 1 (0) ✗.
+    expect(knnLeaveOneOutAccuracy(points, labels, 2, 1)).toBeCloseTo(2 / 4, 12);
+  });
+
   it('scores 5,000 test points against 10,000 in 2-D in well under a few seconds', () => {
     const n = 10000;
     const m = 5000;
@@ -58,5 +128,11 @@ describe('knnAccuracy, worked by hand', () => {
     console.log(`knnAccuracy 5,000 x 10,000 in 2-D, k = 5: ${ms.toFixed(0)} ms`);
     expect(accuracy).toBe(1);
     expect(ms).toBeLessThan(5000);
+    const looStart = performance.now();
+    expect(knnLeaveOneOutAccuracy(pts(m, 1), labels(m), 2, 5)).toBe(1);
+    const looMs = performance.now() - looStart;
+    console.log(`knnLeaveOneOutAccuracy 5,000 in 2-D, k = 5: ${looMs.toFixed(0)} ms`);
+    // Brute force would be 25 million distances; the sweep keeps it small enough for the page.
+    expect(looMs).toBeLessThan(500);
   });
 });

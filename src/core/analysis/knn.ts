@@ -1,13 +1,18 @@
 /**
- * How well the code separates the digits: accuracy of a k-nearest-neighbour classifier that
- * labels each test point by the majority label of its k nearest training points (Euclidean
+ * How well a code separates the digits: accuracy of a k-nearest-neighbour classifier that
+ * labels each point by the majority label of its k nearest reference points (Euclidean
  * distance in the code space or its 2-D map).
+ *
+ * Exact search, the result of brute force: neighbours are ranked by (distance, index), a tied
+ * vote goes to the tied label with the nearest neighbour. Candidates are visited outwards from
+ * the query along the first coordinate, and the walk stops once that coordinate alone is farther
+ * than the k-th best distance: for 5,000 points on a 2-D map that checks a few hundred
+ * candidates per query instead of all of them, so the page can afford it.
  */
 
 /**
- * Brute force: every test point against every training point, O(nTest · nTrain · dims).
- * A tied vote goes to the tied label with the nearest neighbour; equally distant training
- * points are ranked by index. k larger than the training set is clamped to its size.
+ * Accuracy on a test set of a k-NN classifier fitted on a training set.
+ * k larger than the training set is clamped to its size.
  * @param trainPoints [nTrain, dims] row-major, nTrain = trainLabels.length
  * @param testPoints [nTest, dims] row-major, nTest = testLabels.length
  * @returns fraction of test points whose predicted label equals their label, in [0, 1]
@@ -20,34 +25,101 @@ export function knnAccuracy(
   dims: number,
   k: number,
 ): number {
-  const nTrain = trainLabels.length;
-  const nTest = testLabels.length;
+  checkSizes(trainPoints, trainLabels.length, dims, k, 1);
+  checkSizes(testPoints, testLabels.length, dims, k, 1);
+  const search = new NeighbourSearch(trainPoints, trainLabels, dims, Math.min(k, trainLabels.length));
+  let correct = 0;
+  for (let t = 0; t < testLabels.length; t++) {
+    if (search.predict(testPoints, t, -1) === testLabels[t]) correct++;
+  }
+  return correct / testLabels.length;
+}
+
+/**
+ * Leave-one-out accuracy: each point is classified by its k nearest among the other points
+ * (the "how well does the map separate the digits" number of a lesson). k is clamped to n - 1.
+ * @param points [n, dims] row-major, n = labels.length >= 2
+ */
+export function knnLeaveOneOutAccuracy(
+  points: Float32Array,
+  labels: ArrayLike<number>,
+  dims: number,
+  k: number,
+): number {
+  checkSizes(points, labels.length, dims, k, 2);
+  const search = new NeighbourSearch(points, labels, dims, Math.min(k, labels.length - 1));
+  let correct = 0;
+  for (let t = 0; t < labels.length; t++) {
+    if (search.predict(points, t, t) === labels[t]) correct++;
+  }
+  return correct / labels.length;
+}
+
+function checkSizes(points: Float32Array, n: number, dims: number, k: number, minPoints: number): void {
   if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`dims=${dims} must be a positive integer`);
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k=${k} must be a positive integer`);
-  if (nTrain < 1 || nTest < 1) throw new RangeError('k-NN needs at least one training and one test point');
-  if (trainPoints.length < nTrain * dims || testPoints.length < nTest * dims) {
-    throw new RangeError(`points arrays are shorter than their labels times dims=${dims}`);
+  if (n < minPoints) throw new RangeError(`k-NN needs at least ${minPoints} point(s) here, got ${n}`);
+  if (points.length < n * dims) {
+    throw new RangeError(`${points.length} coordinates are fewer than ${n} labelled points x ${dims} dims`);
   }
-  const kk = Math.min(k, nTrain);
-  // The kk nearest so far, sorted by distance (insertion sort: kk is small).
-  const bestDistance = new Float64Array(kk);
-  const bestIndex = new Int32Array(kk);
-  const votes = new Map<number, number>();
-  let correct = 0;
-  for (let t = 0; t < nTest; t++) {
-    const q = t * dims;
+}
+
+/** The reference points sorted by their first coordinate, and the k best found so far for a query. */
+class NeighbourSearch {
+  /** Reference indices in order of (first coordinate, index). */
+  private readonly order: Int32Array;
+  /** First coordinate of order[i]. */
+  private readonly firstCoordinate: Float64Array;
+  private readonly bestDistance: Float64Array;
+  private readonly bestIndex: Int32Array;
+  private readonly votes = new Map<number, number>();
+
+  constructor(
+    private readonly points: Float32Array,
+    private readonly labels: ArrayLike<number>,
+    private readonly dims: number,
+    private readonly k: number,
+  ) {
+    const n = labels.length;
+    // A NaN coordinate (a diverged model's code) sorts last and is infinitely far away.
+    const key = (i: number) => (Number.isNaN(points[i * dims]) ? Infinity : points[i * dims]);
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => key(a) - key(b) || a - b);
+    this.order = Int32Array.from(order);
+    this.firstCoordinate = Float64Array.from(order, key);
+    this.bestDistance = new Float64Array(k);
+    this.bestIndex = new Int32Array(k);
+  }
+
+  /** Predicted label of query row q of `queries`; reference index `skip` (or -1) is left out. */
+  predict(queries: Float32Array, q: number, skip: number): number {
+    const { points, dims, k, order, firstCoordinate, bestDistance, bestIndex } = this;
+    const base = q * dims;
+    const qx = queries[base];
     let found = 0;
-    for (let r = 0; r < nTrain; r++) {
+    let right = lowerBound(firstCoordinate, qx);
+    let left = right - 1;
+    const n = order.length;
+    while (left >= 0 || right < n) {
+      // Step to whichever side is nearer along the first coordinate.
+      const dl = left >= 0 ? qx - firstCoordinate[left] : Infinity;
+      const dr = right < n ? firstCoordinate[right] - qx : Infinity;
+      const fromLeft = dl <= dr;
+      const gap = fromLeft ? dl : dr;
+      // Every remaining candidate is at least `gap` away; equal to the worst could still win on index.
+      if (found === k && gap * gap > bestDistance[k - 1]) break;
+      const r = fromLeft ? order[left--] : order[right++];
+      if (r === skip) continue;
       const p = r * dims;
       let dist = 0;
       for (let j = 0; j < dims; j++) {
-        const diff = trainPoints[p + j] - testPoints[q + j];
+        const diff = points[p + j] - queries[base + j];
         dist += diff * diff;
       }
-      if (found === kk && dist >= bestDistance[kk - 1]) continue;
-      // Strict comparison keeps the earlier index first among equal distances.
-      let slot = found < kk ? found++ : kk - 1;
-      while (slot > 0 && bestDistance[slot - 1] > dist) {
+      if (Number.isNaN(dist)) dist = Infinity;
+      if (found === k && !before(dist, r, bestDistance[k - 1], bestIndex[k - 1])) continue;
+      let slot = found < k ? found++ : k - 1;
+      while (slot > 0 && before(dist, r, bestDistance[slot - 1], bestIndex[slot - 1])) {
         bestDistance[slot] = bestDistance[slot - 1];
         bestIndex[slot] = bestIndex[slot - 1];
         slot--;
@@ -55,24 +127,41 @@ export function knnAccuracy(
       bestDistance[slot] = dist;
       bestIndex[slot] = r;
     }
+    return this.vote(found);
+  }
+
+  /** Majority label of the `found` best; among tied labels, the one whose neighbour is nearest. */
+  private vote(found: number): number {
+    const { votes, labels, bestIndex } = this;
     votes.clear();
     let most = 0;
-    for (let i = 0; i < kk; i++) {
-      const label = trainLabels[bestIndex[i]];
+    for (let i = 0; i < found; i++) {
+      const label = labels[bestIndex[i]];
       const count = (votes.get(label) ?? 0) + 1;
       votes.set(label, count);
       most = Math.max(most, count);
     }
-    // Among the labels with the most votes, the one whose neighbour comes first (is nearest).
-    let predicted = trainLabels[bestIndex[0]];
-    for (let i = 0; i < kk; i++) {
-      const label = trainLabels[bestIndex[i]];
-      if (votes.get(label) === most) {
-        predicted = label;
-        break;
-      }
+    for (let i = 0; i < found; i++) {
+      const label = labels[bestIndex[i]];
+      if (votes.get(label) === most) return label;
     }
-    if (predicted === testLabels[t]) correct++;
+    return Number.NaN; // No neighbour at all (not reachable with the size checks above).
   }
-  return correct / nTest;
+}
+
+/** Ranking of neighbours: nearer first, then lower index. */
+function before(dist: number, index: number, otherDist: number, otherIndex: number): boolean {
+  return dist < otherDist || (dist === otherDist && index < otherIndex);
+}
+
+/** First position in the ascending array whose value is >= x. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
