@@ -49,5 +49,7 @@ describe('covarianceMatrix', () => {
     expect(mean[0]).toBeCloseTo(2.5, 14);
     expect(cov[0]).toBeCloseTo(5 / 3, 14);
     expect(() => covarianceMatrix(new Float32Array(5), 2, 3)).toThrow(RangeError);
+    expect(() => covarianceMatrix(new Float32Array([1, 2, Number.NaN, 4]), 2, 2)).toThrow(/column 0/);
+    expect(() => covarianceMatrix(new Float32Array([1, Infinity, 3, 4]), 2, 2)).toThrow(/column 1/);
   });
 });

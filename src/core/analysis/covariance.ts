@@ -43,7 +43,11 @@ export function covarianceMatrix(x: Float32Array, n: number, d: number): Covaria
       if (v !== 0) nonZero++;
     }
   }
-  for (let i = 0; i < d; i++) mean[i] /= n;
+  for (let i = 0; i < d; i++) {
+    mean[i] /= n;
+    // A NaN or infinite entry (a diverged model's codes) makes its column's mean non-finite.
+    if (!Number.isFinite(mean[i])) throw new RangeError(`column ${i} holds NaN or infinite values`);
+  }
   // Lower triangle (j <= i) of the scatter matrix, row-major.
   const cov =
     nonZero < SPARSE_DENSITY * n * d ? sparseScatter(x, n, d, mean) : denseScatter(x, n, d, mean);
