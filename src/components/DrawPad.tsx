@@ -188,6 +188,7 @@ export function DrawPad() {
             onPointerMove={onPointerMove}
             onPointerUp={onPointerEnd}
             onPointerCancel={onPointerEnd}
+            onLostPointerCapture={onPointerEnd}
           />
           <button type="button" className="button" onClick={clear} data-testid="draw-clear">
             {t('latent.draw.clear')}

@@ -146,6 +146,7 @@ export function LatentGrid() {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
           onPointerCancel={onPointerEnd}
+          onLostPointerCapture={onPointerEnd}
         />
         <svg className="grid-crosshair" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
           <line ref={vRef} y1={0} y2={1} style={{ display: 'none' }} />

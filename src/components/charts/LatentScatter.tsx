@@ -30,7 +30,6 @@ export function LatentScatter() {
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const decoderRef = useRef<LatestPerFrame<[number, number]> | null>(null);
   const dragRef = useRef<number | null>(null);
-  const pointersRef = useRef(new Set<number>());
   const [highlight, setHighlight] = useState<number | undefined>(undefined);
 
   const projected = useLab((s) => s.codes?.projected ?? false);
@@ -62,7 +61,12 @@ export function LatentScatter() {
         }
         return false;
       })
-      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => renderer.setTransform(event.transform));
+      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
+        renderer.setTransform(event.transform);
+        // The hovered digit moved away from the cursor.
+        if (tipRef.current) tipRef.current.hidden = true;
+        renderer.setHover(undefined);
+      });
     zoomRef.current = behaviour;
     select(canvas).call(behaviour).on('dblclick.zoom', null);
 
@@ -113,16 +117,16 @@ export function LatentScatter() {
     drawDigit(tipCanvasRef.current, sample.images, index);
     tipTextRef.current.textContent = t('latent.scatter.hover', { index, label: sample.labels[index] });
     // Keep the tooltip inside the canvas: flip to the left/top near the far edges.
-    const w = wrapRef.current?.clientWidth ?? 0;
-    tip.style.left = `${sx + 14 + 120 > w ? sx - 14 - 120 : sx + 14}px`;
-    tip.style.top = `${Math.max(0, sy - 80)}px`;
     tip.hidden = false;
+    const w = wrapRef.current?.clientWidth ?? 0;
+    const tw = tip.offsetWidth;
+    tip.style.left = `${sx + 14 + tw > w ? Math.max(0, sx - 14 - tw) : sx + 14}px`;
+    tip.style.top = `${Math.max(0, sy - tip.offsetHeight - 8)}px`;
   };
 
   const onPointerDown = (e: ReactPointerEvent<HTMLCanvasElement>) => {
-    pointersRef.current.add(e.pointerId);
     // A second finger means pinch or pan (d3-zoom), not decoding.
-    if (pointersRef.current.size > 1) {
+    if (!e.isPrimary) {
       dragRef.current = null;
       return;
     }
@@ -149,7 +153,6 @@ export function LatentScatter() {
   };
 
   const onPointerEnd = (e: ReactPointerEvent<HTMLCanvasElement>) => {
-    pointersRef.current.delete(e.pointerId);
     if (dragRef.current === e.pointerId) dragRef.current = null;
   };
 
@@ -185,6 +188,7 @@ export function LatentScatter() {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
           onPointerCancel={onPointerEnd}
+          onLostPointerCapture={onPointerEnd}
           onPointerLeave={hideTip}
         />
         <div className="scatter-tip" ref={tipRef} hidden>

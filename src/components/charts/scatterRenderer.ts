@@ -217,7 +217,13 @@ export class ScatterRenderer {
       ctx.stroke();
     }
     if (this.selected) this.drawCrosshair(ctx, this.toScreen(...this.selected));
-    if (this.drawing) this.drawStar(ctx, this.toScreen(...this.drawing));
+    if (this.drawing) {
+      // A drawing unlike any test digit can land off the map: pin its star to the edge, hollow.
+      const [px, py] = this.toScreen(...this.drawing);
+      const cx = Math.min(this.width - PAD, Math.max(PAD, px));
+      const cy = Math.min(this.height - PAD, Math.max(PAD, py));
+      this.drawStar(ctx, [cx, cy], cx === px && cy === py);
+    }
   }
 
   private drawAxes(ctx: CanvasRenderingContext2D): void {
@@ -277,7 +283,7 @@ export class ScatterRenderer {
     ctx.stroke();
   }
 
-  private drawStar(ctx: CanvasRenderingContext2D, [px, py]: [number, number]): void {
+  private drawStar(ctx: CanvasRenderingContext2D, [px, py]: [number, number], onMap: boolean): void {
     const outer = 10;
     const inner = 4.2;
     ctx.beginPath();
@@ -287,10 +293,12 @@ export class ScatterRenderer {
       ctx.lineTo(px + radius * Math.cos(a), py + radius * Math.sin(a));
     }
     ctx.closePath();
-    ctx.fillStyle = '#fff';
+    ctx.fillStyle = onMap ? '#fff' : 'rgba(255, 255, 255, 0.4)';
     ctx.strokeStyle = '#000';
     ctx.lineWidth = 2;
+    ctx.setLineDash(onMap ? [] : [3, 2]);
     ctx.fill();
     ctx.stroke();
+    ctx.setLineDash([]);
   }
 }
