@@ -1,0 +1,53 @@
+/**
+ * Judging a lesson's claim from live measurements. Pure: the page gathers the numbers
+ * (see CLAIM_METRICS in types.ts for what each one is) and shows the verdict.
+ */
+import type { ClaimCheck, ClaimMetric } from './types';
+
+type MetricValues = Partial<Record<ClaimMetric, number>>;
+
+export interface ClaimInputs {
+  /** Epochs trained so far in the current configuration. */
+  epoch: number;
+  /** Latest values for the autoencoder. */
+  current: MetricValues;
+  /** The same metrics measured on PCA with the same code size. */
+  pca: MetricValues;
+  /** The first live value of each metric for this configuration (before much training). */
+  initial: MetricValues;
+}
+
+export type ClaimVerdict =
+  /** Not enough training yet, or a number the check needs has not arrived. */
+  | { state: 'pending'; reason: 'training' | 'waiting-for-metric' | 'waiting-for-reference' }
+  | { state: 'holds' | 'fails'; value: number; target: number };
+
+/** The number the metric is compared with, or undefined while it is not known. */
+export function claimTarget(check: ClaimCheck, inputs: ClaimInputs): number | undefined {
+  switch (check.compare) {
+    case 'fixed':
+      return check.value;
+    case 'pcaBaseline': {
+      const ref = inputs.pca[check.metric];
+      return ref === undefined || !Number.isFinite(ref) ? undefined : check.factor * ref + check.margin;
+    }
+    case 'initial': {
+      const ref = inputs.initial[check.metric];
+      return ref === undefined || !Number.isFinite(ref) ? undefined : check.factor * ref;
+    }
+  }
+}
+
+/**
+ * holds / fails once minEpochs are trained and the numbers exist. A NaN or infinite metric
+ * (a diverged model) fails rather than waits.
+ */
+export function evaluateClaim(check: ClaimCheck, inputs: ClaimInputs): ClaimVerdict {
+  if (!(inputs.epoch >= check.minEpochs)) return { state: 'pending', reason: 'training' };
+  const value = inputs.current[check.metric];
+  if (value === undefined) return { state: 'pending', reason: 'waiting-for-metric' };
+  const target = claimTarget(check, inputs);
+  if (target === undefined) return { state: 'pending', reason: 'waiting-for-reference' };
+  const holds = Number.isFinite(value) && (check.relation === 'lt' ? value < target : value > target);
+  return { state: holds ? 'holds' : 'fails', value, target };
+}

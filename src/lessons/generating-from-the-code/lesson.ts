@@ -1,0 +1,43 @@
+import type { Lesson } from '../types';
+import en from './en.md?raw';
+import zhHans from './zh-Hans.md?raw';
+import zhHant from './zh-Hant.md?raw';
+
+/** Lesson 4: decoding the latent grid; empty regions; an L2 penalty pulls codes toward zero. */
+export const lesson: Lesson = {
+  id: 'generating-from-the-code',
+  order: 4,
+  title: { en: 'Generating from the code', 'zh-Hans': '从编码生成图像', 'zh-Hant': '從編碼生成圖像' },
+  body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
+  preset: {
+    model: { encoderLayers: [256, 64], codeSize: 2 },
+    view: { gridSize: 16 },
+    codeL2: 0.001,
+  },
+  controls: ['architecture', 'run', 'lossChart', 'scatter', 'grid', 'sliders'],
+  tryThis: {
+    en: [
+      'Train for a few epochs, then click the empty space between two clusters on the map: what does the decoder draw?',
+      'Drag across the grid from one digit to another and watch the shapes in between.',
+      'Move one slider at a time: does either axis change thickness or slant?',
+    ],
+    'zh-Hans': [
+      '训练几个 epoch，然后点击地图上两团点之间的空白处：解码器画出了什么？',
+      '在网格上从一个数字拖到另一个数字，看看中间经过的形状。',
+      '一次只动一个滑块：有没有哪条轴改变了笔画粗细或倾斜程度？',
+    ],
+    'zh-Hant': [
+      '訓練幾個 epoch，然後點一下地圖上兩群點之間的空白處：解碼器畫出了什麼？',
+      '在網格上從一個數字拖曳到另一個數字，看看中間經過的形狀。',
+      '一次只動一個滑桿：有沒有哪條軸改變了筆畫粗細或傾斜程度？',
+    ],
+  },
+  claim: {
+    text: {
+      en: 'With the L2 penalty on the code, after three epochs 95% of the test digits have codes within a distance of 3 from zero, so a small grid around zero covers them.',
+      'zh-Hans': '加上编码的 L2 惩罚并训练三个 epoch 之后，95% 的测试数字的编码离零点不超过 3，所以零点附近的一小块网格就能把它们都盖住。',
+      'zh-Hant': '加上編碼的 L2 懲罰並訓練三個 epoch 之後，95% 的測試數字的編碼離零點不超過 3，所以零點附近的一小塊網格就能把它們都涵蓋進去。',
+    },
+    check: { metric: 'codeRadius95', compare: 'fixed', relation: 'lt', value: 3, minEpochs: 3 },
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * A lesson is data, not a component: text per locale, a preset, the controls shown by default,
+ * "try this" steps and one claim the page measures live. Adding a lesson means adding a folder
+ * src/lessons/<id>/ with a lesson.ts that exports `lesson` (see index.ts).
+ *
+ * Nothing here imports React, the DOM or tfjs: lessons load in Node tests as they are.
+ */
+import type { MlpModelConfig, TrainConfig } from '../core/config';
+import type { Locale } from '../i18n';
+
+/** The languages every lesson text is written in (the same set as the UI's). */
+export type LessonLocale = Locale;
+export const LESSON_LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const satisfies readonly Locale[];
+
+/** One value per language. */
+export type PerLocale<T> = Record<LessonLocale, T>;
+
+/**
+ * Control groups the page can show or hide. A lesson lists the ones shown by default; a teacher
+ * hides more (or shows others) through `<group>_hide` keys in the link (src/state/link.ts).
+ * Editors first, then panels.
+ */
+export const CONTROL_GROUPS = [
+  /** Encoder layer widths, code size, hidden and output activations. */
+  'architecture',
+  /** Reconstruction loss: binary cross-entropy or mean squared error. */
+  'loss',
+  /** Optimizer, learning rate, momentum and batch size. */
+  'optimizer',
+  /** Number of training images. */
+  'data',
+  /** Seed of the weights, the training subset and the batch order. */
+  'seed',
+  /** Train/pause, step, reset and the counters. */
+  'run',
+  'lossChart',
+  'reconstructions',
+  /** Side-by-side PCA views at the same code size (reconstructions, the PCA-2 map). */
+  'pcaCompare',
+  /** The 2-D map of the test digits' codes. */
+  'scatter',
+  /** The N x N grid of images decoded from points of the map. */
+  'grid',
+  /** One slider per code dimension. */
+  'sliders',
+  'drawPad',
+] as const;
+export type ControlGroup = (typeof CONTROL_GROUPS)[number];
+
+/** View options that travel in the link. */
+export interface ViewOptions {
+  /** Loss chart with a logarithmic y axis. */
+  logScale: boolean;
+  /** Latent grid side: gridSize x gridSize decoded images. */
+  gridSize: number;
+}
+
+/**
+ * The lesson's starting point: overrides of DEFAULT_CONFIG (src/core/config.ts), view options,
+ * and settings the engine does not have yet.
+ */
+export interface LessonPreset {
+  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  train?: Partial<TrainConfig>;
+  view?: Partial<ViewOptions>;
+  /**
+   * Weight of an L2 penalty on the code, added to the loss as
+   * codeL2 * mean over the batch of sum_j z_j^2 (z: the [batch, codeSize] codes). It pulls the
+   * codes toward zero so that sampling near zero decodes to digits. Not part of LabConfig yet:
+   * the engine will read it from here once it supports the penalty.
+   */
+  codeL2?: number;
+}
+
+/**
+ * Live measurements a claim can use. All are computed by the page from what the worker reports.
+ * - testSquaredError: sum over 784 pixels of (x - x̂)², mean over the live test subset
+ *   (ProgressEvent.testSquaredError); its PCA counterpart is PcaBaselineEvent.testSquaredError.
+ * - knnAccuracy: leave-one-out accuracy of a 5-nearest-neighbour classifier of the digit labels
+ *   on the 2-D map of the scatter's test digits (0..1); its PCA counterpart uses the map of the
+ *   first two principal components of the training images.
+ * - codeRadius95: the distance from zero within which 95% of the scatter's test codes lie
+ *   (Euclidean, in code units).
+ */
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95'] as const;
+export type ClaimMetric = (typeof CLAIM_METRICS)[number];
+
+interface ClaimCheckBase {
+  metric: ClaimMetric;
+  /** 'lt': the claim holds while metric < target; 'gt': while metric > target. */
+  relation: 'lt' | 'gt';
+  /** Training (in epochs over the training subset) before the claim is judged; until then it is pending. */
+  minEpochs: number;
+}
+
+/**
+ * The machine-checkable half of a claim. The target is
+ * - 'pcaBaseline': factor * (the same metric measured on PCA with the same code size) + margin;
+ * - 'initial':     factor * (the metric's first live value for this configuration);
+ * - 'fixed':       a number.
+ * evaluateClaim (claims.ts) turns a check and the live values into holds / fails / pending.
+ */
+export type ClaimCheck =
+  | (ClaimCheckBase & { compare: 'pcaBaseline'; factor: number; margin: number })
+  | (ClaimCheckBase & { compare: 'initial'; factor: number })
+  | (ClaimCheckBase & { compare: 'fixed'; value: number });
+
+export interface LessonClaim {
+  /** The sentence a student reads, e.g. "The deep autoencoder's error ends well below PCA's." */
+  text: PerLocale<string>;
+  check: ClaimCheck;
+}
+
+export interface Lesson {
+  /** Slug, equal to the folder name, e.g. 'pca-vs-deep'. Travels in the link. */
+  id: string;
+  /** Position in the lesson list, 1-based. */
+  order: number;
+  title: PerLocale<string>;
+  /** Markdown with $...$ and $$...$$ math (KaTeX), rendered by renderMarkdown. */
+  body: PerLocale<string>;
+  preset: LessonPreset;
+  /** Control groups shown when the lesson opens (the rest start hidden). */
+  controls: readonly ControlGroup[];
+  /** Short steps for the student, Markdown inline, the same number in every locale. */
+  tryThis: PerLocale<readonly string[]>;
+  claim: LessonClaim;
+}
