@@ -11,9 +11,6 @@ import { Reconstructions } from '../components/Reconstructions';
 import { LossChart } from '../components/charts/LossChart';
 import { lab } from '../state/labBridge';
 
-/** React's StrictMode runs effects twice in development; the worker must start once per page. */
-let booted = false;
-
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
  * messages, then the panels in the order of the lecture: the model, how it learns, what it
@@ -21,9 +18,8 @@ let booted = false;
  */
 export function App() {
   const { t } = useTranslation();
+  // boot() is idempotent: StrictMode's second effect run reuses the first worker.
   useEffect(() => {
-    if (booted) return;
-    booted = true;
     void lab.boot();
   }, []);
 
@@ -52,13 +48,13 @@ export function App() {
             <Metrics />
             <LossChart />
           </section>
-          <div className="panel panel--wide">
+          <div className="panel panel--reconstructions">
             <Reconstructions />
           </div>
-          <div className="panel panel--wide">
+          <div className="panel panel--latent">
             <LatentExplorer />
           </div>
-          <div className="panel panel--wide">
+          <div className="panel panel--draw">
             <DrawPad />
           </div>
         </div>

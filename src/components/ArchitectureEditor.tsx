@@ -100,7 +100,7 @@ export function ArchitectureEditor() {
       <form className="arch-form" onSubmit={apply} noValidate>
         <fieldset className="arch-fieldset">
           <legend>{t('architecture.layers')}</legend>
-          {draft.encoderLayers.length === 0 && <p className="field-hint">{t('architecture.noLayers')}</p>}
+          <p className="field-hint">{draft.encoderLayers.length === 0 ? t('architecture.noLayers') : t('architecture.layersHint')}</p>
           <ol className="arch-layers">
             {draft.encoderLayers.map((w, i) => (
               <li key={i} className="arch-layer-row">
@@ -142,7 +142,7 @@ export function ArchitectureEditor() {
           <SelectField label={t('architecture.loss')} value={draft.loss} options={LOSSES} onChange={(v) => set('loss', v)} error={error('loss')} />
         </fieldset>
 
-        <fieldset className="arch-fieldset">
+        <fieldset className="arch-fieldset arch-fieldset--training">
           <legend>{t('architecture.training')}</legend>
           <SelectField label={t('architecture.optimizer')} value={draft.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer', v)} />
           {textField('learningRate', 'decimal')}

@@ -17,13 +17,17 @@ export function BackendBadge() {
 
   const name = report ? report.chosen : booting ? t('backend.checking') : t('backend.none');
   return (
-    <div className="backend">
+    <div className="backend" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <span className={report ? 'backend-badge' : 'backend-badge backend-badge--pending'}>
         <span className="backend-label">{t('backend.label')}</span>
         <strong data-testid="backend-badge" aria-live="polite">
           {name}
         </strong>
-        {report?.forced && <span className="backend-forced">{t('backend.forced')}</span>}
+        {report?.forced && (
+          <span className="backend-forced" title={t('backend.forcedHint')}>
+            {t('backend.forced')}
+          </span>
+        )}
       </span>
       {report && (
         <button
@@ -31,9 +35,11 @@ export function BackendBadge() {
           className="button button--quiet backend-why"
           aria-expanded={open}
           aria-controls={listId}
+          title={t('backend.whyLong')}
           onClick={() => setOpen((o) => !o)}
         >
           {open ? t('backend.hideWhy') : t('backend.why')}
+          {!open && <span className="visually-hidden"> {t('backend.whyLong')}</span>}
         </button>
       )}
       {report && open && (

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConfig, LIMITS } from '../core/config';
 import { lab } from '../state/labBridge';
@@ -75,10 +75,19 @@ function SeedField({ disabled }: { disabled: boolean }) {
   }
   const candidate = { ...config, train: { ...config.train, seed: text.trim() === '' ? NaN : Number(text) } };
   const check = checkConfig(candidate);
+  // The store's config changes only once the worker has rebuilt the model; until then a blur
+  // after Enter must not send the same seed again.
+  const sent = useRef<number | undefined>(undefined);
 
   const commit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (check.ok && check.config.train.seed !== config.train.seed) void lab.applyConfig(check.config);
+    if (!check.ok) return;
+    const seed = check.config.train.seed;
+    if (seed === config.train.seed || seed === sent.current) return;
+    sent.current = seed;
+    void lab.applyConfig(check.config).finally(() => {
+      sent.current = undefined;
+    });
   };
 
   return (

@@ -20,6 +20,7 @@ export function Metrics() {
   const tested = useLab(lastTested);
   const pca = useLab((s) => s.pcaBaseline);
   const loss = useLab((s) => s.config.model.loss);
+  const codeSize = useLab((s) => s.config.model.codeSize);
   const none = t('metrics.none');
 
   const se = tested?.testSquaredError;
@@ -54,7 +55,7 @@ export function Metrics() {
       </dl>
       <div className="metrics-pca" aria-live="polite">
         <span className="metrics-pca-swatch" aria-hidden="true" />
-        <span className="metrics-pca-label">{t('metrics.pca', { k: pca?.codeSize ?? '…' })}</span>
+        <span className="metrics-pca-label">{t('metrics.pca', { k: pca?.codeSize ?? codeSize })}</span>
         <span className="metrics-pca-value">
           {pca ? (
             <>

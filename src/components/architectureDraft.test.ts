@@ -89,6 +89,7 @@ describe('architecture draft', () => {
     expect(draftWidths(draft({ encoderLayers: [] , codeSize: '30' }))).toEqual([784, 30, 784]);
     expect(draftWidths(draft({ codeSize: '' }))).toBeUndefined();
     expect(draftWidths(draft({ encoderLayers: ['25x'] }))).toBeUndefined();
+    expect(draftWidths(draft({ encoderLayers: ['12.5'] }))).toBeUndefined();
   });
 
   it('proposes a new layer width between the last layer and the code', () => {

@@ -201,11 +201,11 @@ export function proposedLayerWidth(d: ConfigDraft): number {
   return Math.min(LIMITS.layerWidth.max, Math.max(half, floor));
 }
 
-/** Layer widths input -> output for the diagram, or undefined while a width is not a number. */
+/** Layer widths input -> output for the diagram, or undefined while a width is not a whole number. */
 export function draftWidths(d: ConfigDraft): number[] | undefined {
   const widths = [...d.encoderLayers, d.codeSize].map(parseNumber);
-  if (widths.some((w) => !Number.isFinite(w) || w < 1)) return undefined;
-  const encoder = widths.slice(0, -1).map(Math.round);
-  const code = Math.round(widths[widths.length - 1]);
+  if (widths.some((w) => !Number.isInteger(w) || w < 1)) return undefined;
+  const encoder = widths.slice(0, -1);
+  const code = widths[widths.length - 1];
   return [IMAGE_SIZE, ...encoder, code, ...[...encoder].reverse(), IMAGE_SIZE];
 }
