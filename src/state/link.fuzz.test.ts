@@ -1,0 +1,127 @@
+/**
+ * Property tests of the link parser: random valid states round-trip exactly, and random or
+ * mutated links (10,000+ in all) never throw and always yield a valid state.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkConfig, HIDDEN_ACTIVATIONS, LIMITS, OPTIMIZERS } from '../core/config';
+import { findLesson, LESSONS } from '../lessons';
+import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
+import { GRID_SIZE, parseLink, serializeLink, type LinkState } from './link';
+
+const validState: fc.Arbitrary<LinkState> = fc
+  .record({
+    lesson: fc.constantFrom(...LESSONS.map((l) => l.id)),
+    encoderLayers: fc.array(fc.integer({ min: LIMITS.layerWidth.min, max: LIMITS.layerWidth.max }), { maxLength: LIMITS.encoderLayers.max }),
+    codeSize: fc.integer({ min: LIMITS.codeSize.min, max: LIMITS.codeSize.max }),
+    hiddenActivation: fc.constantFrom(...HIDDEN_ACTIVATIONS),
+    // bce only with a sigmoid output (the one cross-field rule).
+    head: fc.constantFrom(
+      { outputActivation: 'sigmoid' as const, loss: 'bce' as const },
+      { outputActivation: 'sigmoid' as const, loss: 'mse' as const },
+      { outputActivation: 'linear' as const, loss: 'mse' as const },
+    ),
+    optimizer: fc.constantFrom(...OPTIMIZERS),
+    learningRate: fc.double({ min: LIMITS.learningRate.min, max: LIMITS.learningRate.max, noNaN: true }),
+    momentum: fc.double({ min: LIMITS.momentum.min, max: LIMITS.momentum.max, noNaN: true, noDefaultInfinity: true }),
+    batchSize: fc.integer({ min: LIMITS.batchSize.min, max: LIMITS.batchSize.max }),
+    trainSize: fc.integer({ min: LIMITS.trainSize.min, max: LIMITS.trainSize.max }),
+    seed: fc.integer({ min: LIMITS.seed.min, max: LIMITS.seed.max }),
+    logScale: fc.boolean(),
+    gridSize: fc.integer({ min: GRID_SIZE.min, max: GRID_SIZE.max }),
+    lang: fc.constantFrom(...LESSON_LOCALES),
+    hidden: fc.subarray([...CONTROL_GROUPS]),
+  })
+  .map((r) => ({
+    lesson: r.lesson,
+    config: {
+      // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
+      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head },
+      train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed },
+    },
+    view: { logScale: r.logScale, gridSize: r.gridSize },
+    lang: r.lang,
+    hidden: r.hidden,
+  }));
+
+/** Values that have broken parsers before: huge, tiny, signed, not numbers, markup, unicode. */
+const nastyValue = fc.oneof(
+  fc.constantFrom(
+    '', 'NaN', 'Infinity', '-Infinity', '-0', '1e308', '1e999', '-1', '0', '0.0', '.5', '5.', '1e-400', '9'.repeat(400),
+    '0x10', '1_000', ' 12', '12 ', '+3', '3,', ',3', '1,,2', 'none', 'true', 'null', 'undefined', '[]', '{}',
+    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '%', '%E0%A4%A', '%00',
+    '__proto__', 'constructor', 'toString', '中文', '繁體', '😀', '\u202e', '\u0000', 'zh-hans', 'ZH-HANT', 'EN',
+  ),
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.double().map(String),
+  fc.integer().map(String),
+  fc.bigInt().map(String),
+);
+const anyKey = fc.oneof(
+  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
+  fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
+  fc.string({ maxLength: 12 }),
+);
+
+type Mutation = (parts: string[]) => string[];
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), nastyValue).map(([i, v]): Mutation => (p) => p.map((part, j) => (j === i % p.length ? `${part.split('=')[0]}=${encodeURIComponent(v)}` : part))),
+  fc.tuple(fc.nat(), nastyValue).map(([i, v]): Mutation => (p) => p.map((part, j) => (j === i % p.length ? `${part.split('=')[0]}=${v}` : part))),
+  fc.nat().map((i): Mutation => (p) => p.filter((_, j) => j !== i % p.length)),
+  fc.tuple(anyKey, nastyValue).map(([k, v]): Mutation => (p) => [...p, `${k}=${v}`]),
+  fc.nat().map((i): Mutation => (p) => [...p, p[i % p.length]]),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, n]): Mutation => (p) => p.map((part, j) => (j === i % p.length ? part.slice(0, n % (part.length + 1)) : part))),
+  fc.constant<Mutation>((p) => [...p].reverse()),
+);
+
+const randomLink = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.array(fc.tuple(anyKey, nastyValue).map(([k, v]) => `${k}=${v}`), { maxLength: 25 }).map((p) => p.join('&')),
+  fc.tuple(validState, fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '#', '#/?', '#?')).map(
+    ([s, ms, prefix]) => prefix + ms.reduce((parts, m) => (parts.length === 0 ? parts : m(parts)), serializeLink(s).split('&')).join('&'),
+  ),
+);
+
+function expectValid(state: LinkState): void {
+  const r = checkConfig(state.config);
+  expect(r.ok ? [] : r.problems).toEqual([]);
+  expect(findLesson(state.lesson)).toBeDefined();
+  expect(LESSON_LOCALES).toContain(state.lang);
+  expect(typeof state.view.logScale).toBe('boolean');
+  expect(Number.isInteger(state.view.gridSize) && state.view.gridSize >= GRID_SIZE.min && state.view.gridSize <= GRID_SIZE.max).toBe(true);
+  expect(state.hidden).toEqual(CONTROL_GROUPS.filter((g) => state.hidden.includes(g)));
+}
+
+describe('link properties', () => {
+  it('random valid states round-trip exactly with nothing ignored (1,000 states)', () => {
+    fc.assert(
+      fc.property(validState, (s) => {
+        const link = serializeLink(s);
+        expect(link).toMatch(/^[a-zA-Z0-9_.,=&-]+$/); // plain data: no markup, nothing to escape
+        const r = parseLink(`#${link}`);
+        expect(r.ignored).toEqual([]);
+        expect(r.state).toEqual(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('10,500 random and mutated links: none throws, each yields a valid state that re-links cleanly', () => {
+    fc.assert(
+      fc.property(randomLink, (hash) => {
+        const { state, ignored } = parseLink(hash);
+        expectValid(state);
+        expect(ignored.length).toBeLessThanOrEqual(21);
+        for (const i of ignored) expect(i.value.length).toBeLessThanOrEqual(41);
+        // What the page would write back is itself a clean link for the same state.
+        const again = parseLink(serializeLink(state));
+        expect(again.ignored).toEqual([]);
+        expect(again.state).toEqual(state);
+      }),
+      { numRuns: 10500 },
+    );
+  });
+});

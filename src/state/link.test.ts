@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { checkConfig } from '../core/config';
+import { LESSONS } from '../lessons';
+import { CONTROL_GROUPS } from '../lessons/types';
+import { defaultLinkState, LINK_VERSION, MAX_LINK_LENGTH, parseLink, serializeLink, type LinkState } from './link';
+
+const reasons = (hash: string) => parseLink(hash).ignored.map((i) => `${i.key}:${i.reason}`);
+
+describe('link round-trips', () => {
+  it.each(LESSONS.map((l) => l.id))('lesson %s: preset -> link -> the same state, nothing ignored', (id) => {
+    for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+      const state = defaultLinkState(id, lang);
+      const { state: back, ignored } = parseLink(`#${serializeLink(state)}`);
+      expect(ignored).toEqual([]);
+      expect(back).toEqual(state);
+    }
+  });
+
+  it('writes the documented format', () => {
+    const s = defaultLinkState('two-d-map');
+    // The teacher hides the scatter (shown by the lesson) and shows the sliders (hidden by it).
+    s.hidden = CONTROL_GROUPS.filter((g) => (s.hidden.includes(g) || g === 'scatter') && g !== 'sliders');
+    expect(serializeLink(s)).toBe(
+      'v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&scatter_hide=1&sliders_hide=0',
+    );
+    expect(parseLink(serializeLink(s)).state).toEqual(s);
+  });
+
+  it('keeps an empty encoder, any order of keys, and the #/? prefixes', () => {
+    const s = defaultLinkState('pca-vs-deep', 'zh-Hant');
+    s.config.model.encoderLayers = [];
+    s.config.train.learningRate = 0.000123;
+    s.view = { logScale: false, gridSize: 2 };
+    const link = serializeLink(s);
+    expect(link).toContain('layers=none');
+    const shuffled = link.split('&').reverse().join('&');
+    for (const hash of [link, `#${shuffled}`, `#/?${link}`, `#?${link}`]) {
+      const r = parseLink(hash);
+      expect(r.ignored).toEqual([]);
+      expect(r.state).toEqual(s);
+    }
+  });
+});
+
+describe('parseLink falls back field-wise and reports', () => {
+  it('an empty hash is the first lesson, with nothing to report', () => {
+    for (const hash of ['', '#', '#/', '#?']) {
+      expect(parseLink(hash)).toEqual({ state: defaultLinkState(), ignored: [] });
+    }
+    expect(parseLink('', { lang: 'zh-Hans' }).state.lang).toBe('zh-Hans');
+  });
+
+  it('a short hand-written link takes the rest from the lesson and names what was missing', () => {
+    const { state, ignored } = parseLink('#lesson=pca-vs-deep&code=16');
+    const expected = defaultLinkState('pca-vs-deep');
+    expected.config.model.codeSize = 16;
+    expect(state).toEqual(expected);
+    expect(ignored.map((i) => i.key)).toEqual(['v', 'layers', 'act', 'out', 'loss', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid']);
+    expect(ignored.every((i) => i.reason === 'missing')).toBe(true);
+  });
+
+  it('malformed values keep their defaults, each reported with the value', () => {
+    const link = serializeLink(defaultLinkState('two-d-map'))
+      .replace('code=2', 'code=65')
+      .replace('lr=0.002', 'lr=NaN')
+      .replace('batch=64', 'batch=0x40')
+      .replace('layers=256,64', 'layers=256,,64')
+      .replace('act=relu', 'act=<script>alert(1)</script>')
+      .replace('grid=12', 'grid=1e999')
+      .replace('log=1', 'log=yes');
+    const { state, ignored } = parseLink(link);
+    expect(state).toEqual(defaultLinkState('two-d-map'));
+    expect(ignored).toEqual([
+      expect.objectContaining({ key: 'layers', value: '256,,64', reason: 'malformed' }),
+      expect.objectContaining({ key: 'code', value: '65', reason: 'malformed', detail: expect.stringMatching(/64/) }),
+      expect.objectContaining({ key: 'act', value: '<script>alert(1)</script>', reason: 'malformed' }),
+      expect.objectContaining({ key: 'lr', value: 'NaN', reason: 'malformed' }),
+      expect.objectContaining({ key: 'batch', value: '0x40', reason: 'malformed' }),
+      expect.objectContaining({ key: 'log', value: 'yes', reason: 'malformed' }),
+      expect.objectContaining({ key: 'grid', value: '1e999', reason: 'malformed' }),
+    ]);
+  });
+
+  it('limits come from the config schema', () => {
+    const base = serializeLink(defaultLinkState());
+    expect(parseLink(base.replace('n=10000', 'n=999')).ignored[0]).toMatchObject({ key: 'n', reason: 'malformed' });
+    expect(parseLink(base.replace('n=10000', 'n=60000')).state.config.train.trainSize).toBe(60000);
+    expect(parseLink(base.replace('lr=0.002', 'lr=1e-5')).state.config.train.learningRate).toBe(1e-5);
+    expect(parseLink(base.replace('lr=0.002', 'lr=2')).ignored[0]).toMatchObject({ key: 'lr', reason: 'malformed' });
+    expect(parseLink(base.replace('layers=256,64', 'layers=1,2,3,4,5')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
+    expect(parseLink(base.replace('layers=256,64', 'layers=2001')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
+  });
+
+  it('an unknown lesson falls back to the first lesson and its defaults', () => {
+    for (const bad of ['no-such-lesson', '<img src=x onerror=alert(1)>', '__proto__', 'constructor', '']) {
+      const { state, ignored } = parseLink(`v=1&lesson=${encodeURIComponent(bad)}`);
+      expect(state.lesson).toBe(LESSONS[0].id);
+      expect(ignored[0]).toMatchObject({ key: 'lesson', reason: 'malformed' });
+    }
+  });
+
+  it('unknown keys, duplicates and prototype names are reported, not used', () => {
+    const link = `${serializeLink(defaultLinkState())}&__proto__=1&constructor=x&foo=bar&code=7&=z`;
+    const { state, ignored } = parseLink(link);
+    expect(state).toEqual(defaultLinkState());
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(ignored.map((i) => `${i.key}:${i.reason}`)).toEqual(['code:duplicate', '__proto__:unknown', 'constructor:unknown', 'foo:unknown', ':unknown']);
+  });
+
+  it('an unknown or missing version is read best effort and reported', () => {
+    const body = serializeLink(defaultLinkState('two-d-map', 'zh-Hans')).replace(`v=${LINK_VERSION}&`, '');
+    for (const v of ['2', '0', 'abc', '1.0']) {
+      const { state, ignored } = parseLink(`v=${v}&${body}`);
+      expect(state).toEqual(defaultLinkState('two-d-map', 'zh-Hans'));
+      expect(ignored).toEqual([expect.objectContaining({ key: 'v', value: v, reason: 'version' })]);
+    }
+    expect(reasons(body)).toEqual(['v:missing']);
+  });
+
+  it('bce with a linear output falls back field-wise, reported as a conflict', () => {
+    const base = serializeLink(defaultLinkState());
+    // The lesson's loss is bce: the link's linear output is the field that breaks the rule.
+    const a = parseLink(base.replace('out=sigmoid', 'out=linear'));
+    expect(a.state.config.model).toMatchObject({ outputActivation: 'sigmoid', loss: 'bce' });
+    expect(a.ignored).toEqual([expect.objectContaining({ key: 'out', value: 'linear', reason: 'conflict' })]);
+    // The same output with mse is a valid pair: nothing to undo.
+    const c = parseLink(base.replace('out=sigmoid', 'out=linear').replace('loss=bce', 'loss=mse'));
+    expect(c.state.config.model).toMatchObject({ outputActivation: 'linear', loss: 'mse' });
+    expect(c.ignored).toEqual([]);
+  });
+
+  it('hides and shows control groups relative to the lesson', () => {
+    const lessonHidden = defaultLinkState('pca-vs-deep').hidden;
+    expect(lessonHidden).toContain('scatter');
+    expect(lessonHidden).not.toContain('run');
+    const { state, ignored } = parseLink(`${serializeLink(defaultLinkState('pca-vs-deep'))}&run_hide=1&scatter_hide=0&grid_hide=maybe`);
+    expect(state.hidden).toContain('run');
+    expect(state.hidden).not.toContain('scatter');
+    expect(state.hidden).toContain('grid');
+    expect(ignored).toEqual([expect.objectContaining({ key: 'grid_hide', reason: 'malformed' })]);
+  });
+
+  it('cuts very long links and caps the report', () => {
+    const junk = Array.from({ length: 500 }, (_, i) => `k${i}=v`).join('&');
+    const { state, ignored } = parseLink(`${serializeLink(defaultLinkState())}&${junk}&${'x'.repeat(MAX_LINK_LENGTH)}`);
+    expect(state).toEqual(defaultLinkState());
+    expect(ignored[0]).toMatchObject({ reason: 'truncated' });
+    expect(ignored.length).toBe(21);
+    expect(ignored[20]).toMatchObject({ reason: 'too-many' });
+    expect(Number(ignored[20].value)).toBeGreaterThan(100);
+    const long = parseLink(`foo=${'y'.repeat(1000)}`).ignored.find((i) => i.key === 'foo');
+    expect(long?.value.length).toBeLessThanOrEqual(41);
+  });
+
+  it('bad percent escapes and non-ASCII do not throw', () => {
+    for (const hash of ['%', '%E0%A4%A', 'code=%FF', 'lang=中文', 'lesson=%00', '😀=😀', 'code=２']) {
+      const r: { state: LinkState } = parseLink(hash);
+      expect(checkConfig(r.state.config).ok).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,347 @@
+/**
+ * The page's whole state <-> the URL hash, so a teacher can paste one link into a slide.
+ *
+ *   #v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&opt=adam
+ *    &lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&sliders_hide=1
+ *
+ * A table of fields, each with a zod codec (string -> value) and a default taken from the
+ * lesson's preset (TensorFlow Playground's PROPS table, excalidraw's restore). Links are
+ * untrusted: a missing, unknown, duplicated or malformed field falls back to its default and is
+ * reported, never thrown; values are data (numbers, enums, registry ids), never markup.
+ */
+import { z } from 'zod';
+import {
+  checkConfig,
+  HIDDEN_ACTIVATIONS,
+  LOSSES,
+  mlpModelSchema,
+  OPTIMIZERS,
+  OUTPUT_ACTIVATIONS,
+  trainSchema,
+  type LabConfig,
+} from '../core/config';
+import { findLesson, FIRST_LESSON } from '../lessons';
+import { lessonConfig, lessonView } from '../lessons/preset';
+import {
+  CONTROL_GROUPS,
+  LESSON_LOCALES,
+  type ControlGroup,
+  type Lesson,
+  type LessonLocale,
+  type ViewOptions,
+} from '../lessons/types';
+
+/** Bumped when a key changes meaning; older versions would be migrated in parseLink. */
+export const LINK_VERSION = 1;
+
+/** Latent grid side limits (gridSize x gridSize decoded images). */
+export const GRID_SIZE = { min: 2, max: 32 } as const;
+
+export interface LinkState {
+  /** A lesson id from the registry. */
+  lesson: string;
+  config: LabConfig;
+  view: ViewOptions;
+  lang: LessonLocale;
+  /** Control groups the teacher hid, in CONTROL_GROUPS order. */
+  hidden: ControlGroup[];
+}
+
+export type IgnoreReason =
+  /** A field the format needs is absent; its default is used. */
+  | 'missing'
+  /** A key this version does not know. */
+  | 'unknown'
+  /** The value did not validate; the field's default is used. */
+  | 'malformed'
+  /** The key appeared again; the first value is used. */
+  | 'duplicate'
+  /** A link version this lab does not know; read as the current version. */
+  | 'version'
+  /** Valid alone but not with the other fields (bce needs a sigmoid output); default used. */
+  | 'conflict'
+  /** The link was longer than MAX_LINK_LENGTH; the rest was dropped. */
+  | 'truncated'
+  /** More than MAX_REPORTED problems; `value` says how many more. */
+  | 'too-many';
+
+/** One thing the page should name in its "ignored" notice. Values are plain text. */
+export interface IgnoredField {
+  key: string;
+  /** The raw value from the link, cut to REPORT_VALUE_LENGTH characters. */
+  value: string;
+  reason: IgnoreReason;
+  /** English detail for developers, e.g. "Too big: expected number to be <=64". */
+  detail?: string;
+}
+
+export const MAX_LINK_LENGTH = 4096;
+const MAX_REPORTED = 20;
+const REPORT_VALUE_LENGTH = 40;
+
+// Codecs: strict string forms first (no "0x10", " 12", "1_000"), then the config's own limits.
+const intString = z.string().regex(/^\d{1,12}$/, 'not a whole number').transform(Number);
+const decimalString = z
+  .string()
+  .regex(/^(\d{1,20}(\.\d{0,30})?|\.\d{1,30})(e[+-]?\d{1,3})?$/i, 'not a decimal number')
+  .transform(Number);
+const boolString = z.enum(['1', '0', 'true', 'false']).transform((s) => s === '1' || s === 'true');
+const layersString = z.union([
+  z.enum(['none', '']).transform((): number[] => []),
+  z
+    .string()
+    .regex(/^\d{1,6}(,\d{1,6}){0,7}$/, 'not a comma-separated list of widths')
+    .transform((s) => s.split(',').map(Number)),
+]);
+const model = mlpModelSchema.shape;
+const train = trainSchema.shape;
+
+/** One link key, typed: how to read it, format it, and where it lives in LinkState. */
+interface Field<T> {
+  key: string;
+  codec: z.ZodType<T, string>;
+  format: (value: T) => string;
+  get: (state: LinkState) => T;
+  set: (state: LinkState, value: T) => void;
+  /** Not reported when absent (a link the lab writes always has the other fields). */
+  optional?: true;
+  /** Dotted LabConfig path, for fields checkConfig can name. */
+  configPath?: string;
+}
+
+/** The same field with its value type closed over, so one table can hold them all. */
+interface LinkField {
+  key: string;
+  required: boolean;
+  configPath?: string;
+  /** Sets the field from a raw link value; returns why not, if it is invalid. */
+  read: (state: LinkState, raw: string) => { ok: true } | { ok: false; message: string };
+  /** The field's value in `state` as the link writes it. */
+  text: (state: LinkState) => string;
+  /** Copies the field's value from one state to another. */
+  copy: (from: LinkState, to: LinkState) => void;
+}
+
+function field<T>(f: Field<T>): LinkField {
+  return {
+    key: f.key,
+    required: !f.optional,
+    configPath: f.configPath,
+    read: (state, raw) => {
+      const r = f.codec.safeParse(raw);
+      if (!r.success) return { ok: false, message: r.error.issues[0]?.message ?? 'invalid' };
+      f.set(state, r.data);
+      return { ok: true };
+    },
+    text: (state) => f.format(f.get(state)),
+    copy: (from, to) => f.set(to, f.get(from)),
+  };
+}
+
+const str = String;
+const bit = (b: boolean) => (b ? '1' : '0');
+
+const m = (s: LinkState) => s.config.model;
+const t = (s: LinkState) => s.config.train;
+
+const CONFIG_FIELDS = [
+  field({ key: 'layers', configPath: 'model.encoderLayers', codec: layersString.pipe(model.encoderLayers),
+    format: (v) => (v.length === 0 ? 'none' : v.join(',')),
+    get: (s) => m(s).encoderLayers, set: (s, v) => void (m(s).encoderLayers = [...v]) }),
+  field({ key: 'code', configPath: 'model.codeSize', codec: intString.pipe(model.codeSize), format: str,
+    get: (s) => m(s).codeSize, set: (s, v) => void (m(s).codeSize = v) }),
+  field({ key: 'act', configPath: 'model.hiddenActivation', codec: z.enum(HIDDEN_ACTIVATIONS), format: str,
+    get: (s) => m(s).hiddenActivation, set: (s, v) => void (m(s).hiddenActivation = v) }),
+  field({ key: 'out', configPath: 'model.outputActivation', codec: z.enum(OUTPUT_ACTIVATIONS), format: str,
+    get: (s) => m(s).outputActivation, set: (s, v) => void (m(s).outputActivation = v) }),
+  field({ key: 'loss', configPath: 'model.loss', codec: z.enum(LOSSES), format: str,
+    get: (s) => m(s).loss, set: (s, v) => void (m(s).loss = v) }),
+  field({ key: 'opt', configPath: 'train.optimizer', codec: z.enum(OPTIMIZERS), format: str,
+    get: (s) => t(s).optimizer, set: (s, v) => void (t(s).optimizer = v) }),
+  field({ key: 'lr', configPath: 'train.learningRate', codec: decimalString.pipe(train.learningRate), format: str,
+    get: (s) => t(s).learningRate, set: (s, v) => void (t(s).learningRate = v) }),
+  field({ key: 'mom', configPath: 'train.momentum', codec: decimalString.pipe(train.momentum), format: str,
+    get: (s) => t(s).momentum, set: (s, v) => void (t(s).momentum = v) }),
+  field({ key: 'batch', configPath: 'train.batchSize', codec: intString.pipe(train.batchSize), format: str,
+    get: (s) => t(s).batchSize, set: (s, v) => void (t(s).batchSize = v) }),
+  field({ key: 'n', configPath: 'train.trainSize', codec: intString.pipe(train.trainSize), format: str,
+    get: (s) => t(s).trainSize, set: (s, v) => void (t(s).trainSize = v) }),
+  field({ key: 'seed', configPath: 'train.seed', codec: intString.pipe(train.seed), format: str,
+    get: (s) => t(s).seed, set: (s, v) => void (t(s).seed = v) }),
+];
+
+const VIEW_FIELDS = [
+  field({ key: 'log', codec: boolString, format: bit,
+    get: (s) => s.view.logScale, set: (s, v) => void (s.view.logScale = v) }),
+  field({ key: 'grid', codec: intString.pipe(z.number().int().min(GRID_SIZE.min).max(GRID_SIZE.max)), format: str,
+    get: (s) => s.view.gridSize, set: (s, v) => void (s.view.gridSize = v) }),
+  // Optional: without it the page keeps the reader's (browser) language.
+  field({ key: 'lang', optional: true, codec: z.enum(LESSON_LOCALES), format: str,
+    get: (s) => s.lang, set: (s, v) => void (s.lang = v) }),
+];
+
+/** `<group>_hide=1` hides a group the lesson shows; `=0` shows one the lesson hides. */
+const HIDE_FIELDS = CONTROL_GROUPS.map((group) =>
+  field({
+    key: `${group}_hide`,
+    optional: true,
+    codec: boolString,
+    format: bit,
+    get: (s) => s.hidden.includes(group),
+    set: (s, hide) => {
+      const hidden = new Set(s.hidden);
+      if (hide) hidden.add(group);
+      else hidden.delete(group);
+      s.hidden = CONTROL_GROUPS.filter((g) => hidden.has(g));
+    },
+  }),
+);
+
+const FIELDS: readonly LinkField[] = [...CONFIG_FIELDS, ...VIEW_FIELDS, ...HIDE_FIELDS];
+const lessonIdCodec = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'not a lesson id')
+  .refine((id) => findLesson(id) !== undefined, 'no such lesson');
+
+/** The state a lesson opens with: its preset, its view, its controls. */
+export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): LinkState {
+  const lesson: Lesson = (lessonId !== undefined && findLesson(lessonId)) || FIRST_LESSON;
+  return {
+    lesson: lesson.id,
+    config: lessonConfig(lesson),
+    view: lessonView(lesson),
+    lang,
+    hidden: CONTROL_GROUPS.filter((g) => !lesson.controls.includes(g)),
+  };
+}
+
+/** The hash for a state, without the leading '#': `location.hash = serializeLink(state)`. */
+export function serializeLink(state: LinkState): string {
+  const defaults = defaultLinkState(state.lesson);
+  const parts = [`v=${LINK_VERSION}`, `lesson=${state.lesson}`];
+  for (const f of FIELDS) {
+    if (f.key.endsWith('_hide')) {
+      // Only deviations from the lesson's own choice, to keep links short.
+      if (f.text(state) === f.text(defaults)) continue;
+    }
+    parts.push(`${f.key}=${encodeURIComponent(f.text(state)).replace(/%2C/gi, ',')}`);
+  }
+  return parts.join('&');
+}
+
+const clip = (s: string) => (s.length > REPORT_VALUE_LENGTH ? `${s.slice(0, REPORT_VALUE_LENGTH)}…` : s);
+
+export interface ParseOptions {
+  /** Language when the link has none (the browser's); 'en' if not given. */
+  lang?: LessonLocale;
+}
+
+/**
+ * Reads a hash (with or without '#', also '#/?...' and '#?...'). Never throws; every field of
+ * the result is valid, `state.config` passes checkConfig, and each thing that was not used as
+ * written is listed in `ignored`. An empty hash gives the first lesson with nothing ignored.
+ */
+export function parseLink(hash: string, options: ParseOptions = {}): { state: LinkState; ignored: IgnoredField[] } {
+  const ignored: IgnoredField[] = [];
+  const report = (key: string, value: string, reason: IgnoreReason, detail?: string) =>
+    ignored.push({ key: clip(key), value: clip(value), reason, ...(detail === undefined ? {} : { detail }) });
+
+  let text = String(hash).replace(/^#?\/?\??/, '');
+  if (text.length > MAX_LINK_LENGTH) {
+    report('', `${text.length} characters`, 'truncated', `links are read up to ${MAX_LINK_LENGTH} characters`);
+    text = text.slice(0, MAX_LINK_LENGTH);
+  }
+  // URLSearchParams never throws on bad percent-escapes; Map keeps keys away from prototypes.
+  const params = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (params.has(key)) report(key, value, 'duplicate', 'the first value is used');
+    else params.set(key, value);
+  }
+  const given = params.size > 0;
+  const lang = options.lang && (LESSON_LOCALES as readonly string[]).includes(options.lang) ? options.lang : 'en';
+
+  const version = params.get('v');
+  params.delete('v');
+  if (version === undefined) {
+    if (given) report('v', '', 'missing', `read as version ${LINK_VERSION}`);
+  } else if (version !== String(LINK_VERSION)) {
+    report('v', version, 'version', `this lab reads version ${LINK_VERSION}; the link was read as that, best effort`);
+  }
+
+  let lessonId = FIRST_LESSON.id;
+  const lessonValue = params.get('lesson');
+  params.delete('lesson');
+  if (lessonValue === undefined) {
+    if (given) report('lesson', '', 'missing');
+  } else {
+    const r = lessonIdCodec.safeParse(lessonValue);
+    if (r.success) lessonId = r.data;
+    else report('lesson', lessonValue, 'malformed', r.error.issues[0]?.message);
+  }
+
+  const defaults = defaultLinkState(lessonId, lang);
+  const state = defaultLinkState(lessonId, lang);
+  /** Fields whose value came from the link (candidates for the cross-field fallback). */
+  const fromLink: LinkField[] = [];
+  for (const f of FIELDS) {
+    const value = params.get(f.key);
+    params.delete(f.key);
+    if (value === undefined) {
+      if (given && f.required) report(f.key, '', 'missing');
+      continue;
+    }
+    const r = f.read(state, value);
+    if (r.ok) fromLink.push(f);
+    else report(f.key, value, 'malformed', r.message);
+  }
+  for (const [key, value] of params) report(key, value, 'unknown');
+
+  resolveConflicts(state, defaults, fromLink, report);
+
+  if (ignored.length > MAX_REPORTED) {
+    const more = ignored.length - MAX_REPORTED;
+    ignored.length = MAX_REPORTED;
+    ignored.push({ key: '', value: String(more), reason: 'too-many' });
+  }
+  return { state, ignored };
+}
+
+/**
+ * Cross-field rules live in checkConfig. When the combination fails, fall back field-wise:
+ * first the fields checkConfig names, then the one other link field whose default fixes it,
+ * and only as a last resort the lesson's whole config.
+ */
+function resolveConflicts(
+  state: LinkState,
+  defaults: LinkState,
+  fromLink: LinkField[],
+  report: (key: string, value: string, reason: IgnoreReason, detail?: string) => void,
+): void {
+  const first = checkConfig(state.config);
+  if (first.ok) return;
+  const detail = first.problems.map((p) => p.message).join(' ');
+  const candidates = fromLink.filter((f) => f.configPath !== undefined);
+  const differs = (f: LinkField) => f.text(state) !== f.text(defaults);
+  const revert = (f: LinkField) => {
+    report(f.key, f.text(state), 'conflict', detail);
+    f.copy(defaults, state);
+  };
+
+  const named = new Set(first.problems.map((p) => p.path));
+  for (const f of candidates) if (named.has(f.configPath ?? '') && differs(f)) revert(f);
+  if (checkConfig(state.config).ok) return;
+
+  const trial = structuredClone(state);
+  for (const f of candidates) {
+    if (!differs(f)) continue;
+    f.copy(defaults, trial);
+    const fixed = checkConfig(trial.config).ok;
+    f.copy(state, trial);
+    if (fixed) {
+      revert(f);
+      return;
+    }
+  }
+  for (const f of candidates) if (differs(f)) revert(f);
+  state.config = structuredClone(defaults.config);
+}
