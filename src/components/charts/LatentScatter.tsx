@@ -23,6 +23,7 @@ export function LatentScatter() {
   const { t } = useTranslation();
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const marksRef = useRef<HTMLCanvasElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
   const tipCanvasRef = useRef<HTMLCanvasElement>(null);
   const tipTextRef = useRef<HTMLSpanElement>(null);
@@ -39,7 +40,7 @@ export function LatentScatter() {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const renderer = new ScatterRenderer(canvas);
+    const renderer = new ScatterRenderer(canvas, marksRef.current ?? undefined);
     rendererRef.current = renderer;
     decoderRef.current = latestPerFrame(([x, y]) => lab.decodeMapPoint(x, y));
 
@@ -191,6 +192,7 @@ export function LatentScatter() {
           onLostPointerCapture={onPointerEnd}
           onPointerLeave={hideTip}
         />
+        <canvas ref={marksRef} className="scatter-marks" aria-hidden="true" />
         <div className="scatter-tip" ref={tipRef} hidden>
           <canvas ref={tipCanvasRef} width={28} height={28} />
           <span ref={tipTextRef} />

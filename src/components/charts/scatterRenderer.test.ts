@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
+import { drawingOrder, LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
 
 /** A canvas without a 2-D context: the renderer's geometry (scales, zoom, picking) still runs. */
 const noContextCanvas = () => ({ getContext: () => null, width: 0, height: 0 }) as unknown as HTMLCanvasElement;
@@ -49,5 +49,25 @@ describe('ScatterRenderer geometry', () => {
 
   it('has ten distinct label colours', () => {
     expect(new Set(LABEL_COLOURS.map((c) => c.toLowerCase())).size).toBe(10);
+  });
+});
+
+describe('drawingOrder', () => {
+  it('is a permutation that keeps slices of index order and sorts each slice by label', () => {
+    const n = 5000;
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) labels[i] = (i * 7919) % 10;
+    const order = drawingOrder(labels, n);
+    expect(new Set(order).size).toBe(n);
+    const size = Math.ceil(n / 8);
+    for (let p = 0; p < n; p++) {
+      expect(Math.floor(order[p] / size)).toBe(Math.floor(p / size)); // stays in its slice
+      if (p % size !== 0) expect(labels[order[p]]).toBeGreaterThanOrEqual(labels[order[p - 1]]);
+    }
+  });
+
+  it('handles fewer points than slices', () => {
+    expect(Array.from(drawingOrder(new Uint8Array([3, 1, 2]), 3))).toEqual([0, 1, 2]);
+    expect(Array.from(drawingOrder(new Uint8Array([3, 1, 2, 0]), 2))).toEqual([0, 1]);
   });
 });
