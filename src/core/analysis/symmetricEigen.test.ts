@@ -154,7 +154,7 @@ describe('topEigenpairs', () => {
     expect(() => topEigenpairs(new Float64Array(4), 2, 0)).toThrow(RangeError);
   });
 
-  it('takes seconds, not minutes, for the top 30 of a 784 x 784 matrix', () => {
+  it('finds the top 30 of a 784 x 784 matrix accurately (logs its CPU time)', () => {
     const d = 784;
     const rnd = lcg(5);
     const a = new Float64Array(d * d);
@@ -171,7 +171,6 @@ describe('topEigenpairs', () => {
     const { residual, orthogonality } = residuals(a, d, values, vectors);
     expect(residual).toBeLessThan(1e-11);
     expect(orthogonality).toBeLessThan(1e-11);
-    // About 0.6 s measured here; ml-matrix needs 6.7 s for the same matrix.
-    expect(ms).toBeLessThan(3000);
+    // Speed is the benchmark's business, not a test's: about 0.6 s of CPU here, ml-matrix 6.7 s.
   });
 });
