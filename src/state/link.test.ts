@@ -48,6 +48,8 @@ describe('parseLink falls back field-wise and reports', () => {
       expect(parseLink(hash)).toEqual({ state: defaultLinkState(), ignored: [] });
     }
     expect(parseLink('', { lang: 'zh-Hans' }).state.lang).toBe('zh-Hans');
+    // A stray anchor is not a lab link: name it, but not the dozen fields it lacks.
+    expect(reasons('#section-2')).toEqual(['section-2:unknown']);
   });
 
   it('a short hand-written link takes the rest from the lesson and names what was missing', () => {

@@ -2,7 +2,7 @@
  * The page's whole state <-> the URL hash, so a teacher can paste one link into a slide.
  *
  *   #v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&opt=adam
- *    &lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&sliders_hide=1
+ *    &lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&seed_hide=1&sliders_hide=0
  *
  * A table of fields, each with a zod codec (string -> value) and a default taken from the
  * lesson's preset (TensorFlow Playground's PROPS table, excalidraw's restore). Links are
@@ -198,6 +198,7 @@ const HIDE_FIELDS = CONTROL_GROUPS.map((group) =>
 );
 
 const FIELDS: readonly LinkField[] = [...CONFIG_FIELDS, ...VIEW_FIELDS, ...HIDE_FIELDS];
+const FIELD_KEYS = new Set(FIELDS.map((f) => f.key));
 const lessonIdCodec = z
   .string()
   .regex(/^[a-z0-9-]{1,64}$/, 'not a lesson id')
@@ -218,7 +219,7 @@ export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): 
 /** The hash for a state, without the leading '#': `location.hash = serializeLink(state)`. */
 export function serializeLink(state: LinkState): string {
   const defaults = defaultLinkState(state.lesson);
-  const parts = [`v=${LINK_VERSION}`, `lesson=${state.lesson}`];
+  const parts = [`v=${LINK_VERSION}`, `lesson=${encodeURIComponent(state.lesson)}`];
   for (const f of FIELDS) {
     if (f.key.endsWith('_hide')) {
       // Only deviations from the lesson's own choice, to keep links short.
@@ -239,7 +240,8 @@ export interface ParseOptions {
 /**
  * Reads a hash (with or without '#', also '#/?...' and '#?...'). Never throws; every field of
  * the result is valid, `state.config` passes checkConfig, and each thing that was not used as
- * written is listed in `ignored`. An empty hash gives the first lesson with nothing ignored.
+ * written is listed in `ignored`. An empty hash gives the first lesson with nothing ignored;
+ * missing fields are reported only when the hash holds at least one key of the format.
  */
 export function parseLink(hash: string, options: ParseOptions = {}): { state: LinkState; ignored: IgnoredField[] } {
   const ignored: IgnoredField[] = [];
@@ -257,7 +259,8 @@ export function parseLink(hash: string, options: ParseOptions = {}): { state: Li
     if (params.has(key)) report(key, value, 'duplicate', 'the first value is used');
     else params.set(key, value);
   }
-  const given = params.size > 0;
+  // Missing fields are worth naming only in something that is meant to be a lab link.
+  const given = [...params.keys()].some((k) => k === 'v' || k === 'lesson' || FIELD_KEYS.has(k));
   const lang = options.lang && (LESSON_LOCALES as readonly string[]).includes(options.lang) ? options.lang : 'en';
 
   const version = params.get('v');
