@@ -31,12 +31,14 @@ export const lesson: Lesson = {
       '把隱藏層全部刪掉再訓練：地圖還能把數字分開嗎？',
     ],
   },
+  // Node wasm run, 10,000 images, 2,000 test digits: 5-NN accuracy 0.567 on the autoencoder's
+  // map after 3 epochs (0.508 after 2) against 0.422 on PCA-2's.
   claim: {
     text: {
-      en: "After three epochs, a 5-nearest-neighbour vote on the autoencoder's map guesses the digit right at least 20 points more often than on the PCA-2 map.",
-      'zh-Hans': '训练三个 epoch 之后，在自编码器的地图上用 5 个最近邻投票猜数字，准确率比在 PCA-2 的图上至少高 20 个百分点。',
-      'zh-Hant': '訓練三個 epoch 之後，在自編碼器的地圖上用 5 個最近鄰居投票猜數字，準確率比在 PCA-2 的圖上至少高 20 個百分點。',
+      en: "After three epochs, a 5-nearest-neighbour vote on the autoencoder's map guesses the digit right at least 10 percentage points more often than on the PCA-2 map.",
+      'zh-Hans': '训练三个 epoch 之后，在自编码器的地图上用 5 个最近邻投票猜数字，准确率比在 PCA-2 的图上至少高 10 个百分点。',
+      'zh-Hant': '訓練三個 epoch 之後，在自編碼器的地圖上用 5 個最近鄰居投票猜數字，準確率比在 PCA-2 的圖上至少高 10 個百分點。',
     },
-    check: { metric: 'knnAccuracy', compare: 'pcaBaseline', relation: 'gt', factor: 1, margin: 0.2, minEpochs: 3 },
+    check: { metric: 'knnAccuracy', compare: 'pcaBaseline', relation: 'gt', factor: 1, margin: 0.1, minEpochs: 3 },
   },
 };

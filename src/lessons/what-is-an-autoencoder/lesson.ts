@@ -32,12 +32,14 @@ export const lesson: Lesson = {
       '把編碼大小從 2 改成 16 再訓練：誤差能降低多少？',
     ],
   },
+  // Node wasm run, 10,000 images, random batches: squared error 39.9 vs PCA-2's 42.9 after
+  // 2 epochs (43.8 vs 42.9 after 1: one epoch is too early to judge).
   claim: {
     text: {
-      en: 'After one epoch, a code of only two numbers already rebuilds test digits with a smaller squared error than PCA with two components.',
-      'zh-Hans': '训练一个 epoch 之后，只有两个数的编码重建测试数字时，平方误差就已经比两个主成分的 PCA 小。',
-      'zh-Hant': '訓練一個 epoch 之後，只有兩個數的編碼重建測試數字時，平方誤差就已經比兩個主成分的 PCA 小。',
+      en: 'After two epochs, a code of only two numbers already rebuilds test digits with a smaller squared error than PCA with two components.',
+      'zh-Hans': '训练两个 epoch 之后，只有两个数的编码重建测试数字时，平方误差就已经比两个主成分的 PCA 小。',
+      'zh-Hant': '訓練兩個 epoch 之後，只有兩個數的編碼重建測試數字時，平方誤差就已經比兩個主成分的 PCA 小。',
     },
-    check: { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 1, margin: 0, minEpochs: 1 },
+    check: { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 1, margin: 0, minEpochs: 2 },
   },
 };
