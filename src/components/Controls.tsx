@@ -18,6 +18,7 @@ export function Controls() {
   const ready = !booting && hasBackend && !dataBroken;
   const running = runState === 'running';
   const diverged = runState === 'diverged';
+  const shown = booting ? 'booting' : ready ? runState : 'unavailable';
 
   return (
     <div className="controls" role="group" aria-label={t('controls.label')}>
@@ -55,8 +56,8 @@ export function Controls() {
         {t('controls.reset')}
       </button>
       <SeedField disabled={!ready} />
-      <span className={`controls-state controls-state--${booting ? 'booting' : runState}`} aria-live="polite">
-        {booting ? t('controls.state.booting') : t(`controls.state.${runState}`)}
+      <span className={`controls-state controls-state--${shown}`} aria-live="polite">
+        {t(`controls.state.${shown}`)}
       </span>
     </div>
   );

@@ -26,9 +26,10 @@ export function Metrics() {
   const se = tested?.testSquaredError;
   let comparison = t('metrics.vsPca.pending');
   if (pca && se !== undefined && Number.isFinite(se) && se > 0) {
-    comparison = se <= pca.testSquaredError
-      ? t('metrics.vsPca.better', { ratio: ratio(pca.testSquaredError, se) })
-      : t('metrics.vsPca.worse', { ratio: ratio(se, pca.testSquaredError) });
+    const r = pca.testSquaredError / se;
+    if (Math.abs(r - 1) < 0.05) comparison = t('metrics.vsPca.level');
+    else if (r > 1) comparison = t('metrics.vsPca.better', { ratio: ratio(pca.testSquaredError, se) });
+    else comparison = t('metrics.vsPca.worse', { ratio: ratio(se, pca.testSquaredError) });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/store';
@@ -46,13 +46,15 @@ export function LossChart() {
     [x, y, logScale],
   );
 
-  const yTicks = logScale ? y.ticks(6) : y.ticks(5);
+  // A log axis over less than a decade offers a tick every 0.02; keep labels 18 px apart.
+  const yTicks = useMemo(() => spacedTicks(y.ticks(logScale ? 8 : 5), y, 18), [y, logScale]);
   useEffect(() => {
     if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90)), '~s'));
     if (yAxisRef.current) {
-      select(yAxisRef.current).call(axisLeft(y).ticks(logScale ? 6 : 5, '~g'));
+      const axis = axisLeft(y).tickValues(yTicks);
+      select(yAxisRef.current).call(logScale ? axis.tickFormat(format('~g')) : axis.tickFormat(format('~r')));
     }
-  }, [x, y, innerW, logScale]);
+  }, [x, y, yTicks, innerW, logScale]);
 
   const empty = series.train.length === 0 && series.test.length === 0;
   const yLabel = unit === 'loss' ? t('lossChart.yLoss', { loss: loss.toUpperCase() }) : t('lossChart.ySquaredError');
@@ -115,16 +117,15 @@ export function LossChart() {
             <text className="loss-chart-axis-label" transform={`translate(${-52},${innerH / 2}) rotate(-90)`} textAnchor="middle">
               {yLabel}
             </text>
-            {pcaY !== undefined && pca && (
-              <g className="loss-chart-pca">
-                <line x1={0} x2={innerW} y1={pcaY} y2={pcaY} />
-                <text x={innerW - 4} y={pcaY - 6} textAnchor="end">
-                  {t('lossChart.pca', { k: pca.codeSize })}
-                </text>
-              </g>
-            )}
+            {pcaY !== undefined && <line className="loss-chart-pca" x1={0} x2={innerW} y1={pcaY} y2={pcaY} />}
             {series.train.length > 0 && <path className="loss-chart-line loss-chart-line--train" d={path(series.train) ?? undefined} />}
             {series.test.length > 0 && <path className="loss-chart-line loss-chart-line--test" d={path(series.test) ?? undefined} />}
+            {pcaY !== undefined && pca && (
+              // Under the line at the left: early curves lie above the baseline, so the label stays clear.
+              <text className="loss-chart-pca-label" x={6} y={pcaY + 17}>
+                {t('lossChart.pca', { k: pca.codeSize })}
+              </text>
+            )}
             {lastTest && drawable(lastTest.value, logScale) && (
               <circle className="loss-chart-last" cx={x(lastTest.step)} cy={y(lastTest.value)} r={4} />
             )}
@@ -138,4 +139,13 @@ export function LossChart() {
       </div>
     </div>
   );
+}
+
+/** Drops ticks that would sit closer than `minGap` px to the previous one kept. */
+function spacedTicks(ticks: number[], y: (v: number) => number, minGap: number): number[] {
+  const kept: number[] = [];
+  for (const v of ticks) {
+    if (kept.length === 0 || Math.abs(y(v) - y(kept[kept.length - 1])) >= minGap) kept.push(v);
+  }
+  return kept;
 }

@@ -31,6 +31,7 @@ export const en = {
       running: 'Training',
       paused: 'Paused',
       diverged: 'Diverged',
+      unavailable: 'Not available',
     },
   },
   metrics: {
@@ -51,6 +52,7 @@ export const en = {
     vsPca: {
       better: 'The autoencoder beats PCA: {{ratio}}× lower error.',
       worse: 'PCA is still better: {{ratio}}× lower error than the autoencoder.',
+      level: 'The autoencoder and PCA are about level (within 5%).',
       pending: 'The PCA baseline appears once it is fitted.',
     },
     none: '—',
