@@ -83,6 +83,18 @@ export interface ViewSlice {
   gridSize: number;
   setLogScale: (v: boolean) => void;
   setGridSize: (n: number) => void;
+  /** Presenter mode: large type and thick lines for a projector (a class on <html>). */
+  presenter: boolean;
+  /** Id of the panel that fills the screen (its PanelFocusButton's `panel`), if any. */
+  focusedPanel?: string;
+  /** The latent scatter also draws digit labels as numerals, so colour is not the only cue. */
+  showNumerals: boolean;
+  /** The keyboard-shortcut list is open. */
+  shortcutHelp: boolean;
+  setPresenter: (v: boolean) => void;
+  setFocusedPanel: (id?: string) => void;
+  setShowNumerals: (v: boolean) => void;
+  setShortcutHelp: (open: boolean) => void;
 }
 
 export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice;
@@ -136,4 +148,11 @@ export const useLab = create<LabState>()((set) => ({
   gridSize: 12,
   setLogScale: (logScale) => set({ logScale }),
   setGridSize: (gridSize) => set({ gridSize }),
+  presenter: false,
+  showNumerals: false,
+  shortcutHelp: false,
+  setPresenter: (presenter) => set({ presenter }),
+  setFocusedPanel: (focusedPanel) => set({ focusedPanel }),
+  setShowNumerals: (showNumerals) => set({ showNumerals }),
+  setShortcutHelp: (shortcutHelp) => set({ shortcutHelp }),
 }));
