@@ -74,7 +74,7 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
           {t('diagram.input')}
         </text>
         <text x={x(codeIndex)} y={NAME_Y} textAnchor="middle" className="arch-name arch-name--code">
-          {t('diagram.code')} ({t('diagram.bottleneck')})
+          {t('diagram.codeBottleneck')}
         </text>
         <text x={x(widths.length - 1)} y={NAME_Y} textAnchor="end" className="arch-name" dx={boxWidth / 2}>
           {t('diagram.output')}

@@ -15,21 +15,23 @@ export function BackendBadge() {
   const [open, setOpen] = useState(false);
   const listId = useId();
 
-  const name = report ? report.chosen : booting ? t('backend.checking') : t('backend.none');
+  // While (re)booting the old report is stale: the worker may come back on another backend.
+  const current = booting ? undefined : report;
+  const name = current ? current.chosen : booting ? t('backend.checking') : t('backend.none');
   return (
     <div className="backend" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <span className={report ? 'backend-badge' : 'backend-badge backend-badge--pending'}>
+      <span className={current ? 'backend-badge' : 'backend-badge backend-badge--pending'}>
         <span className="backend-label">{t('backend.label')}</span>
         <strong data-testid="backend-badge" aria-live="polite">
           {name}
         </strong>
-        {report?.forced && (
+        {current?.forced && (
           <span className="backend-forced" title={t('backend.forcedHint')}>
             {t('backend.forced')}
           </span>
         )}
       </span>
-      {report && (
+      {current && (
         <button
           type="button"
           className="button button--quiet backend-why"
@@ -42,11 +44,11 @@ export function BackendBadge() {
           {!open && <span className="visually-hidden"> {t('backend.whyLong')}</span>}
         </button>
       )}
-      {report && open && (
+      {current && open && (
         <div id={listId} className="backend-list" role="region" aria-label={t('backend.listTitle')}>
           <p className="backend-list-title">{t('backend.listTitle')}</p>
           <ol>
-            {report.candidates.map((c) => (
+            {current.candidates.map((c) => (
               <li key={c.name} className={`backend-candidate backend-candidate--${c.status}`}>
                 <div className="backend-candidate-head">
                   <strong>{c.name}</strong>

@@ -18,7 +18,7 @@ export function Notices() {
 
   return (
     <div className="notices" aria-live="polite" aria-label={t('notices.label')} role="region">
-      {booting && errors.length === 0 && (
+      {booting && (
         <div className="notice notice--info" data-testid="notice-booting">
           <span className="notice-spinner" aria-hidden="true" />
           <p className="notice-text">{t('notices.booting')}</p>

@@ -130,7 +130,7 @@ export function LossChart() {
               <circle className="loss-chart-last" cx={x(lastTest.step)} cy={y(lastTest.value)} r={4} />
             )}
             {empty && (
-              <text className="loss-chart-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle">
+              <text className="loss-chart-empty" x={innerW / 2} y={innerH * 0.2} textAnchor="middle">
                 {t('lossChart.empty')}
               </text>
             )}

@@ -4,6 +4,7 @@
  * theirs in en.latent.ts.
  */
 import { latent } from './en.latent';
+import { presenter } from './en.presenter';
 
 export const en = {
   app: {
@@ -143,8 +144,7 @@ export const en = {
     label: 'Diagram of the autoencoder: {{widths}}',
     input: 'input',
     output: 'reconstruction',
-    code: 'code',
-    bottleneck: 'bottleneck',
+    codeBottleneck: 'code (bottleneck)',
     encoder: 'encoder',
     decoder: 'decoder',
     draft: 'preview of the changes',
@@ -165,6 +165,7 @@ export const en = {
     empty: 'Press Train: the curves appear here.',
   },
   latent,
+  presenter,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */
