@@ -49,7 +49,11 @@ export function LossChart() {
   // A log axis over less than a decade offers a tick every 0.02; keep labels 18 px apart.
   const yTicks = useMemo(() => spacedTicks(y.ticks(logScale ? 8 : 5), y, 18), [y, logScale]);
   useEffect(() => {
-    if (xAxisRef.current) select(xAxisRef.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90)), '~s'));
+    if (xAxisRef.current) {
+      // Steps are whole numbers: no 0.2-step ticks on a short run.
+      const steps = x.ticks(Math.max(2, Math.floor(innerW / 90))).filter(Number.isInteger);
+      select(xAxisRef.current).call(axisBottom(x).tickValues(steps).tickFormat(format('~s')));
+    }
     if (yAxisRef.current) {
       const axis = axisLeft(y).tickValues(yTicks);
       select(yAxisRef.current).call(logScale ? axis.tickFormat(format('~g')) : axis.tickFormat(format('~r')));
