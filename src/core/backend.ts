@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MlpModelConfig, TrainConfig } from './config';
 import { createMlpAutoencoder } from './models/mlp';
-import { meanPixelLoss } from './train/losses';
+import { evaluationSums, meanPixelLoss } from './train/losses';
 import { createOptimizer, disposeOptimizer } from './train/optimizers';
 
 export interface SelfCheckResult {
@@ -76,6 +76,7 @@ async function runCase(c: CheckCase): Promise<CaseResult> {
         return [
           ['code', code],
           ['reconstruction', model.decode(code)],
+          ['evaluation sums', evaluationSums(model.decodeLogits(code), batch, c.model)],
           ['loss', value],
           ...model.variables.map((v, i): [string, tf.Tensor] => [`gradient ${i}`, grads[v.name]]),
         ] as [string, tf.Tensor][];
@@ -89,6 +90,7 @@ async function runCase(c: CheckCase): Promise<CaseResult> {
   } finally {
     // A broken backend may fail to free, too; that must not hide the original error.
     try {
+      disposeAbandonedTape();
       tf.dispose(named.map(([, t]) => t));
       x?.dispose();
       model.dispose();
@@ -97,6 +99,18 @@ async function runCase(c: CheckCase): Promise<CaseResult> {
       /* the error that got us here is the one reported */
     }
   }
+}
+
+/**
+ * When a kernel throws while tfjs records gradients, the engine keeps the tensors it saved for
+ * the backward pass on its tape and never frees them (tfjs 4.22 only frees them when the
+ * gradient computation completes). Free them here so a failed check leaks nothing.
+ */
+function disposeAbandonedTape(): void {
+  const state = tf.engine().state;
+  if (state.gradientDepth !== 0 || state.activeTape == null) return;
+  for (const node of state.activeTape) tf.dispose(node.saved ?? []);
+  state.activeTape = null as unknown as typeof state.activeTape;
 }
 
 async function runAll(): Promise<CaseResult[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagesToFloat, meanImage, showcaseIndices } from './dataset';
+import { imagesToFloat, pixelMoments, showcaseIndices } from './dataset';
 import { loadMnistNode } from './mnistNode';
 
 describe('dataset helpers', () => {
@@ -12,8 +12,10 @@ describe('dataset helpers', () => {
     expect(() => imagesToFloat(images, [3], 2)).toThrow(RangeError);
   });
 
-  it('meanImage averages per pixel', () => {
-    expect(Array.from(meanImage(Float32Array.from([0, 1, 0.5, 0]), 2))).toEqual([0.25, 0.5]);
+  it('pixelMoments gives E[x] and E[x²] per pixel', () => {
+    const m = pixelMoments(Float32Array.from([0, 1, 0.5, 0]), 2);
+    expect(Array.from(m.mean)).toEqual([0.25, 0.5]);
+    expect(Array.from(m.meanSquare)).toEqual([0.125, 0.5]);
   });
 
   it('showcaseIndices: the first test digit of each class, digits 0..9', () => {

@@ -51,16 +51,28 @@ export function showcaseIndices(testLabels: Uint8Array, perDigit = 1): number[] 
 }
 
 /**
- * The mean image.
+ * Per-pixel first and second moments over a set of images.
  * @param pixels [count, pixelsPerImage] float32
- * @returns [pixelsPerImage]
+ * @returns mean and meanSquare, each [pixelsPerImage]: E[x] and E[x²] of every pixel
  */
-export function meanImage(pixels: Float32Array, pixelsPerImage: number = IMAGE_SIZE): Float32Array {
+export function pixelMoments(
+  pixels: Float32Array,
+  pixelsPerImage: number = IMAGE_SIZE,
+): { mean: Float32Array; meanSquare: Float32Array } {
   const count = pixels.length / pixelsPerImage;
   const sum = new Float64Array(pixelsPerImage);
+  const sumSquares = new Float64Array(pixelsPerImage);
   for (let i = 0; i < count; i++) {
     const row = i * pixelsPerImage;
-    for (let p = 0; p < pixelsPerImage; p++) sum[p] += pixels[row + p];
+    for (let p = 0; p < pixelsPerImage; p++) {
+      const v = pixels[row + p];
+      sum[p] += v;
+      sumSquares[p] += v * v;
+    }
   }
-  return Float32Array.from(sum, (s) => (count > 0 ? s / count : 0));
+  const scale = count > 0 ? 1 / count : 0;
+  return {
+    mean: Float32Array.from(sum, (s) => s * scale),
+    meanSquare: Float32Array.from(sumSquares, (s) => s * scale),
+  };
 }

@@ -50,3 +50,24 @@ export function evaluationSums(logits: tf.Tensor2D, x: tf.Tensor2D, spec: LossSp
     spec.loss === 'mse' ? lossSum : tf.sum(tf.squaredDifference(outputFromLogits(logits, spec), x));
   return tf.stack([lossSum, squaredErrorSum]) as tf.Tensor1D;
 }
+
+/**
+ * Loss per pixel of the constant prediction "the mean image", from per-pixel moments of the
+ * training images (E[x], E[x²]): what the untrained decoder scores (its output bias starts at
+ * the mean image), and the yardstick for an exploding loss.
+ * mse: mean over pixels of E[x²] - m². bce: mean over pixels of -(m log m' + (1 - m) log(1 - m'))
+ * with m' = m clamped to [1e-3, 1 - 1e-3] as in outputBiasForMean.
+ */
+export function meanImageLoss(mean: Float32Array, meanSquare: Float32Array, spec: LossSpec): number {
+  let total = 0;
+  for (let p = 0; p < mean.length; p++) {
+    const m = mean[p];
+    if (spec.loss === 'mse') {
+      total += Math.max(0, meanSquare[p] - m * m);
+    } else {
+      const q = Math.min(1 - 1e-3, Math.max(1e-3, m));
+      total -= m * Math.log(q) + (1 - m) * Math.log(1 - q);
+    }
+  }
+  return total / mean.length;
+}

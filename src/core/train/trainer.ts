@@ -8,24 +8,26 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
-import { imagesToFloat, LIVE_TEST_SIZE, meanImage } from '../data/dataset';
+import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { createRng, deriveSeed, seededSubset, shuffleInPlace } from '../data/rng';
 import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
-import { evaluationSums, meanPixelLoss } from './losses';
+import { detectDivergence } from './divergence';
+import { evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
 
 /** Test images per evaluation chunk: bounds the device memory an evaluation needs. */
 const EVAL_CHUNK = 1000;
-/** A loss read above this multiple of the best read so far counts as exploding... */
-export const EXPLODING_FACTOR = 10;
-/** ...once this many steps have been taken (the first reads can be noisy). */
-export const DIVERGENCE_WARMUP_STEPS = 50;
 
 export class Trainer {
   readonly config: LabConfig;
   /** Indices into the 60,000 training digits of this run's training subset, ascending. */
   readonly trainIndices: Int32Array;
+  /**
+   * Training loss per pixel of drawing the subset's mean image: where an untrained model
+   * starts (its output bias is the mean image) and the yardstick for an exploding loss.
+   */
+  readonly meanImageLoss: number;
   private readonly data: MnistData;
   /** [trainSize, 784] pixels in [0, 1], resident on the backend: a step uploads only indices. */
   private readonly trainImages: tf.Tensor2D;
@@ -62,7 +64,9 @@ export class Trainer {
     }
     this.trainIndices = seededSubset(data.trainCount, trainSize, seed);
     const pixels = imagesToFloat(data.trainImages, this.trainIndices);
-    this.outputBias = outputBiasForMean(meanImage(pixels), this.config.model.outputActivation);
+    const moments = pixelMoments(pixels);
+    this.outputBias = outputBiasForMean(moments.mean, this.config.model.outputActivation);
+    this.meanImageLoss = meanImageLoss(moments.mean, moments.meanSquare, this.config.model);
     this.trainImages = tf.tensor2d(pixels, [trainSize, IMAGE_SIZE]);
     const live = Math.min(LIVE_TEST_SIZE, data.testCount);
     this.liveTestImages = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, live * IMAGE_SIZE), null), [
@@ -123,8 +127,8 @@ export class Trainer {
 
   /**
    * The mean training loss per pixel since the previous read (one await of a scalar), and
-   * whether training diverged: a NaN or infinite loss, or, after a warm-up, a loss more than
-   * EXPLODING_FACTOR times the best read so far.
+   * whether training diverged (see detectDivergence: NaN or infinite, or exploding far above
+   * the best read so far).
    */
   async readTrainMetrics(): Promise<TrainMetrics & { divergence?: Divergence }> {
     this.assertAlive();
@@ -145,7 +149,8 @@ export class Trainer {
     };
     if (n === 0 || generation !== this.generation) return metrics;
     this.lastTrainLoss = metrics.trainLoss;
-    const divergence = this.checkDivergence(metrics.trainLoss, step);
+    const { learningRate } = this.config.train;
+    const divergence = detectDivergence(metrics.trainLoss, step, this.bestLoss, learningRate, this.meanImageLoss);
     if (Number.isFinite(metrics.trainLoss)) this.bestLoss = Math.min(this.bestLoss, metrics.trainLoss);
     return divergence ? { ...metrics, divergence } : metrics;
   }
@@ -188,21 +193,21 @@ export class Trainer {
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
-  encode(images: Float32Array, n: number): Promise<Float32Array> {
+  async encode(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
     return readAndDispose(tf.tidy(() => this.model.encode(x())));
   }
 
   /** [n, codeSize] codes -> [n, 784] images in [0, 1], in one batched call. */
-  decode(codes: Float32Array, n: number): Promise<Float32Array> {
+  async decode(codes: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const c = this.inputTensor(codes, n, this.codeSize, 'codes');
     return readAndDispose(tf.tidy(() => this.toDisplay(this.model.decode(c()))));
   }
 
   /** [n, 784] images in [0, 1] -> [n, 784] reconstructions in [0, 1]. */
-  reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
+  async reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
     return readAndDispose(tf.tidy(() => this.toDisplay(this.model.decode(this.model.encode(x())))));
@@ -271,26 +276,6 @@ export class Trainer {
     this.cursor = 0;
   }
 
-  private checkDivergence(loss: number, step: number): Divergence | undefined {
-    const lr = this.config.train.learningRate;
-    const advice = `Try a lower learning rate (it is ${lr}), for example ${suggestLowerRate(lr)}, then press Reset.`;
-    if (!Number.isFinite(loss)) {
-      const what = Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite';
-      return { step, kind: 'nan', loss, message: `The loss became ${what} by step ${step}. ${advice}` };
-    }
-    if (step >= DIVERGENCE_WARMUP_STEPS && loss > EXPLODING_FACTOR * this.bestLoss) {
-      return {
-        step,
-        kind: 'exploding',
-        loss,
-        message:
-          `The loss exploded by step ${step}: ${formatLoss(loss)} per pixel, more than ` +
-          `${EXPLODING_FACTOR} times its best so far (${formatLoss(this.bestLoss)}). ${advice}`,
-      };
-    }
-    return undefined;
-  }
-
   /** A thunk so the tensor is created inside the caller's tidy. */
   private inputTensor(values: Float32Array, n: number, width: number, what: string): () => tf.Tensor2D {
     if (!Number.isInteger(n) || n < 0 || values.length < n * width) {
@@ -315,12 +300,4 @@ async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
   } finally {
     t.dispose();
   }
-}
-
-function suggestLowerRate(lr: number): number {
-  return Number((lr / 10).toPrecision(2));
-}
-
-function formatLoss(x: number): string {
-  return Number(x.toPrecision(3)).toString();
 }
