@@ -223,6 +223,8 @@ export const lab = {
     });
   },
 
+  /** The store the events land in (tests read `__lab.store.getState()`). */
+  store: useLab,
   /** Live tensor count and bytes in the worker (leak checks in e2e). */
   memory: async () => (await ready()).call((api) => api.memory()),
   backendReport: async () => (await ready()).call((api) => api.backendReport()),

@@ -1,11 +1,17 @@
 /**
- * Choosing the tfjs backend the lab trains on, inside the worker.
+ * Choosing the tfjs backend the lab trains on.
  *
- * Candidates in order webgpu, webgl, wasm, cpu. Each must initialise and pass the numerical
- * self-check (core/backend.ts); then a short micro-benchmark of the real training step picks
- * the fastest, because a WebGPU adapter can exist and still be slow (SwiftShader, a software
- * Vulkan, trains about 10x slower than wasm on a machine without a GPU). Every candidate gets
- * a sentence saying why it was or was not chosen; the page shows them in its "why" list.
+ * Candidates, by preference: webgpu, webgl, wasm, cpu. A backend is used only after it
+ * initialises and passes the numerical self-check (core/backend.ts); among those that pass, a
+ * short micro-benchmark of the real training step picks the fastest, because a WebGPU adapter
+ * can exist and still be slow (SwiftShader, a software Vulkan, trains about 10x slower than
+ * wasm on a machine without a GPU).
+ *
+ * Each automatic candidate is checked and measured in a throwaway worker (backendProbe.worker.ts)
+ * with a deadline: compiling a GPU backend's shaders can take tens of seconds on a software
+ * adapter, and only terminating a worker really stops that (abandoned tfjs calls would go on
+ * switching backends under the lab). wasm goes first: it is quick and sets the bar. A forced
+ * backend (`?backend=`) is checked here directly, without a deadline.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -18,12 +24,19 @@ import { selfCheckBackend } from '../core/backend';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 
 /** A backend that takes longer than this to initialise is treated as failed. */
-const INIT_TIMEOUT_MS = 15_000;
+const INIT_TIMEOUT_MS = 20_000;
+/** Deadlines of a probe (worker start, init, self-check, warm-up, measurement), ms. */
+export const PROBE_DEADLINE_MS: Record<'wasm' | 'hardwareGpu' | 'softwareGpu', number> = {
+  wasm: 12_000,
+  /** A real GPU is worth waiting for: it can be many times faster than wasm. */
+  hardwareGpu: 8_000,
+  softwareGpu: 3_000,
+};
 
 let wasmPathsSet = false;
 
-/** Points the wasm backend at the .wasm files Vite copied (hashed URLs, any base path). */
-function configureWasm(): void {
+/** Points the wasm backend at the .wasm files Vite emitted (hashed URLs, any base path). */
+export function configureWasm(): void {
   if (wasmPathsSet) return;
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlainUrl,
@@ -33,19 +46,19 @@ function configureWasm(): void {
   wasmPathsSet = true;
 }
 
+interface AdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+
 export interface AdapterProbe {
   ok: boolean;
   /** e.g. "google swiftshader (fallback adapter)" */
   description?: string;
   software: boolean;
   reason?: string;
-}
-
-interface AdapterInfoLike {
-  vendor?: string;
-  architecture?: string;
-  description?: string;
-  isFallbackAdapter?: boolean;
 }
 
 /** Asks for a WebGPU adapter ourselves to learn what it is (tfjs keeps its adapter info private). */
@@ -71,7 +84,20 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
   return { ok: true, description, software };
 }
 
-function errorText(e: unknown): string {
+/** What renders WebGL here: a software renderer (SwiftShader, llvmpipe) compiles and runs shaders on the CPU. */
+export function probeWebGl(): AdapterProbe {
+  if (typeof OffscreenCanvas === 'undefined') return { ok: false, software: false, reason: 'no OffscreenCanvas in workers, so no WebGL here' };
+  const canvas = new OffscreenCanvas(1, 1);
+  const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+  if (!gl) return { ok: false, software: false, reason: 'WebGL is disabled or unavailable in this browser' };
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  const software = /swiftshader|llvmpipe|software|basic render/i.test(renderer);
+  return { ok: true, software, description: renderer || 'unknown renderer' };
+}
+
+export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -91,51 +117,40 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
-interface Attempt {
+/** What checking (and, in a probe, measuring) one backend found. */
+export interface ProbeResult {
   ok: boolean;
   reason?: string;
   selfCheckError?: number;
   adapter?: string;
   software?: boolean;
+  /** Training samples per second of the reference model, if measured. */
+  samplesPerSec?: number;
 }
 
-/** Initialises one backend and runs the self-check; leaves it active when ok. */
-async function tryBackend(name: BackendName): Promise<Attempt> {
-  const attempt: Attempt = { ok: false };
+/** Initialises one backend in this worker and runs the self-check; leaves it active when ok. */
+export async function checkBackend(name: BackendName): Promise<ProbeResult> {
+  const result: ProbeResult = { ok: false };
   if (name === 'webgpu') {
     const probe = await probeWebGpu();
-    attempt.adapter = probe.description;
-    attempt.software = probe.software;
-    if (!probe.ok) return { ...attempt, reason: probe.reason };
+    result.adapter = probe.description;
+    result.software = probe.software;
+    if (!probe.ok) return { ...result, reason: probe.reason };
   }
   if (name === 'wasm') configureWasm();
   try {
     const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
-    if (!ok) return { ...attempt, reason: `failed to initialise (see the console for the browser's reason)` };
+    if (!ok) return { ...result, reason: `failed to initialise (see the console for the browser's reason)` };
   } catch (e) {
-    dropBackend(name);
-    return { ...attempt, reason: `failed to initialise: ${errorText(e)}` };
+    return { ...result, reason: `failed to initialise: ${errorText(e)}` };
   }
-  try {
-    const check = await selfCheckBackend(name);
-    attempt.selfCheckError = check.maxError;
-    if (!check.ok) {
-      return { ...attempt, reason: `failed the numerical self-check: ${check.reason ?? 'results differ from cpu'} (largest difference ${check.maxError.toExponential(1)})` };
-    }
-  } catch (e) {
-    return { ...attempt, reason: `the self-check crashed: ${errorText(e)}` };
+  const check = await selfCheckBackend(name);
+  result.selfCheckError = Number.isFinite(check.maxError) ? check.maxError : undefined;
+  if (!check.ok) {
+    const size = Number.isFinite(check.maxError) ? ` (largest difference ${check.maxError.toExponential(1)})` : '';
+    return { ...result, reason: `failed the numerical self-check: ${check.reason ?? 'results differ from cpu'}${size}` };
   }
-  return { ...attempt, ok: true };
-}
-
-/** Frees a backend we will not use (a GPU context or device, the wasm heap). */
-function dropBackend(name: BackendName): void {
-  if (name === 'cpu') return; // the self-check's reference
-  try {
-    if (tf.engine().backendNames().includes(name)) tf.removeBackend(name);
-  } catch {
-    // already gone
-  }
+  return { ...result, ok: true };
 }
 
 export interface SelectionOptions {
@@ -143,8 +158,8 @@ export interface SelectionOptions {
   forced?: BackendName;
   /** Backends that crashed or lost their device earlier in this session. */
   exclude?: readonly BackendName[];
-  /** Training samples per second of the reference model on the backend now active. */
-  benchmark: (name: BackendName) => Promise<number>;
+  /** Checks and measures a candidate in a throwaway worker; resolves (never rejects) by the deadline. */
+  probe: (name: BackendName, deadlineMs: number) => Promise<ProbeResult>;
   /** Problems the page should hear about although selection goes on (a forced backend failed). */
   onProblem: (message: string, hint: string) => void;
 }
@@ -158,39 +173,36 @@ export interface Selection {
 const fmt = (sps: number) => `${Math.round(sps)} samples/s`;
 
 /**
- * Picks, initialises and activates the backend to train on.
- * @throws when no backend at all passes (the page shows the reasons of the report in the error).
+ * Picks the backend to train on and makes it the active backend of this worker.
+ * @throws when no backend at all passes (the message lists every candidate's reason).
  */
 export async function selectBackend(options: SelectionOptions): Promise<Selection> {
   const t0 = performance.now();
   const excluded = new Set(options.exclude ?? []);
   const candidates = new Map<BackendName, BackendCandidate>(
-    BACKEND_ORDER.map((name) => [
+    BACKEND_ORDER.map((name): [BackendName, BackendCandidate] => [
       name,
-      excluded.has(name)
-        ? { name, status: 'skipped', reason: 'not tried: it crashed or lost its device earlier in this session' }
-        : { name, status: 'skipped', reason: 'not tried' },
+      {
+        name,
+        status: 'skipped',
+        reason: excluded.has(name) ? 'not tried: it crashed or lost its device earlier in this session' : 'not tried',
+      },
     ]),
   );
   const set = (name: BackendName, patch: Partial<BackendCandidate>) =>
     candidates.set(name, { ...(candidates.get(name) as BackendCandidate), ...patch });
-  const report = (chosen: BackendName, forced: boolean): Selection => ({
+  const done = (chosen: BackendName, forced: boolean): Selection => ({
     report: { chosen, forced, candidates: BACKEND_ORDER.map((n) => candidates.get(n) as BackendCandidate) },
     selectionMs: performance.now() - t0,
   });
 
   const forced = options.forced;
   if (forced && !excluded.has(forced)) {
-    const a = await tryBackend(forced);
+    const a = await checkBackend(forced);
     if (a.ok) {
-      set(forced, {
-        status: 'chosen',
-        reason: `forced by ?backend=${forced}; self-check passed`,
-        selfCheckError: a.selfCheckError,
-        adapter: a.adapter,
-      });
+      set(forced, { status: 'chosen', reason: `forced by ?backend=${forced}; self-check passed`, selfCheckError: a.selfCheckError, adapter: a.adapter });
       for (const n of BACKEND_ORDER) if (n !== forced && !excluded.has(n)) set(n, { reason: `not tried: ?backend=${forced} asks for ${forced} only` });
-      return report(forced, true);
+      return done(forced, true);
     }
     set(forced, { status: 'failed', reason: a.reason ?? 'failed', selfCheckError: a.selfCheckError, adapter: a.adapter });
     options.onProblem(
@@ -199,75 +211,83 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
     );
     excluded.add(forced);
   } else if (forced) {
-    options.onProblem(
-      `The backend asked for in the address (?backend=${forced}) failed earlier in this session.`,
-      'The lab chose another backend automatically.',
-    );
+    options.onProblem(`The backend asked for in the address (?backend=${forced}) failed earlier in this session.`, 'The lab chose another backend automatically.');
   }
 
-  const speeds = new Map<BackendName, number>();
-  const software = new Map<BackendName, string>();
-  for (const name of BACKEND_ORDER) {
-    if (name === 'cpu' || excluded.has(name)) continue;
-    const a = await tryBackend(name);
-    set(name, { selfCheckError: a.selfCheckError, adapter: a.adapter });
-    if (!a.ok) {
-      set(name, { status: 'failed', reason: a.reason ?? 'failed' });
-      dropBackend(name);
+  // The adapter (renderer) tells a real GPU from a software one before any shader is compiled:
+  // a real GPU is measured first and given more time; a software one last, briefly.
+  const gpus = new Map<BackendName, AdapterProbe>();
+  for (const name of ['webgpu', 'webgl'] as const) {
+    if (excluded.has(name)) continue;
+    const p = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
+    if (!p.ok) {
+      set(name, { status: 'failed', reason: p.reason ?? 'unavailable' });
+      excluded.add(name);
       continue;
     }
-    if (a.software) software.set(name, `software adapter (${a.adapter})`);
+    gpus.set(name, p);
+    if (name === 'webgpu') set(name, { adapter: p.description });
+  }
+  const software = (n: BackendName) => gpus.get(n)?.software === true;
+  const softwareNote = (n: BackendName) => (software(n) ? `software ${n === 'webgpu' ? 'adapter' : 'renderer'} (${gpus.get(n)?.description}); ` : '');
+  const order = (['wasm', 'webgpu', 'webgl'] as const).filter((n) => !excluded.has(n));
+  order.sort((a, b) => rank(a) - rank(b));
+  function rank(n: BackendName): number {
+    if (n === 'wasm') return 0;
+    return (software(n) ? 10 : 1) + (n === 'webgl' ? 1 : 0);
+  }
+  const speeds = new Map<BackendName, number>();
+  for (const name of order) {
+    const deadline = name === 'wasm' ? PROBE_DEADLINE_MS.wasm : software(name) ? PROBE_DEADLINE_MS.softwareGpu : PROBE_DEADLINE_MS.hardwareGpu;
+    const r = await options.probe(name, deadline);
+    set(name, { selfCheckError: r.selfCheckError, adapter: r.adapter ?? candidates.get(name)?.adapter });
+    if (r.ok && r.samplesPerSec !== undefined && r.samplesPerSec > 0) {
+      speeds.set(name, r.samplesPerSec);
+      set(name, { status: 'passed', samplesPerSec: r.samplesPerSec, reason: `${softwareNote(name)}checked` });
+    } else {
+      set(name, { status: 'failed', reason: softwareNote(name) + (r.reason ?? 'failed') });
+    }
+  }
+
+  // Fastest first; the runner-up takes over if the winner will not start in this worker.
+  const ranked = [...speeds.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [name, sps] of ranked) {
+    if (name === 'wasm') configureWasm();
+    let active = false;
     try {
-      const sps = await options.benchmark(name);
-      speeds.set(name, sps);
-      set(name, { status: 'passed', samplesPerSec: sps });
-    } catch (e) {
-      set(name, { status: 'failed', reason: `passed the self-check but training failed: ${errorText(e)}` });
-      dropBackend(name);
+      active = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
+    } catch {
+      active = false;
     }
-  }
-
-  let chosen: BackendName | undefined;
-  for (const [name, sps] of speeds) if (chosen === undefined || sps > (speeds.get(chosen) as number)) chosen = name;
-
-  if (chosen === undefined) {
-    if (excluded.has('cpu')) throw new Error(noBackendMessage(candidates));
-    const a = await tryBackend('cpu');
-    if (!a.ok) {
-      set('cpu', { status: 'failed', reason: a.reason ?? 'failed' });
-      throw new Error(noBackendMessage(candidates));
+    if (!active) {
+      set(name, { status: 'failed', reason: `passed in a test worker but did not start in the lab worker` });
+      continue;
     }
-    set('cpu', { status: 'chosen', reason: 'the only backend left: plain JavaScript, slow but always there', selfCheckError: a.selfCheckError });
-    return report('cpu', false);
+    const others = ranked.filter(([n]) => n !== name && candidates.get(n)?.status === 'passed');
+    set(name, {
+      status: 'chosen',
+      reason: softwareNote(name) + (others.length ? `fastest checked backend: ${fmt(sps)}` : `the only backend that passed its checks: ${fmt(sps)}`),
+    });
+    for (const [n, s] of others) set(n, { reason: `${softwareNote(n) || 'checked but slower: '}${fmt(s)} vs ${fmt(sps)} for ${name}` });
+    if (!excluded.has('cpu')) set('cpu', { reason: `not needed: ${name} passed (plain-JavaScript cpu is the last resort)` });
+    return done(name, false);
   }
 
-  const best = speeds.get(chosen) as number;
-  const others = [...speeds.keys()].filter((n) => n !== chosen);
-  set(chosen, {
-    status: 'chosen',
-    reason:
-      (software.has(chosen) ? `${software.get(chosen)}; ` : '') +
-      (others.length ? `fastest checked backend: ${fmt(best)}` : `the only backend that passed its checks: ${fmt(best)}`),
-  });
-  for (const n of others) {
-    const prefix = software.has(n) ? `${software.get(n)}; ` : 'checked but slower: ';
-    set(n, { reason: `${prefix}${fmt(speeds.get(n) as number)} vs ${fmt(best)} for ${chosen}` });
-    dropBackend(n);
+  if (!excluded.has('cpu')) {
+    const a = await checkBackend('cpu');
+    if (a.ok) {
+      set('cpu', { status: 'chosen', reason: 'the only backend left: plain JavaScript, slow but always there', selfCheckError: a.selfCheckError });
+      return done('cpu', false);
+    }
+    set('cpu', { status: 'failed', reason: a.reason ?? 'failed' });
   }
-  if (!excluded.has('cpu')) set('cpu', { reason: `not needed: ${chosen} passed (plain-JavaScript cpu is the last resort)` });
-  if (!(await tf.setBackend(chosen))) throw new Error(`${chosen} passed its checks but could not be made active again`);
-  return report(chosen, false);
-}
-
-function noBackendMessage(candidates: Map<BackendName, BackendCandidate>): string {
   const why = [...candidates.values()].map((c) => `${c.name}: ${c.reason}`).join('; ');
-  return `No backend can run the lab in this browser (${why}).`;
+  throw new Error(`No backend can run the lab in this browser (${why}).`);
 }
 
 /**
  * Calls `onLost` once if the active backend is webgpu and its device is lost (driver reset,
- * GPU process crash, the tab moved to another GPU). The page then restarts the worker without
- * webgpu. No-op for other backends.
+ * GPU process crash). The page then restarts the worker without webgpu. No-op otherwise.
  */
 export function watchDeviceLoss(onLost: (message: string) => void): void {
   if (tf.getBackend() !== 'webgpu') return;

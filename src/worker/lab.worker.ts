@@ -12,28 +12,23 @@ import * as Comlink from 'comlink';
 import { checkConfig, DEFAULT_CONFIG, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../core/data/dataset';
 import { Trainer } from '../core/train/trainer';
-import type { MnistData, TrainMetrics } from '../core/train/types';
-import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent, ProgressEvent } from './api';
+import type { MnistData } from '../core/train/types';
+import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent } from './api';
+import { probeData, probeInWorker } from './backendProbe';
 import { destroyWebGpuDevice, selectBackend, watchDeviceLoss } from './backends';
 import { codesEvent, codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
 import { DataLoadError, loadMnist } from './dataLoader';
 import { lossOf } from './pcaBaseline';
 import { PcaFitter } from './pcaFitter';
-import { measureTrainingSpeed } from './speed';
+import { RunMeter } from './runMeter';
 
-/** A chunk of steps aims at this wall time: long enough to amortise the read-back, short enough to stay responsive. */
-const CHUNK_TARGET_MS = 40;
-const MAX_CHUNK_STEPS = 500;
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /** Test metrics and codes are refreshed at most this often... */
 const VIEW_INTERVAL_MS = 1000;
-/** ...and at most this share of the wall time goes to each of them. */
-const VIEW_MAX_SHARE = 0.1;
+/** ...and at most about this share of the wall time goes to each of them. */
+const VIEW_MAX_SHARE = 0.06;
 /** Measured training time per candidate backend during selection (warm-up excluded). */
 const BENCHMARK_BUDGET_MS = 700;
-/** Samples/s over about this window. */
-const RATE_WINDOW_MS = 1000;
-
 type Listener = (e: LabEvent) => unknown;
 
 /** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
@@ -71,13 +66,7 @@ class Lab implements LabApi {
   private loopDone: Promise<void> = Promise.resolve();
   /** Serialises the calls that replace or move the model (init, configure, step, reset, train, pause). */
   private lock: Promise<unknown> = Promise.resolve();
-  private chunk = 1;
-  private elapsedBefore = 0;
-  private runStartedAt = 0;
-  private rate: { t: number; samples: number }[] = [];
-  /** Train loss of read-backs not posted yet (progress is throttled), weighted by steps. */
-  private pendingLoss = { sum: 0, steps: 0 };
-  private lastTrainLoss = Number.NaN;
+  private readonly meter = new RunMeter();
   private lastProgressAt = -Infinity;
   private lastTestAt = -Infinity;
   private testInterval = VIEW_INTERVAL_MS;
@@ -127,7 +116,11 @@ class Lab implements LabApi {
         selection = await selectBackend({
           forced: options.forcedBackend,
           exclude: options.excludeBackends,
-          benchmark: () => measureTrainingSpeed(data, DEFAULT_CONFIG, BENCHMARK_BUDGET_MS),
+          probe: async (name, deadlineMs) => {
+            const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS }, deadlineMs);
+            console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
+            return r;
+          },
           onProblem: (message, hint) => this.emitError({ kind: 'backend', message, hint }),
         });
       } catch (e) {
@@ -145,10 +138,6 @@ class Lab implements LabApi {
           lostBackend: 'webgpu',
         });
       });
-      const chosen = selection.report.candidates.find((c) => c.name === selection.report.chosen);
-      if (chosen?.samplesPerSec) {
-        this.chunk = Math.max(1, Math.round((chosen.samplesPerSec * CHUNK_TARGET_MS) / 1000 / DEFAULT_CONFIG.train.batchSize));
-      }
 
       const n = Math.min(options.scatterSize, data.testCount);
       this.scatter = { images: imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null), n };
@@ -218,8 +207,8 @@ class Lab implements LabApi {
       const t0 = performance.now();
       trainer.steps(n);
       const metrics = await trainer.readTrainMetrics();
-      this.elapsedBefore += performance.now() - t0;
-      this.addLoss(metrics, n);
+      this.meter.addElapsed(performance.now() - t0);
+      this.meter.addLoss(metrics.trainLoss, n);
       await this.evaluateTest(trainer);
       if (metrics.divergence) {
         this.emit({ type: 'status', state: 'diverged', message: metrics.divergence.message });
@@ -289,19 +278,16 @@ class Lab implements LabApi {
   // ---- the training loop ----
 
   private async loop(trainer: Trainer): Promise<void> {
-    this.runStartedAt = performance.now();
-    this.rate = [{ t: this.runStartedAt, samples: trainer.samplesSeen }];
+    this.meter.start(performance.now(), trainer.samplesSeen);
     try {
       while (this.running && this.trainer === trainer) {
         const t0 = performance.now();
-        const n = this.chunk;
+        const n = this.meter.chunk;
         trainer.steps(n);
         const metrics = await trainer.readTrainMetrics();
         const now = performance.now();
-        this.adaptChunk(n, now - t0);
-        this.rate.push({ t: now, samples: trainer.samplesSeen });
-        while (this.rate.length > 2 && this.rate[1].t <= now - RATE_WINDOW_MS) this.rate.shift();
-        this.addLoss(metrics, n);
+        this.meter.chunkDone(n, now - t0, now, trainer.samplesSeen);
+        this.meter.addLoss(metrics.trainLoss, n);
         if (metrics.divergence) {
           this.running = false;
           this.postProgress(trainer);
@@ -320,8 +306,7 @@ class Lab implements LabApi {
         this.emit({ type: 'status', state: 'paused' });
       }
     } finally {
-      this.elapsedBefore += performance.now() - this.runStartedAt;
-      this.runStartedAt = 0;
+      this.meter.stop(performance.now());
     }
   }
 
@@ -330,50 +315,26 @@ class Lab implements LabApi {
     await this.loopDone;
   }
 
-  /** Scales the chunk towards CHUNK_TARGET_MS; the geometric mean with the old size damps noise. */
-  private adaptChunk(steps: number, ms: number): void {
-    const ideal = (steps * CHUNK_TARGET_MS) / Math.max(ms, 1);
-    this.chunk = Math.min(MAX_CHUNK_STEPS, Math.max(1, Math.round(Math.sqrt(steps * ideal))));
-  }
-
-  private addLoss(m: TrainMetrics, steps: number): void {
-    if (!Number.isFinite(m.trainLoss)) {
-      this.pendingLoss = { sum: m.trainLoss, steps: 1 };
-      return;
-    }
-    this.pendingLoss.sum += m.trainLoss * steps;
-    this.pendingLoss.steps += steps;
-  }
-
   private restartClock(): void {
-    this.elapsedBefore = 0;
-    this.runStartedAt = 0;
-    this.rate = [];
-    this.pendingLoss = { sum: 0, steps: 0 };
-    this.lastTrainLoss = Number.NaN;
+    this.meter.reset();
     this.lastProgressAt = this.lastTestAt = this.lastCodesAt = -Infinity;
   }
 
   private postProgress(trainer: Trainer, test?: { testLoss: number; testSquaredError: number }): void {
     const now = performance.now();
-    if (this.pendingLoss.steps > 0) this.lastTrainLoss = this.pendingLoss.sum / this.pendingLoss.steps;
-    this.pendingLoss = { sum: 0, steps: 0 };
+    const trainLoss = this.meter.takeLoss();
     if (trainer.step === 0) return; // no training loss exists before the first step
-    const first = this.rate[0];
-    const last = this.rate[this.rate.length - 1];
-    const samplesPerSec = first && last && last.t > first.t ? ((last.samples - first.samples) * 1000) / (last.t - first.t) : 0;
-    const e: ProgressEvent = {
+    this.lastProgressAt = now;
+    this.emit({
       type: 'progress',
       step: trainer.step,
       epoch: trainer.epoch,
       samplesSeen: trainer.samplesSeen,
-      samplesPerSec,
-      trainLoss: this.lastTrainLoss,
-      elapsedMs: this.elapsedBefore + (this.runStartedAt ? now - this.runStartedAt : 0),
+      samplesPerSec: this.meter.samplesPerSec(),
+      trainLoss,
+      elapsedMs: this.meter.elapsedMs(now),
       ...test,
-    };
-    this.lastProgressAt = now;
-    this.emit(e);
+    });
   }
 
   /** Live test metrics (posted with a progress event) and the showcase reconstructions. */
