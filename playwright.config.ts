@@ -22,7 +22,7 @@ const vite = 'node node_modules/vite/bin/vite.js';
 
 /** Specs that do not depend on the backend run only here. */
 const ONCE_PROJECT: Backend = 'wasm';
-const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts', '**/smoke.spec.ts'];
+const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts'];
 
 function project(backend: Backend, flags: string[]) {
   return {
@@ -53,6 +53,10 @@ export default defineConfig({
     viewport: { width: 1400, height: 1000 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The lab's offline service worker would answer requests before page.route sees them
+    // (Playwright's advice: block service workers where requests are intercepted);
+    // e2e/offline.spec.ts allows them.
+    serviceWorkers: 'block',
   },
   projects: [project('webgpu', FLAGS.webgpu), project('webgl', FLAGS.webgl), project('wasm', [])],
   webServer: {

@@ -1,0 +1,172 @@
+// The lab's side of `npm run bench` (scripts/bench.mjs): drives the real app in a page the
+// way a user does (URL parameter, the architecture form, the Train button) and reads the
+// numbers the page shows. Nothing here reaches into the app's internals except
+// window.__lab.backendReport(), the bridge's public console API.
+
+/** Batch size of the reference measurement (the lab's default is smaller). */
+const BENCH_BATCH = 256;
+/** Training before the timed window: shaders, kernels and the first test evaluation. */
+const WARMUP_MS = 2500;
+const BOOT_TIMEOUT_MS = 120_000;
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Waits until the badge names a backend, or a notice says why none could be used. */
+async function waitForBoot(page) {
+  await page.waitForFunction(
+    (names) => {
+      const badge = document.querySelector('[data-testid="backend-badge"]')?.textContent?.trim() ?? '';
+      const toggle = document.querySelector('[data-testid="train-toggle"]');
+      const failed = document.querySelector('[data-testid^="notice-error-"]');
+      return (names.includes(badge) && toggle && !toggle.disabled) || failed !== null;
+    },
+    BACKENDS,
+    { timeout: BOOT_TIMEOUT_MS, polling: 200 },
+  );
+  const failed = page.locator('[data-testid^="notice-error-"]');
+  if (await failed.count()) return { ok: false, reason: (await failed.first().innerText()).replace(/\s+/g, ' ') };
+  return { ok: true, backend: (await page.getByTestId('backend-badge').innerText()).trim() };
+}
+
+async function readNumber(page, testId) {
+  const text = (await page.getByTestId(testId).textContent())?.trim() ?? '';
+  return /^-?\d/.test(text) ? Number.parseFloat(text) : Number.NaN;
+}
+
+/**
+ * Samples per second of the lab's training loop on `backend`, forced by `?backend=`, with
+ * the reference model (the lab's default architecture) at batch 256: steps counted on the
+ * page over `seconds` of wall-clock time, after a warm-up. This includes everything the
+ * running lab does besides training (live test metrics, codes, reconstructions, ~1/s).
+ * @returns {{ ok: true, samplesPerSec, shownSamplesPerSec, steps, seconds } | { ok: false, reason }}
+ */
+export async function measureLab(page, baseUrl, backend, seconds, log) {
+  await page.goto(`${baseUrl}?backend=${backend}`);
+  const boot = await waitForBoot(page);
+  if (!boot.ok) return boot;
+  const report = await page.evaluate(() => window.__lab.backendReport());
+  const mine = report.candidates.find((c) => c.name === backend);
+  if (report.chosen !== backend || mine?.status !== 'chosen') {
+    return { ok: false, reason: `lab chose ${report.chosen}: ${mine?.reason ?? 'no report'}` };
+  }
+
+  const widths = await page.locator('.arch-editor').innerText().catch(() => '');
+  if (!/784[\s\S]*256[\s\S]*64[\s\S]*2[\s\S]*64[\s\S]*256[\s\S]*784/.test(widths)) {
+    log(`${backend}: warning, the architecture panel does not read 784-256-64-2-64-256-784`);
+  }
+  await page.getByLabel('Batch size').fill(String(BENCH_BATCH));
+  await page.getByTestId('apply-config').click();
+  await page.waitForFunction(() => {
+    const apply = document.querySelector('[data-testid="apply-config"]');
+    const toggle = document.querySelector('[data-testid="train-toggle"]');
+    return apply?.disabled && toggle && !toggle.disabled;
+  }, null, { timeout: 60_000 });
+
+  const toggle = page.getByTestId('train-toggle');
+  await toggle.click();
+  await page.waitForTimeout(WARMUP_MS);
+  const s0 = await readNumber(page, 'metric-step');
+  const t0 = Date.now();
+  const shown = [];
+  while (Date.now() - t0 < seconds * 1000) {
+    await page.waitForTimeout(500);
+    const v = await readNumber(page, 'metric-samples-per-sec');
+    if (Number.isFinite(v)) shown.push(v);
+  }
+  const s1 = await readNumber(page, 'metric-step');
+  const elapsed = (Date.now() - t0) / 1000;
+  await toggle.click();
+  const steps = s1 - s0;
+  if (!(steps > 0)) return { ok: false, reason: `no training steps counted (step ${s0} -> ${s1})` };
+  const shownMean = shown.length ? shown.reduce((a, b) => a + b, 0) / shown.length : Number.NaN;
+  log(`${backend}: lab ${steps} steps of ${BENCH_BATCH} in ${elapsed.toFixed(1)} s; the page showed ${shownMean.toFixed(0)} samples/s on average`);
+  return { ok: true, samplesPerSec: (steps * BENCH_BATCH) / elapsed, shownSamplesPerSec: shownMean, steps, seconds: elapsed };
+}
+
+/**
+ * Installed in the page before Train is pressed: the longest main-thread task, seen two ways.
+ * Long-task entries (Chromium reports tasks over 50 ms) and a probe that asks for a 0 ms timer
+ * again and again: how late a timer fires is how long the main thread was busy with
+ * something else, which also catches tasks under 50 ms.
+ */
+function installTaskProbe() {
+  const probe = { longTaskMs: 0, longTasks: 0, maxTimerLateMs: 0, maxFrameGapMs: 0, running: true };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      probe.longTasks++;
+      probe.longTaskMs = Math.max(probe.longTaskMs, e.duration);
+    }
+  }).observe({ type: 'longtask' });
+  let expected = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    probe.maxTimerLateMs = Math.max(probe.maxTimerLateMs, now - expected);
+    expected = now;
+    if (probe.running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  let lastFrame = performance.now();
+  const frame = (t) => {
+    probe.maxFrameGapMs = Math.max(probe.maxFrameGapMs, t - lastFrame);
+    lastFrame = t;
+    if (probe.running) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  window.__taskProbe = probe;
+}
+
+/**
+ * Default settings, the backend the lab chooses itself: presses Train and measures the
+ * seconds until the test squared error shown beats the PCA-2 line shown, and the main
+ * thread's longest task while training (over at least `minSeconds`).
+ */
+export async function measurePca2Race(page, baseUrl, log, minSeconds = 10, timeoutSeconds = 90) {
+  await page.goto(baseUrl);
+  const boot = await waitForBoot(page);
+  if (!boot.ok) throw new Error(`the lab did not start: ${boot.reason}`);
+  log(`race: the lab chose ${boot.backend}; pressing Train with the default settings`);
+  await page.evaluate(installTaskProbe);
+  await page.evaluate(() => {
+    document.querySelector('[data-testid="train-toggle"]').addEventListener('click', () => (window.__trainPressedAt = performance.now()), { capture: true, once: true });
+  });
+  await page.getByTestId('train-toggle').click();
+  const race = await page.evaluate(
+    ({ minMs, timeoutMs }) =>
+      new Promise((resolve) => {
+        const start = window.__trainPressedAt;
+        let beatenAt = null;
+        let seen = null;
+        const num = (id) => {
+          const t = document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+          return /^-?\d/.test(t) ? Number.parseFloat(t) : Number.NaN;
+        };
+        const timer = setInterval(() => {
+          const now = performance.now();
+          const se = num('metric-test-squared-error');
+          const pca = num('metric-pca-squared-error');
+          if (beatenAt === null && se < pca) {
+            beatenAt = now;
+            seen = { se, pca, step: num('metric-step') };
+          }
+          if ((beatenAt !== null && now - start >= minMs) || now - start >= timeoutMs) {
+            clearInterval(timer);
+            window.__taskProbe.running = false;
+            resolve({ seconds: beatenAt === null ? null : (beatenAt - start) / 1000, seen, probe: { ...window.__taskProbe }, lastSe: se, pca });
+          }
+        }, 50);
+      }),
+    { minMs: minSeconds * 1000, timeoutMs: timeoutSeconds * 1000 },
+  );
+  await page.getByTestId('train-toggle').click();
+  const p = race.probe;
+  log(
+    `race: ${race.seconds === null ? `PCA-2 not beaten in ${timeoutSeconds} s (last ${race.lastSe} vs ${race.pca})` : `beat PCA-2 after ${race.seconds.toFixed(1)} s (${race.seen.se} < ${race.seen.pca} at step ${race.seen.step})`}; ` +
+      `long tasks: ${p.longTasks} (longest ${p.longTaskMs.toFixed(0)} ms), timer lateness max ${p.maxTimerLateMs.toFixed(0)} ms, frame gap max ${p.maxFrameGapMs.toFixed(0)} ms`,
+  );
+  return {
+    backend: boot.backend,
+    secondsToBeatPca2: race.seconds === null ? null : Number(race.seconds.toFixed(1)),
+    // The longest task seen either way, in whole milliseconds.
+    longestTaskMs: Math.round(Math.max(p.longTaskMs, p.maxTimerLateMs)),
+    probe: p,
+  };
+}
