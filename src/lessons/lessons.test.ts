@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../core/config';
-import { GRID_SIZE } from '../state/link';
+import { GRID_SIZES } from '../state/link';
 import { FIRST_LESSON, findLesson, LESSONS, neighbours } from './index';
 import { lessonConfig, lessonView } from './preset';
 import { renderMarkdown, renderMarkdownInline } from './renderMarkdown';
@@ -46,8 +46,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     const r = checkConfig(lessonConfig(lesson));
     expect(r.ok ? [] : r.problems).toEqual([]);
     const view = lessonView(lesson);
-    expect(view.gridSize).toBeGreaterThanOrEqual(GRID_SIZE.min);
-    expect(view.gridSize).toBeLessThanOrEqual(GRID_SIZE.max);
+    expect(GRID_SIZES).toContain(view.gridSize);
     if (lesson.preset.codeL2 !== undefined) expect(lesson.preset.codeL2).toBeGreaterThan(0);
   });
 

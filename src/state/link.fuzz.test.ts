@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConfig, HIDDEN_ACTIVATIONS, LIMITS, OPTIMIZERS } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
-import { GRID_SIZE, parseLink, serializeLink, type LinkState } from './link';
+import { GRID_SIZES, parseLink, serializeLink, type LinkState } from './link';
 
 const validState: fc.Arbitrary<LinkState> = fc
   .record({
@@ -28,7 +28,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     trainSize: fc.integer({ min: LIMITS.trainSize.min, max: LIMITS.trainSize.max }),
     seed: fc.integer({ min: LIMITS.seed.min, max: LIMITS.seed.max }),
     logScale: fc.boolean(),
-    gridSize: fc.integer({ min: GRID_SIZE.min, max: GRID_SIZE.max }),
+    gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
     hidden: fc.subarray([...CONTROL_GROUPS]),
   })
@@ -91,7 +91,7 @@ function expectValid(state: LinkState): void {
   expect(findLesson(state.lesson)).toBeDefined();
   expect(LESSON_LOCALES).toContain(state.lang);
   expect(typeof state.view.logScale).toBe('boolean');
-  expect(Number.isInteger(state.view.gridSize) && state.view.gridSize >= GRID_SIZE.min && state.view.gridSize <= GRID_SIZE.max).toBe(true);
+  expect(GRID_SIZES).toContain(state.view.gridSize);
   expect(state.hidden).toEqual(CONTROL_GROUPS.filter((g) => state.hidden.includes(g)));
 }
 

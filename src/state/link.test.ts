@@ -30,7 +30,7 @@ describe('link round-trips', () => {
     const s = defaultLinkState('pca-vs-deep', 'zh-Hant');
     s.config.model.encoderLayers = [];
     s.config.train.learningRate = 0.000123;
-    s.view = { logScale: false, gridSize: 2 };
+    s.view = { logScale: false, gridSize: 6 };
     const link = serializeLink(s);
     expect(link).toContain('layers=none');
     const shuffled = link.split('&').reverse().join('&');
@@ -91,6 +91,8 @@ describe('parseLink falls back field-wise and reports', () => {
     expect(parseLink(base.replace('lr=0.002', 'lr=2')).ignored[0]).toMatchObject({ key: 'lr', reason: 'malformed' });
     expect(parseLink(base.replace('layers=256,64', 'layers=1,2,3,4,5')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
     expect(parseLink(base.replace('layers=256,64', 'layers=2001')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
+    expect(parseLink(base.replace('grid=12', 'grid=20')).state.view.gridSize).toBe(20);
+    expect(parseLink(base.replace('grid=12', 'grid=7')).ignored[0]).toMatchObject({ key: 'grid', reason: 'malformed' });
   });
 
   it('an unknown lesson falls back to the first lesson and its defaults', () => {

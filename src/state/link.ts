@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import {
   checkConfig,
+  DEFAULT_CONFIG,
   HIDDEN_ACTIVATIONS,
   LOSSES,
   mlpModelSchema,
@@ -21,7 +22,7 @@ import {
   type LabConfig,
 } from '../core/config';
 import { findLesson, FIRST_LESSON } from '../lessons';
-import { lessonConfig, lessonView } from '../lessons/preset';
+import { DEFAULT_VIEW, lessonConfig, lessonView } from '../lessons/preset';
 import {
   CONTROL_GROUPS,
   LESSON_LOCALES,
@@ -34,11 +35,20 @@ import {
 /** Bumped when a key changes meaning; older versions would be migrated in parseLink. */
 export const LINK_VERSION = 1;
 
-/** Latent grid side limits (gridSize x gridSize decoded images). */
-export const GRID_SIZE = { min: 2, max: 32 } as const;
+/**
+ * Latent grid sides a link may set (gridSize x gridSize decoded images): the choices the
+ * LatentGrid view offers, so a link never selects a size its menu cannot show.
+ */
+export const GRID_SIZES = [6, 8, 10, 12, 16, 20] as const;
+
+/**
+ * The lesson id of the lab without a lesson: DEFAULT_CONFIG, the default view, every control
+ * shown. The page opens it when the hash is empty (src/state/linkSync.ts).
+ */
+export const FREE_LAB = 'free';
 
 export interface LinkState {
-  /** A lesson id from the registry. */
+  /** A lesson id from the registry, or FREE_LAB. */
   lesson: string;
   config: LabConfig;
   view: ViewOptions;
@@ -173,7 +183,7 @@ const CONFIG_FIELDS = [
 const VIEW_FIELDS = [
   field({ key: 'log', codec: boolString, format: bit,
     get: (s) => s.view.logScale, set: (s, v) => void (s.view.logScale = v) }),
-  field({ key: 'grid', codec: intString.pipe(z.number().int().min(GRID_SIZE.min).max(GRID_SIZE.max)), format: str,
+  field({ key: 'grid', codec: intString.pipe(z.literal(GRID_SIZES)), format: str,
     get: (s) => s.view.gridSize, set: (s, v) => void (s.view.gridSize = v) }),
   // Optional: without it the page keeps the reader's (browser) language.
   field({ key: 'lang', optional: true, codec: z.enum(LESSON_LOCALES), format: str,
@@ -202,10 +212,11 @@ const FIELD_KEYS = new Set(FIELDS.map((f) => f.key));
 const lessonIdCodec = z
   .string()
   .regex(/^[a-z0-9-]{1,64}$/, 'not a lesson id')
-  .refine((id) => findLesson(id) !== undefined, 'no such lesson');
+  .refine((id) => id === FREE_LAB || findLesson(id) !== undefined, 'no such lesson');
 
 /** The state a lesson opens with: its preset, its view, its controls. */
 export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): LinkState {
+  if (lessonId === FREE_LAB) return { lesson: FREE_LAB, config: structuredClone(DEFAULT_CONFIG), view: { ...DEFAULT_VIEW }, lang, hidden: [] };
   const lesson: Lesson = (lessonId !== undefined && findLesson(lessonId)) || FIRST_LESSON;
   return {
     lesson: lesson.id,
