@@ -1,11 +1,11 @@
-import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigits, firstIndices } from '../digitCanvas';
 import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
 import { useLabEffect } from '../useLabEffect';
-import { gridFractionToMap, mapToGridFraction, type Extent } from './latentGeometry';
+import { gridFractionToMap, gridNeighbour, mapToGridFraction, type Extent } from './latentGeometry';
 import './LatentGrid.css';
 
 /** Fewest milliseconds between two grid decodes while codes stream in during training. */
@@ -15,7 +15,8 @@ const GRID_SIZES = [6, 8, 10, 12, 16, 20] as const;
 /**
  * An N x N grid of images decoded (one batched call) from evenly spaced points over the
  * range the codes occupy: the decoder's view of the whole map. Refreshed when the codes
- * change, at most once a second; click or drag decodes that exact point.
+ * change, at most once a second; click or drag decodes that exact point, and with the
+ * keyboard focus on the grid the arrow keys move from image to image.
  */
 export function LatentGrid() {
   const { t } = useTranslation();
@@ -29,6 +30,9 @@ export function LatentGrid() {
   const gridSize = useLab((s) => s.gridSize);
   const setGridSize = useLab((s) => s.setGridSize);
   const hasCodes = useLab((s) => s.codes !== undefined);
+  /** The cell centre the arrow keys last moved to; a click starts the keys again from the decoded point. */
+  const keyPointRef = useRef<[number, number] | undefined>(undefined);
+  const keysId = useId();
 
   const placeCrosshair = () => {
     const p = useLab.getState().selectedPoint;
@@ -119,6 +123,7 @@ export function LatentGrid() {
     if (!p) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     dragRef.current = e.pointerId;
+    keyPointRef.current = undefined;
     decoderRef.current?.push(p);
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLCanvasElement>) => {
@@ -128,6 +133,20 @@ export function LatentGrid() {
   };
   const onPointerEnd = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     if (dragRef.current === e.pointerId) dragRef.current = null;
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLCanvasElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const move = moves[e.key];
+    const shown = shownRef.current;
+    if (!move || !shown) return;
+    // preventDefault also tells the page's shortcuts (→ steps training) that the grid took the key.
+    e.preventDefault();
+    const cells = e.shiftKey ? 3 : 1;
+    const p = gridNeighbour(keyPointRef.current ?? useLab.getState().selectedPoint, shown.extent, shown.n, move[0] * cells, move[1] * cells);
+    keyPointRef.current = p;
+    decoderRef.current?.push(p);
   };
 
   return (
@@ -140,8 +159,12 @@ export function LatentGrid() {
         <canvas
           ref={canvasRef}
           data-testid="latent-grid"
-          role="img"
+          tabIndex={0}
+          role="application"
+          aria-roledescription={t('latent.grid.roleDescription')}
           aria-label={t('latent.grid.canvasLabel', { n: gridSize })}
+          aria-describedby={keysId}
+          onKeyDown={onKeyDown}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
@@ -153,6 +176,9 @@ export function LatentGrid() {
           <line ref={hRef} x1={0} x2={1} style={{ display: 'none' }} />
         </svg>
       </div>
+      <p className="grid-keys" id={keysId}>
+        {t('latent.grid.keys')}
+      </p>
       <label className="grid-size">
         {t('latent.grid.size')}{' '}
         <select value={gridSize} onChange={(e) => setGridSize(Number(e.target.value))}>

@@ -1,23 +1,36 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigit } from '../digitCanvas';
 import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
 import { useLabEffect } from '../useLabEffect';
-import { LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
+import { LABEL_COLOURS, ScatterRenderer, type ScatterStyle } from './scatterRenderer';
 import './LatentScatter.css';
 
 /** CSS pixels within which the cursor "is on" a digit (hover image, click snaps to it). */
 const PICK_RADIUS = 6;
 const ZOOM_STEP = 1.6;
+/** CSS pixels an arrow key moves the decoded point; with Shift, six times as far. */
+const KEY_STEP = 8;
+
+/** Point and text sizes from the page's CSS variables (presenter mode makes them larger). */
+function cssStyle(el: Element): ScatterStyle {
+  const css = getComputedStyle(el);
+  return {
+    pointRadius: Number.parseFloat(css.getPropertyValue('--scatter-point-radius')),
+    fontSize: Number.parseFloat(css.getPropertyValue('--scatter-font-size')),
+  };
+}
 
 /**
  * The latent scatter: test digits at their codes (or the codes' 2-D PCA projection), coloured
  * by label. Scroll zooms, Shift+drag pans; click or drag decodes the point under the pointer
  * into the decoded image (clicking on a digit takes that digit's point, which also loads its
  * code into the sliders). Points, crosshair and drawing marker follow the store by subscription.
+ * With the keyboard: arrows move the decoded point, + and − zoom, 0 resets the zoom. "Show
+ * numerals" also draws labels as numerals, so the map does not rely on colour alone.
  */
 export function LatentScatter() {
   const { t } = useTranslation();
@@ -31,11 +44,17 @@ export function LatentScatter() {
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const decoderRef = useRef<LatestPerFrame<[number, number]> | null>(null);
   const dragRef = useRef<number | null>(null);
+  /** The point the arrow keys last moved to; a click starts the keys again from the decoded point. */
+  const keyPointRef = useRef<[number, number] | undefined>(undefined);
   const [highlight, setHighlight] = useState<number | undefined>(undefined);
+  const howToId = useId();
 
   const projected = useLab((s) => s.codes?.projected ?? false);
   const codeSize = useLab((s) => s.codes?.codeSize);
   const count = useLab((s) => s.codes?.n ?? 0);
+  const presenter = useLab((s) => s.presenter);
+  const showNumerals = useLab((s) => s.showNumerals);
+  const setShowNumerals = useLab((s) => s.setShowNumerals);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -94,6 +113,11 @@ export function LatentScatter() {
     rendererRef.current?.setAxisNames(projected ? ['PC1', 'PC2'] : ['z1', 'z2']);
   }, [projected]);
   useEffect(() => rendererRef.current?.setHighlight(highlight), [highlight]);
+  useEffect(() => rendererRef.current?.setNumerals(showNumerals), [showNumerals]);
+  // The presenter class on <html> is set before this effect runs, so the variables are current.
+  useEffect(() => {
+    if (canvasRef.current) rendererRef.current?.setStyle(cssStyle(canvasRef.current));
+  }, [presenter]);
 
   const local = (e: ReactPointerEvent<HTMLCanvasElement>): [number, number] => {
     // Relative to the canvas content box (inside its border), where the renderer draws.
@@ -136,6 +160,7 @@ export function LatentScatter() {
     if (!renderer || !useLab.getState().codes) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     dragRef.current = e.pointerId;
+    keyPointRef.current = undefined;
     const [sx, sy] = local(e);
     const hit = renderer.pick(sx, sy, PICK_RADIUS);
     decoderRef.current?.push(hit !== undefined ? renderer.pointOf(hit) : renderer.toMap(sx, sy));
@@ -155,6 +180,32 @@ export function LatentScatter() {
 
   const onPointerEnd = (e: ReactPointerEvent<HTMLCanvasElement>) => {
     if (dragRef.current === e.pointerId) dragRef.current = null;
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLCanvasElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const renderer = rendererRef.current;
+    if (!renderer || !useLab.getState().codes) return;
+    const step = e.shiftKey ? 6 * KEY_STEP : KEY_STEP;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const move = moves[e.key];
+    // preventDefault also tells the page's shortcuts (→ steps training) that the map took the key.
+    if (move) {
+      e.preventDefault();
+      hideTip();
+      const p = renderer.nudge(keyPointRef.current ?? useLab.getState().selectedPoint, move[0], move[1]);
+      keyPointRef.current = p;
+      decoderRef.current?.push(p);
+    } else if (e.key === '+' || e.key === '=') {
+      e.preventDefault();
+      zoomBy(ZOOM_STEP);
+    } else if (e.key === '-' || e.key === '_') {
+      e.preventDefault();
+      zoomBy(1 / ZOOM_STEP);
+    } else if (e.key === '0') {
+      e.preventDefault();
+      resetZoom();
+    }
   };
 
   const zoomBy = (factor: number) => {
@@ -183,8 +234,12 @@ export function LatentScatter() {
           ref={canvasRef}
           data-testid="latent-scatter"
           data-points={count}
-          role="img"
+          tabIndex={0}
+          role="application"
+          aria-roledescription={t('latent.scatter.roleDescription')}
           aria-label={t('latent.scatter.canvasLabel', { count })}
+          aria-describedby={howToId}
+          onKeyDown={onKeyDown}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
@@ -209,7 +264,9 @@ export function LatentScatter() {
           </button>
         </div>
       </div>
-      <p className="how-to">{t('latent.scatter.howTo')}</p>
+      <p className="how-to" id={howToId}>
+        {t('latent.scatter.howTo')} {t('latent.scatter.keys')}
+      </p>
       <div className="scatter-legend" role="group" aria-label={t('latent.scatter.legend')} title={t('latent.scatter.legendHint')}>
         {LABEL_COLOURS.map((colour, label) => (
           <button
@@ -225,6 +282,10 @@ export function LatentScatter() {
         ))}
         <span className="legend-drawing">★ {t('latent.scatter.yourDrawing')}</span>
       </div>
+      <label className="checkbox scatter-numerals">
+        <input type="checkbox" data-testid="show-numerals" checked={showNumerals} onChange={(e) => setShowNumerals(e.target.checked)} />
+        {t('latent.scatter.numerals')}
+      </label>
       <p className="palette-note">{t('latent.scatter.palette')}</p>
     </figure>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridFractionToMap, mapToGridFraction, sliderRange } from './latentGeometry';
+import { gridFractionToMap, gridNeighbour, mapToGridFraction, sliderRange } from './latentGeometry';
 
 describe('grid geometry', () => {
   const e = { xMin: -3, xMax: 1, yMin: 2, yMax: 6 };
@@ -33,5 +33,26 @@ describe('sliderRange', () => {
     expect(sliderRange(0.5, 0.5)).toEqual({ lo: -0.5, hi: 1.5, step: 0.005 });
     const broken = sliderRange(Number.NaN, Number.NaN);
     expect([broken.lo, broken.hi]).toEqual([-1, 1]);
+  });
+});
+
+describe('gridNeighbour (keyboard moves on the grid)', () => {
+  // 4 x 4 cells of 1 x 1 map units: cell (row r, col c) has its centre at (c + 0.5, 3.5 - r).
+  const e = { xMin: 0, xMax: 4, yMin: 0, yMax: 4 };
+
+  it('starts at the centre cell without a point, or with one off the grid', () => {
+    expect(gridNeighbour(undefined, e, 4, 0, 0)).toEqual([2.5, 1.5]);
+    expect(gridNeighbour([9, 9], e, 4, 1, 0)).toEqual([2.5, 1.5]);
+  });
+
+  it('moves one cell per step from the cell holding the point: right is +x, down is -y', () => {
+    expect(gridNeighbour([0.2, 3.9], e, 4, 1, 0)).toEqual([1.5, 3.5]);
+    expect(gridNeighbour([0.2, 3.9], e, 4, 0, 1)).toEqual([0.5, 2.5]);
+    expect(gridNeighbour([1.5, 2.5], e, 4, -1, -1)).toEqual([0.5, 3.5]);
+  });
+
+  it('stays on the grid at its edges, also from the far border itself', () => {
+    expect(gridNeighbour([0.5, 3.5], e, 4, -1, -1)).toEqual([0.5, 3.5]);
+    expect(gridNeighbour([4, 0], e, 4, 3, 3)).toEqual([3.5, 0.5]);
   });
 });

@@ -20,6 +20,26 @@ export function mapToGridFraction(x: number, y: number, e: Extent): [number, num
   return [(x - e.xMin) / (e.xMax - e.xMin), (e.yMax - y) / (e.yMax - e.yMin)];
 }
 
+/**
+ * Keyboard moves on the latent grid: the centre of the cell `dCol` columns right and `dRow`
+ * rows down from the cell holding `point` (clamped to the grid), or the centre cell's centre
+ * when there is no point yet or it lies outside the grid.
+ */
+export function gridNeighbour(point: [number, number] | undefined, e: Extent, n: number, dCol: number, dRow: number): [number, number] {
+  const clamp = (v: number) => Math.min(n - 1, Math.max(0, v));
+  const mid = Math.floor(n / 2);
+  let col = mid;
+  let row = mid;
+  if (point) {
+    const [fx, fy] = mapToGridFraction(point[0], point[1], e);
+    if (fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1) {
+      col = clamp(Math.floor(fx * n)) + dCol;
+      row = clamp(Math.floor(fy * n)) + dRow;
+    }
+  }
+  return gridFractionToMap((clamp(col) + 0.5) / n, (clamp(row) + 0.5) / n, e);
+}
+
 /** Steps across a slider's range. */
 const SLIDER_STEPS = 400;
 

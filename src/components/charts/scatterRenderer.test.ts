@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawingOrder, LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
+import { LABEL_COLOURS, ScatterRenderer } from './scatterRenderer';
 
 /** A canvas without a 2-D context: the renderer's geometry (scales, zoom, picking) still runs. */
 const noContextCanvas = () => ({ getContext: () => null, width: 0, height: 0 }) as unknown as HTMLCanvasElement;
@@ -47,27 +47,37 @@ describe('ScatterRenderer geometry', () => {
     expect(r.pick(x, y, 2)).toBe(1);
   });
 
+  it('moves a point by screen pixels for the keyboard, inside the visible canvas', () => {
+    const r = renderer();
+    // No point yet: from the centre of the view, (212, 112) on screen = map (0, 5).
+    const [x0, y0] = r.nudge(undefined, 0, 0);
+    expect(x0).toBeCloseTo(0, 6);
+    expect(y0).toBeCloseTo(5, 6);
+    // 400 px span 4 map units across, 200 px span 10 up: 10 px right = +0.1, 10 px down = -0.5.
+    const [x1, y1] = r.nudge([0, 5], 10, 10);
+    expect(x1).toBeCloseTo(0.1, 6);
+    expect(y1).toBeCloseTo(4.5, 6);
+    // Zoomed 2x, the same 10 px are half the map distance.
+    r.setTransform({ k: 2, x: -212, y: -112 });
+    const [x2] = r.nudge([0, 5], 10, 0);
+    expect(x2).toBeCloseTo(0.05, 6);
+    // Far off to the right: stops at the canvas edge (inside the padding).
+    r.setTransform({ k: 1, x: 0, y: 0 });
+    const [x3, y3] = r.nudge([2, 10], 1000, -1000);
+    expect(x3).toBeCloseTo(2, 6);
+    expect(y3).toBeCloseTo(10, 6);
+  });
+
+  it('keeps its geometry under a new style and ignores a broken one', () => {
+    const r = renderer();
+    r.setStyle({ pointRadius: 4, fontSize: 16 });
+    r.setStyle({ pointRadius: Number.NaN, fontSize: 0 });
+    r.setNumerals(true);
+    expect(r.toScreen(-2, 0)).toEqual([12, 212]);
+    expect(r.pick(212, 112, 2)).toBe(1);
+  });
+
   it('has ten distinct label colours', () => {
     expect(new Set(LABEL_COLOURS.map((c) => c.toLowerCase())).size).toBe(10);
-  });
-});
-
-describe('drawingOrder', () => {
-  it('is a permutation that keeps slices of index order and sorts each slice by label', () => {
-    const n = 5000;
-    const labels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) labels[i] = (i * 7919) % 10;
-    const order = drawingOrder(labels, n);
-    expect(new Set(order).size).toBe(n);
-    const size = Math.ceil(n / 8);
-    for (let p = 0; p < n; p++) {
-      expect(Math.floor(order[p] / size)).toBe(Math.floor(p / size)); // stays in its slice
-      if (p % size !== 0) expect(labels[order[p]]).toBeGreaterThanOrEqual(labels[order[p - 1]]);
-    }
-  });
-
-  it('handles fewer points than slices', () => {
-    expect(Array.from(drawingOrder(new Uint8Array([3, 1, 2]), 3))).toEqual([0, 1, 2]);
-    expect(Array.from(drawingOrder(new Uint8Array([3, 1, 2, 0]), 2))).toEqual([0, 1]);
   });
 });

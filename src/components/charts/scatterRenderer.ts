@@ -7,6 +7,8 @@
  * zoom (the extent fills the canvas); "screen" is CSS pixels after the d3-zoom transform.
  */
 import { quadtree, scaleLinear, type Quadtree, type ScaleLinear } from 'd3';
+import { drawCrosshair, drawStar } from './scatterMarks';
+import { drawingOrder, placeNumerals } from './scatterPlacement';
 
 /**
  * Colour of each digit label: Okabe & Ito's 8 colour-blind-safe colours ("Color Universal
@@ -41,19 +43,24 @@ export interface ZoomTransformLike {
 
 /** CSS pixels kept free around the extent, so edge points are not cut. */
 const PAD = 12;
-/** Point radius in CSS pixels at zoom 1. */
+/** Point radius in CSS pixels at zoom 1, and the canvas text size, unless setStyle says otherwise. */
 const RADIUS = 2.2;
-/**
- * Drawing order: points go in CHUNKS slices of index order (the test set is shuffled, so no
- * label is always on top), sorted by label inside each slice so the fill colour changes about
- * 10 * CHUNKS times per frame instead of once per point.
- */
-const CHUNKS = 8;
+const FONT_SIZE = 10;
 /**
  * Up to this many points on screen are drawn as discs; more as small squares, about 3x faster
  * to fill on a software rasteriser (measured in headless Chromium, 5,000 points).
  */
 const MAX_DISCS = 1500;
+/** Numerals drawn at most per frame (text is slow to fill); fewer when they would overlap. */
+const MAX_NUMERALS = 400;
+
+/** Sizes the page's CSS variables set (bigger in presenter mode). */
+export interface ScatterStyle {
+  /** Point radius in CSS pixels at zoom 1. */
+  pointRadius: number;
+  /** Tick-label size in CSS pixels; axis names and numerals scale from it. */
+  fontSize: number;
+}
 
 export class ScatterRenderer {
   private readonly ctx: CanvasRenderingContext2D | null;
@@ -67,7 +74,7 @@ export class ScatterRenderer {
   private bx = new Float32Array(0);
   private by = new Float32Array(0);
   private tree: Quadtree<number> | undefined;
-  /** Point indices in drawing order (see CHUNKS). */
+  /** Point indices in drawing order (see drawingOrder). */
   private order: Uint32Array = new Uint32Array(0);
   private extent: Extent = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
   private sx: ScaleLinear<number, number> = scaleLinear();
@@ -78,6 +85,8 @@ export class ScatterRenderer {
   private highlight: number | undefined;
   private hover: number | undefined;
   private axisNames: [string, string] = ['z1', 'z2'];
+  private style: ScatterStyle = { pointRadius: RADIUS, fontSize: FONT_SIZE };
+  private numerals = false;
   private frame = 0;
   /** The next frame also redraws the points layer (costly); the marks layer is cheap and always redrawn. */
   private dirtyPoints = false;
@@ -153,6 +162,18 @@ export class ScatterRenderer {
     this.schedule(true);
   }
 
+  setStyle(style: ScatterStyle): void {
+    if (!(style.pointRadius > 0) || !(style.fontSize > 0)) return;
+    this.style = { ...style };
+    this.schedule(true);
+  }
+
+  /** Also draws each digit's label as a numeral, for as many points as fit without overlapping. */
+  setNumerals(on: boolean): void {
+    this.numerals = on;
+    this.schedule(true);
+  }
+
   /** Map point under a screen position (CSS pixels relative to the canvas). */
   toMap(sx: number, sy: number): [number, number] {
     const { k, x, y } = this.transform;
@@ -163,6 +184,16 @@ export class ScatterRenderer {
   toScreen(mx: number, my: number): [number, number] {
     const { k, x, y } = this.transform;
     return [this.sx(mx) * k + x, this.sy(my) * k + y];
+  }
+
+  /**
+   * Keyboard moves on the map: the map point `dx`, `dy` CSS pixels on screen from `from`
+   * (from the centre of the view when undefined), kept inside the visible canvas.
+   */
+  nudge(from: [number, number] | undefined, dx: number, dy: number): [number, number] {
+    const [px, py] = from ? this.toScreen(...from) : [this.width / 2, this.height / 2];
+    const clamp = (v: number, size: number) => Math.min(size - PAD, Math.max(PAD, v));
+    return this.toMap(clamp(px + dx, this.width), clamp(py + dy, this.height));
   }
 
   /** Index of the digit nearest to a screen position within `radius` CSS pixels, if any. */
@@ -235,7 +266,12 @@ export class ScatterRenderer {
 
   /** Point radius in CSS pixels at the current zoom: a little larger when zoomed in. */
   private radius(): number {
-    return RADIUS * Math.min(2.5, Math.sqrt(this.transform.k));
+    return this.style.pointRadius * Math.min(2.5, Math.sqrt(this.transform.k));
+  }
+
+  /** Line and shape scale of the marks: 1 at the normal type size. */
+  private markScale(): number {
+    return Math.max(1, this.style.fontSize / FONT_SIZE);
   }
 
   private drawPoints(ctx: CanvasRenderingContext2D): void {
@@ -269,6 +305,41 @@ export class ScatterRenderer {
       }
     }
     ctx.globalAlpha = 1;
+    if (this.numerals) this.drawNumerals(ctx, visible);
+  }
+
+  /**
+   * Dark numerals on a white halo over the coloured points: the label is read from its shape,
+   * not only its colour. Points in index order (the test set is shuffled, so this is a random
+   * sample), each kept only if no numeral already sits within one numeral's size.
+   */
+  private drawNumerals(ctx: CanvasRenderingContext2D, visible: (i: number) => boolean): void {
+    const { k, x, y } = this.transform;
+    const size = Math.round(this.style.fontSize * 1.2);
+    const xs = new Float32Array(this.n);
+    const ys = new Float32Array(this.n);
+    const candidates: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      if (!visible(i)) continue;
+      xs[i] = this.bx[i] * k + x;
+      ys[i] = this.by[i] * k + y;
+      candidates.push(i);
+    }
+    const chosen = placeNumerals(xs, ys, candidates, size, MAX_NUMERALS);
+    ctx.font = `700 ${size}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = Math.max(2.5, size / 4);
+    ctx.strokeStyle = '#fff';
+    ctx.fillStyle = '#111';
+    for (const i of chosen) {
+      const label = this.labels[i];
+      ctx.globalAlpha = this.highlight === undefined || this.highlight === label ? 1 : 0.15;
+      ctx.strokeText(String(label), xs[i], ys[i]);
+      ctx.fillText(String(label), xs[i], ys[i]);
+    }
+    ctx.globalAlpha = 1;
   }
 
   private drawMarks(ctx: CanvasRenderingContext2D): void {
@@ -276,18 +347,18 @@ export class ScatterRenderer {
     const r = this.radius();
     if (this.hover !== undefined && this.hover < this.n) {
       ctx.strokeStyle = '#111';
-      ctx.lineWidth = 1.5;
+      ctx.lineWidth = 1.5 * this.markScale();
       ctx.beginPath();
       ctx.arc(this.bx[this.hover] * k + x, this.by[this.hover] * k + y, r + 3, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    if (this.selected) this.drawCrosshair(ctx, this.toScreen(...this.selected));
+    if (this.selected) drawCrosshair(ctx, this.width, this.height, this.toScreen(...this.selected), this.markScale());
     if (this.drawing) {
       // A drawing unlike any test digit can land off the map: pin its star to the edge, hollow.
       const [px, py] = this.toScreen(...this.drawing);
       const cx = Math.min(this.width - PAD, Math.max(PAD, px));
       const cy = Math.min(this.height - PAD, Math.max(PAD, py));
-      this.drawStar(ctx, [cx, cy], cx === px && cy === py);
+      drawStar(ctx, [cx, cy], cx === px && cy === py, this.markScale());
     }
   }
 
@@ -299,7 +370,8 @@ export class ScatterRenderer {
     ctx.strokeStyle = '#e6e6e6';
     ctx.fillStyle = '#777';
     ctx.lineWidth = 1;
-    ctx.font = '10px system-ui, sans-serif';
+    const font = this.style.fontSize;
+    ctx.font = `${font}px system-ui, sans-serif`;
     ctx.textBaseline = 'bottom';
     ctx.textAlign = 'center';
     for (const t of zx.ticks(6)) {
@@ -321,65 +393,12 @@ export class ScatterRenderer {
       ctx.fillText(zy.tickFormat(6)(t), 2, py);
     }
     ctx.fillStyle = '#333';
-    ctx.font = '12px system-ui, sans-serif';
+    ctx.font = `${Math.round(font * 1.2)}px system-ui, sans-serif`;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(`${this.axisNames[0]} →`, this.width - 4, this.height - 14);
+    ctx.fillText(`${this.axisNames[0]} →`, this.width - 4, this.height - font - 4);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
-    ctx.fillText(`↑ ${this.axisNames[1]}`, 24, 4);
+    ctx.fillText(`↑ ${this.axisNames[1]}`, font * 2.4, 4);
   }
-
-  private drawCrosshair(ctx: CanvasRenderingContext2D, [px, py]: [number, number]): void {
-    ctx.strokeStyle = 'rgba(0, 0, 0, 0.55)';
-    ctx.lineWidth = 1;
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(px, 0);
-    ctx.lineTo(px, this.height);
-    ctx.moveTo(0, py);
-    ctx.lineTo(this.width, py);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = '#000';
-    ctx.beginPath();
-    ctx.arc(px, py, 6, 0, 2 * Math.PI);
-    ctx.stroke();
-  }
-
-  private drawStar(ctx: CanvasRenderingContext2D, [px, py]: [number, number], onMap: boolean): void {
-    const outer = 10;
-    const inner = 4.2;
-    ctx.beginPath();
-    for (let i = 0; i < 10; i++) {
-      const radius = i % 2 === 0 ? outer : inner;
-      const a = -Math.PI / 2 + (i * Math.PI) / 5;
-      ctx.lineTo(px + radius * Math.cos(a), py + radius * Math.sin(a));
-    }
-    ctx.closePath();
-    ctx.fillStyle = onMap ? '#fff' : 'rgba(255, 255, 255, 0.4)';
-    ctx.strokeStyle = '#000';
-    ctx.lineWidth = 2;
-    ctx.setLineDash(onMap ? [] : [3, 2]);
-    ctx.fill();
-    ctx.stroke();
-    ctx.setLineDash([]);
-  }
-}
-
-/** Indices 0..n-1 in CHUNKS slices of index order, each slice sorted by label (counting sort). */
-export function drawingOrder(labels: Uint8Array, n: number): Uint32Array {
-  const order = new Uint32Array(n);
-  const size = Math.max(1, Math.ceil(n / CHUNKS));
-  let o = 0;
-  for (let start = 0; start < n; start += size) {
-    const end = Math.min(n, start + size);
-    const counts = new Uint32Array(257);
-    for (let i = start; i < end; i++) counts[labels[i] + 1]++;
-    for (let l = 1; l < 257; l++) counts[l] += counts[l - 1];
-    for (let i = start; i < end; i++) order[o + counts[labels[i]]++] = i;
-    o += end - start;
-  }
-  return order;
 }

@@ -1,0 +1,33 @@
+/** English strings of presenter mode, panel focus, the keyboard shortcuts and announcements. */
+export const presenter = {
+  tools: 'View',
+  presenterMode: 'Presenter mode',
+  presenterHint: 'Large type and thick lines for a projector (P)',
+  shortcutsButton: 'Keyboard shortcuts',
+  shortcutsHint: 'Show the keyboard shortcuts (?)',
+  focusPanel: 'Fill the screen with “{{panel}}” (F)',
+  leavePanel: 'Return from full screen (Esc)',
+  announce: {
+    presenterOn: 'Presenter mode on.',
+    presenterOff: 'Presenter mode off.',
+    panelFocused: '“{{panel}}” fills the screen. Press Escape to return.',
+    panelLeft: 'All panels shown again.',
+    noPanel: 'Point at a panel or move the keyboard focus into one, then press F.',
+    unavailable: 'Not available right now.',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    intro: 'These keys work anywhere on the page except while you type in a field.',
+    close: 'Close',
+    key: 'Key',
+    action: 'What it does',
+    toggleTraining: 'Train or pause',
+    step: 'One training step (hold to keep stepping)',
+    reset: 'Reset the model to its seed',
+    focusPanel: 'Fill the screen with the panel under the pointer or the keyboard focus; again to return',
+    presenter: 'Presenter mode on or off',
+    help: 'Show or hide this list',
+    escape: 'Close this list, or return from a full-screen panel',
+    mapKeys: 'On the map and the grid, once focused: arrow keys move the decoded point (Shift for bigger steps); on the map, + and − zoom and 0 resets the zoom.',
+  },
+} as const;
