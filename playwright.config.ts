@@ -15,7 +15,8 @@ import { FLAGS, findBrowser, howToGetBrowser } from './scripts/find-browser.mjs'
 const browser = findBrowser();
 if (!browser) throw new Error(howToGetBrowser());
 
-const PORT = 4173;
+// Engineers sharing one machine each test on their own port: E2E_PORT=5176 npx playwright test ...
+const PORT = Number(process.env.E2E_PORT) || 4173;
 const BASE_PATH = '/lab/';
 const OUT_DIR = 'node_modules/.cache/autoencoder-lab/e2e-dist';
 const vite = 'node node_modules/vite/bin/vite.js';
