@@ -18,7 +18,8 @@ if (!browser) throw new Error(howToGetBrowser());
 // Engineers sharing one machine each test on their own port: E2E_PORT=5176 npx playwright test ...
 const PORT = Number(process.env.E2E_PORT) || 4173;
 const BASE_PATH = '/lab/';
-const OUT_DIR = 'node_modules/.cache/autoencoder-lab/e2e-dist';
+// One build folder per port, so two runs at once do not empty each other's.
+const OUT_DIR = `node_modules/.cache/autoencoder-lab/e2e-dist-${PORT}`;
 const vite = 'node node_modules/vite/bin/vite.js';
 
 /** Specs that do not depend on the backend run only here. */
