@@ -4,8 +4,9 @@
  * latent grid, the sliders and clicks on the map.
  *
  * 784 -> encoderLayers... -> codeSize (linear: the bottleneck) -> reversed(encoderLayers)... -> 784.
- * Layers use tf.fused.matMul (matrix product + bias + activation in one kernel where the
- * backend and the activation allow it), which is much faster than tf.layers on webgl/wasm/webgpu.
+ * Raw variables rather than tf.layers keep the two halves separate and let the trainer run a
+ * whole step inside one tf.tidy. Layers use tf.fused.matMul (matrix product + bias +
+ * activation in one kernel where the backend and the activation allow it).
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type HiddenActivation, type MlpModelConfig, type OutputActivation } from '../config';
