@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knnAccuracy, knnLeaveOneOutAccuracy } from './knn';
+import { knnAccuracy, knnLeaveOneOutAccuracy, nearestNeighbours, rowNorms } from './knn';
 
 /** The definition, checked the slow way: sort all candidates by (distance, index), then vote. */
 function bruteForcePredict(
@@ -137,5 +137,74 @@ describe('knnAccuracy, worked by hand', () => {
     const loo = cpuMs(() => knnLeaveOneOutAccuracy(pts(20000, 2), labels(20000), 2, 5));
     console.log(`knnLeaveOneOutAccuracy 20,000 in 2-D, k = 5: ${loo.ms.toFixed(0)} ms of CPU`);
     expect(loo.result).toBe(1);
+  });
+});
+
+describe('nearestNeighbours, worked by hand', () => {
+  it('euclidean: nearest first, equal distances ranked by index', () => {
+    // From (0, 0): p0 (0, 0) -> 0; p1 (3, 4) -> 5; p2 (1, 0) -> 1; p3 (0, -2) -> 2; p4 (1, 0) -> 1.
+    const points = new Float32Array([0, 0, 3, 4, 1, 0, 0, -2, 1, 0]);
+    const { indices, distances } = nearestNeighbours(points, 2, [0, 0], 3, 'euclidean');
+    expect(Array.from(indices)).toEqual([0, 2, 4]);
+    expect(Array.from(distances)).toEqual([0, 1, 1]);
+    // k past n returns all five; skipping the query itself (index 0) leaves the others.
+    expect(Array.from(nearestNeighbours(points, 2, [0, 0], 9).indices)).toEqual([0, 2, 4, 3, 1]);
+    const others = nearestNeighbours(points, 2, [0, 0], 2, 'euclidean', { skip: (i) => i === 0 });
+    expect(Array.from(others.indices)).toEqual([2, 4]);
+  });
+
+  it('cosine: 1 - cos of the angle; a zero vector is at distance 1', () => {
+    // Query (2, 0). p0 (1, 0): cos 1 -> 0; p1 (0, 2): cos 0 -> 1; p2 (-3, 0): cos -1 -> 2;
+    // p3 (1, 1): cos 1/√2 -> 1 - 0.70710678 = 0.29289322; p4 (0, 0): -> 1; p5 (2, 0): -> 0.
+    const points = new Float32Array([1, 0, 0, 2, -3, 0, 1, 1, 0, 0, 2, 0]);
+    const { indices, distances } = nearestNeighbours(points, 2, [2, 0], 6, 'cosine');
+    expect(Array.from(indices)).toEqual([0, 5, 3, 1, 4, 2]);
+    const expected = [0, 0, 1 - Math.SQRT1_2, 1, 1, 2];
+    expected.forEach((d, i) => expect(distances[i]).toBeCloseTo(d, 7));
+    // Precomputed norms give the same answer: |p| = 1, 2, 3, √2, 0, 2.
+    const norms = rowNorms(points, 2);
+    [1, 2, 3, Math.SQRT2, 0, 2].forEach((len, i) => expect(norms[i]).toBeCloseTo(len, 7));
+    expect(Array.from(nearestNeighbours(points, 2, [2, 0], 3, 'cosine', { norms }).indices)).toEqual([0, 5, 3]);
+    // A zero query has no direction: every point is at distance 1, so the order is by index.
+    expect(Array.from(nearestNeighbours(points, 2, [0, 0], 3, 'cosine').indices)).toEqual([0, 1, 2]);
+  });
+
+  it('NaN coordinates rank last; bad sizes are refused', () => {
+    const points = new Float32Array([Number.NaN, 0, 5, 0, 1, 0]);
+    const { indices, distances } = nearestNeighbours(points, 2, [0, 0], 3);
+    expect(Array.from(indices)).toEqual([2, 1, 0]);
+    expect(distances[2]).toBe(Infinity);
+    expect(() => nearestNeighbours(points, 2, [0], 1)).toThrow(RangeError);
+    expect(() => nearestNeighbours(points, 4, [0, 0, 0, 0], 1)).toThrow(RangeError);
+    expect(() => nearestNeighbours(points, 2, [0, 0], 0)).toThrow(RangeError);
+  });
+
+  it('equals sorting all points by (distance, index), for every k, with many ties', () => {
+    const rnd = lcg(5);
+    for (const metric of ['euclidean', 'cosine'] as const) {
+      for (const dims of [1, 3]) {
+        const n = 90;
+        const points = Float32Array.from({ length: n * dims }, () => Math.floor(rnd() * 5) - 2);
+        for (let q = 0; q < 10; q++) {
+          const query = Array.from({ length: dims }, () => Math.floor(rnd() * 5) - 2);
+          const qn = Math.hypot(...query);
+          const all = Array.from({ length: n }, (_, i) => {
+            const row = Array.from(points.subarray(i * dims, (i + 1) * dims));
+            // Integer sums of squares: equal distances are exactly equal here.
+            if (metric === 'euclidean') return { i, d: Math.sqrt(row.reduce((s, v, j) => s + (v - query[j]) ** 2, 0)) };
+            const scale = Math.hypot(...row) * qn;
+            return { i, d: scale > 0 ? 1 - row.reduce((s, v, j) => s + v * query[j], 0) / scale : 1 };
+          });
+          all.sort((a, b) => a.d - b.d || a.i - b.i);
+          for (const k of [1, 4, 17, 90]) {
+            const got = nearestNeighbours(points, dims, query, k, metric);
+            // Ranks agree exactly where distances differ by more than rounding.
+            const want = all.slice(0, k);
+            for (let r = 0; r < k; r++) expect(got.distances[r]).toBeCloseTo(want[r].d, 6);
+            if (metric === 'euclidean') expect(Array.from(got.indices)).toEqual(want.map((w) => w.i));
+          }
+        }
+      }
+    }
   });
 });

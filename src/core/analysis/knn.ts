@@ -165,3 +165,145 @@ function lowerBound(sorted: Float64Array, x: number): number {
   }
   return lo;
 }
+
+/** How neighbours are measured: straight-line distance, or the angle between the vectors. */
+export type DistanceMetric = 'euclidean' | 'cosine';
+
+/** The k nearest points to one query, nearest first. */
+export interface Neighbours {
+  /** [found] point indices, ranked by (distance, index). */
+  indices: Int32Array;
+  /** [found] their distances: Euclidean length, or 1 - cosine similarity (0 = same direction, 2 = opposite). */
+  distances: Float64Array;
+}
+
+export interface NeighbourOptions {
+  /** Points for which this returns true are never retrieved (the query itself, its own document). */
+  skip?: (index: number) => boolean;
+  /** [n] row lengths from rowNorms(points, dims): pass them when calling per query in a loop (cosine only). */
+  norms?: Float64Array;
+}
+
+/** [n] Euclidean length of each row of points ([n, dims] row-major). */
+export function rowNorms(points: Float32Array, dims: number): Float64Array {
+  if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`dims=${dims} must be a positive integer`);
+  const n = Math.floor(points.length / dims);
+  const norms = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let sum = 0;
+    for (let j = r * dims; j < (r + 1) * dims; j++) sum += points[j] * points[j];
+    norms[r] = Math.sqrt(sum);
+  }
+  return norms;
+}
+
+/**
+ * The k nearest points to a query, by brute force over all n = points.length / dims points
+ * (exact; ties ranked by index). A bounded max-heap keeps the k best, so one query costs
+ * O(n·dims + n·log k). Cosine distance is 1 - a·b / (|a|·|b|); a zero vector has no direction,
+ * so its cosine similarity with anything is taken as 0 (distance 1). A NaN distance (a diverged
+ * code) counts as infinitely far.
+ * @param points [n, dims] row-major
+ * @param query [dims]
+ * @returns up to k neighbours (fewer when fewer points are left after `skip`)
+ */
+export function nearestNeighbours(
+  points: Float32Array,
+  dims: number,
+  query: ArrayLike<number>,
+  k: number,
+  metric: DistanceMetric = 'euclidean',
+  options: NeighbourOptions = {},
+): Neighbours {
+  if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`dims=${dims} must be a positive integer`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k=${k} must be a positive integer`);
+  if (query.length !== dims) throw new RangeError(`the query has ${query.length} coordinates, not dims = ${dims}`);
+  if (points.length % dims !== 0) throw new RangeError(`${points.length} coordinates are not a whole number of ${dims}-dim points`);
+  const n = points.length / dims;
+  const { skip } = options;
+  let norms: Float64Array | undefined;
+  let queryNorm = 0;
+  if (metric === 'cosine') {
+    norms = options.norms ?? rowNorms(points, dims);
+    if (norms.length !== n) throw new RangeError(`norms has ${norms.length} entries for ${n} points`);
+    for (let j = 0; j < dims; j++) queryNorm += query[j] * query[j];
+    queryNorm = Math.sqrt(queryNorm);
+  }
+  const heap = new WorstFirstHeap(Math.min(k, n));
+  for (let r = 0; r < n; r++) {
+    if (skip?.(r)) continue;
+    const base = r * dims;
+    let dist: number;
+    if (norms) {
+      let dot = 0;
+      for (let j = 0; j < dims; j++) dot += points[base + j] * query[j];
+      const scale = norms[r] * queryNorm;
+      dist = scale > 0 ? 1 - dot / scale : 1;
+    } else {
+      let sum = 0;
+      for (let j = 0; j < dims; j++) {
+        const diff = points[base + j] - query[j];
+        sum += diff * diff;
+      }
+      dist = Math.sqrt(sum);
+    }
+    heap.offer(Number.isNaN(dist) ? Infinity : dist, r);
+  }
+  return heap.sorted();
+}
+
+/** The k best (smallest (distance, index)) seen so far, with the worst of them at the root. */
+class WorstFirstHeap {
+  private readonly dist: Float64Array;
+  private readonly index: Int32Array;
+  private size = 0;
+
+  constructor(private readonly capacity: number) {
+    this.dist = new Float64Array(capacity);
+    this.index = new Int32Array(capacity);
+  }
+
+  offer(dist: number, index: number): void {
+    const { dist: d, index: ix } = this;
+    if (this.size < this.capacity) {
+      // Sift up from the new leaf.
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(d[parent], ix[parent], dist, index)) break;
+        d[i] = d[parent];
+        ix[i] = ix[parent];
+        i = parent;
+      }
+      d[i] = dist;
+      ix[i] = index;
+      return;
+    }
+    if (!before(dist, index, d[0], ix[0])) return;
+    // Replace the root (the worst kept) and sift down.
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      const worse = right < this.size && before(d[left], ix[left], d[right], ix[right]) ? right : left;
+      if (!before(dist, index, d[worse], ix[worse])) break;
+      d[i] = d[worse];
+      ix[i] = ix[worse];
+      i = worse;
+    }
+    d[i] = dist;
+    ix[i] = index;
+  }
+
+  /** Empties the heap into ranked order, nearest first. */
+  sorted(): Neighbours {
+    const found = this.size;
+    const order = Array.from({ length: found }, (_, i) => i);
+    order.sort((a, b) => this.dist[a] - this.dist[b] || this.index[a] - this.index[b]);
+    const indices = Int32Array.from(order, (i) => this.index[i]);
+    const distances = Float64Array.from(order, (i) => this.dist[i]);
+    this.size = 0;
+    return { indices, distances };
+  }
+}
