@@ -46,7 +46,8 @@ function route(e: LabEvent): void {
       s.setTestSample(e);
       break;
     case 'error':
-      s.addError(e);
+      // A lost device is told once, by the client's restart notice (onRestart).
+      if (!e.lostBackend) s.addError(e);
       break;
     case 'backend':
       s.setBackend(e.report);
@@ -85,6 +86,11 @@ async function ready(): Promise<LabClient> {
   return client;
 }
 
+/** Failures the page already hears about otherwise: a restart in progress, a lost GPU device. */
+function expected(e: unknown): boolean {
+  return e instanceof WorkerRestartedError || (e instanceof Error && e.name === 'DeviceLostError');
+}
+
 /**
  * Runs an action; failures land in the store's errors (the worker already reported its own
  * refusals as events), and a call cut short by a worker restart is not an error.
@@ -93,7 +99,7 @@ async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T
   try {
     return await fn(await ready());
   } catch (e) {
-    if (!(e instanceof WorkerRestartedError)) report('internal', `${what} failed: ${errorText(e)}`);
+    if (!expected(e)) report('internal', `${what} failed: ${errorText(e)}`);
     return undefined;
   }
 }
@@ -208,7 +214,7 @@ export const lab = {
       const c = await ready();
       return await c.call((api) => api.decodeMapPoints(points, n * n));
     } catch (e) {
-      if (!(e instanceof WorkerRestartedError)) report('internal', `Decoding the grid failed: ${errorText(e)}`);
+      if (!expected(e)) report('internal', `Decoding the grid failed: ${errorText(e)}`);
       throw e;
     }
   },

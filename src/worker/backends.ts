@@ -285,6 +285,9 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
   throw new Error(`No backend can run the lab in this browser (${why}).`);
 }
 
+/** Resolves with the browser's message when the webgpu device in use is lost. */
+let deviceLost: Promise<string> | undefined;
+
 /**
  * Calls `onLost` once if the active backend is webgpu and its device is lost (driver reset,
  * GPU process crash). The page then restarts the worker without webgpu. No-op otherwise.
@@ -292,7 +295,18 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
 export function watchDeviceLoss(onLost: (message: string) => void): void {
   if (tf.getBackend() !== 'webgpu') return;
   const backend = tf.backend() as WebGPUBackend;
-  void backend.device.lost.then((info) => onLost(info.message || `reason: ${info.reason ?? 'unknown'}`));
+  deviceLost = backend.device.lost.then((info) => info.message || `reason: ${info.reason ?? 'unknown'}`);
+  void deviceLost.then(onLost);
+}
+
+/**
+ * True if the device is lost now or within `ms`: a failing GPU call usually rejects a moment
+ * before the device's `lost` promise settles, and then the loss is the story to tell.
+ */
+export function deviceLostWithin(ms: number): Promise<boolean> {
+  const lost = deviceLost;
+  if (!lost) return Promise.resolve(false);
+  return Promise.race([lost.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 }
 
 /** Destroys the webgpu device on purpose (tests of the restart path). */

@@ -9,15 +9,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { checkConfig, DEFAULT_CONFIG, IMAGE_SIZE, type LabConfig } from '../core/config';
+import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../core/data/dataset';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent } from './api';
-import { probeData, probeInWorker } from './backendProbe';
-import { destroyWebGpuDevice, selectBackend, watchDeviceLoss } from './backends';
+import { destroyWebGpuDevice, deviceLostWithin, errorText, watchDeviceLoss } from './backends';
 import { codesEvent, codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
-import { DataLoadError, loadMnist } from './dataLoader';
+import { loadData, startBackend } from './labStart';
 import { lossOf } from './pcaBaseline';
 import { PcaFitter } from './pcaFitter';
 import { RunMeter } from './runMeter';
@@ -25,10 +24,12 @@ import { RunMeter } from './runMeter';
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /** Test metrics and codes are refreshed at most this often... */
 const VIEW_INTERVAL_MS = 1000;
-/** ...and at most about this share of the wall time goes to each of them. */
-const VIEW_MAX_SHARE = 0.06;
-/** Measured training time per candidate backend during selection (warm-up excluded). */
-const BENCHMARK_BUDGET_MS = 700;
+/**
+ * ...and at most about this share of the wall time goes to each: the live test metrics (the
+ * curve the lessons read) get a little more than the scatter's codes.
+ */
+const TEST_MAX_SHARE = 0.08;
+const CODES_MAX_SHARE = 0.06;
 type Listener = (e: LabEvent) => unknown;
 
 /** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
@@ -48,7 +49,26 @@ function own(a: Float32Array): Float32Array {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
 }
 
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * How long a failed GPU call waits to see whether the device was lost (then that is the
+ * error): the device's `lost` promise can settle seconds after the first failed call.
+ */
+const LOSS_GRACE_MS = 3000;
+
+/** A call failed because the GPU device is gone; the page restarts the worker and says so once. */
+class DeviceLostError extends Error {
+  constructor() {
+    super('The GPU device was lost; the lab is restarting on another backend.');
+    this.name = 'DeviceLostError';
+  }
+}
+
+/** Rethrows `e`, or a DeviceLostError if the device was lost around it. */
+async function explain(e: unknown): Promise<never> {
+  if (await deviceLostWithin(LOSS_GRACE_MS)) throw new DeviceLostError();
+  throw e;
+}
 
 class Lab implements LabApi {
   private listener?: Listener;
@@ -102,33 +122,10 @@ class Lab implements LabApi {
 
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
-      let data: MnistData;
-      try {
-        data = await loadMnist(options.dataUrl);
-      } catch (e) {
-        if (e instanceof DataLoadError) this.emitError({ kind: 'data', message: e.message, hint: e.hint, file: e.file });
-        else this.emitError({ kind: 'data', message: `MNIST could not be loaded: ${errorText(e)}` });
-        throw e;
-      }
+      const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      const data = await loadData(options.dataUrl, report);
       this.data = data;
-      let selection;
-      try {
-        selection = await selectBackend({
-          forced: options.forcedBackend,
-          exclude: options.excludeBackends,
-          probe: async (name, deadlineMs) => {
-            const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS }, deadlineMs);
-            console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
-            return r;
-          },
-          onProblem: (message, hint) => this.emitError({ kind: 'backend', message, hint }),
-        });
-      } catch (e) {
-        this.emitError({ kind: 'backend', message: errorText(e), hint: 'Try another browser, or enable WebGL or WebAssembly.' });
-        throw e;
-      }
-      this.report = selection.report;
-      console.info(`lab worker: backend ${selection.report.chosen} chosen in ${Math.round(selection.selectionMs)} ms`, selection.report);
+      this.report = await startBackend(data, options, report);
       watchDeviceLoss((message) => {
         this.running = false;
         this.emitError({
@@ -150,8 +147,8 @@ class Lab implements LabApi {
       const images = data.testImages.slice(0, n * IMAGE_SIZE);
       const labels = data.testLabels.slice(0, n);
       this.emit({ type: 'testSample', images, labels, n, showcase }, [images.buffer, labels.buffer]);
-      this.emit({ type: 'backend', report: selection.report });
-      return { backend: selection.report, trainCount: data.trainCount, testCount: data.testCount };
+      this.emit({ type: 'backend', report: this.report });
+      return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
   }
 
@@ -231,28 +228,47 @@ class Lab implements LabApi {
     });
   }
 
-  async decodeCodes(codes: Float32Array, n: number): Promise<Float32Array> {
-    const pixels = own(await this.requireTrainer().decode(codes, n));
-    return Comlink.transfer(pixels, [pixels.buffer]);
+  /**
+   * Runs a read-only model call (decode, encode) after the configure/reset/step in progress,
+   * so it meets a complete model and code map; does not wait for a running training loop.
+   */
+  private async readModel<T>(fn: (trainer: Trainer) => Promise<T>): Promise<T> {
+    await this.lock;
+    try {
+      return await fn(this.requireTrainer());
+    } catch (e) {
+      return explain(e);
+    }
   }
 
-  async decodeMapPoints(points: Float32Array, n: number): Promise<Float32Array> {
-    const trainer = this.requireTrainer();
-    const pixels = own(await trainer.decode(pointsToCodes(this.currentMap(trainer), points, n), n));
-    return Comlink.transfer(pixels, [pixels.buffer]);
+  decodeCodes(codes: Float32Array, n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await trainer.decode(codes, n));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
   }
 
-  async mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array> {
-    const codes = pointsToCodes(this.currentMap(this.requireTrainer()), points, n);
-    return Comlink.transfer(codes, [codes.buffer]);
+  decodeMapPoints(points: Float32Array, n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await trainer.decode(pointsToCodes(this.currentMap(trainer), points, n), n));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
   }
 
-  async encode(images: Float32Array, n: number): Promise<EncodeResult> {
-    const trainer = this.requireTrainer();
-    const codes = own(await trainer.encode(images, n));
-    const points = codesToPoints(this.currentMap(trainer), codes, n);
-    const reconstructions = own(await trainer.decode(codes, n));
-    return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
+  mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const codes = pointsToCodes(this.currentMap(trainer), points, n);
+      return Comlink.transfer(codes, [codes.buffer]);
+    });
+  }
+
+  encode(images: Float32Array, n: number): Promise<EncodeResult> {
+    return this.readModel(async (trainer) => {
+      const codes = own(await trainer.encode(images, n));
+      const points = codesToPoints(this.currentMap(trainer), codes, n);
+      const reconstructions = own(await trainer.decode(codes, n));
+      return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
+    });
   }
 
   async backendReport(): Promise<BackendReport> {
@@ -302,8 +318,11 @@ class Lab implements LabApi {
     } catch (e) {
       if (this.trainer === trainer) {
         this.running = false;
-        this.emitError({ kind: 'internal', message: `Training stopped: ${errorText(e)}` });
-        this.emit({ type: 'status', state: 'paused' });
+        // A lost device is reported once, by its own event; the page restarts the worker.
+        if (!(await deviceLostWithin(LOSS_GRACE_MS))) {
+          this.emitError({ kind: 'internal', message: `Training stopped: ${errorText(e)}` });
+          this.emit({ type: 'status', state: 'paused' });
+        }
       }
     } finally {
       this.meter.stop(performance.now());
@@ -344,7 +363,7 @@ class Lab implements LabApi {
     await this.publishReconstructions(trainer);
     const now = performance.now();
     this.lastTestAt = now;
-    this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / VIEW_MAX_SHARE);
+    this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
     this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
   }
 
@@ -363,7 +382,7 @@ class Lab implements LabApi {
     this.emit(event, [event.points.buffer, event.codeMin.buffer, event.codeMax.buffer]);
     const now = performance.now();
     this.lastCodesAt = now;
-    this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / VIEW_MAX_SHARE);
+    this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / CODES_MAX_SHARE);
   }
 
   /** What the page shows of a fresh model (step 0): reconstructions, codes and the test metrics. */

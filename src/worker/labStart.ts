@@ -1,0 +1,46 @@
+/**
+ * Starting the lab worker: load MNIST, then choose, check and activate the backend.
+ * Failures are reported as the page's error events (which file, what to do) and rethrown.
+ */
+import { DEFAULT_CONFIG } from '../core/config';
+import type { MnistData } from '../core/train/types';
+import type { BackendReport, ErrorEvent, InitOptions } from './api';
+import { probeData, probeInWorker } from './backendProbe';
+import { errorText, selectBackend } from './backends';
+import { DataLoadError, loadMnist } from './dataLoader';
+
+/** Measured training time per candidate backend during selection (warm-up excluded). */
+const BENCHMARK_BUDGET_MS = 700;
+
+type ReportError = (e: Omit<ErrorEvent, 'type'>) => void;
+
+export async function loadData(dataUrl: string, report: ReportError): Promise<MnistData> {
+  try {
+    return await loadMnist(dataUrl);
+  } catch (e) {
+    if (e instanceof DataLoadError) report({ kind: 'data', message: e.message, hint: e.hint, file: e.file });
+    else report({ kind: 'data', message: `MNIST could not be loaded: ${errorText(e)}` });
+    throw e;
+  }
+}
+
+/** Chooses the backend (probing candidates with the default model on a slice of `data`) and leaves it active. */
+export async function startBackend(data: MnistData, options: InitOptions, report: ReportError): Promise<BackendReport> {
+  try {
+    const selection = await selectBackend({
+      forced: options.forcedBackend,
+      exclude: options.excludeBackends,
+      probe: async (name, deadlineMs) => {
+        const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS }, deadlineMs);
+        console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
+        return r;
+      },
+      onProblem: (message, hint) => report({ kind: 'backend', message, hint }),
+    });
+    console.info(`lab worker: backend ${selection.report.chosen} chosen in ${Math.round(selection.selectionMs)} ms`, selection.report);
+    return selection.report;
+  } catch (e) {
+    report({ kind: 'backend', message: errorText(e), hint: 'Try another browser, or enable WebGL or WebAssembly.' });
+    throw e;
+  }
+}
