@@ -25,7 +25,14 @@ export function ShortcutHelp() {
 
   return (
     <dialog ref={ref} className="shortcut-help" aria-labelledby={titleId} data-testid="shortcut-help" onClose={() => setOpen(false)}>
-      <h2 id={titleId}>{t('presenter.shortcuts.title')}</h2>
+      <div className="shortcut-help-head">
+        <h2 id={titleId}>{t('presenter.shortcuts.title')}</h2>
+        <form method="dialog">
+          <button type="submit" className="button button--quiet" autoFocus>
+            {t('presenter.shortcuts.close')}
+          </button>
+        </form>
+      </div>
       <p className="shortcut-help-intro">{t('presenter.shortcuts.intro')}</p>
       <table>
         <thead>
@@ -48,11 +55,6 @@ export function ShortcutHelp() {
         </tbody>
       </table>
       <p className="shortcut-help-note">{t('presenter.shortcuts.mapKeys')}</p>
-      <form method="dialog" className="shortcut-help-actions">
-        <button type="submit" className="button button--primary" autoFocus>
-          {t('presenter.shortcuts.close')}
-        </button>
-      </form>
     </dialog>
   );
 }

@@ -3,9 +3,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/store';
 import { chartSeries, drawable, xDomain, yDomain, type ChartPoint, type ChartUnit } from './lossChartModel';
-import { useElementWidth } from './useElementWidth';
+import { useElementSize } from './useElementWidth';
 import './LossChart.css';
 
+/** Plot height in CSS px unless CSS sets `--loss-chart-height` (a panel filling the screen does). */
 const HEIGHT = 290;
 const MARGIN = { top: 14, right: 18, bottom: 46, left: 66 };
 
@@ -22,14 +23,14 @@ export function LossChart() {
   const logScale = useLab((s) => s.logScale);
   const setLogScale = useLab((s) => s.setLogScale);
   const [unit, setUnit] = useState<ChartUnit>('loss');
-  const [ref, width] = useElementWidth<HTMLDivElement>(560);
+  const [ref, width, height] = useElementSize<HTMLDivElement>(560, HEIGHT);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   const ids = useId();
 
   const series = useMemo(() => chartSeries(history, unit, pca), [history, unit, pca]);
   const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
-  const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
 
   const x = useMemo(() => scaleLinear().domain(xDomain(series)).range([0, innerW]).nice(), [series, innerW]);
   const y = useMemo(() => {
@@ -103,7 +104,7 @@ export function LossChart() {
       <div ref={ref} className="loss-chart-plot">
         <svg
           width={width}
-          height={HEIGHT}
+          height={height}
           role="img"
           aria-label={`${t('lossChart.label')}${lastTest ? `: ${t('lossChart.test')} ${lastTest.value.toPrecision(4)}` : ''}`}
         >
