@@ -230,12 +230,9 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
   }
   const software = (n: BackendName) => gpus.get(n)?.software === true;
   const softwareNote = (n: BackendName) => (software(n) ? `software ${n === 'webgpu' ? 'adapter' : 'renderer'} (${gpus.get(n)?.description}); ` : '');
-  const order = (['wasm', 'webgpu', 'webgl'] as const).filter((n) => !excluded.has(n));
-  order.sort((a, b) => rank(a) - rank(b));
-  function rank(n: BackendName): number {
-    if (n === 'wasm') return 0;
-    return (software(n) ? 10 : 1) + (n === 'webgl' ? 1 : 0);
-  }
+  // wasm first (quick, sets the bar), then real GPUs by preference, then software ones.
+  const rank = (n: BackendName) => (n === 'wasm' ? 0 : (software(n) ? 10 : 1) + (n === 'webgl' ? 1 : 0));
+  const order = (['wasm', 'webgpu', 'webgl'] as const).filter((n) => !excluded.has(n)).sort((a, b) => rank(a) - rank(b));
   const speeds = new Map<BackendName, number>();
   for (const name of order) {
     const deadline = name === 'wasm' ? PROBE_DEADLINE_MS.wasm : software(name) ? PROBE_DEADLINE_MS.softwareGpu : PROBE_DEADLINE_MS.hardwareGpu;
