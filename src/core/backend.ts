@@ -40,11 +40,11 @@ interface CheckCase {
  */
 const CASES: readonly CheckCase[] = [
   {
-    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce' },
+    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce', codeL2: 0 },
     train: { optimizer: 'adam', learningRate: 0.05, momentum: 0.9 },
   },
   {
-    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'elu', outputActivation: 'linear', loss: 'mse' },
+    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'elu', outputActivation: 'linear', loss: 'mse', codeL2: 0 },
     train: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.9 },
   },
 ];

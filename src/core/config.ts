@@ -28,6 +28,7 @@ export const LIMITS = {
   batchSize: { min: 1, max: 1024 },
   trainSize: { min: 1000, max: 60000 },
   seed: { min: 0, max: 2 ** 31 - 1 },
+  codeL2: { min: 0, max: 1 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -46,6 +47,13 @@ export const mlpModelSchema = z.object({
   outputActivation: z.enum(OUTPUT_ACTIVATIONS),
   /** bce needs outputs in (0, 1): it is only allowed with a sigmoid output. */
   loss: z.enum(LOSSES),
+  /**
+   * Weight of an L2 penalty on the code: the trainer adds codeL2 x (mean over the batch of
+   * sum_j z_j²) to the per-pixel reconstruction loss (see Trainer.steps). It pulls codes toward
+   * zero, so a grid sampled around zero decodes to digits. 0 = no penalty. Optional in input
+   * (configs and links written before it existed read as 0).
+   */
+  codeL2: z.number().min(LIMITS.codeL2.min).max(LIMITS.codeL2.max).default(0),
 });
 
 export const trainSchema = z.object({
@@ -88,6 +96,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     hiddenActivation: 'relu',
     outputActivation: 'sigmoid',
     loss: 'bce',
+    codeL2: 0,
   },
   train: {
     optimizer: 'adam',

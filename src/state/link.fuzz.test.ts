@@ -27,6 +27,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     batchSize: fc.integer({ min: LIMITS.batchSize.min, max: LIMITS.batchSize.max }),
     trainSize: fc.integer({ min: LIMITS.trainSize.min, max: LIMITS.trainSize.max }),
     seed: fc.integer({ min: LIMITS.seed.min, max: LIMITS.seed.max }),
+    codeL2: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.codeL2.min, max: LIMITS.codeL2.max, noNaN: true }).map((v) => v + 0)),
     logScale: fc.boolean(),
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
@@ -36,7 +37,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     lesson: r.lesson,
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
-      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head },
+      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2 },
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
@@ -59,7 +60,7 @@ const nastyValue = fc.oneof(
   fc.bigInt().map(String),
 );
 const anyKey = fc.oneof(
-  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
+  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),

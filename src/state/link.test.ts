@@ -21,7 +21,7 @@ describe('link round-trips', () => {
     // The teacher hides the scatter (shown by the lesson) and shows the sliders (hidden by it).
     s.hidden = CONTROL_GROUPS.filter((g) => (s.hidden.includes(g) || g === 'scatter') && g !== 'sliders');
     expect(serializeLink(s)).toBe(
-      'v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&scatter_hide=1&sliders_hide=0',
+      'v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&scatter_hide=1&sliders_hide=0',
     );
     expect(parseLink(serializeLink(s)).state).toEqual(s);
   });

@@ -1,7 +1,7 @@
 /**
  * The page's whole state <-> the URL hash, so a teacher can paste one link into a slide.
  *
- *   #v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&opt=adam
+ *   #v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam
  *    &lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&seed_hide=1&sliders_hide=0
  *
  * A table of fields, each with a zod codec (string -> value) and a default taken from the
@@ -166,6 +166,9 @@ const CONFIG_FIELDS = [
     get: (s) => m(s).outputActivation, set: (s, v) => void (m(s).outputActivation = v) }),
   field({ key: 'loss', configPath: 'model.loss', codec: z.enum(LOSSES), format: str,
     get: (s) => m(s).loss, set: (s, v) => void (m(s).loss = v) }),
+  // Optional: links written before the code penalty existed keep the lesson's value, unreported.
+  field({ key: 'l2', optional: true, configPath: 'model.codeL2', codec: decimalString.pipe(model.codeL2.unwrap()), format: str,
+    get: (s) => m(s).codeL2, set: (s, v) => void (m(s).codeL2 = v) }),
   field({ key: 'opt', configPath: 'train.optimizer', codec: z.enum(OPTIMIZERS), format: str,
     get: (s) => t(s).optimizer, set: (s, v) => void (t(s).optimizer = v) }),
   field({ key: 'lr', configPath: 'train.learningRate', codec: decimalString.pipe(train.learningRate), format: str,
