@@ -46,3 +46,7 @@ for (const [name, raw] of Object.entries(FILES)) {
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 const total = Object.values(manifest.files).reduce((s, f) => s + f.gzipBytes, 0);
 console.log(`prepare-data: MNIST ready in public/data (${(total / 1e6).toFixed(1)} MB gzip)`);
+
+// The Brown passages for the text-retrieval lesson (scripts/prepare-text.mjs; skipped when fresh).
+const { prepareText } = await import('./prepare-text.mjs');
+await prepareText();
