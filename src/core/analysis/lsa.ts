@@ -13,14 +13,14 @@
  *   XXᵀ (n x n, then V = Xᵀ U Σ⁻¹). Its Householder step costs ~min(n, d)³: fine for small
  *   matrices, but ~36 s of wall time here for the 2,000-word Brown vocabulary.
  * - 'lanczos' (iterative, for the real corpus): Golub-Kahan-Lanczos bidiagonalisation with full
- *   reorthogonalisation. From a random unit v₀ it builds orthonormal u_j (passages) and v_j
+ *   reorthogonalisation. From v₀ = Xᵀ·(random), it builds orthonormal u_j (passages) and v_j
  *   (words) with X V_m = U_m B_m, B_m upper bidiagonal (α_j on the diagonal, β_j above), using
  *   only products with the sparse rows of X and Xᵀ. The eigenpairs of the small tridiagonal
  *   B_mᵀB_m (topEigenpairs again) give σ² and, through V_m, the topics. The residual of a
  *   topic v = V_m q is |XᵀX v - σ² v| = α_{m-1}·β_{m-1}·|q_{m-1}| exactly, which is checked
  *   every few steps; it stops when every wanted topic is within tolerance·σ₁². It needs far
  *   fewer products with X than subspace iteration (tried first: 53 rounds of a 30-vector
- *   block, ~5x the CPU time, for the same 10 topics of the Brown passages).
+ *   block, 5-10x the CPU time, for the same 10 topics of the Brown passages).
  * 'auto' uses 'gram' when min(n, d) <= 500, else 'lanczos'.
  *
  * Squaring X (XᵀX) loses the relative accuracy of singular values below ~1e-8·σ₁; LSA only
