@@ -15,6 +15,23 @@ function focusButton(id: string): HTMLButtonElement | null {
   return document.querySelector<HTMLButtonElement>(`[data-panel-focus="${CSS.escape(id)}"]`);
 }
 
+/** Into the panel that now fills the screen, or back to the button of the one that did. */
+function moveFocus(focused: string | undefined, previous: string | undefined): void {
+  if (focused !== undefined) {
+    const button = focusButton(focused);
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    button?.focus({ preventScroll: true });
+    announce(i18n.t('presenter.announce.panelFocused', { panel: button?.dataset.panelName ?? focused }));
+    return;
+  }
+  const button = previous !== undefined ? focusButton(previous) : null;
+  if (button) {
+    button.focus({ preventScroll: true });
+    button.closest('.panel')?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+  }
+  announce(i18n.t('presenter.announce.panelLeft'));
+}
+
 export function usePresenterView(): void {
   useEffect(() => {
     const root = document.documentElement;
@@ -32,23 +49,19 @@ export function usePresenterView(): void {
         s.setFocusedPanel(undefined);
         return;
       }
-      apply(s.presenter, s.focusedPanel);
       if (s.presenter !== prev.presenter) {
+        apply(s.presenter, prev.focusedPanel);
         announce(i18n.t(s.presenter ? 'presenter.announce.presenterOn' : 'presenter.announce.presenterOff'));
       }
-      if (s.focusedPanel === prev.focusedPanel) return;
-      if (s.focusedPanel !== undefined) {
-        const button = focusButton(s.focusedPanel);
-        window.scrollTo({ top: 0, behavior: 'instant' });
-        button?.focus({ preventScroll: true });
-        announce(i18n.t('presenter.announce.panelFocused', { panel: button?.dataset.panelName ?? s.focusedPanel }));
-      } else {
-        const button = prev.focusedPanel !== undefined ? focusButton(prev.focusedPanel) : null;
-        if (button) {
-          button.focus({ preventScroll: true });
-          button.closest('.panel')?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-        }
-        announce(i18n.t('presenter.announce.panelLeft'));
+      if (s.focusedPanel !== prev.focusedPanel) {
+        // After React has rendered the buttons' new aria-pressed, which presenter.css reads to
+        // tell the panel to keep from the ones to hide (a hidden button cannot take the focus).
+        requestAnimationFrame(() => {
+          const now = useLab.getState();
+          if (now.focusedPanel !== s.focusedPanel) return; // changed again meanwhile
+          apply(now.presenter, now.focusedPanel);
+          moveFocus(s.focusedPanel, prev.focusedPanel);
+        });
       }
     });
     return () => {
