@@ -29,12 +29,21 @@ function route(e: LabEvent): void {
       // travels on the same channel as the events, so no late point of the old run follows it.
       if (e.state === 'idle') {
         s.clearHistory();
-        useLab.setState({ pcaBaseline: undefined });
+        useLab.setState({ pcaBaseline: undefined, pcaMap: undefined });
       }
       s.setRunState(e.state, e.message);
       break;
     case 'pcaBaseline':
       if (e.codeSize === s.config.model.codeSize) s.setPcaBaseline(e);
+      break;
+    case 'measurements':
+      s.setMeasurements(e);
+      break;
+    case 'pcaMap':
+      s.setPcaMap(e);
+      break;
+    case 'fullTest':
+      s.setFullTest(e);
       break;
     case 'reconstructions':
       s.setReconstructions(e.pixels);

@@ -12,7 +12,10 @@ import type {
   BackendReport,
   CodesEvent,
   ErrorEvent,
+  FullTestEvent,
+  MeasurementsEvent,
   PcaBaselineEvent,
+  PcaMapEvent,
   ProgressEvent,
   RunState,
   TestSampleEvent,
@@ -43,6 +46,19 @@ export interface RunSlice {
   addProgress: (p: ProgressEvent) => void;
   setPcaBaseline: (p: PcaBaselineEvent) => void;
   clearHistory: () => void;
+}
+
+/** The lessons' live measurements (worker/labViews.ts); cleared with the history on a new run. */
+export interface MeasureSlice {
+  /** 5-NN accuracy of the scatter's map and the code radius, from the latest codes refresh. */
+  measurements?: MeasurementsEvent;
+  /** PCA-2 map of the same scatter digits (lesson 3's side-by-side map), with its 5-NN accuracy. */
+  pcaMap?: PcaMapEvent;
+  /** Test metrics on all 10,000 test digits, measured at the last pause. */
+  fullTest?: FullTestEvent;
+  setMeasurements: (m: MeasurementsEvent) => void;
+  setPcaMap: (m?: PcaMapEvent) => void;
+  setFullTest: (m?: FullTestEvent) => void;
 }
 
 export interface BackendSlice {
@@ -97,7 +113,7 @@ export interface ViewSlice {
   setShortcutHelp: (open: boolean) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & MeasureSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -125,7 +141,12 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined }),
+
+  // measure
+  setMeasurements: (measurements) => set({ measurements }),
+  setPcaMap: (pcaMap) => set({ pcaMap }),
+  setFullTest: (fullTest) => set({ fullTest }),
 
   // backend
   booting: true,

@@ -144,8 +144,53 @@ export interface BackendEvent {
   report: BackendReport;
 }
 
+/**
+ * The lessons' live measurements on the scatter's test digits, sent with each codes refresh
+ * (not every step).
+ */
+export interface MeasurementsEvent {
+  type: 'measurements';
+  step: number;
+  epoch: number;
+  /** Leave-one-out 5-NN accuracy of the scatter's [n, 2] map points (CodesEvent.points), in [0, 1]. */
+  knnAccuracy: number;
+  /** 95th percentile of the code's Euclidean norm over the scatter digits (the code itself, any size). */
+  codeRadius95: number;
+  /** Number of scatter digits measured. */
+  n: number;
+}
+
+/**
+ * PCA-2 map of the same scatter test digits, fitted on the run's training subset (lesson 3's
+ * side-by-side map). Sent once per training subset, after the PCA baseline fit.
+ */
+export interface PcaMapEvent {
+  type: 'pcaMap';
+  /** [n, 2]: each scatter digit's coordinates on the training subset's first two principal components. */
+  points: Float32Array;
+  n: number;
+  /** Leave-one-out 5-NN accuracy of these points, in [0, 1]. */
+  knnAccuracy: number;
+  /** Bounding box of the points, padded a little (as CodesEvent.extent). */
+  extent: { xMin: number; xMax: number; yMin: number; yMax: number };
+}
+
+/** The test metrics on all 10,000 test digits, measured when training pauses (or after step()). */
+export interface FullTestEvent {
+  type: 'fullTest';
+  step: number;
+  /** Loss per pixel (bce or mse, as configured) over all `count` test digits. */
+  testLoss: number;
+  /** Squared error per image, mean over all `count` test digits. */
+  testSquaredError: number;
+  count: number;
+}
+
 export type LabEvent =
   | ProgressEvent
+  | MeasurementsEvent
+  | PcaMapEvent
+  | FullTestEvent
   | StatusEvent
   | PcaBaselineEvent
   | ReconstructionsEvent

@@ -5,31 +5,30 @@
  * asynchronous loss read-back; between chunks the worker yields a task so pause, decode and
  * configure messages are served promptly. Progress goes out at most ~30 times a second; the
  * live test metrics, showcase reconstructions and scatter codes about once a second (less
- * often when they would cost more than a small share of the training time).
+ * often when they would cost more than a small share of the training time). What is computed
+ * for the page's views and measurements lives in labViews.ts; this file runs the model.
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
-import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../core/data/dataset';
+import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import { destroyWebGpuDevice, deviceLostWithin, errorText, watchDeviceLoss } from './backends';
-import { codesEvent, codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
+import { codesToPoints, pointsToCodes } from './codeMap';
 import { loadData, startBackend } from './labStart';
+import { LabViews, own, VIEW_INTERVAL_MS } from './labViews';
 import { lossOf } from './pcaBaseline';
 import { PcaFitter } from './pcaFitter';
 import { RunMeter } from './runMeter';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
-/** Test metrics and codes are refreshed at most this often... */
-const VIEW_INTERVAL_MS = 1000;
 /**
- * ...and at most about this share of the wall time goes to each: the live test metrics (the
- * curve the lessons read) get a little more than the scatter's codes.
+ * At most about this share of the wall time goes to the live test metrics (the curve the
+ * lessons read), a little more than the scatter's codes get (labViews.ts).
  */
 const TEST_MAX_SHARE = 0.08;
-const CODES_MAX_SHARE = 0.06;
 type Listener = (e: LabEvent) => unknown;
 
 /** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
@@ -43,12 +42,6 @@ const tick = (() => {
       channel.port2.postMessage(null);
     });
 })();
-
-/** The array itself if it owns its whole buffer (so the buffer can be transferred), else a copy. */
-function own(a: Float32Array): Float32Array {
-  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
-}
-
 
 /**
  * How long a failed GPU call waits to see whether the device was lost (then that is the
@@ -76,11 +69,7 @@ class Lab implements LabApi {
   private report?: BackendReport;
   private trainer?: Trainer;
   private pca?: PcaFitter;
-  private codeMap?: CodeMap;
-  /** [n, 784] in [0, 1]: the first n test digits, drawn on the scatter. */
-  private scatter: { images: Float32Array; n: number } = { images: new Float32Array(0), n: 0 };
-  /** [10, 784] in [0, 1]: one test digit per class, whose reconstructions stream. */
-  private showcase: { images: Float32Array; n: number } = { images: new Float32Array(0), n: 0 };
+  private views?: LabViews;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -90,8 +79,6 @@ class Lab implements LabApi {
   private lastProgressAt = -Infinity;
   private lastTestAt = -Infinity;
   private testInterval = VIEW_INTERVAL_MS;
-  private lastCodesAt = -Infinity;
-  private codesInterval = VIEW_INTERVAL_MS;
 
   constructor() {
     self.addEventListener('unhandledrejection', (e) => {
@@ -136,17 +123,16 @@ class Lab implements LabApi {
         });
       });
 
-      const n = Math.min(options.scatterSize, data.testCount);
-      this.scatter = { images: imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null), n };
-      const showcase = showcaseIndices(data.testLabels);
-      this.showcase = { images: imagesToFloat(data.testImages, showcase), n: showcase.length };
+      const views = new LabViews(data, options.scatterSize, (e, transfer) => this.emit(e, transfer));
+      this.views = views;
       const live = Math.min(LIVE_TEST_SIZE, data.testCount);
-      this.pca = new PcaFitter(data.trainImages, data.testImages.subarray(0, live * IMAGE_SIZE), (message) =>
-        this.emitError({ kind: 'internal', message }),
+      const n = views.scatter.n;
+      this.pca = new PcaFitter(
+        data.trainImages,
+        data.testImages.subarray(0, live * IMAGE_SIZE),
+        (message) => this.emitError({ kind: 'internal', message }),
+        { images: data.testImages.subarray(0, n * IMAGE_SIZE), labels: views.scatter.labels, n },
       );
-      const images = data.testImages.slice(0, n * IMAGE_SIZE);
-      const labels = data.testLabels.slice(0, n);
-      this.emit({ type: 'testSample', images, labels, n, showcase }, [images.buffer, labels.buffer]);
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -164,7 +150,6 @@ class Lab implements LabApi {
       await this.stopLoop();
       this.trainer?.dispose();
       this.trainer = undefined;
-      this.codeMap = undefined;
       try {
         this.trainer = new Trainer(data, checked.config);
       } catch (e) {
@@ -192,7 +177,9 @@ class Lab implements LabApi {
     return this.exclusive(async () => {
       const wasRunning = this.running;
       await this.stopLoop();
-      if (wasRunning) this.emit({ type: 'status', state: 'paused' });
+      if (!wasRunning) return;
+      this.emit({ type: 'status', state: 'paused' });
+      if (this.trainer) await this.views?.publishFullTest(this.trainer);
     });
   }
 
@@ -211,8 +198,9 @@ class Lab implements LabApi {
         this.emit({ type: 'status', state: 'diverged', message: metrics.divergence.message });
         return;
       }
-      await this.publishCodes(trainer);
+      await this.requireViews().publishCodes(trainer);
       this.emit({ type: 'status', state: 'paused' });
+      await this.requireViews().publishFullTest(trainer);
     });
   }
 
@@ -312,7 +300,7 @@ class Lab implements LabApi {
         }
         if (now - this.lastTestAt >= this.testInterval) await this.evaluateTest(trainer);
         else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
-        if (performance.now() - this.lastCodesAt >= this.codesInterval) await this.publishCodes(trainer);
+        if (this.requireViews().codesDue(performance.now())) await this.requireViews().publishCodes(trainer);
         await tick();
       }
     } catch (e) {
@@ -336,7 +324,8 @@ class Lab implements LabApi {
 
   private restartClock(): void {
     this.meter.reset();
-    this.lastProgressAt = this.lastTestAt = this.lastCodesAt = -Infinity;
+    this.lastProgressAt = this.lastTestAt = -Infinity;
+    this.views?.restart();
   }
 
   private postProgress(trainer: Trainer, test?: { testLoss: number; testSquaredError: number }): void {
@@ -360,35 +349,17 @@ class Lab implements LabApi {
   private async evaluateTest(trainer: Trainer): Promise<void> {
     const t0 = performance.now();
     const m = await trainer.evaluateTest('live');
-    await this.publishReconstructions(trainer);
+    await this.requireViews().publishReconstructions(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
     this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
   }
 
-  private async publishReconstructions(trainer: Trainer): Promise<void> {
-    const pixels = own(await trainer.reconstruct(this.showcase.images, this.showcase.n));
-    this.emit({ type: 'reconstructions', pixels, n: this.showcase.n }, [pixels.buffer]);
-  }
-
-  private async publishCodes(trainer: Trainer): Promise<void> {
-    const t0 = performance.now();
-    const { n } = this.scatter;
-    const codes = await trainer.encode(this.scatter.images, n);
-    const { event, map } = codesEvent(codes, n, trainer.config.model.codeSize, this.codeMap);
-    this.codeMap = map;
-    event.points = own(event.points);
-    this.emit(event, [event.points.buffer, event.codeMin.buffer, event.codeMax.buffer]);
-    const now = performance.now();
-    this.lastCodesAt = now;
-    this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / CODES_MAX_SHARE);
-  }
-
   /** What the page shows of a fresh model (step 0): reconstructions, codes and the test metrics. */
   private async publishViews(trainer: Trainer): Promise<void> {
-    await this.publishReconstructions(trainer);
-    await this.publishCodes(trainer);
+    await this.requireViews().publishReconstructions(trainer);
+    await this.requireViews().publishCodes(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {
@@ -403,15 +374,18 @@ class Lab implements LabApi {
           testSquaredError: scores.testSquaredError,
           testLoss: lossOf(scores, model.loss),
         });
+        if (scores.map) this.views?.publishPcaMap(scores.map);
       },
     );
   }
 
-  private currentMap(trainer: Trainer): CodeMap {
-    const codeSize = trainer.config.model.codeSize;
-    if (this.codeMap && this.codeMap.codeSize === codeSize) return this.codeMap;
-    if (codeSize <= 2) return { codeSize, projected: false };
-    throw new Error('The code map is not ready yet.');
+  private currentMap(trainer: Trainer) {
+    return this.requireViews().currentMap(trainer.config.model.codeSize);
+  }
+
+  private requireViews(): LabViews {
+    if (!this.views) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.views;
   }
 
   private requireData(): MnistData {

@@ -5,12 +5,13 @@
 import { scorePcaBaseline, type PcaFitReply, type PcaFitRequest } from './pcaBaseline';
 
 self.onmessage = (e: MessageEvent<PcaFitRequest>) => {
-  const { id, train, n, test, m, k } = e.data;
+  const { id, train, n, test, m, k, scatter } = e.data;
   let reply: PcaFitReply;
   try {
-    reply = { id, scores: scorePcaBaseline(train, n, test, m, k) };
+    reply = { id, scores: scorePcaBaseline(train, n, test, m, k, scatter) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }
-  self.postMessage(reply);
+  const map = 'scores' in reply ? reply.scores.map : undefined;
+  self.postMessage(reply, map ? [map.points.buffer] : []);
 };

@@ -38,4 +38,37 @@ describe('scorePcaBaseline', () => {
     expect(thirty.testLossBce).toBeGreaterThan(0.09);
     expect(thirty.testLossBce).toBeLessThan(0.15);
   });
+
+  it('places the scatter digits on the PCA-2 map from the same fit, without changing the baseline', () => {
+    const d = loadMnistNode();
+    const n = 3000;
+    const train = subset(d.trainImages, seededSubset(60000, n, 1));
+    const m = 500;
+    const test = d.testImages.subarray(0, m * IMAGE_SIZE);
+    const s = 2000;
+    const scatter = { images: d.testImages.subarray(0, s * IMAGE_SIZE), labels: d.testLabels.subarray(0, s), n: s };
+    // Code size 1 fits two components for the map, but scores the baseline on the first only.
+    const plain = scorePcaBaseline(train, n, test, m, 1);
+    const withMap = scorePcaBaseline(train, n, test, m, 1, scatter);
+    expect(withMap.testSquaredError).toBeCloseTo(plain.testSquaredError, 3);
+    const two = scorePcaBaseline(train, n, test, m, 2, scatter);
+    const map = two.map!;
+    expect(map.n).toBe(s);
+    expect(map.points.length).toBe(2 * s);
+    // The map equals the code of a k = 2 fit scored without the map: same error either way.
+    expect(two.testSquaredError).toBeCloseTo(scorePcaBaseline(train, n, test, m, 2).testSquaredError, 3);
+    // Centred projections: the map's mean is near zero, its spread is that of digits (norms of a few units).
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < s; i++) {
+      mx += map.points[2 * i] / s;
+      my += map.points[2 * i + 1] / s;
+    }
+    expect(Math.abs(mx)).toBeLessThan(0.5);
+    expect(Math.abs(my)).toBeLessThan(0.5);
+    // PCA-2 separates the digits poorly but far better than chance (0.1).
+    console.log(`PCA-2 map 5-NN leave-one-out accuracy on ${s} test digits: ${map.knnAccuracy.toFixed(3)}`);
+    expect(map.knnAccuracy).toBeGreaterThan(0.3);
+    expect(map.knnAccuracy).toBeLessThan(0.6);
+  });
 });

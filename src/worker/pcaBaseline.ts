@@ -5,7 +5,8 @@
  * The fit of [10,000, 784] takes seconds in plain JavaScript, so it runs in a second worker
  * (pca.worker.ts) while training goes on; a newer request terminates an older fit.
  */
-import { fitPca, pcaProject, pcaReconstruct, squaredErrorPerImage } from '../core/analysis/pca';
+import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
+import { fitPca, pcaProject, pcaReconstruct, squaredErrorPerImage, type Pca } from '../core/analysis/pca';
 import { IMAGE_SIZE, type LossName } from '../core/config';
 import { imagesToFloat } from '../core/data/dataset';
 
@@ -24,15 +25,56 @@ export interface PcaBaselineScores {
   /** Mean per pixel of (x - x̂)². */
   testLossMse: number;
   fitMs: number;
+  /** The PCA-2 map of the scatter digits (lesson 3), when scatter digits were sent. */
+  map?: PcaMap;
+}
+
+/** Neighbours voting in the maps' k-NN accuracy (the lessons' 5-NN). */
+export const MAP_KNN_K = 5;
+
+export interface PcaMap {
+  /** [s, 2] scatter digits on the training subset's first two principal components. */
+  points: Float32Array;
+  n: number;
+  /** Leave-one-out 5-NN accuracy of the points, in [0, 1]. */
+  knnAccuracy: number;
+}
+
+/** The first k components of a fit with more (exact PCA: the top k of a top-K fit are the top-k fit). */
+function firstComponents(p: Pca, k: number): Pca {
+  if (k === p.k) return p;
+  return {
+    ...p,
+    k,
+    components: p.components.subarray(0, k * p.d),
+    explainedVariance: p.explainedVariance.subarray(0, k),
+  };
+}
+
+/**
+ * @param scatter [s, 784] uint8 digits to place on the PCA-2 map, with their labels
+ */
+export function pcaMapOf(pca: Pca, scatter: Uint8Array, labels: Uint8Array, s: number): PcaMap {
+  const points = pcaProject(firstComponents(pca, 2), imagesToFloat(scatter, null), s);
+  return { points, n: s, knnAccuracy: knnLeaveOneOutAccuracy(points, labels.subarray(0, s), 2, MAP_KNN_K) };
 }
 
 /**
  * @param train [n, 784] uint8 training subset
  * @param test [m, 784] uint8 test images
  */
-export function scorePcaBaseline(train: Uint8Array, n: number, test: Uint8Array, m: number, k: number): PcaBaselineScores {
+export function scorePcaBaseline(
+  train: Uint8Array,
+  n: number,
+  test: Uint8Array,
+  m: number,
+  k: number,
+  scatter?: { images: Uint8Array; labels: Uint8Array; n: number },
+): PcaBaselineScores {
   const t0 = performance.now();
-  const pca = fitPca(imagesToFloat(train, null), n, IMAGE_SIZE, k);
+  // One fit serves the baseline (first k components) and the PCA-2 map (first two).
+  const fitted = fitPca(imagesToFloat(train, null), n, IMAGE_SIZE, scatter ? Math.max(k, 2) : k);
+  const pca = firstComponents(fitted, k);
   const fitMs = performance.now() - t0;
   const x = imagesToFloat(test, null);
   const xHat = pcaReconstruct(pca, pcaProject(pca, x, m), m);
@@ -48,6 +90,7 @@ export function scorePcaBaseline(train: Uint8Array, n: number, test: Uint8Array,
     testLossBce: bce / (m * IMAGE_SIZE),
     testLossMse: testSquaredError / IMAGE_SIZE,
     fitMs,
+    map: scatter && scatter.n >= 2 ? pcaMapOf(fitted, scatter.images, scatter.labels, scatter.n) : undefined,
   };
 }
 
@@ -61,6 +104,8 @@ export interface PcaFitRequest {
   test: Uint8Array;
   m: number;
   k: number;
+  /** [s, 784] uint8 scatter digits and their labels for the PCA-2 map, if wanted. */
+  scatter?: { images: Uint8Array; labels: Uint8Array; n: number };
 }
 
 export type PcaFitReply = { id: number; scores: PcaBaselineScores } | { id: number; error: string };

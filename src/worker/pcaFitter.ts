@@ -27,11 +27,13 @@ export class PcaFitter {
   /**
    * @param trainImages [60000, 784] uint8, all training digits
    * @param testImages [m, 784] uint8, the live test subset
+   * @param scatter [s, 784] uint8 scatter digits and labels, placed on the PCA-2 map with each fit
    */
   constructor(
     private readonly trainImages: Uint8Array,
     private readonly testImages: Uint8Array,
     private readonly onError: (message: string) => void,
+    private readonly scatter?: { images: Uint8Array; labels: Uint8Array; n: number },
   ) {}
 
   /** Calls `done` with the scores for `key`, now if cached, else when the fit ends (unless superseded). */
@@ -60,8 +62,10 @@ export class PcaFitter {
     const id = this.nextId++;
     this.running = { key: text, id };
     const worker = this.ensureWorker();
-    const request: PcaFitRequest = { id, train, n, test, m: test.length / IMAGE_SIZE, k: key.codeSize };
-    worker.postMessage(request, [train.buffer, test.buffer]);
+    const scatter = this.scatter && { images: this.scatter.images.slice(), labels: this.scatter.labels.slice(), n: this.scatter.n };
+    const request: PcaFitRequest = { id, train, n, test, m: test.length / IMAGE_SIZE, k: key.codeSize, scatter };
+    const transfer = [train.buffer, test.buffer, ...(scatter ? [scatter.images.buffer, scatter.labels.buffer] : [])];
+    worker.postMessage(request, transfer);
   }
 
   private ensureWorker(): Worker {

@@ -1,0 +1,121 @@
+/**
+ * What the page sees of the model, computed in the lab worker: the showcase reconstructions,
+ * the scatter's codes and their 2-D map, the lessons' live measurements (5-NN accuracy of the
+ * map, the code radius) and the test metrics on all 10,000 digits.
+ *
+ * The training loop (lab.worker.ts) decides when; this module decides what, and how much a
+ * refresh may cost (a share of the wall time).
+ */
+import { codeRadius } from '../core/analysis/codeRadius';
+import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
+import { IMAGE_SIZE } from '../core/config';
+import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
+import type { Trainer } from '../core/train/trainer';
+import type { MnistData } from '../core/train/types';
+import type { LabEvent } from './api';
+import { codesEvent, paddedExtent, type CodeMap } from './codeMap';
+import { MAP_KNN_K, type PcaMap } from './pcaBaseline';
+
+/** Codes (and the measurements on them) are refreshed at most this often... */
+export const VIEW_INTERVAL_MS = 1000;
+/** ...and take at most about this share of the wall time. */
+const CODES_MAX_SHARE = 0.06;
+/** The lessons' code radius: the norm within which this share of the codes lie. */
+const CODE_RADIUS_QUANTILE = 0.95;
+
+export type Emit = (e: LabEvent, transfer?: Transferable[]) => void;
+
+/** The array itself if it owns its whole buffer (so the buffer can be transferred), else a copy. */
+export function own(a: Float32Array): Float32Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
+}
+
+export class LabViews {
+  /** [n, 784] in [0, 1]: the first n test digits, drawn on the scatter; labels [n]. */
+  readonly scatter: { images: Float32Array; labels: Uint8Array; n: number };
+  /** [10, 784] in [0, 1]: one test digit per class, whose reconstructions stream. */
+  private readonly showcase: { images: Float32Array; n: number };
+  private codeMap?: CodeMap;
+  private lastCodesAt = -Infinity;
+  private codesInterval = VIEW_INTERVAL_MS;
+  /** Step of the last full-test evaluation of the current model (no repeat while paused). */
+  private fullTestStep = -1;
+
+  constructor(
+    data: MnistData,
+    scatterSize: number,
+    private readonly emit: Emit,
+  ) {
+    const n = Math.min(scatterSize, data.testCount);
+    this.scatter = {
+      images: imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null),
+      labels: data.testLabels.slice(0, n),
+      n,
+    };
+    const showcase = showcaseIndices(data.testLabels);
+    this.showcase = { images: imagesToFloat(data.testImages, showcase), n: showcase.length };
+    const images = data.testImages.slice(0, n * IMAGE_SIZE);
+    const labels = data.testLabels.slice(0, n);
+    emit({ type: 'testSample', images, labels, n, showcase }, [images.buffer, labels.buffer]);
+  }
+
+  /** A new model or a reset: the next refresh comes at once and fits a fresh map. */
+  restart(): void {
+    this.codeMap = undefined;
+    this.lastCodesAt = -Infinity;
+    this.fullTestStep = -1;
+  }
+
+  codesDue(now: number): boolean {
+    return now - this.lastCodesAt >= this.codesInterval;
+  }
+
+  async publishReconstructions(trainer: Trainer): Promise<void> {
+    const pixels = own(await trainer.reconstruct(this.showcase.images, this.showcase.n));
+    this.emit({ type: 'reconstructions', pixels, n: this.showcase.n }, [pixels.buffer]);
+  }
+
+  /** The scatter's codes and map, then the measurements on them (same codes, same moment). */
+  async publishCodes(trainer: Trainer): Promise<void> {
+    const t0 = performance.now();
+    const { n, labels } = this.scatter;
+    const codeSize = trainer.config.model.codeSize;
+    const codes = await trainer.encode(this.scatter.images, n);
+    const { event, map } = codesEvent(codes, n, codeSize, this.codeMap);
+    this.codeMap = map;
+    // Measured before the points' buffer is transferred away.
+    const knnAccuracy = n >= 2 ? knnLeaveOneOutAccuracy(event.points, labels, 2, MAP_KNN_K) : NaN;
+    const codeRadius95 = n >= 1 ? codeRadius(codes, n, codeSize, CODE_RADIUS_QUANTILE) : NaN;
+    event.points = own(event.points);
+    this.emit(event, [event.points.buffer, event.codeMin.buffer, event.codeMax.buffer]);
+    this.emit({ type: 'measurements', step: trainer.step, epoch: trainer.epoch, knnAccuracy, codeRadius95, n });
+    const now = performance.now();
+    this.lastCodesAt = now;
+    this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / CODES_MAX_SHARE);
+  }
+
+  /** The PCA-2 map the PCA worker fitted for this run's training subset. */
+  publishPcaMap(map: PcaMap): void {
+    const points = map.points.slice();
+    this.emit(
+      { type: 'pcaMap', points, n: map.n, knnAccuracy: map.knnAccuracy, extent: paddedExtent(points, map.n) },
+      [points.buffer],
+    );
+  }
+
+  /** Test metrics on all test digits, once per step count (a pause after a pause measures nothing new). */
+  async publishFullTest(trainer: Trainer): Promise<void> {
+    if (trainer.step === this.fullTestStep) return;
+    const step = trainer.step;
+    const m = await trainer.evaluateTest('full');
+    this.fullTestStep = step;
+    this.emit({ type: 'fullTest', step, testLoss: m.testLoss, testSquaredError: m.testSquaredError, count: m.count });
+  }
+
+  /** The map clicks and sliders decode through: the last fitted one, or the code itself. */
+  currentMap(codeSize: number): CodeMap {
+    if (this.codeMap && this.codeMap.codeSize === codeSize) return this.codeMap;
+    if (codeSize <= 2) return { codeSize, projected: false };
+    throw new Error('The code map is not ready yet.');
+  }
+}
