@@ -18,12 +18,27 @@ import { pythonLabRandom } from './exportCodeRandom';
 export const CODE_LANGUAGES = ['keras', 'pytorch'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
 
+/** What a student installs to run each script. */
+export const INSTALL: Readonly<Record<CodeLanguage, string>> = {
+  keras: 'pip install keras tensorflow numpy',
+  pytorch: 'pip install torch torchvision numpy',
+};
+
+/**
+ * A file name for each script. Not "torch.py" or "keras.py": a script with a library's name
+ * shadows the library it imports.
+ */
+export const FILE_NAME: Readonly<Record<CodeLanguage, string>> = {
+  keras: 'autoencoder_keras.py',
+  pytorch: 'autoencoder_pytorch.py',
+};
+
 export interface ExportOptions {
   /** Passes over the training set the script trains for (default 5). */
   epochs?: number;
 }
 
-const DEFAULT_EPOCHS = 5;
+export const DEFAULT_EPOCHS = 5;
 
 /**
  * tfjs's Adam and RMSprop epsilon (the float32 backends' epsilon), written out because
@@ -69,7 +84,8 @@ export function kerasCode(config: LabConfig, options: ExportOptions = {}): strin
       ')',
     ].join('\n');
 
-  return `${header(config, 'Keras', 'pip install keras tensorflow numpy', options)}
+  return `${header(config, 'keras', options)}
+
 import math
 
 import keras
@@ -167,7 +183,8 @@ decoder_logits = decoder[:-1]  # the decoder without its sigmoid: the loss is st
     : `loss_fn = nn.MSELoss()  # squared error per pixel, mean`;
   const forward = bce ? 'decoder_logits(encoder(x))' : 'decoder(encoder(x))';
 
-  return `${header(config, 'PyTorch', 'pip install torch torchvision numpy', options)}
+  return `${header(config, 'pytorch', options)}
+
 import math
 
 import numpy as np
@@ -238,8 +255,9 @@ for epoch in range(1, EPOCHS + 1):
 ${results(true)}`;
 }
 
-function header(config: LabConfig, framework: string, install: string, options: ExportOptions): string {
+function header(config: LabConfig, language: CodeLanguage, options: ExportOptions): string {
   const { model, train } = config;
+  const framework = language === 'keras' ? 'Keras' : 'PyTorch';
   const encoder = [IMAGE_SIZE, ...model.encoderLayers, model.codeSize].join('-');
   const decoder = [model.codeSize, ...[...model.encoderLayers].reverse(), IMAGE_SIZE].join('-');
   const depth = model.encoderLayers.length;
@@ -257,7 +275,8 @@ function header(config: LabConfig, framework: string, install: string, options: 
 # batch order as the lab, so its numbers follow the lab's closely (not to the last digit:
 # the two compute in a different order and round differently).
 #
-# Needs: ${install}`;
+# Needs: ${INSTALL[language]}
+# Run:   python ${FILE_NAME[language]}`;
 }
 
 function constants(config: LabConfig, options: ExportOptions): string {
