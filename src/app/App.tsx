@@ -1,19 +1,28 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArchitectureEditor } from '../components/ArchitectureEditor';
 import { BackendBadge } from '../components/BackendBadge';
 import { Controls } from '../components/Controls';
+import { CopyLink } from '../components/CopyLink';
 import { DrawPad } from '../components/DrawPad';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LatentExplorer } from '../components/LatentExplorer';
+import { LessonNavigator } from '../components/LessonNavigator';
+import { LessonPanel } from '../components/LessonPanel';
 import { Metrics } from '../components/Metrics';
 import { Notices } from '../components/Notices';
 import { Announcer } from '../components/Announcer';
 import { PanelFocusButton } from '../components/PanelFocusButton';
 import { PresenterControls } from '../components/PresenterControls';
 import { Reconstructions } from '../components/Reconstructions';
+import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
+import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
 import { lab } from '../state/labBridge';
+import { FREE_LAB } from '../state/link';
+import { useLab } from '../state/store';
 import { ShortcutHelp } from './ShortcutHelp';
+import { useHeaderHeight } from './useHeaderHeight';
 import { usePresenterView } from './usePresenterView';
 import { useShortcuts } from './useShortcuts';
 
@@ -30,49 +39,89 @@ export function App() {
   }, []);
   useShortcuts();
   usePresenterView();
+  // Panels a teacher hid are not rendered at all (teacher mode, the link's _hide keys).
+  const show = {
+    lossChart: useShown('lossChart'),
+    reconstructions: useShown('reconstructions'),
+    latent: [useShown('scatter'), useShown('grid'), useShown('sliders')].some(Boolean),
+    drawPad: useShown('drawPad'),
+  };
+  const [lessonOpen, setLessonOpen] = useState(true);
+  // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
+  const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
+  const headerRef = useRef<HTMLElement>(null);
+  useHeaderHeight(headerRef);
 
   return (
     <div className="app">
       <a className="skip-link" href="#lab">
         {t('app.skipToContent')}
       </a>
-      <header className="app-header">
-        <div className="app-brand">
-          <h1>{t('app.title')}</h1>
-          <p className="app-tagline">{t('app.tagline')}</p>
+      <header className="app-header" ref={headerRef}>
+        <div className="app-header-row">
+          <div className="app-brand">
+            <h1>{t('app.title')}</h1>
+            <p className="app-tagline">{t('app.tagline')}</p>
+          </div>
+          <Controls />
+          <BackendBadge />
         </div>
-        <Controls />
-        <BackendBadge />
-        <PresenterControls />
+        {/* The classroom row: the lessons, then the view, language and link tools. */}
+        <div className="app-header-row app-header-row--classroom">
+          <LessonNavigator />
+          <PresenterControls />
+          <LanguageSwitch />
+          <CopyLink />
+        </div>
       </header>
       <main id="lab" className="app-main" tabIndex={-1}>
         <Notices />
-        <div className="app-grid">
-          <section className="panel panel--model" aria-labelledby="panel-model">
-            <PanelFocusButton panel="model" name={t('app.panels.model')} />
-            <h2 id="panel-model">{t('app.panels.model')}</h2>
-            <ArchitectureEditor />
-          </section>
-          <section className="panel panel--training" aria-labelledby="panel-training">
-            <PanelFocusButton panel="training" name={t('lossChart.title')} />
-            <h2 id="panel-training">{t('lossChart.title')}</h2>
-            <Metrics />
-            <LossChart />
-          </section>
-          <div className="panel panel--reconstructions">
-            <PanelFocusButton panel="reconstructions" name={t('latent.reconstructions.title')} />
-            <Reconstructions />
-          </div>
-          <div className="panel panel--latent">
-            <PanelFocusButton panel="latent" name={t('latent.explorer.title')} />
-            <LatentExplorer />
-          </div>
-          <div className="panel panel--draw">
-            <PanelFocusButton panel="draw" name={t('latent.draw.title')} />
-            <DrawPad />
+        <TeacherPanel />
+        <div className={inLesson && lessonOpen ? 'app-body' : 'app-body app-body--lesson-hidden'}>
+          {inLesson && lessonOpen && <LessonPanel onHide={() => setLessonOpen(false)} />}
+          {inLesson && !lessonOpen && (
+            <button type="button" className="button lesson-show" onClick={() => setLessonOpen(true)} data-testid="lesson-show">
+              <span aria-hidden="true">»</span> {t('classroom.panel.show')}
+            </button>
+          )}
+          <div className="app-lab">
+            <div className="app-grid">
+              <section className="panel panel--model" aria-labelledby="panel-model">
+                <PanelFocusButton panel="model" name={t('app.panels.model')} />
+                <h2 id="panel-model">{t('app.panels.model')}</h2>
+                <ArchitectureEditor />
+              </section>
+              <section className="panel panel--training" aria-labelledby="panel-training">
+                <PanelFocusButton panel="training" name={t('lossChart.title')} />
+                <h2 id="panel-training">{t('lossChart.title')}</h2>
+                <Metrics />
+                {show.lossChart && <LossChart />}
+              </section>
+              {show.reconstructions && (
+                <div className="panel panel--reconstructions">
+                  <PanelFocusButton panel="reconstructions" name={t('latent.reconstructions.title')} />
+                  <Reconstructions />
+                </div>
+              )}
+              {show.latent && (
+                <div className="panel panel--latent">
+                  <PanelFocusButton panel="latent" name={t('latent.explorer.title')} />
+                  <LatentExplorer />
+                </div>
+              )}
+              {show.drawPad && (
+                <div className="panel panel--draw">
+                  <PanelFocusButton panel="draw" name={t('latent.draw.title')} />
+                  <DrawPad />
+                </div>
+              )}
+            </div>
           </div>
         </div>
       </main>
+      <footer className="app-footer">
+        <TeacherModeToggle />
+      </footer>
       <ShortcutHelp />
       <Announcer />
     </div>

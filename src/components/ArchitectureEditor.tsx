@@ -24,6 +24,7 @@ import {
   type FieldProblem,
   type ScalarField,
 } from './architectureDraft';
+import { useShown } from './useShown';
 import './ArchitectureEditor.css';
 
 /**
@@ -92,81 +93,108 @@ export function ArchitectureEditor() {
   );
 
   const status = !check.ok ? t('architecture.invalid') : dirty ? t('architecture.pending') : t('architecture.unchanged');
+  // Groups a teacher hid are not rendered; the diagram (a view, not a control) always is.
+  const show = {
+    architecture: useShown('architecture'),
+    loss: useShown('loss'),
+    optimizer: useShown('optimizer'),
+    data: useShown('data'),
+    seed: useShown('seed'),
+  };
+  const anyField = Object.values(show).some(Boolean);
 
   return (
     <div className="arch-editor">
       <p className="panel-intro">{t('architecture.intro')}</p>
       <ArchitectureDiagram widths={previewWidths ?? layerWidths(config.model)} draft={dirty && previewWidths !== undefined} />
-      <form className="arch-form" onSubmit={apply} noValidate>
-        <fieldset className="arch-fieldset">
-          <legend>{t('architecture.layers')}</legend>
-          <p className="field-hint">{draft.encoderLayers.length === 0 ? t('architecture.noLayers') : t('architecture.layersHint')}</p>
-          <ol className="arch-layers">
-            {draft.encoderLayers.map((w, i) => (
-              <li key={i} className="arch-layer-row">
-                <TextField
-                  label={t('architecture.encoderLayer', { n: i + 1 })}
-                  value={w}
-                  onChange={(v) => setLayer(i, v)}
-                  error={error(`layer.${i}`)}
-                  inputMode="numeric"
-                />
-                <button
-                  type="button"
-                  className="button button--quiet arch-remove"
-                  onClick={() => removeLayer(i)}
-                  aria-label={t('architecture.removeLayer', { n: i + 1 })}
-                  title={t('architecture.removeLayer', { n: i + 1 })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ol>
-          {error('layers') && <p className="field-error">{error('layers')}</p>}
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={addLayer}
-            disabled={draft.encoderLayers.length >= LIMITS.encoderLayers.max}
-          >
-            + {t('architecture.addLayer')}
-          </button>
-          <div className="arch-code-field">{textField('codeSize', 'numeric')}</div>
-        </fieldset>
+      {anyField && (
+        <form className="arch-form" onSubmit={apply} noValidate>
+          {show.architecture && (
+            <fieldset className="arch-fieldset">
+              <legend>{t('architecture.layers')}</legend>
+              <p className="field-hint">{draft.encoderLayers.length === 0 ? t('architecture.noLayers') : t('architecture.layersHint')}</p>
+              <ol className="arch-layers">
+                {draft.encoderLayers.map((w, i) => (
+                  <li key={i} className="arch-layer-row">
+                    <TextField
+                      label={t('architecture.encoderLayer', { n: i + 1 })}
+                      value={w}
+                      onChange={(v) => setLayer(i, v)}
+                      error={error(`layer.${i}`)}
+                      inputMode="numeric"
+                    />
+                    <button
+                      type="button"
+                      className="button button--quiet arch-remove"
+                      onClick={() => removeLayer(i)}
+                      aria-label={t('architecture.removeLayer', { n: i + 1 })}
+                      title={t('architecture.removeLayer', { n: i + 1 })}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ol>
+              {error('layers') && <p className="field-error">{error('layers')}</p>}
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={addLayer}
+                disabled={draft.encoderLayers.length >= LIMITS.encoderLayers.max}
+              >
+                + {t('architecture.addLayer')}
+              </button>
+              <div className="arch-code-field">{textField('codeSize', 'numeric')}</div>
+            </fieldset>
+          )}
 
-        <fieldset className="arch-fieldset">
-          <legend>{t('architecture.activations')}</legend>
-          <SelectField label={t('architecture.hiddenActivation')} value={draft.hiddenActivation} options={HIDDEN_ACTIVATIONS} onChange={(v) => set('hiddenActivation', v)} />
-          <SelectField label={t('architecture.outputActivation')} value={draft.outputActivation} options={OUTPUT_ACTIVATIONS} onChange={(v) => set('outputActivation', v)} />
-          <SelectField label={t('architecture.loss')} value={draft.loss} options={LOSSES} onChange={(v) => set('loss', v)} error={error('loss')} />
-        </fieldset>
+          {(show.architecture || show.loss) && (
+            <fieldset className="arch-fieldset">
+              <legend>{t('architecture.activations')}</legend>
+              {show.architecture && (
+                <>
+                  <SelectField label={t('architecture.hiddenActivation')} value={draft.hiddenActivation} options={HIDDEN_ACTIVATIONS} onChange={(v) => set('hiddenActivation', v)} />
+                  <SelectField label={t('architecture.outputActivation')} value={draft.outputActivation} options={OUTPUT_ACTIVATIONS} onChange={(v) => set('outputActivation', v)} />
+                </>
+              )}
+              {show.loss && <SelectField label={t('architecture.loss')} value={draft.loss} options={LOSSES} onChange={(v) => set('loss', v)} error={error('loss')} />}
+              {/* bce with a linear output is refused on the loss; without the loss field, say it here. */}
+              {!show.loss && error('loss') && <p className="field-error">{error('loss')}</p>}
+            </fieldset>
+          )}
 
-        <fieldset className="arch-fieldset arch-fieldset--training">
-          <legend>{t('architecture.training')}</legend>
-          <SelectField label={t('architecture.optimizer')} value={draft.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer', v)} />
-          {textField('learningRate', 'decimal')}
-          {textField('momentum', 'decimal', {
-            disabled: draft.optimizer !== 'sgd',
-            hint: draft.optimizer !== 'sgd' ? t('architecture.momentumSgdOnly') : undefined,
-          })}
-          {textField('batchSize', 'numeric')}
-          {textField('trainSize', 'numeric')}
-          {textField('seed', 'numeric')}
-        </fieldset>
+          {(show.optimizer || show.data || show.seed) && (
+            <fieldset className="arch-fieldset arch-fieldset--training">
+              <legend>{t('architecture.training')}</legend>
+              {show.optimizer && (
+                <>
+                  <SelectField label={t('architecture.optimizer')} value={draft.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer', v)} />
+                  {textField('learningRate', 'decimal')}
+                  {textField('momentum', 'decimal', {
+                    disabled: draft.optimizer !== 'sgd',
+                    hint: draft.optimizer !== 'sgd' ? t('architecture.momentumSgdOnly') : undefined,
+                  })}
+                  {textField('batchSize', 'numeric')}
+                </>
+              )}
+              {show.data && textField('trainSize', 'numeric')}
+              {show.seed && textField('seed', 'numeric')}
+            </fieldset>
+          )}
 
-        <div className="arch-actions">
-          <button type="submit" className="button button--primary" disabled={!check.ok || !dirty || booting} data-testid="apply-config">
-            {t('architecture.apply')}
-          </button>
-          <button type="button" className="button" disabled={!dirty} onClick={() => setDraft(draftFromConfig(config))}>
-            {t('architecture.revert')}
-          </button>
-          <p className={check.ok ? 'arch-status' : 'arch-status arch-status--invalid'} aria-live="polite">
-            {status} {dirty && check.ok ? t('architecture.applyHint') : ''}
-          </p>
-        </div>
-      </form>
+          <div className="arch-actions">
+            <button type="submit" className="button button--primary" disabled={!check.ok || !dirty || booting} data-testid="apply-config">
+              {t('architecture.apply')}
+            </button>
+            <button type="button" className="button" disabled={!dirty} onClick={() => setDraft(draftFromConfig(config))}>
+              {t('architecture.revert')}
+            </button>
+            <p className={check.ok ? 'arch-status' : 'arch-status arch-status--invalid'} aria-live="polite">
+              {status} {dirty && check.ok ? t('architecture.applyHint') : ''}
+            </p>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkConfig, LIMITS } from '../core/config';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { useShown } from './useShown';
 import './Controls.css';
 
 /**
@@ -19,46 +20,56 @@ export function Controls() {
   const running = runState === 'running';
   const diverged = runState === 'diverged';
   const shown = booting ? 'booting' : ready ? runState : 'unavailable';
+  // A teacher may hide the run buttons or the seed (teacher mode); hidden means not rendered.
+  const showRun = useShown('run');
+  const showSeed = useShown('seed');
+  if (!showRun && !showSeed) return null;
 
   return (
     <div className="controls" role="group" aria-label={t('controls.label')}>
-      <button
-        type="button"
-        className={running ? 'button button--primary controls-toggle is-running' : 'button button--primary controls-toggle'}
-        data-testid="train-toggle"
-        aria-pressed={running}
-        disabled={!ready || diverged}
-        onClick={() => void lab.toggle()}
-      >
-        <span aria-hidden="true" className="controls-icon">
-          {running ? '❚❚' : '▶'}
+      {showRun && (
+        <>
+          <button
+            type="button"
+            className={running ? 'button button--primary controls-toggle is-running' : 'button button--primary controls-toggle'}
+            data-testid="train-toggle"
+            aria-pressed={running}
+            disabled={!ready || diverged}
+            onClick={() => void lab.toggle()}
+          >
+            <span aria-hidden="true" className="controls-icon">
+              {running ? '❚❚' : '▶'}
+            </span>
+            {running ? t('controls.pause') : t('controls.train')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="step-button"
+            title={t('controls.stepHint')}
+            disabled={!ready || running || diverged}
+            onClick={() => void lab.step()}
+          >
+            {t('controls.step')}
+          </button>
+          <button
+            type="button"
+            className={diverged ? 'button button--primary' : 'button'}
+            data-testid="reset-button"
+            title={t('controls.resetHint')}
+            disabled={!ready}
+            onClick={() => void lab.reset()}
+          >
+            {t('controls.reset')}
+          </button>
+        </>
+      )}
+      {showSeed && <SeedField disabled={!ready} />}
+      {showRun && (
+        <span className={`controls-state controls-state--${shown}`} aria-live="polite">
+          {t(`controls.state.${shown}`)}
         </span>
-        {running ? t('controls.pause') : t('controls.train')}
-      </button>
-      <button
-        type="button"
-        className="button"
-        data-testid="step-button"
-        title={t('controls.stepHint')}
-        disabled={!ready || running || diverged}
-        onClick={() => void lab.step()}
-      >
-        {t('controls.step')}
-      </button>
-      <button
-        type="button"
-        className={diverged ? 'button button--primary' : 'button'}
-        data-testid="reset-button"
-        title={t('controls.resetHint')}
-        disabled={!ready}
-        onClick={() => void lab.reset()}
-      >
-        {t('controls.reset')}
-      </button>
-      <SeedField disabled={!ready} />
-      <span className={`controls-state controls-state--${shown}`} aria-live="polite">
-        {t(`controls.state.${shown}`)}
-      </span>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { LatentGrid } from './charts/LatentGrid';
 import { LatentScatter } from './charts/LatentScatter';
 import { DecodedImage } from './DecodedImage';
 import { LatentSliders } from './LatentSliders';
+import { useShown } from './useShown';
 import './LatentExplorer.css';
 
 /**
@@ -11,17 +12,25 @@ import './LatentExplorer.css';
  */
 export function LatentExplorer() {
   const { t } = useTranslation();
+  // A teacher may hide the map, the grid or the sliders (not rendered then); the decoded image
+  // stays while any of them can choose a code.
+  const showScatter = useShown('scatter');
+  const showGrid = useShown('grid');
+  const showSliders = useShown('sliders');
+  if (!showScatter && !showGrid && !showSliders) return null;
   return (
     <section className="latent-explorer" aria-labelledby="latent-explorer-title">
       <h2 id="latent-explorer-title">{t('latent.explorer.title')}</h2>
       <p className="panel-intro">{t('latent.explorer.help')}</p>
-      <div className="latent-maps">
-        <LatentScatter />
-        <LatentGrid />
-      </div>
+      {(showScatter || showGrid) && (
+        <div className="latent-maps">
+          {showScatter && <LatentScatter />}
+          {showGrid && <LatentGrid />}
+        </div>
+      )}
       <div className="latent-decode">
         <DecodedImage />
-        <LatentSliders />
+        {showSliders && <LatentSliders />}
       </div>
     </section>
   );

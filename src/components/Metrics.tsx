@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
 import { useLab, type LabState, type LossPoint } from '../state/store';
+import { useShown } from './useShown';
 import './Metrics.css';
 
 /** The last history point that carries test metrics (they are measured every few ticks). */
@@ -22,9 +23,11 @@ export function Metrics() {
   const loss = useLab((s) => s.config.model.loss);
   const codeSize = useLab((s) => s.config.model.codeSize);
   const none = t('metrics.none');
+  // The step, epoch and speed counters belong to the run controls a teacher may hide.
+  const showCounters = useShown('run');
 
   const se = tested?.testSquaredError;
-  let comparison = t('metrics.vsPca.pending');
+  let comparison = pca ? t('metrics.vsPca.untrained') : t('metrics.vsPca.pending');
   if (pca && se !== undefined && Number.isFinite(se) && se > 0) {
     const r = pca.testSquaredError / se;
     if (Math.abs(r - 1) < 0.05) comparison = t('metrics.vsPca.level');
@@ -35,15 +38,19 @@ export function Metrics() {
   return (
     <section className="metrics" aria-label={t('metrics.label')}>
       <dl className="metrics-grid">
-        <Metric label={t('metrics.step')} testId="metric-step">
-          {progress ? plainInteger(progress.step) : '0'}
-        </Metric>
-        <Metric label={t('metrics.epoch')} testId="metric-epoch">
-          {progress ? plainEpoch(progress.epoch) : none}
-        </Metric>
-        <Metric label={t('metrics.samplesPerSec')} testId="metric-samples-per-sec">
-          {progress ? plainInteger(progress.samplesPerSec) : none}
-        </Metric>
+        {showCounters && (
+          <>
+            <Metric label={t('metrics.step')} testId="metric-step">
+              {progress ? plainInteger(progress.step) : '0'}
+            </Metric>
+            <Metric label={t('metrics.epoch')} testId="metric-epoch">
+              {progress ? plainEpoch(progress.epoch) : none}
+            </Metric>
+            <Metric label={t('metrics.samplesPerSec')} testId="metric-samples-per-sec">
+              {progress ? plainInteger(progress.samplesPerSec) : none}
+            </Metric>
+          </>
+        )}
         <Metric label={t('metrics.trainLoss')} unit={t(`metrics.lossUnit.${loss}`)} testId="metric-train-loss">
           {progress ? plainNumber(progress.trainLoss) : none}
         </Metric>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { LinkNotice } from './LinkNotice';
 import './Notices.css';
 
 /**
@@ -24,6 +25,7 @@ export function Notices() {
           <p className="notice-text">{t('notices.booting')}</p>
         </div>
       )}
+      <LinkNotice />
       {runState === 'diverged' && (
         <div className="notice notice--warning" data-testid="notice-diverged">
           <div className="notice-body">

@@ -20,6 +20,8 @@ import type {
   RunState,
   TestSampleEvent,
 } from '../worker/api';
+import type { ControlGroup } from '../lessons/types';
+import type { IgnoredField } from './link';
 
 /** One point of the loss chart. */
 export interface LossPoint {
@@ -113,7 +115,23 @@ export interface ViewSlice {
   setShortcutHelp: (open: boolean) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & MeasureSlice;
+/** The classroom: which lesson is open, what the teacher hid, what a link could not use. */
+export interface LessonSlice {
+  /** Id of the open lesson, or FREE_LAB ('free', src/state/link.ts) for the lab without a lesson. */
+  lessonId: string;
+  /** Control groups not rendered for students (the link's `<group>_hide` keys). */
+  hidden: readonly ControlGroup[];
+  /** Teacher mode: the checklist of control groups is open. */
+  teacherMode: boolean;
+  /** Parts of the opened link that were not used (the notice lists them until dismissed). */
+  linkIgnored: readonly IgnoredField[];
+  setLesson: (lessonId: string, hidden: readonly ControlGroup[]) => void;
+  setHidden: (hidden: readonly ControlGroup[]) => void;
+  setTeacherMode: (on: boolean) => void;
+  setLinkIgnored: (ignored: readonly IgnoredField[]) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -176,4 +194,14 @@ export const useLab = create<LabState>()((set) => ({
   setFocusedPanel: (focusedPanel) => set({ focusedPanel }),
   setShowNumerals: (showNumerals) => set({ showNumerals }),
   setShortcutHelp: (shortcutHelp) => set({ shortcutHelp }),
+
+  // lesson
+  lessonId: 'free',
+  hidden: [],
+  teacherMode: false,
+  linkIgnored: [],
+  setLesson: (lessonId, hidden) => set({ lessonId, hidden }),
+  setHidden: (hidden) => set({ hidden }),
+  setTeacherMode: (teacherMode) => set({ teacherMode }),
+  setLinkIgnored: (linkIgnored) => set({ linkIgnored }),
 }));

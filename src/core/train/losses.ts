@@ -38,6 +38,15 @@ export function meanPixelLoss(logits: tf.Tensor2D, x: tf.Tensor2D, spec: LossSpe
 }
 
 /**
+ * The L2 penalty on the code: mean over the batch of sum_j z_j², the squared distance of a code
+ * from zero. Scalar.
+ * @param code [batch, codeSize]
+ */
+export function codeL2Penalty(code: tf.Tensor2D): tf.Scalar {
+  return tf.mean(tf.sum(tf.square(code), 1));
+}
+
+/**
  * Sums over the batch, for evaluation in chunks:
  * [sum over images and pixels of the loss, sum over images of the squared error per image].
  * Squared error per image is the sum over pixels of (x - x̂)², on the raw output (not clamped).

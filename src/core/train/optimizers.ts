@@ -26,3 +26,36 @@ export function disposeOptimizer(optimizer: tf.Optimizer): void {
   // optimizer would pass as a MomentumOptimizer.
   if (optimizer.getClassName() === tf.MomentumOptimizer.className) tf.SGDOptimizer.prototype.dispose.call(optimizer);
 }
+
+/**
+ * The optimizer's slot variables, live (not copies), in tfjs's getWeights order (see
+ * OptimizerSnapshot.slots), and its step count. getWeights yields once before it lists them.
+ */
+export async function optimizerSlots(optimizer: tf.Optimizer): Promise<tf.Variable[]> {
+  const [iterations, ...slots] = await optimizer.getWeights();
+  // The first entry is a fresh scalar holding the step count: ours to free.
+  iterations.tensor.dispose();
+  return slots.map((s) => s.tensor as tf.Variable);
+}
+
+/**
+ * Gives a fresh optimizer (no step taken yet) the slots and step count of a saved one; the
+ * optimizer copies nothing, it keeps its own variables made from these values.
+ * @param slots values in tfjs's getWeights order, shapes of the model's weights
+ */
+export async function loadOptimizerSlots(
+  optimizer: tf.Optimizer,
+  iterations: number,
+  slots: readonly { shape: number[]; data: Float32Array }[],
+): Promise<void> {
+  const named: Parameters<tf.Optimizer['setWeights']>[0] = [
+    { name: 'iter', tensor: tf.scalar(iterations, 'int32') },
+    ...slots.map((s, i) => ({ name: `slot/${i}`, tensor: tf.tensor(s.data, s.shape) })),
+  ];
+  try {
+    await optimizer.setWeights(named);
+  } finally {
+    // The optimizer's variables hold their own references to the data.
+    for (const n of named) n.tensor.dispose();
+  }
+}

@@ -9,11 +9,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
-import { createRng, deriveSeed, seededSubset, shuffleInPlace } from '../data/rng';
+import { seededSubset } from '../data/rng';
 import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
+import { BatchOrder } from './batchOrder';
 import { detectDivergence } from './divergence';
-import { evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
-import { createOptimizer, disposeOptimizer } from './optimizers';
+import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
+import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
+import {
+  analyseSnapshot,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  SnapshotError,
+  weightLayout,
+  type ModelSnapshot,
+} from './snapshot';
 import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
 
 /** Test images per evaluation chunk: bounds the device memory an evaluation needs. */
@@ -41,10 +50,9 @@ export class Trainer {
   private lossSum: tf.Scalar;
   private stepsSinceRead = 0;
   private stepCount = 0;
-  /** Batch order: a fresh seeded permutation of the subset each epoch, consumed in order. */
-  private batchRng: () => number;
-  private order: Int32Array;
-  private cursor = 0;
+  /** Training images seen; counted apart from steps because an imported model may come with another batch size. */
+  private samples = 0;
+  private batches: BatchOrder;
   private bestLoss = Infinity;
   private lastTrainLoss = Number.NaN;
   /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
@@ -73,11 +81,10 @@ export class Trainer {
       live,
       IMAGE_SIZE,
     ]);
-    this.model = createMlpAutoencoder(this.config.model, seed, IMAGE_SIZE, this.outputBias);
+    this.model = this.freshModel();
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
-    this.batchRng = createRng(deriveSeed(seed, 2));
-    this.order = new Int32Array(0);
+    this.batches = new BatchOrder(trainSize, this.config.train.batchSize, seed);
   }
 
   get step(): number {
@@ -85,7 +92,7 @@ export class Trainer {
   }
 
   get samplesSeen(): number {
-    return this.stepCount * this.config.train.batchSize;
+    return this.samples;
   }
 
   /** Passes over the training subset, fractional. */
@@ -100,27 +107,45 @@ export class Trainer {
 
   /**
    * Runs n optimizer steps synchronously. Each step gathers a batch [batchSize, 784] from the
-   * resident training subset, minimises the mean pixel loss over the model's variables and
-   * adds the batch loss to the on-device sum. Nothing is read back here.
+   * resident training subset, minimises the mean pixel loss (plus the code penalty, if any) over
+   * the model's variables and adds the batch's reconstruction loss to the on-device sum.
+   * Nothing is read back here.
+   *
+   * The code penalty: objective = mean pixel loss + codeL2 x (mean over the batch of sum_j z_j²).
+   * The pixel loss is a mean over the 784 pixels, so against the loss summed over an image (the
+   * squared error per image, or Keras/PyTorch with sum reduction) the same penalty weighs
+   * 784 x codeL2. The reported training loss leaves the penalty out, so it stays comparable
+   * with the test loss and the PCA baseline.
    */
   steps(n: number): void {
     this.assertAlive();
     const spec = this.config.model;
+    const { codeL2 } = spec;
     const model = this.model;
     for (let i = 0; i < n; i++) {
       const batch = this.nextBatch();
+      // The reconstruction part of a penalised objective, kept out of the gradient tape's tidy.
+      const kept: { reconstruction?: tf.Scalar } = {};
       const nextSum = tf.tidy(() => {
         const x = tf.gather(this.trainImages, tf.tensor1d(batch, 'int32'));
         const cost = this.optimizer.minimize(
-          () => meanPixelLoss(model.decodeLogits(model.encode(x)), x, spec),
+          () => {
+            const code = model.encode(x);
+            const reconstruction = meanPixelLoss(model.decodeLogits(code), x, spec);
+            if (codeL2 === 0) return reconstruction;
+            kept.reconstruction = tf.keep(reconstruction);
+            return tf.add(reconstruction, tf.mul(codeL2, codeL2Penalty(code))) as tf.Scalar;
+          },
           true,
           model.variables,
-        );
-        return tf.add(this.lossSum, cost as tf.Scalar) as tf.Scalar;
+        ) as tf.Scalar;
+        return tf.add(this.lossSum, kept.reconstruction ?? cost) as tf.Scalar;
       });
+      kept.reconstruction?.dispose();
       this.lossSum.dispose();
       this.lossSum = nextSum;
       this.stepCount++;
+      this.samples += this.config.train.batchSize;
       this.stepsSinceRead++;
     }
   }
@@ -135,6 +160,7 @@ export class Trainer {
     const sum = this.lossSum;
     const n = this.stepsSinceRead;
     const step = this.stepCount;
+    const samplesSeen = this.samples;
     const generation = this.generation;
     // Swap in a fresh accumulator first, so steps taken during the await are not lost.
     this.lossSum = tf.scalar(0);
@@ -143,8 +169,8 @@ export class Trainer {
     sum.dispose();
     const metrics = {
       step,
-      epoch: (step * this.config.train.batchSize) / this.config.train.trainSize,
-      samplesSeen: step * this.config.train.batchSize,
+      epoch: samplesSeen / this.config.train.trainSize,
+      samplesSeen,
       trainLoss: n > 0 ? total / n : this.lastTrainLoss,
     };
     if (n === 0 || generation !== this.generation) return metrics;
@@ -216,21 +242,120 @@ export class Trainer {
   /** Re-initialises weights, optimizer state and batch order from the seed; step = 0. */
   reset(): void {
     this.assertAlive();
+    this.replaceModel(this.freshModel(), createOptimizer(this.config.train), 0, 0);
+  }
+
+  private freshModel(): MlpAutoencoder {
+    return createMlpAutoencoder(this.config.model, this.config.train.seed, IMAGE_SIZE, this.outputBias);
+  }
+
+  /**
+   * Frees the model, optimizer and loss sum and takes these instead, with the counters and the
+   * batch order of a run that has taken `step` steps. Bumps the generation (pending reads see it).
+   */
+  private replaceModel(model: MlpAutoencoder, optimizer: tf.Optimizer, step: number, samples: number): void {
     this.generation++;
     this.model.dispose();
     disposeOptimizer(this.optimizer);
     this.lossSum.dispose();
-    const { seed } = this.config.train;
-    this.model = createMlpAutoencoder(this.config.model, seed, IMAGE_SIZE, this.outputBias);
-    this.optimizer = createOptimizer(this.config.train);
+    this.model = model;
+    this.optimizer = optimizer;
     this.lossSum = tf.scalar(0);
     this.stepsSinceRead = 0;
-    this.stepCount = 0;
-    this.batchRng = createRng(deriveSeed(seed, 2));
-    this.order = new Int32Array(0);
-    this.cursor = 0;
+    this.stepCount = step;
+    this.samples = samples;
+    const { trainSize, batchSize, seed } = this.config.train;
+    this.batches = new BatchOrder(trainSize, batchSize, seed);
+    this.batches.skip(step);
     this.bestLoss = Infinity;
     this.lastTrainLoss = Number.NaN;
+  }
+
+  /**
+   * The model as plain data, for IndexedDB or a file (encodeSnapshot). The weights are taken at
+   * one instant: cloned synchronously (the clones share the data, nothing is copied on the
+   * device), then read back, so steps() running during the read do not mix into them.
+   * @param options.optimizer include the optimizer's slots (default true): a restored run then
+   *   continues exactly as it would have (Adam's moments and bias correction), at the price of
+   *   a snapshot 3x the size of the weights for Adam and RMSprop, 2x for momentum.
+   */
+  async exportState(options: { optimizer?: boolean } = {}): Promise<ModelSnapshot> {
+    this.assertAlive();
+    const generation = this.generation;
+    const withOptimizer = options.optimizer ?? true;
+    let slots: tf.Variable[] = [];
+    let step = this.stepCount;
+    for (let attempt = 0; withOptimizer; attempt++) {
+      step = this.stepCount;
+      slots = await optimizerSlots(this.optimizer);
+      if (generation !== this.generation) throw new Error('The model was reset during the export.');
+      // A step during getWeights' yield may have made new slots: list them again.
+      if (step === this.stepCount) break;
+      if (attempt === 4) throw new Error('Training kept running during the export; pause it and try again.');
+    }
+    step = this.stepCount;
+    const samplesSeen = this.samples;
+    const iterations = this.optimizer.iterations;
+    const variables = [...this.model.variables, ...slots];
+    const clones = tf.tidy(() => variables.map((v) => tf.clone(v)));
+    let values: Float32Array[];
+    try {
+      // Copied: some backends hand out their own storage.
+      values = (await Promise.all(clones.map((c) => c.data()))).map((v) => new Float32Array(v as Float32Array));
+    } finally {
+      clones.forEach((c) => c.dispose());
+    }
+    const layout = weightLayout(this.config.model);
+    const { optimizer } = this.config.train;
+    const weights = layout.map((l, i) => ({ name: l.name, shape: [...l.shape], data: values[i] }));
+    const snapshot: ModelSnapshot = {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      config: structuredClone(this.config),
+      step,
+      samplesSeen,
+      weights,
+    };
+    if (withOptimizer) {
+      snapshot.optimizer = {
+        name: optimizer,
+        iterations,
+        slots: slots.map((v, i) => ({ name: `${optimizer}/${i}`, shape: [...v.shape], data: values[layout.length + i] })),
+      };
+    }
+    return snapshot;
+  }
+
+  /**
+   * Loads a snapshot's weights (and its optimizer state, when it fits) and counters in place of
+   * the current model; the batch order continues where that many steps would have left it.
+   * A snapshot that does not fit this architecture is refused with a SnapshotError listing what
+   * differs (see checkSnapshot); nothing changes then.
+   * @returns what the page should mention (loss, penalty or training settings that differ)
+   */
+  async importState(value: unknown): Promise<{ warnings: string[] }> {
+    this.assertAlive();
+    const a = analyseSnapshot(value, this.config);
+    if (!a.ok) {
+      const problems = a.issues.filter((i) => i.severity === 'refuse').map((i) => i.message);
+      throw new SnapshotError(problems.join(' '), problems);
+    }
+    const s = a.snapshot;
+    const generation = this.generation;
+    // Built beside the live model and swapped in only when complete.
+    const model = this.freshModel();
+    tf.tidy(() => model.variables.forEach((v, i) => v.assign(tf.tensor(s.weights[i].data, s.weights[i].shape))));
+    const optimizer = createOptimizer(this.config.train);
+    try {
+      if (a.loadOptimizer && s.optimizer) await loadOptimizerSlots(optimizer, s.optimizer.iterations, s.optimizer.slots);
+      if (this.disposed || generation !== this.generation) throw new Error('The model was reset during the import.');
+    } catch (e) {
+      model.dispose();
+      disposeOptimizer(optimizer);
+      throw e;
+    }
+    this.replaceModel(model, optimizer, s.step, s.samplesSeen);
+    return { warnings: a.issues.filter((i) => i.severity === 'warn').map((i) => i.message) };
   }
 
   /** Frees every tensor and variable the trainer owns. The trainer is unusable afterwards. */
@@ -245,35 +370,9 @@ export class Trainer {
     this.liveTestImages.dispose();
   }
 
-  /**
-   * The next batch of subset rows: continues through the current permutation and starts a
-   * new one when it runs out, so every batch has the same size (one compiled shape on GPUs).
-   */
+  /** The next training batch [batchSize] of subset rows (exportCode.test.ts reads it too). */
   private nextBatch(): Int32Array {
-    const size = this.config.train.batchSize;
-    if (this.cursor + size <= this.order.length) {
-      const batch = this.order.subarray(this.cursor, this.cursor + size);
-      this.cursor += size;
-      return batch;
-    }
-    const batch = new Int32Array(size);
-    let filled = 0;
-    while (filled < size) {
-      if (this.cursor >= this.order.length) this.newEpochOrder();
-      const take = Math.min(size - filled, this.order.length - this.cursor);
-      batch.set(this.order.subarray(this.cursor, this.cursor + take), filled);
-      this.cursor += take;
-      filled += take;
-    }
-    return batch;
-  }
-
-  private newEpochOrder(): void {
-    // A fresh array (not an in-place reshuffle): earlier batches may still be views of the old one.
-    const order = new Int32Array(this.config.train.trainSize);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    this.order = shuffleInPlace(order, this.batchRng);
-    this.cursor = 0;
+    return this.batches.next();
   }
 
   /** A thunk so the tensor is created inside the caller's tidy. */

@@ -3,6 +3,7 @@
  * Keys are grouped by the part of the page that shows them; the latent-space views keep
  * theirs in en.latent.ts.
  */
+import { classroom } from './en.classroom';
 import { latent } from './en.latent';
 import { presenter } from './en.presenter';
 
@@ -55,6 +56,7 @@ export const en = {
       worse: 'PCA is still better: {{ratio}}× lower error than the autoencoder.',
       level: 'The autoencoder and PCA are about level (within 5%).',
       pending: 'The PCA baseline appears once it is fitted.',
+      untrained: 'Train the model to compare it with PCA.',
     },
     none: '—',
   },
@@ -166,6 +168,7 @@ export const en = {
   },
   latent,
   presenter,
+  classroom,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

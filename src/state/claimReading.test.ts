@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { findLesson } from '../lessons';
+import { lessonConfig } from '../lessons/preset';
+import type { Lesson } from '../lessons/types';
+import type { MeasurementsEvent, PcaBaselineEvent, PcaMapEvent } from '../worker/api';
+import { readClaim } from './claimReading';
+import type { LabState, LossPoint } from './store';
+
+const lesson = (id: string): Lesson => {
+  const l = findLesson(id);
+  if (!l) throw new Error(`no lesson ${id}`);
+  return l;
+};
+
+const measured = (epoch: number, knnAccuracy: number, codeRadius95: number): MeasurementsEvent => ({
+  type: 'measurements', step: Math.round(epoch * 156), epoch, knnAccuracy, codeRadius95, n: 5000,
+});
+const pcaMap = (knnAccuracy: number): PcaMapEvent => ({
+  type: 'pcaMap', points: new Float32Array(), n: 5000, knnAccuracy, extent: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 },
+});
+const pca = (codeSize: number, testSquaredError: number): PcaBaselineEvent => ({ type: 'pcaBaseline', codeSize, testSquaredError, testLoss: 0.2 });
+
+/** A run of lesson `id`'s preset: tested points at the given (epoch, squared error) pairs. */
+function run(id: string, tested: [number, number][], extra: Partial<LabState> = {}) {
+  const history: LossPoint[] = [];
+  for (const [epoch, se] of tested) {
+    history.push({ step: 0, epoch: epoch - 0.01, trainLoss: 0.2 });
+    history.push({ step: 0, epoch, trainLoss: 0.2, testLoss: 0.2, testSquaredError: se });
+  }
+  return {
+    history,
+    pcaBaseline: undefined,
+    measurements: undefined,
+    pcaMap: undefined,
+    config: lessonConfig(lesson(id)),
+    runState: 'running' as const,
+    ...extra,
+  };
+}
+
+describe('reading lesson 1 (squared error below PCA-2 after two epochs)', () => {
+  const l = lesson('what-is-an-autoencoder');
+
+  it('holds when the error measured after two epochs is below PCA-2', () => {
+    const r = readClaim(l, run(l.id, [[0.5, 55], [1.5, 44], [2.1, 39.9]], { pcaBaseline: pca(2, 42.9) }));
+    expect(r).toMatchObject({ verdict: { state: 'holds', value: 39.9, target: 42.9 }, epoch: 2.1, changed: false });
+  });
+
+  it('fails when it is above', () => {
+    const r = readClaim(l, run(l.id, [[2.2, 45]], { pcaBaseline: pca(2, 42.9) }));
+    expect(r).toMatchObject({ verdict: { state: 'fails', value: 45, target: 42.9 } });
+  });
+
+  it('waits for the epochs of the tested value, not of the latest training point', () => {
+    // Training passed 2 epochs (the untested point at 2.49) but the last measured error is from epoch 1.97.
+    const state = run(l.id, [[1.97, 30]], { pcaBaseline: pca(2, 42.9) });
+    state.history.push({ step: 0, epoch: 2.49, trainLoss: 0.1 });
+    const r = readClaim(l, state);
+    expect(r).toMatchObject({ verdict: { state: 'pending', reason: 'training' }, epoch: 1.97 });
+  });
+
+  it('waits for a PCA baseline of the same code size', () => {
+    expect(readClaim(l, run(l.id, [[2.5, 30]]))).toMatchObject({ verdict: { state: 'pending', reason: 'waiting-for-reference' } });
+    expect(readClaim(l, run(l.id, [[2.5, 30]], { pcaBaseline: pca(16, 10) }))).toMatchObject({ verdict: { state: 'pending', reason: 'waiting-for-reference' } });
+  });
+
+  it('fails a diverged run and says so', () => {
+    const r = readClaim(l, run(l.id, [[2.5, Number.NaN]], { pcaBaseline: pca(2, 42.9), runState: 'diverged' }));
+    expect(r).toMatchObject({ verdict: { state: 'fails' }, diverged: true });
+  });
+
+  it('notes a changed experiment, but not a new seed', () => {
+    const config = lessonConfig(l);
+    const seeded = { ...config, train: { ...config.train, seed: 99 } };
+    expect(readClaim(l, run(l.id, [], { config: seeded })).changed).toBe(false);
+    const wider = { ...config, model: { ...config.model, codeSize: 16 } };
+    expect(readClaim(l, run(l.id, [], { config: wider })).changed).toBe(true);
+    const smaller = { ...config, train: { ...config.train, trainSize: 2000 } };
+    expect(readClaim(l, run(l.id, [], { config: smaller })).changed).toBe(true);
+  });
+});
+
+describe('reading lesson 3 (5-NN accuracy of the map vs PCA-2, after three epochs)', () => {
+  const l = lesson('two-d-map');
+
+  it('compares the accuracy of the two maps once three epochs are measured', () => {
+    const holds = readClaim(l, run(l.id, [], { measurements: measured(3.1, 0.567, 9), pcaMap: pcaMap(0.422) }));
+    expect(holds.verdict).toEqual({ state: 'holds', value: 0.567, target: expect.closeTo(0.522, 9) });
+    const fails = readClaim(l, run(l.id, [], { measurements: measured(3.1, 0.5, 9), pcaMap: pcaMap(0.422) }));
+    expect(fails.verdict.state).toBe('fails');
+    expect(readClaim(l, run(l.id, [], { measurements: measured(2.9, 0.9, 9), pcaMap: pcaMap(0.422) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { measurements: measured(3.1, 0.9, 9) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-reference' });
+  });
+});
+
+describe('reading lesson 4 (95% of codes within 3 of zero, with the code penalty)', () => {
+  const l = lesson('generating-from-the-code');
+
+  it('runs the preset with the L2 penalty on the code', () => {
+    expect(lessonConfig(l).model.codeL2).toBe(l.preset.codeL2);
+    expect(l.preset.codeL2).toBeGreaterThan(0);
+  });
+
+  it('holds when the measured radius is below 3 after three epochs', () => {
+    expect(readClaim(l, run(l.id, [], { measurements: measured(3.2, 0.5, 2.2) })).verdict).toEqual({ state: 'holds', value: 2.2, target: 3 });
+    expect(readClaim(l, run(l.id, [], { measurements: measured(3.2, 0.5, 24) })).verdict).toEqual({ state: 'fails', value: 24, target: 3 });
+    expect(readClaim(l, run(l.id, [])).verdict).toEqual({ state: 'pending', reason: 'training' });
+  });
+
+  it('without the penalty the page runs another experiment', () => {
+    const config = lessonConfig(l);
+    expect(readClaim(l, run(l.id, [], { config: { ...config, model: { ...config.model, codeL2: 0 } } })).changed).toBe(true);
+  });
+});

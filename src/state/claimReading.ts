@@ -1,0 +1,69 @@
+/**
+ * The live check of a lesson's claim: gathers the numbers the page has (the store's history,
+ * PCA baseline, PCA-2 map and the worker's lesson measurements) into claims.ts's inputs.
+ * Pure: no React, no DOM.
+ */
+import type { LabConfig } from '../core/config';
+import { evaluateClaim, type ClaimInputs, type ClaimVerdict } from '../lessons/claims';
+import { lessonConfig } from '../lessons/preset';
+import type { ClaimMetric, Lesson } from '../lessons/types';
+import type { LabState, LossPoint } from './store';
+
+export interface ClaimReading {
+  verdict: ClaimVerdict;
+  metric: ClaimMetric;
+  /** Epochs trained when the judged value was measured. */
+  epoch: number;
+  diverged: boolean;
+  /** The page runs another experiment than the lesson's preset (any setting but the seed). */
+  changed: boolean;
+}
+
+export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'>;
+
+/** Every setting but the seed: a new seed repeats the same experiment. */
+function sameExperiment(a: LabConfig, b: LabConfig): boolean {
+  const strip = (c: LabConfig) => JSON.stringify({ model: c.model, train: { ...c.train, seed: 0 } });
+  return strip(a) === strip(b);
+}
+
+const tested = (p: LossPoint) => p.testSquaredError !== undefined;
+
+/** The inputs of evaluateClaim for one metric, each value with the epoch it was measured at. */
+export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
+  const inputs: ClaimInputs = { epoch: 0, current: {}, pca: {}, initial: {} };
+  switch (metric) {
+    case 'testSquaredError': {
+      const last = s.history.findLast(tested);
+      const first = s.history.find(tested);
+      // Judge the value measured after minEpochs, not an epoch counter that ran ahead of it.
+      inputs.epoch = last?.epoch ?? 0;
+      if (last) inputs.current.testSquaredError = last.testSquaredError;
+      if (first) inputs.initial.testSquaredError = first.testSquaredError;
+      if (s.pcaBaseline && s.pcaBaseline.codeSize === s.config.model.codeSize) inputs.pca.testSquaredError = s.pcaBaseline.testSquaredError;
+      break;
+    }
+    case 'knnAccuracy':
+      inputs.epoch = s.measurements?.epoch ?? 0;
+      if (s.measurements) inputs.current.knnAccuracy = s.measurements.knnAccuracy;
+      if (s.pcaMap) inputs.pca.knnAccuracy = s.pcaMap.knnAccuracy;
+      break;
+    case 'codeRadius95':
+      inputs.epoch = s.measurements?.epoch ?? 0;
+      if (s.measurements) inputs.current.codeRadius95 = s.measurements.codeRadius95;
+      break;
+  }
+  return inputs;
+}
+
+export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
+  const { check } = lesson.claim;
+  const inputs = claimInputs(check.metric, s);
+  return {
+    verdict: evaluateClaim(check, inputs),
+    metric: check.metric,
+    epoch: inputs.epoch,
+    diverged: s.runState === 'diverged',
+    changed: !sameExperiment(s.config, lessonConfig(lesson)),
+  };
+}
