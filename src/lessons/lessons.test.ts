@@ -47,7 +47,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     expect(r.ok ? [] : r.problems).toEqual([]);
     const view = lessonView(lesson);
     expect(GRID_SIZES).toContain(view.gridSize);
-    if (lesson.preset.codeL2 !== undefined) expect(lesson.preset.codeL2).toBeGreaterThan(0);
+    if (lesson.preset.model?.codeL2 !== undefined) expect(lesson.preset.model.codeL2).toBeGreaterThan(0);
   });
 
   it('shows known control groups, each once', () => {
@@ -103,6 +103,6 @@ describe('the lessons hold the paper\'s numbers', () => {
       return l && lessonConfig(l).model.codeSize;
     };
     expect([code('what-is-an-autoencoder'), code('pca-vs-deep'), code('two-d-map'), code('generating-from-the-code')]).toEqual([2, 30, 2, 2]);
-    expect(findLesson('generating-from-the-code')?.preset.codeL2).toBeGreaterThan(0);
+    expect(lessonConfig(findLesson('generating-from-the-code')!).model.codeL2).toBeGreaterThan(0);
   });
 });

@@ -10,8 +10,6 @@ export const DEFAULT_VIEW: ViewOptions = { logScale: true, gridSize: 12 };
 /** The lesson's LabConfig: DEFAULT_CONFIG with the preset's overrides. Returns fresh objects. */
 export function lessonConfig(lesson: Lesson): LabConfig {
   const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model, kind: 'mlp' as const };
-  // The code penalty sits at the preset's top level (it predates LabConfig's codeL2).
-  if (lesson.preset.codeL2 !== undefined) model.codeL2 = lesson.preset.codeL2;
   return {
     model: { ...model, encoderLayers: [...model.encoderLayers] },
     train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train },

@@ -56,20 +56,13 @@ export interface ViewOptions {
 }
 
 /**
- * The lesson's starting point: overrides of DEFAULT_CONFIG (src/core/config.ts), view options,
- * and settings the engine does not have yet.
+ * The lesson's starting point: overrides of DEFAULT_CONFIG (src/core/config.ts) and view
+ * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
   model?: Partial<Omit<MlpModelConfig, 'kind'>>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
-  /**
-   * Weight of an L2 penalty on the code, added to the loss as
-   * codeL2 * mean over the batch of sum_j z_j^2 (z: the [batch, codeSize] codes). It pulls the
-   * codes toward zero so that sampling near zero decodes to digits. Not part of LabConfig yet:
-   * the engine will read it from here once it supports the penalty.
-   */
-  codeL2?: number;
 }
 
 /**

@@ -10,9 +10,8 @@ export const lesson: Lesson = {
   title: { en: 'Generating from the code', 'zh-Hans': '从编码生成图像', 'zh-Hant': '從編碼生成圖像' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: {
-    model: { encoderLayers: [256, 64], codeSize: 2 },
+    model: { encoderLayers: [256, 64], codeSize: 2, codeL2: 0.001 },
     view: { gridSize: 16 },
-    codeL2: 0.001,
   },
   controls: ['architecture', 'run', 'lossChart', 'scatter', 'grid', 'sliders'],
   tryThis: {
