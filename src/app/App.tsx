@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ArchitectureEditor } from '../components/ArchitectureEditor';
 import { BackendBadge } from '../components/BackendBadge';
 import { Controls } from '../components/Controls';
+import { ModelFile } from '../components/ModelFile';
 import { CopyLink } from '../components/CopyLink';
 import { DrawPad } from '../components/DrawPad';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -90,6 +91,7 @@ export function App() {
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />
                 <h2 id="panel-model">{t('app.panels.model')}</h2>
                 <ArchitectureEditor />
+                <ModelFile />
               </section>
               <section className="panel panel--training" aria-labelledby="panel-training">
                 <PanelFocusButton panel="training" name={t('lossChart.title')} />

@@ -6,8 +6,12 @@
  * store. No tfjs here: only types cross from the worker side.
  */
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
+import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
+import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
+import { forgetRun } from './modelPersistence';
+import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { useLab } from './store';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
@@ -136,6 +140,8 @@ export const lab = {
           scatterSize: SCATTER_SIZE,
         });
         await c.configure(store().config);
+        await restoreSaved(c, store().config);
+        watchRunForSaving(() => client);
       } catch (e) {
         // Data and backend failures arrived as error events with the file and the fix.
         if (!store().errors.length) report('internal', `The lab could not start: ${errorText(e)}`);
@@ -152,9 +158,15 @@ export const lab = {
   /** Train when paused or idle, pause when running. */
   toggle: () => (store().runState === 'running' ? lab.pause() : lab.train()),
   /** Exactly `n` training steps (default 1). */
-  step: (n = 1) => act('Step', (c) => c.call((api) => api.step(n))),
-  /** Re-initialises the model from its seed. */
-  reset: () => act('Reset', (c) => c.call((api) => api.reset())),
+  step: async (n = 1) => {
+    await act('Step', (c) => c.call((api) => api.step(n)));
+    await saveModel(client);
+  },
+  /** Re-initialises the model from its seed; the saved model of this configuration is dropped. */
+  reset: async () => {
+    await forgetRun(store().config).catch(() => undefined);
+    return act('Reset', (c) => c.call((api) => api.reset()));
+  },
 
   /**
    * Rebuilds the model with `config` (validated here and in the worker). Before boot it only
@@ -172,6 +184,7 @@ export const lab = {
     }
     const done = await act('Applying the configuration', async (c) => {
       await c.configure(checked.config);
+      await restoreSaved(c, checked.config);
       return true;
     });
     if (done) store().setConfig(checked.config);
@@ -236,6 +249,40 @@ export const lab = {
       store().setDrawingPoint([r.points[0], r.points[1]]);
       return r;
     });
+  },
+
+  /** The model as the bytes of a .aelab file (encodeSnapshot), or undefined when there is none. */
+  async exportModelFile(): Promise<{ bytes: Uint8Array; step: number } | undefined> {
+    return act('Exporting the model', async (c) => {
+      const snapshot = await c.call((api) => api.exportModel());
+      return { bytes: encodeSnapshot(snapshot), step: snapshot.step };
+    });
+  },
+
+  /**
+   * Loads a .aelab file into the current architecture. A file that is not a lab model, or whose
+   * shapes do not fit, is refused with the list of what differs; nothing changes then.
+   */
+  async importModelFile(bytes: Uint8Array): Promise<ModelFileResult> {
+    let snapshot: ModelSnapshot;
+    try {
+      snapshot = decodeSnapshot(bytes);
+    } catch (e) {
+      return { ok: false, problems: e instanceof SnapshotError ? e.problems : [errorText(e)] };
+    }
+    const config = store().config;
+    const check = checkSnapshot(snapshot, config);
+    if (!check.ok) return { ok: false, problems: check.problems };
+    const result = await act('Importing the model', (c) => importIntoWorker(c, snapshot));
+    if (!result) return { ok: false, problems: ['The lab is not ready.'] };
+    if (!result.ok) return result;
+    useLab.setState({
+      history: [],
+      progress: progressAt(result),
+      restoredModel: { step: result.step, from: 'file' },
+    });
+    await saveModel(client);
+    return { ok: true, step: result.step, warnings: result.warnings };
   },
 
   /** The store the events land in (tests read `__lab.store.getState()`). */

@@ -63,6 +63,16 @@ export interface MeasureSlice {
   setFullTest: (m?: FullTestEvent) => void;
 }
 
+/** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
+export interface PersistSlice {
+  /** The last save of the current run in IndexedDB. */
+  savedModel?: { step: number; savedAt: number };
+  /** The model this run was loaded from: saved storage on reload, or an imported file. */
+  restoredModel?: { step: number; from: 'storage' | 'file' };
+  setSavedModel: (m?: { step: number; savedAt: number }) => void;
+  setRestoredModel: (m?: { step: number; from: 'storage' | 'file' }) => void;
+}
+
 export interface BackendSlice {
   backend?: BackendReport;
   /** True while the worker loads data and checks backends. */
@@ -131,7 +141,7 @@ export interface LessonSlice {
   setLinkIgnored: (ignored: readonly IgnoredField[]) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -159,12 +169,16 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
   setPcaMap: (pcaMap) => set({ pcaMap }),
   setFullTest: (fullTest) => set({ fullTest }),
+
+  // persist
+  setSavedModel: (savedModel) => set({ savedModel }),
+  setRestoredModel: (restoredModel) => set({ restoredModel }),
 
   // backend
   booting: true,

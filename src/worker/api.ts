@@ -6,6 +6,7 @@
  * The page imports this file with `import type` only.
  */
 import type { LabConfig } from '../core/config';
+import type { ModelSnapshot } from '../core/train/snapshot';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -208,6 +209,11 @@ export interface EncodeResult {
   reconstructions: Float32Array;
 }
 
+/** What importModel answers: refused with what differs, or loaded (with what the page should mention). */
+export type ImportResult =
+  | { ok: true; warnings: string[]; step: number; epoch: number; samplesSeen: number }
+  | { ok: false; problems: string[] };
+
 export interface LabApi {
   /** Registers the page's listener (comlink.proxy). Events arrive at most ~30 times a second. */
   subscribe(listener: (e: LabEvent) => void): void;
@@ -230,6 +236,18 @@ export interface LabApi {
   mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array>;
   /** [n, 784] images in [0, 1] -> codes, map points and reconstructions. */
   encode(images: Float32Array, n: number): Promise<EncodeResult>;
+  /**
+   * The current model as a snapshot (weights, optimizer state, counters); its Float32Arrays are
+   * transferred. Does not pause training: the weights are taken at one step.
+   */
+  exportModel(): Promise<ModelSnapshot>;
+  /**
+   * Loads a snapshot (from IndexedDB or a file) in place of the current model, if it fits the
+   * current architecture (checkSnapshot); pauses training, then sends status 'paused' and the
+   * reconstructions, codes and measurements of the loaded model. No progress event: the page
+   * restores its own history.
+   */
+  importModel(snapshot: ModelSnapshot): Promise<ImportResult>;
   backendReport(): Promise<BackendReport>;
   /** Live tensor count, for leak tests in e2e. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;

@@ -312,3 +312,24 @@ export function destroyWebGpuDevice(): boolean {
   (tf.backend() as WebGPUBackend).device.destroy();
   return true;
 }
+
+
+/**
+ * How long a failed GPU call waits to see whether the device was lost (then that is the
+ * error): the device's `lost` promise can settle seconds after the first failed call.
+ */
+export const LOSS_GRACE_MS = 3000;
+
+/** A call failed because the GPU device is gone; the page restarts the worker and says so once. */
+class DeviceLostError extends Error {
+  constructor() {
+    super('The GPU device was lost; the lab is restarting on another backend.');
+    this.name = 'DeviceLostError';
+  }
+}
+
+/** Rethrows `e`, or a DeviceLostError if the device was lost around it. */
+export async function explain(e: unknown): Promise<never> {
+  if (await deviceLostWithin(LOSS_GRACE_MS)) throw new DeviceLostError();
+  throw e;
+}

@@ -10,18 +10,19 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
-import { LIVE_TEST_SIZE } from '../core/data/dataset';
+import { checkConfig, type LabConfig } from '../core/config';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { BackendReport, EncodeResult, ErrorEvent, InitOptions, InitResult, LabApi, LabEvent } from './api';
-import { destroyWebGpuDevice, deviceLostWithin, errorText, watchDeviceLoss } from './backends';
+import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
+import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
+import { destroyWebGpuDevice, deviceLostWithin, errorText, explain, LOSS_GRACE_MS, watchDeviceLoss } from './backends';
 import { codesToPoints, pointsToCodes } from './codeMap';
-import { loadData, startBackend } from './labStart';
+import { snapshotBuffers } from './snapshotBuffers';
+import { loadData, pcaFitterFor, startBackend } from './labStart';
 import { LabViews, own, VIEW_INTERVAL_MS } from './labViews';
 import { lossOf } from './pcaBaseline';
-import { PcaFitter } from './pcaFitter';
-import { RunMeter } from './runMeter';
+import type { PcaFitter } from './pcaFitter';
+import { RunMeter, tick } from './runMeter';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -31,37 +32,6 @@ const PROGRESS_INTERVAL_MS = 1000 / 30;
 const TEST_MAX_SHARE = 0.08;
 type Listener = (e: LabEvent) => unknown;
 
-/** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
-const tick = (() => {
-  const channel = new MessageChannel();
-  const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
-  return () =>
-    new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-})();
-
-/**
- * How long a failed GPU call waits to see whether the device was lost (then that is the
- * error): the device's `lost` promise can settle seconds after the first failed call.
- */
-const LOSS_GRACE_MS = 3000;
-
-/** A call failed because the GPU device is gone; the page restarts the worker and says so once. */
-class DeviceLostError extends Error {
-  constructor() {
-    super('The GPU device was lost; the lab is restarting on another backend.');
-    this.name = 'DeviceLostError';
-  }
-}
-
-/** Rethrows `e`, or a DeviceLostError if the device was lost around it. */
-async function explain(e: unknown): Promise<never> {
-  if (await deviceLostWithin(LOSS_GRACE_MS)) throw new DeviceLostError();
-  throw e;
-}
 
 class Lab implements LabApi {
   private listener?: Listener;
@@ -125,14 +95,7 @@ class Lab implements LabApi {
 
       const views = new LabViews(data, options.scatterSize, (e, transfer) => this.emit(e, transfer));
       this.views = views;
-      const live = Math.min(LIVE_TEST_SIZE, data.testCount);
-      const n = views.scatter.n;
-      this.pca = new PcaFitter(
-        data.trainImages,
-        data.testImages.subarray(0, live * IMAGE_SIZE),
-        (message) => this.emitError({ kind: 'internal', message }),
-        { images: data.testImages.subarray(0, n * IMAGE_SIZE), labels: views.scatter.labels, n },
-      );
+      this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -179,7 +142,10 @@ class Lab implements LabApi {
       await this.stopLoop();
       if (!wasRunning) return;
       this.emit({ type: 'status', state: 'paused' });
-      if (this.trainer) await this.views?.publishFullTest(this.trainer);
+      const trainer = this.trainer;
+      if (!trainer) return;
+      await this.requireViews().publishCodesIfStale(trainer);
+      await this.requireViews().publishFullTest(trainer);
     });
   }
 
@@ -256,6 +222,31 @@ class Lab implements LabApi {
       const points = codesToPoints(this.currentMap(trainer), codes, n);
       const reconstructions = own(await trainer.decode(codes, n));
       return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
+    });
+  }
+
+  exportModel(): Promise<ModelSnapshot> {
+    return this.readModel(async (trainer) => {
+      const snapshot = await trainer.exportState();
+      return Comlink.transfer(snapshot, snapshotBuffers(snapshot));
+    });
+  }
+
+  importModel(snapshot: ModelSnapshot): Promise<ImportResult> {
+    return this.exclusive(async () => {
+      const trainer = this.requireTrainer();
+      await this.stopLoop();
+      let warnings: string[];
+      try {
+        ({ warnings } = await trainer.importState(snapshot));
+      } catch (e) {
+        if (e instanceof SnapshotError) return { ok: false, problems: e.problems };
+        throw e;
+      }
+      this.restartClock();
+      this.emit({ type: 'status', state: 'paused' });
+      await this.publishViews(trainer);
+      return { ok: true, warnings, step: trainer.step, epoch: trainer.epoch, samplesSeen: trainer.samplesSeen };
     });
   }
 

@@ -2,12 +2,14 @@
  * Starting the lab worker: load MNIST, then choose, check and activate the backend.
  * Failures are reported as the page's error events (which file, what to do) and rethrown.
  */
-import { DEFAULT_CONFIG } from '../core/config';
+import { DEFAULT_CONFIG, IMAGE_SIZE } from '../core/config';
+import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import type { MnistData } from '../core/train/types';
 import type { BackendReport, ErrorEvent, InitOptions } from './api';
 import { probeData, probeInWorker } from './backendProbe';
 import { errorText, selectBackend } from './backends';
 import { DataLoadError, loadMnist } from './dataLoader';
+import { PcaFitter } from './pcaFitter';
 
 /** Measured training time per candidate backend during selection (warm-up excluded). */
 const BENCHMARK_BUDGET_MS = 700;
@@ -43,4 +45,18 @@ export async function startBackend(data: MnistData, options: InitOptions, report
     report({ kind: 'backend', message: errorText(e), hint: 'Try another browser, or enable WebGL or WebAssembly.' });
     throw e;
   }
+}
+
+/**
+ * The PCA baseline's fitter: scored on the live test subset, and placing the scatter's digits
+ * (uint8 rows of the test set, the first `scatter.n`) on the PCA-2 map.
+ */
+export function pcaFitterFor(data: MnistData, scatter: { labels: Uint8Array; n: number }, onError: (message: string) => void): PcaFitter {
+  const live = Math.min(LIVE_TEST_SIZE, data.testCount);
+  const { n, labels } = scatter;
+  return new PcaFitter(data.trainImages, data.testImages.subarray(0, live * IMAGE_SIZE), onError, {
+    images: data.testImages.subarray(0, n * IMAGE_SIZE),
+    labels,
+    n,
+  });
 }

@@ -90,3 +90,15 @@ export class RunMeter {
 function clampChunk(x: number): number {
   return Math.min(MAX_CHUNK_STEPS, Math.max(1, Math.round(x)));
 }
+
+/** A macrotask tick without setTimeout's 4 ms clamp: lets queued messages run. */
+export const tick = (() => {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+})();

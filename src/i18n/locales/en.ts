@@ -5,6 +5,7 @@
  */
 import { classroom } from './en.classroom';
 import { latent } from './en.latent';
+import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 
 export const en = {
@@ -168,6 +169,7 @@ export const en = {
   },
   latent,
   presenter,
+  modelFile,
   classroom,
 } as const;
 

@@ -6,6 +6,7 @@
 import type { Strings } from './en';
 import { classroom } from './zh-Hans.classroom';
 import { latent } from './zh-Hans.latent';
+import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 
 export const zhHans: Strings = {
@@ -169,5 +170,6 @@ export const zhHans: Strings = {
   },
   latent,
   presenter,
+  modelFile,
   classroom,
 };

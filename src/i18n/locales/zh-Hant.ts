@@ -6,6 +6,7 @@
 import type { Strings } from './en';
 import { classroom } from './zh-Hant.classroom';
 import { latent } from './zh-Hant.latent';
+import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 
 export const zhHant: Strings = {
@@ -169,5 +170,6 @@ export const zhHant: Strings = {
   },
   latent,
   presenter,
+  modelFile,
   classroom,
 };
