@@ -24,7 +24,10 @@ export function CopyLink({ className }: { className?: string }) {
       const timer = window.setTimeout(() => setOutcome({ kind: 'idle' }), CONFIRM_MS);
       return () => window.clearTimeout(timer);
     }
-    if (outcome.kind === 'refused') fieldRef.current?.select();
+    if (outcome.kind === 'refused') {
+      fieldRef.current?.focus();
+      fieldRef.current?.select();
+    }
     return undefined;
   }, [outcome]);
 

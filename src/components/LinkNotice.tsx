@@ -3,7 +3,7 @@ import type { IgnoredField } from '../state/link';
 import { useLab } from '../state/store';
 
 /** Items listed at most; the rest are counted. */
-const MAX_SHOWN = 8;
+const MAX_SHOWN = 12;
 
 /**
  * The small notice naming what an opened link could not use (from parseLink's report). Keys and
