@@ -110,10 +110,10 @@ function checkTorch(c: LabConfig): void {
   if (c.model.loss === 'bce') {
     expect(code).toContain('loss_fn = nn.BCEWithLogitsLoss()');
     expect(code).toContain('decoder_logits = decoder[:-1]');
-    expect(code).toContain('loss = loss_fn(decoder_logits(encoder(x)), x)');
+    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : 'loss = loss_fn(decoder_logits(encoder(x)), x)');
   } else {
     expect(code).toContain('loss_fn = nn.MSELoss()');
-    expect(code).toContain('loss = loss_fn(decoder(encoder(x)), x)');
+    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : 'loss = loss_fn(decoder(encoder(x)), x)');
     expect(code).not.toContain('BCE');
   }
   const lr = pyFloat(c.train.learningRate);
@@ -171,6 +171,30 @@ describe('architectureString and pyFloat', () => {
 describe.each(Object.entries({ ...VARIED, ...LESSON_CONFIGS }))('%s', (_name, c) => {
   it('Keras: layer widths, activations, loss and optimizer as the lab trains', () => checkKeras(c));
   it('PyTorch: layer widths, activations, loss and optimizer as the lab trains', () => checkTorch(c));
+});
+
+describe('the L2 penalty on the code', () => {
+  const penalised = config({ codeL2: 0.0025 });
+
+  it('Keras: a pass-through layer adds CODE_L2 x mean over the batch of the squared code length', () => {
+    const code = kerasCode(penalised);
+    expect(code).toContain('\nCODE_L2 = 0.0025  #');
+    expect(code).toContain('self.add_loss(CODE_L2 * keras.ops.mean(keras.ops.sum(keras.ops.square(code), axis=1)))');
+    expect(code).toContain('decoder(CodePenalty()(encoder(inputs)))');
+    expect(code).toContain('plus 0.0025 x the squared length of the code');
+  });
+
+  it('PyTorch: the explicit term on the loss; the printed train loss is the reconstruction alone', () => {
+    const code = pytorchCode(penalised);
+    expect(code).toContain('\nCODE_L2 = 0.0025  #');
+    expect(code).toContain('loss = reconstruction_loss + CODE_L2 * (code**2).sum(dim=1).mean()');
+    expect(code).toContain('reconstruction_loss = loss_fn(decoder_logits(code), x)');
+    expect(code).toContain('total += reconstruction_loss.item()');
+  });
+
+  it('is absent without a penalty', () => {
+    for (const code of [kerasCode(DEFAULT_CONFIG), pytorchCode(DEFAULT_CONFIG)]) expect(code).not.toMatch(/CODE_L2|CodePenalty|penalty/);
+  });
 });
 
 describe('options', () => {

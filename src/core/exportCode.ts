@@ -6,7 +6,8 @@
  * mirrored layers -> 784, hidden and output activations as configured), train it as
  * train/trainer.ts does (mean loss per pixel: binary cross-entropy or squared error; Adam,
  * SGD with momentum or RMSprop with tfjs's constants; the seeded training subset, starting
- * weights and batch order of exportCodeRandom.ts) and print the lab's test number: the
+ * weights and batch order of exportCodeRandom.ts; an L2 penalty on the code when codeL2 > 0,
+ * as the explicit term codeL2 x mean over the batch of sum_j z_j²) and print the lab's test number: the
  * squared error per image (sum over 784 pixels, mean over test images). Encoder and decoder
  * stay separate models, so the decoder alone can turn any code into an image.
  *
@@ -108,8 +109,8 @@ x_train = x_train_all[seeded_subset(len(x_train_all), TRAIN_SIZE, SEED)]  # [TRA
 # models so the decoder alone can draw the image of any code.
 ${sequential('encoder', IMAGE_SIZE, encoderLines)}
 ${sequential('decoder', model.codeSize, decoderLines)}
-inputs = keras.Input(shape=(784,))
-autoencoder = keras.Model(inputs, decoder(encoder(inputs)), name="autoencoder")
+${kerasPenalty(model)}inputs = keras.Input(shape=(784,))
+autoencoder = keras.Model(inputs, decoder(${model.codeL2 > 0 ? 'CodePenalty()(encoder(inputs))' : 'encoder(inputs)'}), name="autoencoder")
 
 # Starting weights as the lab draws them: Glorot uniform from the seed, layer by layer from
 # the input to the output, zero biases, and an output bias that draws the mean digit.
@@ -181,7 +182,15 @@ export function pytorchCode(config: LabConfig, options: ExportOptions = {}): str
     ? `loss_fn = nn.BCEWithLogitsLoss()  # binary cross-entropy per pixel, mean, from the logits
 decoder_logits = decoder[:-1]  # the decoder without its sigmoid: the loss is stabler on logits`
     : `loss_fn = nn.MSELoss()  # squared error per pixel, mean`;
-  const forward = bce ? 'decoder_logits(encoder(x))' : 'decoder(encoder(x))';
+  const decode = bce ? 'decoder_logits' : 'decoder';
+  // With the code penalty the printed train loss stays the reconstruction alone, as in the lab.
+  const step =
+    model.codeL2 > 0
+      ? `code = encoder(x)  # [BATCH_SIZE, CODE_SIZE]
+        reconstruction_loss = loss_fn(${decode}(code), x)
+        loss = reconstruction_loss + CODE_L2 * (code**2).sum(dim=1).mean()  # plus the L2 penalty on the code`
+      : `loss = loss_fn(${decode}(encoder(x)), x)`;
+  const reported = model.codeL2 > 0 ? 'reconstruction_loss' : 'loss';
 
   return `${header(config, 'pytorch', options)}
 
@@ -242,11 +251,11 @@ for epoch in range(1, EPOCHS + 1):
     total = 0.0
     for _ in range(steps_per_epoch):
         x = x_train[torch.from_numpy(next(batches))]  # [BATCH_SIZE, 784]
-        loss = loss_fn(${forward}, x)
+        ${step}
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        total += loss.item()
+        total += ${reported}.item()
     print(
         f"epoch {epoch}: train loss {total / steps_per_epoch:.4f} per pixel, test squared error "
         f"per image (first 1,000 test digits) {squared_error_per_image(x_test[:1000]):.2f}"
@@ -267,7 +276,7 @@ function header(config: LabConfig, language: CodeLanguage, options: ExportOption
 # Architecture ${architectureString(model)}
 #   encoder ${encoder}: ${hidden}a linear code of ${plural(model.codeSize, 'number')} (the bottleneck)
 #   decoder ${decoder}: ${hidden}${model.outputActivation} output
-# Loss: ${lossName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.
+# Loss: ${lossName(model)}${penaltyName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.
 # Training: ${thousands(train.trainSize)} of MNIST's 60,000 training digits (chosen with seed ${train.seed}),
 #   batches of ${train.batchSize}, ${plural(options.epochs ?? DEFAULT_EPOCHS, 'epoch')}.
 #
@@ -286,7 +295,8 @@ function constants(config: LabConfig, options: ExportOptions): string {
   return `SEED = ${train.seed}
 TRAIN_SIZE = ${train.trainSize}  # of the 60,000 training digits
 BATCH_SIZE = ${train.batchSize}
-CODE_SIZE = ${model.codeSize}  # numbers per code: the bottleneck
+CODE_SIZE = ${model.codeSize}  # numbers per code: the bottleneck${model.codeL2 > 0 ? `
+CODE_L2 = ${pyFloat(model.codeL2)}  # weight of the L2 penalty on the code` : ''}
 EPOCHS = ${epochs}  # the lab's metrics show its epochs: set this to compare at the same point`;
 }
 
@@ -314,6 +324,32 @@ print("their reconstructions:", tuple(images.shape), "the centre's image:", tupl
 
 function lossName(model: MlpModelConfig): string {
   return model.loss === 'bce' ? 'binary cross-entropy per pixel (mean)' : 'squared error per pixel (mean)';
+}
+
+function penaltyName(model: MlpModelConfig): string {
+  return model.codeL2 > 0 ? `, plus ${pyFloat(model.codeL2)} x the squared length of the code (mean over the batch)` : '';
+}
+
+/**
+ * The code penalty as a pass-through layer between encoder and decoder: add_loss with the
+ * explicit term, not keras.layers.ActivityRegularization, whose scaling by the batch size
+ * differs between Keras versions. Keras prints the loss with the penalty included.
+ */
+function kerasPenalty(model: MlpModelConfig): string {
+  if (model.codeL2 === 0) return '';
+  return `
+
+# The L2 penalty on the code, between encoder and decoder (Keras prints the loss with it
+# included; the lab's train loss leaves it out).
+class CodePenalty(layers.Layer):
+    """Adds CODE_L2 x (mean over the batch of sum_j code_j^2) to the loss; the code passes through."""
+
+    def call(self, code):
+        self.add_loss(CODE_L2 * keras.ops.mean(keras.ops.sum(keras.ops.square(code), axis=1)))
+        return code
+
+
+`;
 }
 
 function lossSentence(model: MlpModelConfig): string {
