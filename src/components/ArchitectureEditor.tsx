@@ -145,6 +145,7 @@ export function ArchitectureEditor() {
                 + {t('architecture.addLayer')}
               </button>
               <div className="arch-code-field">{textField('codeSize', 'numeric')}</div>
+              <div className="arch-code-field">{textField('codeL2', 'decimal', { hint: t('architecture.codeL2Hint') })}</div>
             </fieldset>
           )}
 
@@ -202,6 +203,7 @@ export function ArchitectureEditor() {
 /** i18n keys of the text fields' labels. */
 const LABELS = {
   codeSize: 'architecture.codeSize',
+  codeL2: 'architecture.codeL2',
   learningRate: 'architecture.learningRate',
   momentum: 'architecture.momentum',
   batchSize: 'architecture.batchSize',

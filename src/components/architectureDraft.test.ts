@@ -57,6 +57,24 @@ describe('architecture draft', () => {
     });
   });
 
+  it('carries the L2 penalty on the code both ways, and refuses one outside [0, 1]', () => {
+    const penalised: LabConfig = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, codeL2: 0.001 } };
+    expect(draftFromConfig(penalised).codeL2).toBe('0.001');
+    // Applying an untouched draft keeps the penalty (a lesson's preset is not lost on apply).
+    expect(checkDraft(draftFromConfig(penalised))).toEqual({ ok: true, config: penalised });
+    expect(isDraftDirty(draftFromConfig(penalised), penalised)).toBe(false);
+    const edited = checkDraft(draft({ codeL2: ' 0.01 ' }));
+    expect(edited.ok && edited.config.model.codeL2).toBe(0.01);
+    for (const [text, problem] of [
+      ['-0.1', { code: 'range', min: 0, max: 1 }],
+      ['2', { code: 'range', min: 0, max: 1 }],
+      ['', { code: 'notANumber' }],
+    ] as const) {
+      const r = checkDraft(draft({ codeL2: text }));
+      expect(r.ok ? {} : r.problems).toEqual({ codeL2: problem });
+    }
+  });
+
   it('refuses a fifth encoder layer on the layer list', () => {
     const r = checkDraft(draft({ encoderLayers: ['512', '256', '128', '64', '32'] }));
     expect(r.ok).toBe(false);

@@ -20,6 +20,8 @@ export interface ConfigDraft {
   /** Encoder widths from the input towards the code, as typed. */
   encoderLayers: string[];
   codeSize: string;
+  /** Weight of the L2 penalty on the code, as typed. */
+  codeL2: string;
   hiddenActivation: HiddenActivation;
   outputActivation: OutputActivation;
   loss: LossName;
@@ -56,6 +58,7 @@ export type DraftCheck =
 
 const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer'>, { min: number; max: number; integer: boolean }> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
+  codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
   momentum: { ...LIMITS.momentum, integer: false },
   batchSize: { ...LIMITS.batchSize, integer: true },
@@ -68,6 +71,7 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
   return {
     encoderLayers: c.model.encoderLayers.map(String),
     codeSize: String(c.model.codeSize),
+    codeL2: String(c.model.codeL2),
     hiddenActivation: c.model.hiddenActivation,
     outputActivation: c.model.outputActivation,
     loss: c.model.loss,
@@ -96,6 +100,7 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       hiddenActivation: d.hiddenActivation,
       outputActivation: d.outputActivation,
       loss: d.loss,
+      codeL2: parseNumber(d.codeL2),
     },
     train: {
       optimizer: d.optimizer,

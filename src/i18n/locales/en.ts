@@ -105,6 +105,8 @@ export const en = {
     addLayer: 'Add layer',
     noLayers: 'No hidden layers: the code is a linear map of the pixels, like PCA.',
     codeSize: 'Code size (bottleneck)',
+    codeL2: 'L2 penalty on the code',
+    codeL2Hint: 'Pulls the codes toward zero; 0 turns it off.',
     activations: 'Activations and loss',
     hiddenActivation: 'Hidden activation',
     outputActivation: 'Output activation',

@@ -106,6 +106,8 @@ export const zhHans: Strings = {
     addLayer: '添加一层',
     noLayers: '没有隐藏层：编码是像素的线性映射，就像 PCA。',
     codeSize: '编码大小（瓶颈）',
+    codeL2: '编码的 L2 惩罚',
+    codeL2Hint: '把编码拉向零点；设为 0 即关闭。',
     activations: '激活函数与损失',
     hiddenActivation: '隐藏层激活函数',
     outputActivation: '输出层激活函数',

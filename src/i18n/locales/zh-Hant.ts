@@ -106,6 +106,8 @@ export const zhHant: Strings = {
     addLayer: '新增一層',
     noLayers: '沒有隱藏層：編碼是像素的線性映射，就像 PCA。',
     codeSize: '編碼大小（瓶頸）',
+    codeL2: '編碼的 L2 懲罰',
+    codeL2Hint: '把編碼拉向零點；設為 0 即關閉。',
     activations: '活化函數與損失',
     hiddenActivation: '隱藏層活化函數',
     outputActivation: '輸出層活化函數',
