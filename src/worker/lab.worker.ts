@@ -141,11 +141,12 @@ class Lab implements LabApi {
       const wasRunning = this.running;
       await this.stopLoop();
       if (!wasRunning) return;
-      this.emit({ type: 'status', state: 'paused' });
       const trainer = this.trainer;
-      if (!trainer) return;
-      await this.requireViews().publishCodesIfStale(trainer);
-      await this.requireViews().publishFullTest(trainer);
+      // The map and the measurements settle before 'paused' is told: what the page sees paused
+      // (a grid click, a lesson's claim) no longer moves.
+      if (trainer) await this.requireViews().publishCodesIfStale(trainer);
+      this.emit({ type: 'status', state: 'paused' });
+      if (trainer) await this.requireViews().publishFullTest(trainer);
     });
   }
 
