@@ -73,38 +73,78 @@ function referenceLayersModel(): tf.Sequential {
   return model;
 }
 
+interface FitSession {
+  backend: string;
+  model: tf.Sequential;
+  /** [TRAIN_DIGITS, 784] */
+  x: tf.Tensor2D;
+  /** Last measured milliseconds per batch, to size the next timed fit call. */
+  msPerBatch: number;
+}
+let session: FitSession | undefined;
+
 /**
- * Samples per second of `model.fit` on `backend`, measured over about `seconds` of one fit
- * call after a warm-up fit (which compiles shaders / kernels) and a calibration fit.
+ * Stops a fit at a deadline (checked at each batch end, without reading the loss back, so
+ * it adds no device sync): a hard cap on a timed call when the calibration was off.
  */
-async function fit(backend: string, seconds: number): Promise<EngineResult> {
+class Deadline extends tf.Callback {
+  batches = 0;
+  constructor(private readonly until: number) {
+    super();
+  }
+  override async onBatchEnd(): Promise<void> {
+    this.batches++;
+    if (performance.now() > this.until) this.model.stopTraining = true;
+  }
+}
+
+/**
+ * One `model.fit` call over `batches` x `epochs` batches of 256, stopped early at `capMs`.
+ * @returns wall-clock ms (the call returns after the epoch's loss is read back, so queued
+ *   device work is included), batches trained and the last epoch's loss.
+ */
+async function fitOnce(s: FitSession, batches: number, epochs = 1, capMs = Infinity): Promise<{ ms: number; batches: number; loss: number }> {
+  const xs = s.x.slice([0, 0], [batches * BATCH, IMAGE_SIZE]);
+  const t0 = performance.now();
+  const deadline = new Deadline(t0 + capMs);
+  const h = await s.model.fit(xs, xs, { batchSize: BATCH, epochs, shuffle: true, verbose: 0, callbacks: [deadline] });
+  const ms = performance.now() - t0;
+  xs.dispose();
+  return { ms, batches: deadline.batches, loss: Number(h.history.loss[h.history.loss.length - 1]) };
+}
+
+/**
+ * Builds the tfjs Layers model on `backend` and warms it up (kernels, shaders, optimizer
+ * slots), so that fitRun() times training only. Returns the warm-up's ms per batch.
+ */
+async function fitSetup(backend: string): Promise<number> {
   await useBackend(backend);
   const pixels = await trainDigits();
-  const model = referenceLayersModel();
-  const x = tf.tensor2d(pixels, [TRAIN_DIGITS, IMAGE_SIZE]);
-  try {
-    const run = async (batches: number, epochs = 1) => {
-      const xs = x.slice([0, 0], [batches * BATCH, IMAGE_SIZE]);
-      const t0 = performance.now();
-      const h = await model.fit(xs, xs, { batchSize: BATCH, epochs, shuffle: true, verbose: 0 });
-      const ms = performance.now() - t0;
-      xs.dispose();
-      return { ms, loss: Number(h.history.loss[h.history.loss.length - 1]) };
-    };
-    await run(1); // warm-up: kernels, shaders, optimizer slots
-    const calib = await run(2);
-    const perBatchMs = calib.ms / 2;
-    const wanted = Math.max(2, Math.round((seconds * 1000) / perBatchMs));
-    const maxBatches = Math.floor(TRAIN_DIGITS / BATCH);
-    const epochs = Math.ceil(wanted / maxBatches);
-    const batches = Math.max(1, Math.round(wanted / epochs));
-    const { ms, loss } = await run(batches, epochs);
-    const samples = batches * epochs * BATCH;
-    return { samplesPerSec: (samples * 1000) / ms, samples, seconds: ms / 1000, loss };
-  } finally {
-    x.dispose();
-    model.dispose();
-  }
+  session?.x.dispose();
+  session?.model.dispose();
+  const s: FitSession = { backend, model: referenceLayersModel(), x: tf.tensor2d(pixels, [TRAIN_DIGITS, IMAGE_SIZE]), msPerBatch: 0 };
+  session = s;
+  await fitOnce(s, 1);
+  s.msPerBatch = (await fitOnce(s, 2)).ms / 2;
+  return s.msPerBatch;
+}
+
+/**
+ * Samples per second of one `model.fit` call sized (from the last measured speed) to last
+ * about `seconds`, and stopped at 3x that in any case. Call fitSetup first.
+ */
+async function fitRun(seconds: number): Promise<EngineResult> {
+  const s = session;
+  if (!s) throw new Error('call fitSetup(backend) first');
+  const wanted = Math.max(2, Math.round((seconds * 1000) / s.msPerBatch));
+  const maxBatches = Math.floor(TRAIN_DIGITS / BATCH);
+  const epochs = Math.ceil(wanted / maxBatches);
+  const batches = Math.max(1, Math.round(wanted / epochs));
+  const run = await fitOnce(s, batches, epochs, 3 * seconds * 1000);
+  const { ms, loss } = run;
+  const samples = run.batches * BATCH;
+  s.msPerBatch = ms / run.batches;
+  return { samplesPerSec: (samples * 1000) / ms, samples, seconds: ms / 1000, loss };
 }
 
 /** Samples per second of ConvNetJS training the reference architecture for about `seconds`. */
@@ -150,7 +190,8 @@ async function convnet(seconds: number): Promise<EngineResult> {
 declare global {
   interface Window {
     __bench?: {
-      fit: typeof fit;
+      fitSetup: typeof fitSetup;
+      fitRun: typeof fitRun;
       convnet: typeof convnet;
       /** The backends tfjs registered in this page (before any self-check). */
       registeredBackends: () => string[];
@@ -159,7 +200,8 @@ declare global {
 }
 
 window.__bench = {
-  fit,
+  fitSetup,
+  fitRun,
   convnet,
   registeredBackends: () => Object.keys(tf.engine().registryFactory),
 };
