@@ -6,6 +6,7 @@ import { loadMnistNode } from '../data/mnistNode';
 import { createRng } from '../data/rng';
 import { checkSnapshot, SnapshotError, weightLayout, type ModelSnapshot } from './snapshot';
 import { crc32, decodeSnapshot, encodeSnapshot } from './snapshotFile';
+import { useWasmInNode } from './nodeBackend';
 import { Trainer } from './trainer';
 import type { MnistData } from './types';
 
@@ -13,7 +14,7 @@ let data: MnistData;
 let images: Float32Array;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await useWasmInNode();
   data = loadMnistNode();
   images = imagesToFloat(data.testImages.subarray(0, 20 * 784), null);
 });

@@ -4,13 +4,14 @@ import { DEFAULT_CONFIG, type LabConfig, type MlpModelConfig, type TrainConfig }
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { DIVERGENCE_WARMUP_STEPS, detectDivergence } from './divergence';
+import { useWasmInNode } from './nodeBackend';
 import { Trainer } from './trainer';
 import type { MnistData } from './types';
 
 let data: MnistData;
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await useWasmInNode();
   data = loadMnistNode();
 });
 
