@@ -50,6 +50,8 @@ async function trainAndPause(page: Page, ms: number): Promise<number> {
   await page.waitForTimeout(ms);
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: 30_000 });
+  // One step publishes the codes and measurements of the exact model, and saves it.
+  await page.getByTestId('step-button').click();
   await page.waitForFunction(
     () => {
       const s = (window as LabWindow).__lab!.store.getState();
@@ -70,6 +72,7 @@ test('a trained model is saved as it trains and restored on reload', async ({ pa
   await page.waitForFunction(() => ((window as LabWindow).__lab!.store.getState().savedModel?.step ?? 0) > 0, null, { timeout: 90_000 });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: 30_000 });
+  await page.getByTestId('step-button').click();
   await page.waitForFunction(() => {
     const s = (window as LabWindow).__lab!.store.getState();
     return s.progress !== undefined && s.savedModel?.step === s.progress.step && s.measurements?.step === s.progress.step;

@@ -141,12 +141,10 @@ class Lab implements LabApi {
       const wasRunning = this.running;
       await this.stopLoop();
       if (!wasRunning) return;
-      const trainer = this.trainer;
-      // The map and the measurements settle before 'paused' is told: what the page sees paused
-      // (a grid click, a lesson's claim) no longer moves.
-      if (trainer) await this.requireViews().publishCodesIfStale(trainer);
       this.emit({ type: 'status', state: 'paused' });
-      if (trainer) await this.requireViews().publishFullTest(trainer);
+      // The map is left as it was (a refresh here moved it under a grid click in core-lab);
+      // step() publishes codes and measurements of the exact model.
+      if (this.trainer) await this.requireViews().publishFullTest(this.trainer);
     });
   }
 

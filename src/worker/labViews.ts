@@ -38,8 +38,6 @@ export class LabViews {
   private codeMap?: CodeMap;
   private lastCodesAt = -Infinity;
   private codesInterval = VIEW_INTERVAL_MS;
-  /** Step of the model whose codes were published last (-1: none yet). */
-  private codesStep = -1;
   /** Step of the last full-test evaluation of the current model (no repeat while paused). */
   private fullTestStep = -1;
 
@@ -65,7 +63,6 @@ export class LabViews {
   restart(): void {
     this.codeMap = undefined;
     this.lastCodesAt = -Infinity;
-    this.codesStep = -1;
     this.fullTestStep = -1;
   }
 
@@ -86,7 +83,6 @@ export class LabViews {
     const codes = await trainer.encode(this.scatter.images, n);
     const { event, map } = codesEvent(codes, n, codeSize, this.codeMap);
     this.codeMap = map;
-    this.codesStep = trainer.step;
     // Measured before the points' buffer is transferred away.
     const knnAccuracy = n >= 2 ? knnLeaveOneOutAccuracy(event.points, labels, 2, MAP_KNN_K) : NaN;
     const codeRadius95 = n >= 1 ? codeRadius(codes, n, codeSize, CODE_RADIUS_QUANTILE) : NaN;
@@ -96,11 +92,6 @@ export class LabViews {
     const now = performance.now();
     this.lastCodesAt = now;
     this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / CODES_MAX_SHARE);
-  }
-
-  /** After a pause: the scatter and the lessons' measurements show the model as it stopped. */
-  async publishCodesIfStale(trainer: Trainer): Promise<void> {
-    if (trainer.step !== this.codesStep) await this.publishCodes(trainer);
   }
 
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */
