@@ -9,7 +9,7 @@ import type { LabConfig } from '../core/config';
 import { checkSnapshot, type ModelSnapshot } from '../core/train/snapshot';
 import type { ImportResult } from '../worker/api';
 import { WorkerRestartedError, type LabClient } from '../worker/client';
-import { snapshotBuffers } from '../worker/snapshotBuffers';
+import { snapshotBuffers } from '../core/train/snapshotTransfer';
 import { configKey, isQuotaError, loadRun, saveRun } from './modelPersistence';
 import { useLab, type LossPoint } from './store';
 

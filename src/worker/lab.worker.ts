@@ -17,7 +17,7 @@ import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import { destroyWebGpuDevice, deviceLostWithin, errorText, explain, LOSS_GRACE_MS, watchDeviceLoss } from './backends';
 import { codesToPoints, pointsToCodes } from './codeMap';
-import { snapshotBuffers } from './snapshotBuffers';
+import { snapshotBuffers } from '../core/train/snapshotTransfer';
 import { loadData, pcaFitterFor, startBackend } from './labStart';
 import { LabViews, own, VIEW_INTERVAL_MS } from './labViews';
 import { lossOf } from './pcaBaseline';

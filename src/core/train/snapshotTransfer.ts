@@ -2,7 +2,7 @@
  * A model snapshot crosses the worker boundary as transferable Float32Arrays only: these are
  * the buffers to transfer (page -> worker on import, worker -> page on export). No tfjs here.
  */
-import type { ModelSnapshot } from '../core/train/snapshot';
+import type { ModelSnapshot } from './snapshot';
 
 /**
  * Every tensor buffer of a snapshot, each once. A tensor whose array is a view on a shared
