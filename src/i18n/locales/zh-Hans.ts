@@ -54,8 +54,8 @@ export const zhHans: Strings = {
     },
     squaredErrorUnit: '784 个像素的 (x − x̂)² 之和',
     vsPca: {
-      better: '自编码器胜过 PCA：误差低 {{ratio}} 倍。',
-      worse: 'PCA 暂时更好：误差比自编码器低 {{ratio}} 倍。',
+      better: '自编码器胜过 PCA：PCA 的误差是它的 {{ratio}} 倍。',
+      worse: 'PCA 暂时更好：自编码器的误差是 PCA 的 {{ratio}} 倍。',
       level: '自编码器和 PCA 不相上下（相差不到 5%）。',
       pending: 'PCA 基准拟合完成后会显示在这里。',
       untrained: '训练模型之后，就能和 PCA 比一比。',

@@ -54,8 +54,8 @@ export const zhHant: Strings = {
     },
     squaredErrorUnit: '784 個像素的 (x − x̂)² 總和',
     vsPca: {
-      better: '自編碼器勝過 PCA：誤差低 {{ratio}} 倍。',
-      worse: 'PCA 暫時比較好：誤差比自編碼器低 {{ratio}} 倍。',
+      better: '自編碼器勝過 PCA：PCA 的誤差是它的 {{ratio}} 倍。',
+      worse: 'PCA 暫時比較好：自編碼器的誤差是 PCA 的 {{ratio}} 倍。',
       level: '自編碼器和 PCA 不相上下（相差不到 5%）。',
       pending: 'PCA 基準擬合完成後會顯示在這裡。',
       untrained: '訓練模型之後，就能和 PCA 比一比。',
