@@ -46,6 +46,15 @@ export function configureWasm(): void {
   wasmPathsSet = true;
 }
 
+/** What a backend needs before tf.setBackend: the wasm file URLs, the WebGL compile policy. */
+function prepareBackend(name: BackendName): void {
+  if (name === 'wasm') configureWasm();
+  // Shapes as uniforms: one compiled WebGL program serves every batch size and layer width
+  // instead of one program per shape. Compiling dominates start-up on slow GPU drivers
+  // (SwiftShader: about a second a program).
+  if (name === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+}
+
 interface AdapterInfoLike {
   vendor?: string;
   architecture?: string;
@@ -137,7 +146,7 @@ export async function checkBackend(name: BackendName): Promise<ProbeResult> {
     result.software = probe.software;
     if (!probe.ok) return { ...result, reason: probe.reason };
   }
-  if (name === 'wasm') configureWasm();
+  prepareBackend(name);
   try {
     const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
     if (!ok) return { ...result, reason: `failed to initialise (see the console for the browser's reason)` };
@@ -249,7 +258,7 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
   // Fastest first; the runner-up takes over if the winner will not start in this worker.
   const ranked = [...speeds.entries()].sort((a, b) => b[1] - a[1]);
   for (const [name, sps] of ranked) {
-    if (name === 'wasm') configureWasm();
+    prepareBackend(name);
     let active = false;
     try {
       active = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
