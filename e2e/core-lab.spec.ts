@@ -22,8 +22,8 @@ const CODE_SIZE = '16';
  * first step, first evaluation and first map of the codes take tens of seconds.
  */
 const BUDGET = {
-  webgpu: { testTimeout: 420_000, lossFall: 180_000, worker: 90_000 },
-  webgl: { testTimeout: 300_000, lossFall: 150_000, worker: 60_000 },
+  webgpu: { testTimeout: 900_000, lossFall: 240_000, worker: 180_000 },
+  webgl: { testTimeout: 600_000, lossFall: 180_000, worker: 120_000 },
   wasm: { testTimeout: 300_000, lossFall: 90_000, worker: 30_000 },
   cpu: { testTimeout: 420_000, lossFall: 180_000, worker: 90_000 },
 } as const;

@@ -19,6 +19,12 @@ interface LabFixtures {
 
 /** Loading MNIST (about 11 MB gzip, inflated in the worker) plus the backend self-check. */
 export const BOOT_TIMEOUT_MS = 120_000;
+/**
+ * A software GPU (SwiftShader here) compiles every shader of the self-check and the first
+ * steps on the CPU: a forced webgl start measured 64-107 s, webgpu longer.
+ */
+export const GPU_BOOT_TIMEOUT_MS = 300_000;
+export const bootTimeout = (backend: Backend) => (backend === 'webgl' || backend === 'webgpu' ? GPU_BOOT_TIMEOUT_MS : BOOT_TIMEOUT_MS);
 
 export const test = base.extend<LabFixtures>({
   backend: ['wasm', { option: true }],
@@ -27,9 +33,9 @@ export const test = base.extend<LabFixtures>({
       const query = new URLSearchParams({ backend, ...params });
       // Relative to baseURL, which ends in a sub-path ('/lab/'): the build must work there.
       await page.goto(`./?${query}`);
-      await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: BOOT_TIMEOUT_MS });
+      await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: bootTimeout(backend) });
       // The badge shows once the backend is chosen; the model is built after that.
-      await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
+      await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: bootTimeout(backend) });
     });
   },
 });
