@@ -13,7 +13,7 @@ type Outcome = { kind: 'idle' } | { kind: 'copied' } | { kind: 'refused'; url: s
  * a visible confirmation. Where the browser refuses the clipboard (no permission, an insecure
  * origin), the link appears selected in a field to copy by hand.
  */
-export function CopyLink({ className }: { className?: string }) {
+export function CopyLink({ testId = 'copy-link' }: { /** Test ids: `${testId}`, `-status`, `-field`. */ testId?: string }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -43,11 +43,11 @@ export function CopyLink({ className }: { className?: string }) {
   };
 
   return (
-    <div className={className ? `copy-link ${className}` : 'copy-link'}>
-      <button type="button" className="button copy-link-button" data-testid="copy-link" title={t('classroom.link.copyHint')} onClick={() => void copy()}>
+    <div className="copy-link">
+      <button type="button" className="button copy-link-button" data-testid={testId} title={t('classroom.link.copyHint')} onClick={() => void copy()}>
         {t('classroom.link.copy')}
       </button>
-      <span className="copy-link-status" role="status" data-testid="copy-link-status">
+      <span className="copy-link-status" role="status" data-testid={`${testId}-status`}>
         {outcome.kind === 'copied' ? `✓ ${t('classroom.link.copied')}` : ''}
       </span>
       {outcome.kind === 'refused' && (
@@ -58,7 +58,7 @@ export function CopyLink({ className }: { className?: string }) {
           <label htmlFor={fieldId} className="visually-hidden">
             {t('classroom.link.field')}
           </label>
-          <input id={fieldId} ref={fieldRef} type="text" readOnly value={outcome.url} data-testid="copy-link-field" onFocus={(e) => e.target.select()} />
+          <input id={fieldId} ref={fieldRef} type="text" readOnly value={outcome.url} data-testid={`${testId}-field`} onFocus={(e) => e.target.select()} />
           <button type="button" className="button button--quiet" onClick={() => setOutcome({ kind: 'idle' })}>
             {t('classroom.link.close')}
           </button>

@@ -66,7 +66,7 @@ export function TeacherPanel() {
             {t('classroom.teacher.lessonDefaults')}
           </button>
         )}
-        <CopyLink />
+        <CopyLink testId="teacher-copy-link" />
         <button type="button" className="button button--primary teacher-done" onClick={() => setTeacherMode(false)} data-testid="teacher-done">
           {t('classroom.teacher.close')}
         </button>
