@@ -52,15 +52,15 @@ export async function canvasInk(page: Page, testId: string): Promise<number[]> {
 
 /** Facts about a 28 x 28 digit image, to tell a digit from a blank or a grey smear. */
 export function digitFacts(ink: number[]) {
-  const strong = ink.filter((v) => v > 0.5).length;
+  const inked = ink.filter((v) => v > 0.3).length;
   const blankish = ink.filter((v) => v < 0.1).length;
-  return { pixels: ink.length, sum: ink.reduce((a, b) => a + b, 0), strong, blankish };
+  return { pixels: ink.length, sum: ink.reduce((a, b) => a + b, 0), inked, blankish };
 }
 
 /**
- * Asserts that the decoded-image canvas holds something shaped like a handwritten digit:
- * data-ink (the sum of its 784 values) well above blank, some strongly inked pixels, and
- * mostly paper around them (a grey smear of 0.5 everywhere has no strong pixels).
+ * Asserts that the decoded-image canvas holds a digit, not a blank: data-ink (the sum of its
+ * 784 values) well above blank, a stroke of inked pixels, and paper around it (a uniform grey
+ * smear has no paper). An early model's digit is blurred, so "inked" starts at 0.3.
  * Returns the image's ink for later comparisons.
  */
 export async function expectDigitInDecodedImage(page: Page): Promise<{ dataInk: number; ink: number[] }> {
@@ -73,7 +73,7 @@ export async function expectDigitInDecodedImage(page: Page): Promise<{ dataInk: 
   const ink = await canvasInk(page, 'decoded-image');
   const facts = digitFacts(ink);
   expect(facts.pixels).toBe(784);
-  expect(facts.strong, `strongly inked pixels (${JSON.stringify(facts)})`).toBeGreaterThanOrEqual(15);
+  expect(facts.inked, `inked pixels (${JSON.stringify(facts)})`).toBeGreaterThanOrEqual(20);
   expect(facts.blankish, `paper pixels (${JSON.stringify(facts)})`).toBeGreaterThanOrEqual(300);
   return { dataInk, ink };
 }
