@@ -16,6 +16,7 @@ import { Announcer } from '../components/Announcer';
 import { PanelFocusButton } from '../components/PanelFocusButton';
 import { PresenterControls } from '../components/PresenterControls';
 import { Reconstructions } from '../components/Reconstructions';
+import { ShowAsCode } from '../components/ShowAsCode';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -92,6 +93,7 @@ export function App() {
                 <h2 id="panel-model">{t('app.panels.model')}</h2>
                 <ArchitectureEditor />
                 <ModelFile />
+                <ShowAsCode />
               </section>
               <section className="panel panel--training" aria-labelledby="panel-training">
                 <PanelFocusButton panel="training" name={t('lossChart.title')} />

@@ -4,6 +4,7 @@
  * theirs in en.latent.ts.
  */
 import { classroom } from './en.classroom';
+import { exportCode } from './en.exportCode';
 import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
@@ -173,6 +174,7 @@ export const en = {
   presenter,
   modelFile,
   classroom,
+  exportCode,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -5,6 +5,7 @@
  */
 import type { Strings } from './en';
 import { classroom } from './zh-Hans.classroom';
+import { exportCode } from './zh-Hans.exportCode';
 import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
@@ -174,4 +175,5 @@ export const zhHans: Strings = {
   presenter,
   modelFile,
   classroom,
+  exportCode,
 };

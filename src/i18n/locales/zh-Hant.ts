@@ -5,6 +5,7 @@
  */
 import type { Strings } from './en';
 import { classroom } from './zh-Hant.classroom';
+import { exportCode } from './zh-Hant.exportCode';
 import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
@@ -174,4 +175,5 @@ export const zhHant: Strings = {
   presenter,
   modelFile,
   classroom,
+  exportCode,
 };
