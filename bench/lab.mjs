@@ -69,12 +69,21 @@ export async function openLabAt(page, baseUrl, backend, log) {
 
 /**
  * Samples per second of the lab's training loop over about `seconds` of wall-clock time:
- * presses Train, lets a few steps pass (kernels, the first evaluation), counts the steps the
- * page shows over the window, pauses. This includes everything the running lab does besides
- * training (live test metrics, the code map, reconstructions, about once a second).
+ * presses Train, lets a few steps pass (kernels, the first evaluation), then times the steps
+ * the page shows. Each change of the step counter is stamped in the page (a MutationObserver),
+ * and the rate runs from the first change in the window to the last, so it is not off by a
+ * partly counted step. This includes everything the running lab does besides training (live
+ * test metrics, the code map, reconstructions, about once a second).
  */
 export async function labRun(page, seconds) {
   const toggle = page.getByTestId('train-toggle');
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="metric-step"]');
+    const stamps = [];
+    const observer = new MutationObserver(() => stamps.push([performance.now(), Number.parseFloat(el.textContent ?? '')]));
+    observer.observe(el, { childList: true, characterData: true, subtree: true });
+    window.__stepStamps = { stamps, observer };
+  });
   const startStep = await readNumber(page, 'metric-step');
   await toggle.click();
   const warmUntil = Date.now() + WARMUP_MS;
@@ -82,6 +91,7 @@ export async function labRun(page, seconds) {
     await page.waitForTimeout(100);
     if (Date.now() > warmUntil + BOOT_TIMEOUT_MS) throw new Error('the lab made no training steps');
   }
+  const from = await page.evaluate(() => performance.now());
   const s0 = await readNumber(page, 'metric-step');
   const t0 = Date.now();
   const shown = [];
@@ -91,13 +101,17 @@ export async function labRun(page, seconds) {
     const v = await readNumber(page, 'metric-samples-per-sec');
     if (Number.isFinite(v)) shown.push(v);
   }
-  const s1 = await readNumber(page, 'metric-step');
-  const elapsed = (Date.now() - t0) / 1000;
+  const to = await page.evaluate(() => performance.now());
   await toggle.click();
   await page.waitForFunction(() => document.querySelector('[data-testid="train-toggle"]')?.getAttribute('aria-pressed') === 'false');
-  const steps = s1 - s0;
+  const stamps = await page.evaluate(({ from, to }) => {
+    window.__stepStamps.observer.disconnect();
+    return window.__stepStamps.stamps.filter(([t, step]) => t >= from && t <= to && Number.isFinite(step));
+  }, { from, to });
+  if (stamps.length < 2) throw new Error(`the step counter changed ${stamps.length} times in ${seconds} s`);
+  const [[tA, sA], [tB, sB]] = [stamps[0], stamps[stamps.length - 1]];
   const shownMean = shown.length ? shown.reduce((a, b) => a + b, 0) / shown.length : Number.NaN;
-  return { samplesPerSec: (steps * BENCH_BATCH) / elapsed, shownSamplesPerSec: shownMean, steps, seconds: elapsed };
+  return { samplesPerSec: ((sB - sA) * BENCH_BATCH * 1000) / (tB - tA), shownSamplesPerSec: shownMean, steps: sB - sA, seconds: (tB - tA) / 1000 };
 }
 
 /**
@@ -107,13 +121,26 @@ export async function labRun(page, seconds) {
  * something else, which also catches tasks under 50 ms.
  */
 function installTaskProbe() {
-  const probe = { longTaskMs: 0, longTasks: 0, maxTimerLateMs: 0, maxFrameGapMs: 0, running: true };
+  const probe = { longTaskMs: 0, longTasks: 0, maxTimerLateMs: 0, maxFrameGapMs: 0, longFrames: 0, longFrameMs: 0, longFrameBlockingMs: 0, longFrameScripts: [], running: true };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       probe.longTasks++;
       probe.longTaskMs = Math.max(probe.longTaskMs, e.duration);
     }
   }).observe({ type: 'longtask' });
+  // Long animation frames (over 50 ms, script and rendering together), with the scripts in them.
+  if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        probe.longFrames++;
+        if (e.duration > probe.longFrameMs) {
+          probe.longFrameMs = e.duration;
+          probe.longFrameBlockingMs = e.blockingDuration;
+          probe.longFrameScripts = e.scripts.map((x) => `${x.invoker} ${Math.round(x.duration)} ms`).slice(0, 4);
+        }
+      }
+    }).observe({ type: 'long-animation-frame' });
+  }
   let expected = performance.now();
   const tick = () => {
     const now = performance.now();
@@ -179,7 +206,8 @@ export async function measurePca2Race(page, baseUrl, log, { minSeconds = 10, tim
   const p = race.probe;
   log(
     `race: ${race.seconds === null ? `PCA-2 not beaten in ${timeoutSeconds} s (last ${race.lastSe} vs ${race.pca})` : `beat PCA-2 after ${race.seconds.toFixed(1)} s (${race.seen.se} < ${race.seen.pca} at step ${race.seen.step})`}; ` +
-      `long tasks: ${p.longTasks} (longest ${p.longTaskMs.toFixed(0)} ms), timer lateness max ${p.maxTimerLateMs.toFixed(0)} ms, frame gap max ${p.maxFrameGapMs.toFixed(0)} ms`,
+      `long tasks: ${p.longTasks} (longest ${p.longTaskMs.toFixed(0)} ms), timer lateness max ${p.maxTimerLateMs.toFixed(0)} ms, frame gap max ${p.maxFrameGapMs.toFixed(0)} ms, ` +
+      `long animation frames: ${p.longFrames} (longest ${p.longFrameMs.toFixed(0)} ms, blocking ${p.longFrameBlockingMs.toFixed(0)} ms${p.longFrameScripts.length ? `: ${p.longFrameScripts.join('; ')}` : ''})`,
   );
   if (screenshotPath) {
     await page.waitForFunction(() => document.querySelector('[data-testid="train-toggle"]')?.getAttribute('aria-pressed') === 'false');
