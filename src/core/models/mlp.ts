@@ -6,42 +6,15 @@
  * 784 -> encoderLayers... -> codeSize (linear: the bottleneck) -> reversed(encoderLayers)... -> 784.
  * Raw variables rather than tf.layers keep the two halves separate and let the trainer run a
  * whole step inside one tf.tidy. Layers use tf.fused.matMul (matrix product + bias +
- * activation in one kernel where the backend and the activation allow it).
+ * activation in one kernel where the backend and the activation allow it); on wasm their
+ * gradients avoid the transposed products (dense.ts says why).
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type HiddenActivation, type MlpModelConfig, type OutputActivation } from '../config';
+import { IMAGE_SIZE, type MlpModelConfig, type OutputActivation } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
+import { dense, preferredGradients, type DenseGradients, type DenseLayer, type LayerActivation } from './dense';
 
-export type LayerActivation = HiddenActivation | OutputActivation;
-
-/** One fully connected layer: y = activation(x W + b). */
-export interface DenseLayer {
-  /** [fanIn, fanOut] */
-  kernel: tf.Variable<tf.Rank.R2>;
-  /** [fanOut] */
-  bias: tf.Variable<tf.Rank.R1>;
-  activation: LayerActivation;
-}
-
-/** Activations the fused matMul kernel applies itself (tanh is not one of them). */
-const FUSED: ReadonlySet<LayerActivation> = new Set(['relu', 'elu', 'sigmoid', 'linear']);
-
-/**
- * x W + b, then the activation.
- * tf.fused.matMul runs as one kernel outside gradient recording; while gradients are recorded
- * tfjs itself splits it (except for 'linear'), so training and inference share this code.
- * @param x [batch, fanIn]
- * @returns [batch, fanOut]
- */
-export function dense(x: tf.Tensor2D, layer: DenseLayer, activation = layer.activation): tf.Tensor2D {
-  const { kernel: b, bias } = layer;
-  if (FUSED.has(activation)) {
-    return tf.fused.matMul({ a: x, b, bias, activation: activation as tf.fused.Activation }) as tf.Tensor2D;
-  }
-  // Unfused on purpose: fused 'linear' has a custom gradient that also computes the gradient
-  // with respect to x, wasted work for the first layer whose x is the data.
-  return tf.tanh(tf.add(tf.matMul(x, b), bias)) as tf.Tensor2D;
-}
+export type { DenseLayer, LayerActivation } from './dense';
 
 /**
  * Glorot (Xavier) uniform initial weights: U(-l, l) with l = sqrt(6 / (fanIn + fanOut)),
@@ -109,12 +82,15 @@ export interface MlpAutoencoder {
  * Builds the autoencoder with seeded Glorot-uniform weights and zero biases.
  * @param inputSize pixels per image; 784 for MNIST (smaller only for the backend self-check)
  * @param outputBias [inputSize] initial bias of the output layer (see outputBiasForMean)
+ * @param gradients how the layers' backward passes run; by default the fastest for the backend
+ *   in use now (dense.ts). encode() never computes a gradient with respect to its input.
  */
 export function createMlpAutoencoder(
   config: MlpModelConfig,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,
+  gradients: DenseGradients = preferredGradients(),
 ): MlpAutoencoder {
   if (outputBias && outputBias.length !== inputSize) {
     throw new RangeError(`output bias has ${outputBias.length} values; the output has ${inputSize}`);
@@ -139,13 +115,15 @@ export function createMlpAutoencoder(
 
   const encode = (x: tf.Tensor2D): tf.Tensor2D => {
     let h = x;
-    for (const layer of encoderLayers) h = dense(h, layer);
+    encoderLayers.forEach((layer, i) => {
+      h = dense(h, layer, layer.activation, { gradients, xNeedsGradient: i > 0 });
+    });
     return h;
   };
   const run = (code: tf.Tensor2D, logits: boolean): tf.Tensor2D => {
     let h = code;
     for (let i = 0; i <= last; i++) {
-      h = dense(h, decoderLayers[i], logits && i === last ? 'linear' : decoderLayers[i].activation);
+      h = dense(h, decoderLayers[i], logits && i === last ? 'linear' : decoderLayers[i].activation, { gradients });
     }
     return h;
   };
