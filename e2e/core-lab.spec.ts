@@ -103,6 +103,8 @@ test('trains, maps the codes and decodes clicks and sliders', async ({ page, bac
   /** Near the middle of the map, where the codes are dense: a clear digit, not an outlier. */
   const clickGrid = async () => {
     const grid = page.getByTestId('latent-grid');
+    // The grid on screen shows the newest codes: the same spot then decodes the same point.
+    await expect(grid).toHaveAttribute('data-current', 'true', { timeout: budget.worker });
     await grid.scrollIntoViewIfNeeded();
     const box = await grid.boundingBox();
     expect(box).not.toBeNull();

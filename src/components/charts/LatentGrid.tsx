@@ -72,6 +72,8 @@ export function LatentGrid() {
         if (alive && canvas) {
           drawDigits(canvas, pixels, firstIndices(n * n), { cols: n, rows: n, gap: 0 });
           canvas.dataset.cells = String(n * n);
+          // 'true' while the grid shows the newest codes (clicks then decode what is on screen).
+          canvas.dataset.current = String(useLab.getState().codes === codes && !again);
           shownRef.current = { extent, n };
           placeCrosshair();
         }
@@ -85,18 +87,24 @@ export function LatentGrid() {
         }
       }
     };
-    const request = () => {
+    /** At most one refresh a second while training; at once when training has stopped. */
+    const request = (now = false) => {
+      if (canvasRef.current) canvasRef.current.dataset.current = 'false';
       if (inFlight) {
         again = true;
         return;
       }
-      if (timer !== undefined) return;
-      timer = setTimeout(() => void run(), Math.max(0, lastStart + REFRESH_MS - performance.now()));
+      if (timer !== undefined && !now) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), now ? 0 : Math.max(0, lastStart + REFRESH_MS - performance.now()));
     };
 
     request();
     const unsubscribe = useLab.subscribe((s, prev) => {
-      if (s.codes !== prev.codes || s.gridSize !== prev.gridSize) request();
+      // The last codes of a run (pause, step) are drawn at once, so the grid on screen is the
+      // model a click decodes.
+      if (s.codes !== prev.codes || s.gridSize !== prev.gridSize) request(s.runState !== 'running');
+      else if (s.runState !== prev.runState && s.runState !== 'running' && timer !== undefined) request(true);
     });
     return () => {
       alive = false;
