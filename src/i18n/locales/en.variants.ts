@@ -26,7 +26,7 @@ export const variants = {
   },
   denoising: {
     title: 'Denoising',
-    help: 'The same test digits clean, with noise, and what the model draws from the noisy version. The model never sees the clean digit it is asked for.',
+    help: 'The same test digits clean, with noise, and what the model draws from the noisy version. The model is only ever given the noisy version as input.',
     clean: 'Clean',
     noisy: 'Noisy input',
     denoised: 'Output',

@@ -25,7 +25,7 @@ export const variants: Strings['variants'] = {
   },
   denoising: {
     title: '去噪',
-    help: '同一批测试数字：干净的、加了噪声的，以及模型根据带噪版本画出的结果。模型从来看不到它要还原的那张干净数字。',
+    help: '同一批测试数字：干净的、加了噪声的，以及模型根据带噪版本画出的结果。模型的输入永远只有带噪的版本。',
     clean: '干净',
     noisy: '带噪输入',
     denoised: '输出',

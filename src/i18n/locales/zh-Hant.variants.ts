@@ -25,7 +25,7 @@ export const variants: Strings['variants'] = {
   },
   denoising: {
     title: '去雜訊',
-    help: '同一批測試數字：乾淨的、加了雜訊的，以及模型根據含雜訊版本畫出的結果。模型從來看不到它要還原的那張乾淨數字。',
+    help: '同一批測試數字：乾淨的、加了雜訊的，以及模型根據含雜訊版本畫出的結果。模型的輸入永遠只有含雜訊的版本。',
     clean: '乾淨',
     noisy: '含雜訊輸入',
     denoised: '輸出',
