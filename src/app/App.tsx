@@ -17,6 +17,7 @@ import { PanelFocusButton } from '../components/PanelFocusButton';
 import { PresenterControls } from '../components/PresenterControls';
 import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
+import { Denoising } from '../components/variants/Denoising';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -48,6 +49,8 @@ export function App() {
     latent: [useShown('scatter'), useShown('grid'), useShown('sliders')].some(Boolean),
     drawPad: useShown('drawPad'),
   };
+  // The variants' panels appear with the variant (issue 4).
+  const denoising = useLab((s) => s.config.model.noise !== 'none');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -105,6 +108,12 @@ export function App() {
                 <div className="panel panel--reconstructions">
                   <PanelFocusButton panel="reconstructions" name={t('latent.reconstructions.title')} />
                   <Reconstructions />
+                </div>
+              )}
+              {denoising && (
+                <div className="panel panel--variant panel--denoising">
+                  <PanelFocusButton panel="denoising" name={t('variants.denoising.title')} />
+                  <Denoising />
                 </div>
               )}
               {show.latent && (

@@ -25,6 +25,7 @@ import {
   type ScalarField,
 } from './architectureDraft';
 import { useShown } from './useShown';
+import { VariantFields } from './variants/VariantFields';
 import './ArchitectureEditor.css';
 
 /**
@@ -163,6 +164,8 @@ export function ArchitectureEditor() {
               {!show.loss && error('loss') && <p className="field-error">{error('loss')}</p>}
             </fieldset>
           )}
+
+          {show.architecture && <VariantFields draft={draft} set={set} error={error} />}
 
           {(show.optimizer || show.data || show.seed) && (
             <fieldset className="arch-fieldset arch-fieldset--training">

@@ -15,12 +15,14 @@ const claimState = (s: LabState) => ({
   pcaMap: s.pcaMap,
   config: s.config,
   runState: s.runState,
+  denoising: s.denoising,
 });
 
 type Shown = ClaimReading['verdict']['state'];
 
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
+  if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
   return metric === 'knnAccuracy' ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 

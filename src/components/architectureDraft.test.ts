@@ -116,3 +116,17 @@ describe('architecture draft', () => {
     expect(proposedLayerWidth(draft({ encoderLayers: ['40'], codeSize: '30' }))).toBe(60);
   });
 });
+
+describe('architecture draft: the variants (issue 4)', () => {
+  it('carries the input noise both ways and refuses a level outside [0, 1]', () => {
+    const denoising: LabConfig = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, noise: 'mask', noiseLevel: 0.4 } };
+    expect(draftFromConfig(denoising)).toMatchObject({ noise: 'mask', noiseLevel: '0.4' });
+    // Applying an untouched draft keeps the variant (a lesson's preset is not lost on apply).
+    expect(checkDraft(draftFromConfig(denoising))).toEqual({ ok: true, config: denoising });
+    expect(isDraftDirty(draftFromConfig(denoising), denoising)).toBe(false);
+    const edited = checkDraft(draft({ noise: 'gaussian', noiseLevel: '0.25' }));
+    expect(edited.ok && edited.config.model).toMatchObject({ noise: 'gaussian', noiseLevel: 0.25 });
+    const r = checkDraft(draft({ noise: 'gaussian', noiseLevel: '1.5' }));
+    expect(r.ok ? {} : r.problems).toEqual({ noiseLevel: { code: 'range', min: 0, max: 1 } });
+  });
+});

@@ -12,6 +12,7 @@ import {
   type HiddenActivation,
   type LabConfig,
   type LossName,
+  type NoiseType,
   type OptimizerName,
   type OutputActivation,
 } from '../core/config';
@@ -31,6 +32,9 @@ export interface ConfigDraft {
   batchSize: string;
   trainSize: string;
   seed: string;
+  /** Denoising: the input corruption and its level (σ or a fraction), as typed. */
+  noise: NoiseType;
+  noiseLevel: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
@@ -56,7 +60,7 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer'>, { min: number; max: number; integer: boolean }> = {
+const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise'>, { min: number; max: number; integer: boolean }> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
   codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
@@ -64,6 +68,7 @@ const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputAct
   batchSize: { ...LIMITS.batchSize, integer: true },
   trainSize: { ...LIMITS.trainSize, integer: true },
   seed: { ...LIMITS.seed, integer: true },
+  noiseLevel: { ...LIMITS.noiseLevel, integer: false },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -81,6 +86,8 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     batchSize: String(c.train.batchSize),
     trainSize: String(c.train.trainSize),
     seed: String(c.train.seed),
+    noise: c.model.noise,
+    noiseLevel: String(c.model.noiseLevel),
   };
 }
 
@@ -101,6 +108,8 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       outputActivation: d.outputActivation,
       loss: d.loss,
       codeL2: parseNumber(d.codeL2),
+      noise: d.noise,
+      noiseLevel: parseNumber(d.noiseLevel),
     },
     train: {
       optimizer: d.optimizer,

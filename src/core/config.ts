@@ -13,11 +13,18 @@ export const HIDDEN_ACTIVATIONS = ['relu', 'elu', 'tanh', 'sigmoid'] as const;
 export const OUTPUT_ACTIVATIONS = ['sigmoid', 'linear'] as const;
 export const LOSSES = ['bce', 'mse'] as const;
 export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
+/**
+ * Corruption of the training input for a denoising autoencoder (core/train/noise.ts):
+ * 'gaussian' adds N(0, σ²) per pixel and clips to [0, 1]; 'saltPepper' sets a fraction of the
+ * pixels to 0 or 1 (half each); 'mask' blanks a fraction of the pixels to 0 (BERT's masked input).
+ */
+export const NOISE_TYPES = ['none', 'gaussian', 'saltPepper', 'mask'] as const;
 
 export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
 export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
 export type LossName = (typeof LOSSES)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+export type NoiseType = (typeof NOISE_TYPES)[number];
 
 export const LIMITS = {
   layerWidth: { min: 1, max: 2000 },
@@ -29,6 +36,8 @@ export const LIMITS = {
   trainSize: { min: 1000, max: 60000 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   codeL2: { min: 0, max: 1 },
+  /** σ of Gaussian noise (pixels in [0, 1]), or the fraction of pixels salted or masked. */
+  noiseLevel: { min: 0, max: 1 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -54,6 +63,13 @@ export const mlpModelSchema = z.object({
    * (configs and links written before it existed read as 0).
    */
   codeL2: z.number().min(LIMITS.codeL2.min).max(LIMITS.codeL2.max).default(0),
+  /**
+   * Denoising: the trainer corrupts each training batch (fresh, seeded noise every step) and
+   * asks for the clean digit back. 'none' = a plain autoencoder. Optional in input ('none').
+   */
+  noise: z.enum(NOISE_TYPES).default('none'),
+  /** σ for 'gaussian', fraction of pixels for 'saltPepper' and 'mask'; unused for 'none'. */
+  noiseLevel: z.number().min(LIMITS.noiseLevel.min).max(LIMITS.noiseLevel.max).default(0.5),
 });
 
 export const trainSchema = z.object({
@@ -85,6 +101,15 @@ export type TrainConfig = z.infer<typeof trainSchema>;
 export type LabConfig = z.infer<typeof labConfigSchema>;
 
 /**
+ * The variant settings of a plain autoencoder (no input noise, ...): the schema's defaults,
+ * for code that writes a model config out in full.
+ */
+export const PLAIN_VARIANT = {
+  noise: 'none',
+  noiseLevel: 0.5,
+} as const satisfies Partial<MlpModelConfig>;
+
+/**
  * Defaults chosen so that a laptop without a GPU beats the PCA-2 baseline within seconds
  * (measured by `npm run bench`, secondsToBeatPca2).
  */
@@ -97,6 +122,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     outputActivation: 'sigmoid',
     loss: 'bce',
     codeL2: 0,
+    ...PLAIN_VARIANT,
   },
   train: {
     optimizer: 'adam',

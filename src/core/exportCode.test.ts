@@ -107,13 +107,14 @@ function checkTorch(c: LabConfig): void {
   // The encoder ends at the code layer, the decoder starts from it.
   const encoder = code.slice(code.indexOf('encoder = nn.Sequential('), code.indexOf('decoder = nn.Sequential('));
   expect(torchLinearLayers(encoder).at(-1)?.[1]).toBe(c.model.codeSize);
+  const input = c.model.noise === 'none' ? 'x' : 'corrupt(x)';
   if (c.model.loss === 'bce') {
     expect(code).toContain('loss_fn = nn.BCEWithLogitsLoss()');
     expect(code).toContain('decoder_logits = decoder[:-1]');
-    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : 'loss = loss_fn(decoder_logits(encoder(x)), x)');
+    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : `loss = loss_fn(decoder_logits(encoder(${input})), x)`);
   } else {
     expect(code).toContain('loss_fn = nn.MSELoss()');
-    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : 'loss = loss_fn(decoder(encoder(x)), x)');
+    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : `loss = loss_fn(decoder(encoder(${input})), x)`);
     expect(code).not.toContain('BCE');
   }
   const lr = pyFloat(c.train.learningRate);
@@ -377,5 +378,40 @@ print(json.dumps({
     const mean = pixelMoments(Float32Array.from([0, 0.5, 1, 0.2, 0.5, 1]), 3).mean;
     expect(out.bias).toEqual(Array.from(outputBiasForMean(mean, 'linear')));
     expect(out.bias).toEqual(Array.from(Float32Array.from([0.1, 0.5, 1])));
+  });
+});
+
+describe('the denoising variant (issue 4)', () => {
+  const denoising = config({ noise: 'saltPepper', noiseLevel: 0.4 });
+  it('Keras feeds corrupted batches against the clean ones; PyTorch corrupts the encoder input', () => {
+    const keras = kerasCode(denoising);
+    expect(keras).toContain('batches = ((corrupt(x_train[rows]), x_train[rows]) for rows in lab_batches(');
+    expect(keras).toContain('NOISE = "saltPepper"');
+    expect(keras).toContain('NOISE_LEVEL = 0.4');
+    expect(keras).toMatch(/# Denoising: trained on corrupted digits against the clean ones; salt and pepper/);
+    const torch = pytorchCode(denoising);
+    expect(torch).toContain('loss = loss_fn(decoder_logits(encoder(corrupt(x))), x)');
+    expect(torch).toContain('return torch.from_numpy(noisy)');
+    for (const code of [kerasCode(DEFAULT_CONFIG), pytorchCode(DEFAULT_CONFIG)]) expect(code).not.toMatch(/corrupt|NOISE/);
+  });
+
+  it('the generated corrupt() does what the lab does, for each noise (numpy)', (ctx) => {
+    if (!hasNumpy) {
+      ctx.skip('numpy is not on this machine');
+      return;
+    }
+    for (const [noise, level, check] of [
+      ['mask', 0.3, 'abs((y == 0).mean() - 0.3) < 0.01 and set(np.unique(y)) <= {0.0, 0.5}'],
+      ['saltPepper', 0.4, 'abs((y == 1).mean() - 0.2) < 0.01 and abs((y == 0).mean() - 0.2) < 0.01'],
+      ['gaussian', 0.1, 'abs((y - 0.5).std() - 0.1) < 0.003 and y.min() >= 0 and y.max() <= 1'],
+    ] as const) {
+      const code = kerasCode(config({ noise, noiseLevel: level }));
+      const corruptDef = code.slice(code.indexOf('noise_rng = '), code.indexOf('# MNIST:'));
+      const out = runPython(
+        ['import numpy as np', 'SEED = 1', `NOISE = "${noise}"`, `NOISE_LEVEL = ${level}`, corruptDef.replace(/# -+\s*$/, ''),
+          'y = corrupt(np.full((200, 784), 0.5, np.float32))', `print(y.dtype == np.float32 and bool(${check}))`].join('\n'),
+      );
+      expect(out.trim(), noise).toBe('True');
+    }
   });
 });

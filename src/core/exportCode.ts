@@ -15,6 +15,7 @@
  */
 import { IMAGE_SIZE, layerWidths, type HiddenActivation, type LabConfig, type MlpModelConfig } from './config';
 import { pythonLabRandom } from './exportCodeRandom';
+import { pythonCorrupt, trainingInput, variantConstants, variantHeader } from './exportCodeVariants';
 
 export const CODE_LANGUAGES = ['keras', 'pytorch'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
@@ -95,7 +96,7 @@ from keras import layers
 
 ${constants(config, options)}
 
-${pythonLabRandom(model.outputActivation)}
+${pythonLabRandom(model.outputActivation)}${pythonCorrupt(model, false)}
 
 # -------------------------------------------------------------------------------------
 # MNIST: 28 x 28 digits, each flattened to 784 pixels scaled to [0, 1].
@@ -139,7 +140,7 @@ def squared_error_per_image(x):
 
 print(f"before training: test squared error per image (first 1,000 test digits) {squared_error_per_image(x_test[:1000]):.2f}")
 steps_per_epoch = math.ceil(TRAIN_SIZE / BATCH_SIZE)
-batches = ((x_train[rows], x_train[rows]) for rows in lab_batches(TRAIN_SIZE, BATCH_SIZE, SEED))
+batches = ((${trainingInput(model, 'x_train[rows]')}, x_train[rows]) for rows in lab_batches(TRAIN_SIZE, BATCH_SIZE, SEED))
 report = keras.callbacks.LambdaCallback(
     on_epoch_end=lambda epoch, logs: print(
         f"  test squared error per image (first 1,000 test digits): {squared_error_per_image(x_test[:1000]):.2f}"
@@ -186,10 +187,10 @@ decoder_logits = decoder[:-1]  # the decoder without its sigmoid: the loss is st
   // With the code penalty the printed train loss stays the reconstruction alone, as in the lab.
   const step =
     model.codeL2 > 0
-      ? `code = encoder(x)  # [BATCH_SIZE, CODE_SIZE]
+      ? `code = encoder(${trainingInput(model, 'x')})  # [BATCH_SIZE, CODE_SIZE]
         reconstruction_loss = loss_fn(${decode}(code), x)
         loss = reconstruction_loss + CODE_L2 * (code**2).sum(dim=1).mean()  # plus the L2 penalty on the code`
-      : `loss = loss_fn(${decode}(encoder(x)), x)`;
+      : `loss = loss_fn(${decode}(encoder(${trainingInput(model, 'x')})), x)`;
   const reported = model.codeL2 > 0 ? 'reconstruction_loss' : 'loss';
 
   return `${header(config, 'pytorch', options)}
@@ -203,7 +204,7 @@ from torchvision import datasets
 
 ${constants(config, options)}
 
-${pythonLabRandom(model.outputActivation)}
+${pythonLabRandom(model.outputActivation)}${pythonCorrupt(model, true)}
 
 # -------------------------------------------------------------------------------------
 # MNIST: 28 x 28 digits, each flattened to 784 pixels scaled to [0, 1].
@@ -276,7 +277,7 @@ function header(config: LabConfig, language: CodeLanguage, options: ExportOption
 # Architecture ${architectureString(model)}
 #   encoder ${encoder}: ${hidden}a linear code of ${plural(model.codeSize, 'number')} (the bottleneck)
 #   decoder ${decoder}: ${hidden}${model.outputActivation} output
-# Loss: ${lossName(model)}${penaltyName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.
+# Loss: ${lossName(model)}${penaltyName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.${variantHeader(model)}
 # Training: ${thousands(train.trainSize)} of MNIST's 60,000 training digits (chosen with seed ${train.seed}),
 #   batches of ${train.batchSize}, ${plural(options.epochs ?? DEFAULT_EPOCHS, 'epoch')}.
 #
@@ -296,7 +297,7 @@ function constants(config: LabConfig, options: ExportOptions): string {
 TRAIN_SIZE = ${train.trainSize}  # of the 60,000 training digits
 BATCH_SIZE = ${train.batchSize}
 CODE_SIZE = ${model.codeSize}  # numbers per code: the bottleneck${model.codeL2 > 0 ? `
-CODE_L2 = ${pyFloat(model.codeL2)}  # weight of the L2 penalty on the code` : ''}
+CODE_L2 = ${pyFloat(model.codeL2)}  # weight of the L2 penalty on the code` : ''}${variantConstants(model)}
 EPOCHS = ${epochs}  # the lab's metrics show its epochs: set this to compare at the same point`;
 }
 

@@ -24,8 +24,8 @@ function allText(l: Lesson, locale: (typeof LESSON_LOCALES)[number]): string {
 
 describe('lesson registry', () => {
   it('finds the four lessons of issue 3 by folder, in order', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code']);
-    expect(LESSONS.map((l) => l.order)).toEqual([1, 2, 3, 4]);
+    expect(LESSONS.map((l) => l.id)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code', 'denoising']);
+    expect(LESSONS.map((l) => l.order)).toEqual([1, 2, 3, 4, 5]);
     expect(FIRST_LESSON.id).toBe('what-is-an-autoencoder');
     const folders = import.meta.glob('./*/lesson.ts');
     for (const l of LESSONS) expect(Object.keys(folders)).toContain(`./${l.id}/lesson.ts`);
@@ -36,7 +36,7 @@ describe('lesson registry', () => {
     expect(findLesson('nope')).toBeUndefined();
     expect(findLesson('__proto__')).toBeUndefined();
     expect(neighbours('what-is-an-autoencoder')).toEqual({ previous: undefined, next: LESSONS[1] });
-    expect(neighbours('generating-from-the-code')).toEqual({ previous: LESSONS[2], next: undefined });
+    expect(neighbours('generating-from-the-code')).toEqual({ previous: LESSONS[2], next: LESSONS[4] });
     expect(neighbours('nope')).toEqual({});
   });
 });

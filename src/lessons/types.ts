@@ -74,8 +74,11 @@ export interface LessonPreset {
  *   first two principal components of the training images.
  * - codeRadius95: the distance from zero within which 95% of the scatter's test codes lie
  *   (Euclidean, in code units).
+ * - psnrGain: denoising models: PSNR of the output minus PSNR of the noisy input, both against
+ *   the clean digit, dB, on the 1,000 live test digits with the fixed test noise
+ *   (DenoisingEvent; core/train/noise.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -111,3 +111,18 @@ describe('reading lesson 4 (95% of codes within 3 of zero, with the code penalty
     expect(readClaim(l, run(l.id, [], { config: { ...config, model: { ...config.model, codeL2: 0 } } })).changed).toBe(true);
   });
 });
+
+describe('the denoising claim (issue 4)', () => {
+  const denoised = (epoch: number, noisyPsnr: number, outputPsnr: number) => ({
+    type: 'denoising' as const, step: 0, epoch, noisy: new Float32Array(), denoised: new Float32Array(), n: 10, noisyPsnr, outputPsnr, count: 1000,
+  });
+  it('reads the PSNR gain of the output over the noisy input, judged after the lesson\'s epochs', () => {
+    const l = lesson('denoising');
+    expect(readClaim(l, run('denoising', [])).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run('denoising', [], { denoising: denoised(1, 9.35, 13.8) })).verdict.state).toBe('pending');
+    const holds = readClaim(l, run('denoising', [], { denoising: denoised(2.05, 9.35, 14.48) }));
+    expect(holds.verdict).toEqual({ state: 'holds', value: 14.48 - 9.35, target: 4 });
+    // The mean digit alone (what an untrained model draws) gains about 2.5 dB: not enough.
+    expect(readClaim(l, run('denoising', [], { denoising: denoised(3, 9.35, 11.89) })).verdict.state).toBe('fails');
+  });
+});

@@ -19,7 +19,8 @@ export interface ClaimReading {
   changed: boolean;
 }
 
-export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'>;
+export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
+  Partial<Pick<LabState, 'denoising'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -51,6 +52,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
     case 'codeRadius95':
       inputs.epoch = s.measurements?.epoch ?? 0;
       if (s.measurements) inputs.current.codeRadius95 = s.measurements.codeRadius95;
+      break;
+    case 'psnrGain':
+      inputs.epoch = s.denoising?.epoch ?? 0;
+      if (s.denoising) inputs.current.psnrGain = s.denoising.outputPsnr - s.denoising.noisyPsnr;
       break;
   }
   return inputs;

@@ -65,6 +65,9 @@ function route(e: LabEvent): void {
     case 'backend':
       s.setBackend(e.report);
       break;
+    case 'denoising':
+      s.setDenoising(e);
+      break;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConfig, HIDDEN_ACTIVATIONS, LIMITS, OPTIMIZERS } from '../core/config';
+import { checkConfig, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
 import { GRID_SIZES, parseLink, serializeLink, type LinkState } from './link';
@@ -28,6 +28,8 @@ const validState: fc.Arbitrary<LinkState> = fc
     trainSize: fc.integer({ min: LIMITS.trainSize.min, max: LIMITS.trainSize.max }),
     seed: fc.integer({ min: LIMITS.seed.min, max: LIMITS.seed.max }),
     codeL2: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.codeL2.min, max: LIMITS.codeL2.max, noNaN: true }).map((v) => v + 0)),
+    noise: fc.constantFrom(...NOISE_TYPES),
+    noiseLevel: fc.double({ min: LIMITS.noiseLevel.min, max: LIMITS.noiseLevel.max, noNaN: true }).map((v) => v + 0),
     logScale: fc.boolean(),
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
@@ -37,7 +39,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     lesson: r.lesson,
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
-      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2 },
+      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel },
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
@@ -61,6 +63,7 @@ const nastyValue = fc.oneof(
 );
 const anyKey = fc.oneof(
   fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
+  fc.constantFrom('noise', 'noiselevel'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),

@@ -163,3 +163,23 @@ describe('parseLink falls back field-wise and reports', () => {
     }
   });
 });
+
+describe('variant keys (issue 4)', () => {
+  it('noise and noiselevel: written only where they differ from the lesson, read back, refused by name when bad', () => {
+    const s = defaultLinkState('two-d-map');
+    expect(serializeLink(s)).not.toMatch(/noise/);
+    s.config.model.noise = 'mask';
+    s.config.model.noiseLevel = 0.25;
+    const link = serializeLink(s);
+    expect(link).toContain('&noise=mask&noiselevel=0.25');
+    expect(parseLink(link)).toEqual({ state: s, ignored: [] });
+    expect(reasons(`${link.replace('noise=mask', 'noise=speckle').replace('noiselevel=0.25', 'noiselevel=2')}`)).toEqual([
+      'noise:malformed',
+      'noiselevel:malformed',
+    ]);
+    // A link written before the keys existed opens the lesson's own values, with nothing reported.
+    const old = parseLink(serializeLink(defaultLinkState('two-d-map')));
+    expect(old.ignored).toEqual([]);
+    expect(old.state.config.model).toMatchObject({ noise: 'none', noiseLevel: 0.5 });
+  });
+});

@@ -3,6 +3,8 @@
  *
  *   #v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam
  *    &lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&seed_hide=1&sliders_hide=0
+ *    (+ &noise=gaussian&noiselevel=0.5 ..., the variants' keys, written only where they differ
+ *    from the lesson's own value)
  *
  * A table of fields, each with a zod codec (string -> value) and a default taken from the
  * lesson's preset (TensorFlow Playground's PROPS table, excalidraw's restore). Links are
@@ -16,6 +18,7 @@ import {
   HIDDEN_ACTIVATIONS,
   LOSSES,
   mlpModelSchema,
+  NOISE_TYPES,
   OPTIMIZERS,
   OUTPUT_ACTIVATIONS,
   trainSchema,
@@ -117,6 +120,8 @@ interface Field<T> {
   optional?: true;
   /** Dotted LabConfig path, for fields checkConfig can name. */
   configPath?: string;
+  /** Written only when it differs from the lesson's own value (keeps older lessons' links as they were). */
+  omitDefault?: true;
 }
 
 /** The same field with its value type closed over, so one table can hold them all. */
@@ -124,6 +129,7 @@ interface LinkField {
   key: string;
   required: boolean;
   configPath?: string;
+  omitDefault: boolean;
   /** Sets the field from a raw link value; returns why not, if it is invalid. */
   read: (state: LinkState, raw: string) => { ok: true } | { ok: false; message: string };
   /** The field's value in `state` as the link writes it. */
@@ -137,6 +143,7 @@ function field<T>(f: Field<T>): LinkField {
     key: f.key,
     required: !f.optional,
     configPath: f.configPath,
+    omitDefault: f.omitDefault === true,
     read: (state, raw) => {
       const r = f.codec.safeParse(raw);
       if (!r.success) return { ok: false, message: r.error.issues[0]?.message ?? 'invalid' };
@@ -181,6 +188,11 @@ const CONFIG_FIELDS = [
     get: (s) => t(s).trainSize, set: (s, v) => void (t(s).trainSize = v) }),
   field({ key: 'seed', configPath: 'train.seed', codec: intString.pipe(train.seed), format: str,
     get: (s) => t(s).seed, set: (s, v) => void (t(s).seed = v) }),
+  // Variants (issue 4), optional: links written before them keep the lesson's value, unreported.
+  field({ key: 'noise', optional: true, omitDefault: true, configPath: 'model.noise', codec: z.enum(NOISE_TYPES), format: str,
+    get: (s) => m(s).noise, set: (s, v) => void (m(s).noise = v) }),
+  field({ key: 'noiselevel', optional: true, omitDefault: true, configPath: 'model.noiseLevel', codec: decimalString.pipe(model.noiseLevel.unwrap()), format: str,
+    get: (s) => m(s).noiseLevel, set: (s, v) => void (m(s).noiseLevel = v) }),
 ];
 
 const VIEW_FIELDS = [
@@ -235,7 +247,7 @@ export function serializeLink(state: LinkState): string {
   const defaults = defaultLinkState(state.lesson);
   const parts = [`v=${LINK_VERSION}`, `lesson=${encodeURIComponent(state.lesson)}`];
   for (const f of FIELDS) {
-    if (f.key.endsWith('_hide')) {
+    if (f.key.endsWith('_hide') || f.omitDefault) {
       // Only deviations from the lesson's own choice, to keep links short.
       if (f.text(state) === f.text(defaults)) continue;
     }

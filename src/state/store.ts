@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import type {
   BackendReport,
   CodesEvent,
+  DenoisingEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -61,6 +62,9 @@ export interface MeasureSlice {
   setMeasurements: (m: MeasurementsEvent) => void;
   setPcaMap: (m?: PcaMapEvent) => void;
   setFullTest: (m?: FullTestEvent) => void;
+  /** Denoising models: noisy and denoised showcase digits and the live test PSNRs. */
+  denoising?: DenoisingEvent;
+  setDenoising: (m?: DenoisingEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
@@ -169,12 +173,13 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
   setPcaMap: (pcaMap) => set({ pcaMap }),
   setFullTest: (fullTest) => set({ fullTest }),
+  setDenoising: (denoising) => set({ denoising }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),

@@ -187,6 +187,28 @@ export interface FullTestEvent {
   count: number;
 }
 
+/**
+ * Denoising (model.noise is not 'none'): the showcase digits with the fixed test noise and the
+ * model's outputs for them, and the PSNRs on the live test digits (core/train/noise.ts). Sent
+ * with each live test evaluation.
+ */
+export interface DenoisingEvent {
+  type: 'denoising';
+  step: number;
+  epoch: number;
+  /** [n, 784] the showcase digits with the test noise, in [0, 1] (the clean ones: TestSampleEvent). */
+  noisy: Float32Array;
+  /** [n, 784] the model's outputs for the noisy digits, in [0, 1]. */
+  denoised: Float32Array;
+  n: number;
+  /** PSNR of the noisy input against the clean digit, dB (pixels in [0, 1], pooled MSE). */
+  noisyPsnr: number;
+  /** PSNR of the model's output against the clean digit, dB. */
+  outputPsnr: number;
+  /** Live test digits the PSNRs are measured on. */
+  count: number;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -198,7 +220,8 @@ export type LabEvent =
   | CodesEvent
   | TestSampleEvent
   | ErrorEvent
-  | BackendEvent;
+  | BackendEvent
+  | DenoisingEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */

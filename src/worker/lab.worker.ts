@@ -340,6 +340,7 @@ class Lab implements LabApi {
     const t0 = performance.now();
     const m = await trainer.evaluateTest('live');
     await this.requireViews().publishReconstructions(trainer);
+    await this.requireViews().publishDenoising(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -350,6 +351,7 @@ class Lab implements LabApi {
   private async publishViews(trainer: Trainer): Promise<void> {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
+    await this.requireViews().publishDenoising(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

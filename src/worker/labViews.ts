@@ -94,6 +94,20 @@ export class LabViews {
     this.codesInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / CODES_MAX_SHARE);
   }
 
+  /** Denoising models only: noisy and denoised showcase digits and the live test PSNRs. */
+  async publishDenoising(trainer: Trainer): Promise<void> {
+    if (trainer.config.model.noise === 'none') return;
+    const { n } = this.showcase;
+    const rows = await trainer.denoise(this.showcase.images, n);
+    const scores = await trainer.evaluateDenoising();
+    const noisy = rows.slice(0, n * IMAGE_SIZE);
+    const denoised = rows.slice(n * IMAGE_SIZE, 2 * n * IMAGE_SIZE);
+    this.emit(
+      { type: 'denoising', step: trainer.step, epoch: trainer.epoch, noisy, denoised, n, ...scores },
+      [noisy.buffer, denoised.buffer],
+    );
+  }
+
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */
   publishPcaMap(map: PcaMap): void {
     const points = map.points.slice();

@@ -287,6 +287,8 @@ function compareSettings(file: LabConfig, here: LabConfig): SnapshotIssue[] {
   warn('batchSize', 'Batch size', file.train.batchSize, here.train.batchSize);
   warn('trainSize', 'Training images', file.train.trainSize, here.train.trainSize);
   warn('seed', 'Seed', file.train.seed, here.train.seed);
+  warn('noise', 'Input noise', file.model.noise, here.model.noise, `: training goes on with ${here.model.noise}`);
+  if (file.model.noise !== 'none' && here.model.noise !== 'none') warn('noiseLevel', 'Noise level', file.model.noiseLevel, here.model.noiseLevel);
   return issues;
 }
 

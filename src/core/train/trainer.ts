@@ -9,11 +9,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
-import { seededSubset } from '../data/rng';
+import { deriveSeed, seededSubset } from '../data/rng';
 import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
 import { detectDivergence } from './divergence';
 import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
+import { corrupt, denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores } from './noise';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
   analyseSnapshot,
@@ -58,6 +59,8 @@ export class Trainer {
   /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
   private generation = 0;
   private disposed = false;
+  /** Seed of the training noise; step s corrupts its batch with deriveSeed(noiseStream, s). */
+  private readonly noiseStream: number;
 
   constructor(data: MnistData, config: LabConfig) {
     const checked = checkConfig(config);
@@ -85,6 +88,7 @@ export class Trainer {
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
     this.batches = new BatchOrder(trainSize, this.config.train.batchSize, seed);
+    this.noiseStream = deriveSeed(seed, 7);
   }
 
   get step(): number {
@@ -128,9 +132,13 @@ export class Trainer {
       const kept: { reconstruction?: tf.Scalar } = {};
       const nextSum = tf.tidy(() => {
         const x = tf.gather(this.trainImages, tf.tensor1d(batch, 'int32'));
+        // Denoising: a fresh corruption of the batch each step; the target stays the clean x.
+        // Made outside minimize(): its forward tidy would free it before the first layer's
+        // gradient reads it.
+        const input = spec.noise === 'none' ? x : corrupt(x, spec, deriveSeed(this.noiseStream, this.stepCount));
         const cost = this.optimizer.minimize(
           () => {
-            const code = model.encode(x);
+            const code = model.encode(input);
             const reconstruction = meanPixelLoss(model.decodeLogits(code), x, spec);
             if (codeL2 === 0) return reconstruction;
             kept.reconstruction = tf.keep(reconstruction);
@@ -216,6 +224,29 @@ export class Trainer {
       squaredErrorSum += values[1];
     }
     return { testLoss: lossSum / (count * IMAGE_SIZE), testSquaredError: squaredErrorSum / count, count };
+  }
+
+  /**
+   * Denoising: PSNR of the noisy and of the denoised live test digits against the clean ones
+   * (noise.ts: pooled MSE, pixels in [0, 1], the fixed test noise). One read-back.
+   */
+  async evaluateDenoising(): Promise<DenoisingScores> {
+    this.assertAlive();
+    const spec = this.config.model;
+    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    const sums = tf.tidy(() => denoisingSums(this.model, this.liveTestImages, spec, TEST_NOISE_SEED));
+    const [noisy, output] = await readAndDispose(sums);
+    const pixels = this.liveTestImages.shape[0] * IMAGE_SIZE;
+    return { noisyPsnr: psnrFromMse(noisy / pixels), outputPsnr: psnrFromMse(output / pixels), count: this.liveTestImages.shape[0] };
+  }
+
+  /** Denoising: [n, 784] clean images -> [2n, 784]: n noisy versions (fixed test noise), then the n outputs. */
+  async denoise(images: Float32Array, n: number): Promise<Float32Array> {
+    this.assertAlive();
+    const spec = this.config.model;
+    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
+    return readAndDispose(tf.tidy(() => denoisingRows(this.model, x(), spec, TEST_NOISE_SEED + 1)));
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */

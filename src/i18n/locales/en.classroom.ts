@@ -39,6 +39,7 @@ export const classroom = {
       testSquaredError: 'Test squared error per image',
       knnAccuracy: '5-nearest-neighbour accuracy on the map',
       codeRadius95: 'Radius holding 95% of the codes',
+      psnrGain: 'PSNR gain of the output over the noisy input',
     },
   },
   link: {

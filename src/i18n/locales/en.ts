@@ -8,6 +8,7 @@ import { exportCode } from './en.exportCode';
 import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
+import { variants } from './en.variants';
 
 export const en = {
   app: {
@@ -175,6 +176,7 @@ export const en = {
   modelFile,
   classroom,
   exportCode,
+  variants,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -38,6 +38,7 @@ export const classroom: Strings['classroom'] = {
       testSquaredError: '每张测试图片的平方误差',
       knnAccuracy: '地图上 5 近邻分类的准确率',
       codeRadius95: '容纳 95% 编码的半径',
+      psnrGain: '输出比带噪输入高出的 PSNR',
     },
   },
   link: {

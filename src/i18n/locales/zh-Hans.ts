@@ -9,6 +9,7 @@ import { exportCode } from './zh-Hans.exportCode';
 import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
+import { variants } from './zh-Hans.variants';
 
 export const zhHans: Strings = {
   app: {
@@ -176,4 +177,5 @@ export const zhHans: Strings = {
   modelFile,
   classroom,
   exportCode,
+  variants,
 };

@@ -38,6 +38,7 @@ export const classroom: Strings['classroom'] = {
       testSquaredError: '每張測試圖片的平方誤差',
       knnAccuracy: '地圖上 5 近鄰分類的準確率',
       codeRadius95: '涵蓋 95% 編碼的半徑',
+      psnrGain: '輸出比含雜訊輸入高出的 PSNR',
     },
   },
   link: {

@@ -9,6 +9,7 @@ import { exportCode } from './zh-Hant.exportCode';
 import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
+import { variants } from './zh-Hant.variants';
 
 export const zhHant: Strings = {
   app: {
@@ -176,4 +177,5 @@ export const zhHant: Strings = {
   modelFile,
   classroom,
   exportCode,
+  variants,
 };

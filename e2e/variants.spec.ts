@@ -1,0 +1,104 @@
+/**
+ * The autoencoder variants of issue 4 in the real page (wasm project only): each lesson opens
+ * from its link, trains briefly, and its claim holds with the number the variant's own panel
+ * shows. Screenshots of the panels go to e2e/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
+import { canvasInk, readMetric } from './labPage';
+
+/** Every field of a version-1 link at the lab's defaults, as e2e/lessons.spec.ts writes them. */
+const DEFAULT_FIELDS: Record<string, string> = {
+  v: '1', lesson: 'what-is-an-autoencoder', layers: '256,64', code: '2', act: 'relu', out: 'sigmoid', loss: 'bce', l2: '0',
+  opt: 'adam', lr: '0.002', mom: '0.9', batch: '64', n: '10000', seed: '1', log: '1', grid: '12', lang: 'en',
+};
+const link = (fields: Record<string, string>) =>
+  Object.entries({ ...DEFAULT_FIELDS, ...fields })
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+
+async function openLink(page: Page, backend: string, hash: string): Promise<void> {
+  await page.goto(`./?backend=${backend}#${hash}`);
+  await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: BOOT_TIMEOUT_MS });
+  await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
+}
+
+/** Trains until the claim holds (or `budget` ms pass), then pauses; returns the claim's detail line. */
+async function trainUntilClaimHolds(page: Page, budget: number): Promise<string> {
+  const claim = page.getByTestId('claim-status');
+  await expect(claim).toHaveAttribute('data-state', 'pending');
+  await page.getByTestId('train-toggle').click();
+  await expect(claim).toHaveAttribute('data-state', 'holds', { timeout: budget });
+  await page.getByTestId('train-toggle').click();
+  await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
+  return (await page.getByTestId('claim-detail').textContent()) ?? '';
+}
+
+/** The number in a claim detail line ("…: 5.12 dB (needs above 4 dB)"), the first one. */
+const claimValue = (detail: string) => Number.parseFloat(detail.split(': ')[1] ?? '');
+
+test('lesson denoising: the link opens the preset, the panel shows clean | noisy | denoised, and the output beats the noisy input by 4 dB', async ({ page, backend }, testInfo) => {
+  const budget = 120_000;
+  test.setTimeout(BOOT_TIMEOUT_MS + budget + 60_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The lesson's preset in full; the variant's keys as a teacher's link may spell them out.
+  const hash = link({ lesson: 'denoising', code: '32', n: '5000', noise: 'gaussian', noiselevel: '0.5' });
+  await openLink(page, backend, hash);
+
+  const panel = page.getByTestId('denoising');
+  await test.step('the lesson, its preset and the denoising panel', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Denoising autoencoder');
+    await expect(page.getByRole('img', { name: 'Diagram of the autoencoder: 784–256–64–32–64–256–784' })).toBeVisible();
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(panel).toBeVisible();
+    await expect(page.getByTestId('variant-noise')).toHaveValue('gaussian');
+    await expect(page.getByTestId('variant-noise-level')).toHaveValue('0.5');
+    // The untrained model's numbers arrive with the first views: the noisy input is at 9.35 dB.
+    await expect.poll(() => readMetric(page, 'metric-noisy-psnr'), { timeout: 30_000 }).toBeGreaterThan(8);
+  });
+
+  const t0 = Date.now();
+  const detail = await test.step('train until the claim holds', () => trainUntilClaimHolds(page, budget));
+  const seconds = (Date.now() - t0) / 1000;
+
+  await test.step('the claim agrees with the panel\'s own numbers', async () => {
+    const noisy = await readMetric(page, 'metric-noisy-psnr');
+    const output = await readMetric(page, 'metric-output-psnr');
+    const gain = await readMetric(page, 'metric-psnr-gain');
+    expect(Math.abs(gain - (output - noisy))).toBeLessThan(0.01);
+    expect(gain).toBeGreaterThan(4);
+    // The panel and the claim show the same measurement (pausing may add one more, never a worse one by much).
+    expect(Math.abs(claimValue(detail) - gain)).toBeLessThan(0.5);
+    expect(noisy).toBeGreaterThan(9);
+    expect(noisy).toBeLessThan(9.7);
+    const note = `noisy ${noisy} dB, output ${output} dB, gain ${gain} dB; claim "${detail}" at epoch ${await page.getByTestId('metric-epoch').textContent()} after ${seconds.toFixed(0)} s`;
+    testInfo.annotations.push({ type: 'claim denoising', description: note });
+    console.log(`claim denoising: ${note}`);
+  });
+
+  await test.step('the rows are digits: ink in every row, the output closer to clean than the noisy input', async () => {
+    const [clean, noisy, output] = await Promise.all(['denoising-clean', 'denoising-noisy', 'denoising-output'].map((id) => canvasInk(page, id)));
+    expect(clean.length).toBe(10 * 28 * 28 + 9 * 2 * 28);
+    expect(noisy.length).toBe(clean.length);
+    expect(output.length).toBe(clean.length);
+    const distance = (a: number[]) => a.reduce((s, v, i) => s + (v - clean[i]) ** 2, 0);
+    expect(distance(output)).toBeLessThan(0.6 * distance(noisy));
+    expect(output.filter((v) => v > 0.5).length).toBeGreaterThan(300);
+  });
+
+  await test.step('screenshot of the panel', async () => {
+    mkdirSync('e2e/screenshots', { recursive: true });
+    await panel.screenshot({ path: 'e2e/screenshots/variant-denoising.png' });
+  });
+
+  await test.step('noise none removes the panel; the link drops the keys', async () => {
+    await page.getByTestId('variant-noise').selectOption('none');
+    await page.getByTestId('apply-config').click();
+    await expect(panel).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).hash).toContain('noise=none');
+  });
+  expect(pageErrors).toEqual([]);
+});
