@@ -27,6 +27,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useHeaderHeight } from './useHeaderHeight';
 import { usePresenterView } from './usePresenterView';
 import { useShortcuts } from './useShortcuts';
+import { ImageSearch } from '../components/ImageSearch';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -47,6 +48,7 @@ export function App() {
     reconstructions: useShown('reconstructions'),
     latent: [useShown('scatter'), useShown('grid'), useShown('sliders')].some(Boolean),
     drawPad: useShown('drawPad'),
+    imageSearch: useShown('imageSearch'),
   };
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
@@ -120,6 +122,15 @@ export function App() {
                 </div>
               )}
             </div>
+            {/* The applications' panels, below the lab's own grid. */}
+            {show.imageSearch && (
+              <div className="app-applications">
+                <div className="panel panel--image-search">
+                  <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
+                  <ImageSearch />
+                </div>
+              </div>
+            )}
           </div>
         </div>
       </main>

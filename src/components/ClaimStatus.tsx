@@ -15,13 +15,15 @@ const claimState = (s: LabState) => ({
   pcaMap: s.pcaMap,
   config: s.config,
   runState: s.runState,
+  imageSearch: s.imageSearch,
 });
 
 type Shown = ClaimReading['verdict']['state'];
 
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
-  return metric === 'knnAccuracy' ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision';
+  return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 
 /**

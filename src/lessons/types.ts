@@ -44,6 +44,8 @@ export const CONTROL_GROUPS = [
   /** One slider per code dimension. */
   'sliders',
   'drawPad',
+  /** Similar-image search: a query's nearest training digits in pixels and codes, precision@10. */
+  'imageSearch',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -74,8 +76,11 @@ export interface LessonPreset {
  *   first two principal components of the training images.
  * - codeRadius95: the distance from zero within which 95% of the scatter's test codes lie
  *   (Euclidean, in code units).
+ * - searchPrecision: precision@10 of a similar-image search in the autoencoder's codes, the
+ *   first 1,000 test digits as queries, the training subset as the set searched (0..1); its PCA
+ *   counterpart searches PCA codes of the same size (ImageSearchEvent).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'searchPrecision'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -19,7 +19,8 @@ export interface ClaimReading {
   changed: boolean;
 }
 
-export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'>;
+export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
+  Partial<Pick<LabState, 'imageSearch'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -52,6 +53,14 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.measurements?.epoch ?? 0;
       if (s.measurements) inputs.current.codeRadius95 = s.measurements.codeRadius95;
       break;
+    case 'searchPrecision': {
+      const ae = s.imageSearch?.autoencoder;
+      const pca = s.imageSearch?.pca;
+      inputs.epoch = ae?.epoch ?? 0;
+      if (ae) inputs.current.searchPrecision = ae.score.precision;
+      if (pca?.complete) inputs.pca.searchPrecision = pca.score.precision;
+      break;
+    }
   }
   return inputs;
 }

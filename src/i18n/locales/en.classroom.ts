@@ -39,6 +39,7 @@ export const classroom = {
       testSquaredError: 'Test squared error per image',
       knnAccuracy: '5-nearest-neighbour accuracy on the map',
       codeRadius95: 'Radius holding 95% of the codes',
+      searchPrecision: 'Precision@10 of the search in codes',
     },
   },
   link: {
@@ -88,6 +89,7 @@ export const classroom = {
       grid: 'Decoded grid',
       sliders: 'Code sliders',
       drawPad: 'Draw pad',
+      imageSearch: 'Similar-image search',
     },
   },
   language: {

@@ -4,6 +4,7 @@
  * theirs in en.latent.ts.
  */
 import { classroom } from './en.classroom';
+import { applications } from './en.applications';
 import { exportCode } from './en.exportCode';
 import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
@@ -175,6 +176,7 @@ export const en = {
   modelFile,
   classroom,
   exportCode,
+  applications,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -38,6 +38,7 @@ export const classroom: Strings['classroom'] = {
       testSquaredError: '每张测试图片的平方误差',
       knnAccuracy: '地图上 5 近邻分类的准确率',
       codeRadius95: '容纳 95% 编码的半径',
+      searchPrecision: '用编码检索的 precision@10',
     },
   },
   link: {
@@ -87,6 +88,7 @@ export const classroom: Strings['classroom'] = {
       grid: '解码网格',
       sliders: '编码滑块',
       drawPad: '画板',
+      imageSearch: '相似图片检索',
     },
   },
   language: {

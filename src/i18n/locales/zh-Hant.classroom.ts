@@ -38,6 +38,7 @@ export const classroom: Strings['classroom'] = {
       testSquaredError: '每張測試圖片的平方誤差',
       knnAccuracy: '地圖上 5 近鄰分類的準確率',
       codeRadius95: '涵蓋 95% 編碼的半徑',
+      searchPrecision: '用編碼檢索的 precision@10',
     },
   },
   link: {
@@ -87,6 +88,7 @@ export const classroom: Strings['classroom'] = {
       grid: '解碼網格',
       sliders: '編碼滑桿',
       drawPad: '畫板',
+      imageSearch: '相似圖片檢索',
     },
   },
   language: {
