@@ -28,6 +28,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useHeaderHeight } from './useHeaderHeight';
 import { usePresenterView } from './usePresenterView';
 import { useShortcuts } from './useShortcuts';
+import { ImageSearch } from '../components/ImageSearch';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -48,6 +49,7 @@ export function App() {
     reconstructions: useShown('reconstructions'),
     latent: [useShown('scatter'), useShown('grid'), useShown('sliders')].some(Boolean),
     drawPad: useShown('drawPad'),
+    imageSearch: useShown('imageSearch'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -129,6 +131,15 @@ export function App() {
                 </div>
               )}
             </div>
+            {/* The applications' panels, below the lab's own grid. */}
+            {show.imageSearch && (
+              <div className="app-applications">
+                <div className="panel panel--image-search">
+                  <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
+                  <ImageSearch />
+                </div>
+              </div>
+            )}
           </div>
         </div>
       </main>

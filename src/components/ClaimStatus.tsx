@@ -16,6 +16,7 @@ const claimState = (s: LabState) => ({
   config: s.config,
   runState: s.runState,
   denoising: s.denoising,
+  imageSearch: s.imageSearch,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -23,7 +24,8 @@ type Shown = ClaimReading['verdict']['state'];
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
-  return metric === 'knnAccuracy' ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision';
+  return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 
 /**

@@ -71,6 +71,7 @@ export function DrawPad() {
     for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3] / 255;
     const pixels = preprocessDrawing(alpha, pad.width, pad.height);
     drawingRef.current = pixels;
+    useLab.getState().setDrawing(pixels ?? undefined);
     if (!pixels || !inputRef.current) return;
     drawDigit(inputRef.current, pixels);
     inputRef.current.dataset.ink = inkSum(pixels).toFixed(2);
@@ -85,6 +86,7 @@ export function DrawPad() {
       delete c.dataset.ink;
     }
     useLab.getState().setDrawingPoint(undefined);
+    useLab.getState().setDrawing(undefined);
     setCodeText('');
     setStatus('empty');
   };

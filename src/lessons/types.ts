@@ -44,6 +44,8 @@ export const CONTROL_GROUPS = [
   /** One slider per code dimension. */
   'sliders',
   'drawPad',
+  /** Similar-image search: a query's nearest training digits in pixels and codes, precision@10. */
+  'imageSearch',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -77,8 +79,11 @@ export interface LessonPreset {
  * - psnrGain: denoising models: PSNR of the output minus PSNR of the noisy input, both against
  *   the clean digit, dB, on the 1,000 live test digits with the fixed test noise
  *   (DenoisingEvent; core/train/noise.ts).
+ * - searchPrecision: precision@10 of a similar-image search in the autoencoder's codes, the
+ *   first 1,000 test digits as queries, the training subset as the set searched (0..1); its PCA
+ *   counterpart searches PCA codes of the same size (ImageSearchEvent).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

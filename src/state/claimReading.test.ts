@@ -126,3 +126,26 @@ describe('the denoising claim (issue 4)', () => {
     expect(readClaim(l, run('denoising', [], { denoising: denoised(3, 9.35, 11.89) })).verdict.state).toBe('fails');
   });
 });
+
+describe('reading the similar-image search claim (precision@10 of the codes above 0.85 after two epochs)', () => {
+  const l = lesson('similar-image-search');
+  const score = (precision: number, dims: number) => ({
+    precision, queries: 1000, k: 10, dims, reference: 10000, bytes: 10000 * dims * 4, msPerQuery: 1,
+  });
+  const search = (representation: 'pixels' | 'pca' | 'autoencoder', precision: number, epoch?: number) => ({
+    type: 'imageSearch' as const, representation, score: score(precision, representation === 'pixels' ? 784 : 32),
+    complete: true, codeSize: 32, ...(epoch === undefined ? {} : { epoch, step: Math.round(epoch * 157) }),
+  });
+
+  it('waits for training, then holds on the codes measured after two epochs', () => {
+    const early = readClaim(l, run(l.id, [], { imageSearch: { autoencoder: search('autoencoder', 0.86, 1.2) } }));
+    expect(early.verdict).toEqual({ state: 'pending', reason: 'training' });
+    const r = readClaim(l, run(l.id, [], { imageSearch: { autoencoder: search('autoencoder', 0.876, 2.05), pca: search('pca', 0.899) } }));
+    expect(r).toMatchObject({ verdict: { state: 'holds', value: 0.876, target: 0.85 }, metric: 'searchPrecision', epoch: 2.05 });
+  });
+
+  it('fails below the bar, and waits while no round has been measured', () => {
+    expect(readClaim(l, run(l.id, [], { imageSearch: { autoencoder: search('autoencoder', 0.8, 3) } })).verdict).toMatchObject({ state: 'fails', value: 0.8 });
+    expect(readClaim(l, run(l.id, [], { imageSearch: {} })).verdict).toEqual({ state: 'pending', reason: 'training' });
+  });
+});

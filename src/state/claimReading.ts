@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -57,6 +57,14 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.denoising?.epoch ?? 0;
       if (s.denoising) inputs.current.psnrGain = s.denoising.outputPsnr - s.denoising.noisyPsnr;
       break;
+    case 'searchPrecision': {
+      const ae = s.imageSearch?.autoencoder;
+      const pca = s.imageSearch?.pca;
+      inputs.epoch = ae?.epoch ?? 0;
+      if (ae) inputs.current.searchPrecision = ae.score.precision;
+      if (pca?.complete) inputs.pca.searchPrecision = pca.score.precision;
+      break;
+    }
   }
   return inputs;
 }

@@ -9,6 +9,7 @@ import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
+import type { SearchQuery, SearchResult } from '../worker/api';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
@@ -16,6 +17,8 @@ import { useLab } from './store';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
 export const SCATTER_SIZE = 5000;
+/** Neighbours shown per query in the search panel (precision@10's ten). */
+export const SEARCH_NEIGHBOURS = 10;
 
 type Extent = CodesEvent['extent'];
 
@@ -34,6 +37,7 @@ function route(e: LabEvent): void {
       if (e.state === 'idle') {
         s.clearHistory();
         useLab.setState({ pcaBaseline: undefined, pcaMap: undefined });
+        useLab.setState({ imageSearch: {}, searchResult: undefined });
       }
       s.setRunState(e.state, e.message);
       break;
@@ -68,6 +72,9 @@ function route(e: LabEvent): void {
     case 'denoising':
       s.setDenoising(e);
       break;
+    case 'imageSearch':
+      if (e.codeSize === s.config.model.codeSize) s.setImageSearch(e);
+      break;
   }
 }
 
@@ -76,6 +83,8 @@ function report(kind: ErrorEvent['kind'], message: string, hint?: string): void 
 }
 
 let client: LabClient | undefined;
+/** The page's search panel asked for the search measurements (re-sent to a restarted worker). */
+let watchingSearch = false;
 let booting: Promise<void> | undefined;
 
 function createClient(): LabClient {
@@ -86,7 +95,11 @@ function createClient(): LabClient {
       store().setRunState('idle');
       report('backend', `${reason} The lab restarts without ${excluded.join(', ')}.`, 'Your settings are kept; press Train to go on.');
     },
-    onRestarted: () => store().setBooting(false),
+    onRestarted: () => {
+      store().setBooting(false);
+      // A new worker measures nothing until asked again.
+      if (watchingSearch) void lab.watchImageSearch(true);
+    },
     onRestartFailed: (message) => {
       store().setBooting(false);
       report('backend', message, 'Reload the page.');
@@ -143,6 +156,7 @@ export const lab = {
           scatterSize: SCATTER_SIZE,
         });
         await c.configure(store().config);
+        if (watchingSearch) await c.call((api) => api.watchImageSearch(true));
         await restoreSaved(c, store().config);
         watchRunForSaving(() => client);
       } catch (e) {
@@ -286,6 +300,22 @@ export const lab = {
     });
     await saveModel(client);
     return { ok: true, step: result.step, warnings: result.warnings };
+  },
+
+  /** Starts or stops the similar-image search measurements (the search panel, while shown). */
+  watchImageSearch: (on: boolean) => {
+    watchingSearch = on;
+    // Before boot() the wish is only kept: boot() asks the new worker once it is configured.
+    if (!booting) return Promise.resolve(undefined);
+    return act('Measuring the image search', (c) => c.call((api) => api.watchImageSearch(on)));
+  },
+
+  /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */
+  async searchNeighbours(query: SearchQuery): Promise<SearchResult | undefined> {
+    const q = 'image' in query ? { image: Float32Array.from(query.image) } : { testIndex: query.testIndex };
+    const r = await act('Searching similar images', (c) => c.call((api) => api.searchNeighbours(q, SEARCH_NEIGHBOURS)));
+    if (r) store().setSearchResult(r);
+    return r;
   },
 
   /** The store the events land in (tests read `__lab.store.getState()`). */

@@ -21,6 +21,7 @@ import type {
   RunState,
   TestSampleEvent,
 } from '../worker/api';
+import type { ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import type { IgnoredField } from './link';
 
@@ -145,7 +146,20 @@ export interface LessonSlice {
   setLinkIgnored: (ignored: readonly IgnoredField[]) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice;
+/** The applications' lessons: similar-image search, and the reader's drawing they share. */
+export interface ApplicationSlice {
+  /** Latest precision@10 per representation (worker/imageSearchMeter.ts); emptied with a new run. */
+  imageSearch: Partial<Record<SearchRepresentation, ImageSearchEvent>>;
+  /** The neighbours of the query last picked in the search panel. */
+  searchResult?: SearchResult;
+  /** The user's drawing, prepared like MNIST ([784] in [0, 1]), while the draw pad holds one. */
+  drawing?: Float32Array;
+  setImageSearch: (e: ImageSearchEvent) => void;
+  setSearchResult: (r?: SearchResult) => void;
+  setDrawing: (d?: Float32Array) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -223,4 +237,10 @@ export const useLab = create<LabState>()((set) => ({
   setHidden: (hidden) => set({ hidden }),
   setTeacherMode: (teacherMode) => set({ teacherMode }),
   setLinkIgnored: (linkIgnored) => set({ linkIgnored }),
+
+  // applications
+  imageSearch: {},
+  setImageSearch: (e) => set((s) => ({ imageSearch: { ...s.imageSearch, [e.representation]: e } })),
+  setSearchResult: (searchResult) => set({ searchResult }),
+  setDrawing: (drawing) => set({ drawing }),
 }));

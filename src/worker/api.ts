@@ -7,6 +7,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { SearchScore } from '../core/analysis/imageSearch';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -209,6 +210,27 @@ export interface DenoisingEvent {
   count: number;
 }
 
+/** How an image is represented in a similar-image search. */
+export type SearchRepresentation = 'pixels' | 'pca' | 'autoencoder';
+
+/**
+ * Similar-image search (lesson similar-image-search), sent while the page watches it
+ * (LabApi.watchImageSearch): precision@10 of the first 1,000 test digits as queries, each
+ * searched among the run's training subset, in one representation.
+ */
+export interface ImageSearchEvent {
+  type: 'imageSearch';
+  representation: SearchRepresentation;
+  score: SearchScore;
+  /** All the queries measured (false: a partial score while the slow pixel search runs). */
+  complete: boolean;
+  /** The model's code size (PCA and the autoencoder use that many numbers). */
+  codeSize: number;
+  /** For the autoencoder: the step and epoch of the model whose codes were searched. */
+  step?: number;
+  epoch?: number;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -221,7 +243,8 @@ export type LabEvent =
   | TestSampleEvent
   | ErrorEvent
   | BackendEvent
-  | DenoisingEvent;
+  | DenoisingEvent
+  | ImageSearchEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -236,6 +259,35 @@ export interface EncodeResult {
 export type ImportResult =
   | { ok: true; warnings: string[]; step: number; epoch: number; samplesSeen: number }
   | { ok: false; problems: string[] };
+
+/** A similar-image search query: a test digit by index, or an image ([784] in [0, 1], e.g. a drawing). */
+export type SearchQuery = { testIndex: number } | { image: Float32Array };
+
+/** The nearest training images of one query in one representation, nearest first. */
+export interface SearchHits {
+  /** [k] indices into the 60,000 training digits. */
+  indices: Int32Array;
+  /** [k] their labels. */
+  labels: Uint8Array;
+  /** [k] Euclidean distances in that representation. */
+  distances: Float64Array;
+  /** [k, 784] uint8 pixels of the neighbours. */
+  images: Uint8Array;
+}
+
+export interface SearchResult {
+  /** The query's label, or -1 for an image without one (a drawing). */
+  queryLabel: number;
+  /** [784] the query in [0, 1]. */
+  query: Float32Array;
+  pixels: SearchHits;
+  code: SearchHits;
+  /** Training digits searched (the run's training subset). */
+  reference: number;
+  codeSize: number;
+  /** Step of the model whose codes were searched. */
+  step: number;
+}
 
 export interface LabApi {
   /** Registers the page's listener (comlink.proxy). Events arrive at most ~30 times a second. */
@@ -279,4 +331,12 @@ export interface LabApi {
    * sees the worker's 'error' event); 'deviceLost' destroys the WebGPU device (webgpu only).
    */
   simulateFailure(kind: 'crash' | 'deviceLost'): Promise<void>;
+  /**
+   * Starts (true) or stops the similar-image search measurements: imageSearch events for the
+   * autoencoder's codes (in the lab worker, a share of the training time) and for pixels and
+   * PCA codes (in a plain worker of their own, once per training subset and code size).
+   */
+  watchImageSearch(on: boolean): Promise<void>;
+  /** The k nearest training digits of a query, in pixels and in the current model's codes. */
+  searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult>;
 }

@@ -15,6 +15,7 @@ import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
+import type { SearchQuery, SearchResult } from './api';
 import { destroyWebGpuDevice, deviceLostWithin, errorText, explain, LOSS_GRACE_MS, watchDeviceLoss } from './backends';
 import { codesToPoints, pointsToCodes } from './codeMap';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
@@ -23,6 +24,7 @@ import { LabViews, own, VIEW_INTERVAL_MS } from './labViews';
 import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
+import { ImageSearchMeter } from './imageSearchMeter';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -40,6 +42,7 @@ class Lab implements LabApi {
   private trainer?: Trainer;
   private pca?: PcaFitter;
   private views?: LabViews;
+  private search?: ImageSearchMeter;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -96,6 +99,7 @@ class Lab implements LabApi {
       const views = new LabViews(data, options.scatterSize, (e, transfer) => this.emit(e, transfer));
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
+      this.search = new ImageSearchMeter(data, (e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -123,6 +127,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(this.trainer);
       await this.publishViews(this.trainer);
+      await this.restartSearch(this.trainer);
     });
   }
 
@@ -164,6 +169,7 @@ class Lab implements LabApi {
         return;
       }
       await this.requireViews().publishCodes(trainer);
+      await this.search?.measureNow(trainer);
       this.emit({ type: 'status', state: 'paused' });
       await this.requireViews().publishFullTest(trainer);
     });
@@ -178,6 +184,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(trainer);
       await this.publishViews(trainer);
+      await this.restartSearch(trainer);
     });
   }
 
@@ -245,6 +252,7 @@ class Lab implements LabApi {
       this.restartClock();
       this.emit({ type: 'status', state: 'paused' });
       await this.publishViews(trainer);
+      await this.restartSearch(trainer);
       return { ok: true, warnings, step: trainer.step, epoch: trainer.epoch, samplesSeen: trainer.samplesSeen };
     });
   }
@@ -269,6 +277,24 @@ class Lab implements LabApi {
     if (!destroyWebGpuDevice()) throw new Error('deviceLost can only be simulated on the webgpu backend.');
   }
 
+  watchImageSearch(on: boolean): Promise<void> {
+    return this.exclusive(async () => {
+      const search = this.search;
+      if (!search || search.on === on) return;
+      search.watch(on, this.trainer);
+      if (on && this.trainer && !this.running) await search.measureNow(this.trainer);
+    });
+  }
+
+  searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult> {
+    return this.readModel(async (trainer) => {
+      if (!this.search) throw new Error('The lab worker has not been initialised yet (init() first).');
+      const r = await this.search.neighbours(trainer, query, k);
+      const buffers = [r.query.buffer, ...[r.pixels, r.code].flatMap((h) => [h.indices.buffer, h.labels.buffer, h.distances.buffer, h.images.buffer])];
+      return Comlink.transfer(r, buffers);
+    });
+  }
+
   // ---- the training loop ----
 
   private async loop(trainer: Trainer): Promise<void> {
@@ -291,6 +317,7 @@ class Lab implements LabApi {
         if (now - this.lastTestAt >= this.testInterval) await this.evaluateTest(trainer);
         else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
         if (this.requireViews().codesDue(performance.now())) await this.requireViews().publishCodes(trainer);
+        if (this.search?.due(performance.now())) await this.search.work(trainer);
         await tick();
       }
     } catch (e) {
@@ -352,6 +379,13 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
+  }
+
+  /** The search measurements of a fresh or loaded model (when the page watches them). */
+  private async restartSearch(trainer: Trainer): Promise<void> {
+    if (!this.search?.on) return;
+    this.search.restart(trainer);
+    await this.search.measureNow(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

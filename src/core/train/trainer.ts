@@ -256,6 +256,28 @@ export class Trainer {
     return readAndDispose(tf.tidy(() => this.model.encode(x())));
   }
 
+  /**
+   * [rows, codeSize] codes of a set already resident on the device: the training subset
+   * ([trainSize] rows, in trainIndices order) or the live test subset (the first 1,000 test
+   * digits). Nothing is uploaded; encoded in chunks of 1,000 with one read-back each.
+   */
+  async encodeResident(which: 'train' | 'liveTest'): Promise<Float32Array> {
+    this.assertAlive();
+    const x = which === 'train' ? this.trainImages : this.liveTestImages;
+    const model = this.model;
+    const generation = this.generation;
+    const rows = x.shape[0];
+    const codeSize = this.codeSize;
+    const codes = new Float32Array(rows * codeSize);
+    for (let start = 0; start < rows; start += EVAL_CHUNK) {
+      const n = Math.min(EVAL_CHUNK, rows - start);
+      const chunk = await readAndDispose(tf.tidy(() => model.encode(tf.slice(x, [start, 0], [n, IMAGE_SIZE]))));
+      if (generation !== this.generation) throw new Error('The model was reset while its codes were computed.');
+      codes.set(chunk, start * codeSize);
+    }
+    return codes;
+  }
+
   /** [n, codeSize] codes -> [n, 784] images in [0, 1], in one batched call. */
   async decode(codes: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();

@@ -40,6 +40,7 @@ export const classroom = {
       knnAccuracy: '5-nearest-neighbour accuracy on the map',
       codeRadius95: 'Radius holding 95% of the codes',
       psnrGain: 'PSNR gain of the output over the noisy input',
+      searchPrecision: 'Precision@10 of the search in codes',
     },
   },
   link: {
@@ -89,6 +90,7 @@ export const classroom = {
       grid: 'Decoded grid',
       sliders: 'Code sliders',
       drawPad: 'Draw pad',
+      imageSearch: 'Similar-image search',
     },
   },
   language: {

@@ -4,6 +4,7 @@
  * theirs in en.latent.ts.
  */
 import { classroom } from './en.classroom';
+import { applications } from './en.applications';
 import { exportCode } from './en.exportCode';
 import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
@@ -177,6 +178,7 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  applications,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

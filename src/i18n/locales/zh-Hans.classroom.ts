@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地图上 5 近邻分类的准确率',
       codeRadius95: '容纳 95% 编码的半径',
       psnrGain: '输出比带噪输入高出的 PSNR',
+      searchPrecision: '用编码检索的 precision@10',
     },
   },
   link: {
@@ -88,6 +89,7 @@ export const classroom: Strings['classroom'] = {
       grid: '解码网格',
       sliders: '编码滑块',
       drawPad: '画板',
+      imageSearch: '相似图片检索',
     },
   },
   language: {

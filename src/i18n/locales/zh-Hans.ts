@@ -5,6 +5,7 @@
  */
 import type { Strings } from './en';
 import { classroom } from './zh-Hans.classroom';
+import { applications } from './zh-Hans.applications';
 import { exportCode } from './zh-Hans.exportCode';
 import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
@@ -178,4 +179,5 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  applications,
 };

@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地圖上 5 近鄰分類的準確率',
       codeRadius95: '涵蓋 95% 編碼的半徑',
       psnrGain: '輸出比含雜訊輸入高出的 PSNR',
+      searchPrecision: '用編碼檢索的 precision@10',
     },
   },
   link: {
@@ -88,6 +89,7 @@ export const classroom: Strings['classroom'] = {
       grid: '解碼網格',
       sliders: '編碼滑桿',
       drawPad: '畫板',
+      imageSearch: '相似圖片檢索',
     },
   },
   language: {

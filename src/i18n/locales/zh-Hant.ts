@@ -5,6 +5,7 @@
  */
 import type { Strings } from './en';
 import { classroom } from './zh-Hant.classroom';
+import { applications } from './zh-Hant.applications';
 import { exportCode } from './zh-Hant.exportCode';
 import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
@@ -178,4 +179,5 @@ export const zhHant: Strings = {
   classroom,
   exportCode,
   variants,
+  applications,
 };

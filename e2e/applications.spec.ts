@@ -1,0 +1,88 @@
+/**
+ * The applications' lessons (issue 5) in the real page, wasm project only: each opens from its
+ * full link, shows its first measured figure within 30 s of the lab being ready, trains briefly
+ * and checks what the page reports; each new panel is photographed (e2e/screenshots/).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
+import { readMetric } from './labPage';
+
+const DEFAULT_FIELDS: Record<string, string> = {
+  v: '1', layers: '256,64', code: '2', act: 'relu', out: 'sigmoid', loss: 'bce', l2: '0',
+  opt: 'adam', lr: '0.002', mom: '0.9', batch: '64', n: '10000', seed: '1', log: '1', grid: '12', lang: 'en',
+};
+const link = (fields: Record<string, string>) =>
+  Object.entries({ ...DEFAULT_FIELDS, ...fields }).map(([k, v]) => `${k}=${v}`).join('&');
+
+/** The first measured figure of a lesson must appear this soon after the lab is ready. */
+const FIRST_FIGURE_MS = 30_000;
+
+async function openLink(page: Page, backend: string, hash: string): Promise<number> {
+  await page.goto(`./?backend=${backend}#${hash}`);
+  await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: BOOT_TIMEOUT_MS });
+  await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
+  return Date.now();
+}
+
+async function shoot(page: Page, testId: string, name: string): Promise<void> {
+  mkdirSync('e2e/screenshots', { recursive: true });
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.getByTestId(testId).screenshot({ path: `e2e/screenshots/${name}.png` });
+}
+
+test('lesson similar-image-search: neighbours in pixels and codes, precision@10 measured live, claim holds', async ({ page, backend }, testInfo) => {
+  test.setTimeout(BOOT_TIMEOUT_MS + 150_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const hash = link({ lesson: 'similar-image-search', code: '32' });
+  const ready = await openLink(page, backend, hash);
+  const panel = page.getByTestId('image-search');
+
+  await test.step('the lesson opens with the search panel; its first figure comes within 30 s', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Similar-image search');
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(panel).toBeVisible();
+    await expect(page.getByTestId('search-precision-autoencoder')).toHaveText(/^0\.\d+$/, { timeout: FIRST_FIGURE_MS });
+    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - ready) / 1000).toFixed(1)} s after ready` });
+    // The untrained (random) encoder already beats chance (0.1) but not the trained codes.
+    const untrained = await readMetric(page, 'search-precision-autoencoder');
+    expect(untrained).toBeGreaterThan(0.2);
+    await expect(page.getByTestId('search-dims-autoencoder')).toHaveText('32');
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
+  });
+
+  await test.step('a picked test digit shows ten neighbours in pixels and ten in codes', async () => {
+    await page.getByTestId('search-pick-3').click();
+    await expect(page.getByTestId('search-pick-3')).toHaveAttribute('aria-pressed', 'true');
+    for (const kind of ['pixels', 'code']) {
+      const row = page.getByTestId(`search-hits-${kind}`);
+      await expect(row).toHaveAttribute('data-labels', /^(\d,){9}\d$/);
+    }
+    // Test digit 3 is a 0: most of its pixel neighbours are zeros too.
+    expect(Number(await page.getByTestId('search-hits-pixels').getAttribute('data-same'))).toBeGreaterThanOrEqual(7);
+  });
+
+  await test.step('after two epochs the claim holds; PCA and pixels are measured beside training', async () => {
+    await page.getByTestId('train-toggle').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'holds', { timeout: 120_000 });
+    const detail = `${await page.getByTestId('claim-detail').textContent()} at epoch ${await page.getByTestId('metric-epoch').textContent()}`;
+    testInfo.annotations.push({ type: 'claim similar-image-search', description: detail });
+    console.log(`claim similar-image-search: ${detail}`);
+    await page.getByTestId('train-toggle').click();
+    await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('search-row-pca')).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
+    expect(await readMetric(page, 'search-precision-pca')).toBeGreaterThan(0.85);
+    await expect(page.getByTestId('search-precision-pixels')).toHaveText(/^0\.\d+$/, { timeout: 30_000 });
+    const pixels = await readMetric(page, 'search-precision-pixels');
+    // docs/quality/imageSearch.md: 0.881 over all 1,000 queries (the same exact search); a
+    // partial score (the first few hundred queries) on a slow machine.
+    if ((await page.getByTestId('search-row-pixels').getAttribute('data-complete')) === 'true') expect(pixels).toBeCloseTo(0.881, 2);
+    else expect(pixels).toBeGreaterThan(0.8);
+    await expect(page.getByTestId('search-memory-pixels')).toHaveText('31.36 MB');
+    await expect(page.getByTestId('search-memory-autoencoder')).toHaveText('1.28 MB');
+    await shoot(page, 'image-search', 'lesson-similar-image-search-panel');
+  });
+  expect(pageErrors).toEqual([]);
+});
