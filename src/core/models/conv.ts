@@ -133,7 +133,7 @@ export function createConvAutoencoder(
       config.decoder === 'deconvolution'
         ? convVariables(k, cout, cin, k * k * cin, k * k * cout, rng)
         : convVariables(k, cin, cout, k * k * cin, k * k * cout, rng);
-    decoderLayers.push({ filter, bias: tf.variable(tf.zeros<tf.Rank.R1>([cout]), true), activation });
+    decoderLayers.push({ filter, bias: tf.tidy(() => tf.variable(tf.zeros<tf.Rank.R1>([cout]), true)), activation });
   }
   const outBias = tf.tidy(() =>
     tf.variable(outputBias ? tf.tensor1d(outputBias) : tf.zeros<tf.Rank.R1>([IMAGE_SIZE]), true),
