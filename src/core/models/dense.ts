@@ -41,22 +41,23 @@ function forward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: Lay
 }
 
 /**
- * dL/dz from dL/dy and the layer's output y = f(z), for each activation.
+ * dL/dz from dL/dy and the layer's output y = f(z), for each activation (elementwise, so any
+ * shape: conv.ts uses it on [batch, height, width, channels] feature maps).
  * @param dy [batch, fanOut]  @param y [batch, fanOut]
  */
-function activationGradient(dy: tf.Tensor2D, y: tf.Tensor2D, activation: LayerActivation): tf.Tensor2D {
+export function activationGradient<T extends tf.Tensor>(dy: T, y: T, activation: LayerActivation): T {
   switch (activation) {
     case 'linear':
       return dy;
     case 'relu':
-      return tf.mul(dy, tf.step(y)) as tf.Tensor2D;
+      return tf.mul(dy, tf.step(y)) as T;
     case 'sigmoid':
-      return tf.mul(dy, tf.mul(y, tf.sub(1, y))) as tf.Tensor2D;
+      return tf.mul(dy, tf.mul(y, tf.sub(1, y))) as T;
     case 'tanh':
-      return tf.mul(dy, tf.sub(1, tf.square(y))) as tf.Tensor2D;
+      return tf.mul(dy, tf.sub(1, tf.square(y))) as T;
     case 'elu':
       // elu'(z) = 1 for z > 0, else exp(z) = y + 1.
-      return tf.mul(dy, tf.where(tf.greater(y, 0), tf.onesLike(y), tf.add(y, 1))) as tf.Tensor2D;
+      return tf.mul(dy, tf.where(tf.greater(y, 0), tf.onesLike(y), tf.add(y, 1))) as T;
   }
 }
 
