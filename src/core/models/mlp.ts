@@ -28,7 +28,8 @@ export function glorotUniform(fanIn: number, fanOut: number, rng: () => number):
   return w;
 }
 
-function createLayer(
+/** One dense layer with seeded Glorot-uniform weights; bias zeros unless given ([fanOut]). */
+export function createLayer(
   fanIn: number,
   fanOut: number,
   activation: LayerActivation,
