@@ -13,7 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { IMAGE_SIZE, type MlpModelConfig } from '../src/core/config';
+import { DEFAULT_CONFIG, IMAGE_SIZE, type MlpModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { createConvAutoencoder } from '../src/core/models/conv';
@@ -113,15 +113,7 @@ it(`conv autoencoder, 128-number code: test BCE per pixel <= ${BAR} within ${EPO
     const m = createConvAutoencoder(config, SEED, outputBias);
     return { variables: m.variables, forward: (x) => m.forward(x).logits, dispose: () => m.dispose() };
   };
-  const denseConfig: MlpModelConfig = {
-    kind: 'mlp',
-    encoderLayers: [],
-    codeSize: 128,
-    hiddenActivation: 'relu',
-    outputActivation: 'sigmoid',
-    loss: 'bce',
-    codeL2: 0,
-  };
+  const denseConfig: MlpModelConfig = { ...DEFAULT_CONFIG.model, encoderLayers: [], codeSize: 128 };
   const dense = createMlpAutoencoder(denseConfig, SEED, IMAGE_SIZE, outputBias);
 
   const bar = await run('conv 16-8, repeat-unpooling (UpSampling2D)', conv('repeatUnpool'), trainImages, EPOCHS, rows, data);
