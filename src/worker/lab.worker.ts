@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { checkConfig, type LabConfig } from '../core/config';
-import { Trainer } from '../core/train/trainer';
+import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
@@ -46,6 +46,8 @@ class Lab implements LabApi {
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
+  /** The full test of the paused model running outside the lock (fullTestInBackground). */
+  private fullTestDone: Promise<void> = Promise.resolve();
   /** Serialises the calls that replace or move the model (init, configure, step, reset, train, pause). */
   private lock: Promise<unknown> = Promise.resolve();
   private readonly meter = new RunMeter();
@@ -149,8 +151,23 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'paused' });
       // The map is left as it was (a refresh here moved it under a grid click in core-lab);
       // step() publishes codes and measurements of the exact model.
-      if (this.trainer) await this.requireViews().publishFullTest(this.trainer);
+      if (this.trainer) this.fullTestInBackground(this.trainer);
     });
+  }
+
+  /**
+   * The full 10,000-digit test metrics of a paused model, outside the lock: decodes and clicks
+   * need not wait for it (on a software GPU it takes tens of seconds). It gives way (publishes
+   * nothing) once training resumes or the model changes.
+   */
+  private fullTestInBackground(trainer: Trainer): void {
+    const step = trainer.step;
+    const stopIf = () => this.running || this.trainer !== trainer || trainer.step !== step;
+    this.fullTestDone = this.requireViews()
+      .publishFullTest(trainer, stopIf)
+      .catch((e) => {
+        if (!(e instanceof EvaluationStopped) && !stopIf()) this.emitError({ kind: 'internal', message: `The full test evaluation failed: ${errorText(e)}` });
+      });
   }
 
   step(steps = 1): Promise<void> {
@@ -171,7 +188,7 @@ class Lab implements LabApi {
       await this.requireViews().publishCodes(trainer);
       await this.search?.measureNow(trainer);
       this.emit({ type: 'status', state: 'paused' });
-      await this.requireViews().publishFullTest(trainer);
+      this.fullTestInBackground(trainer);
     });
   }
 
@@ -263,6 +280,8 @@ class Lab implements LabApi {
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number }> {
+    // Counted once a background full test is over (its chunk's sums would count otherwise).
+    await this.fullTestDone;
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
   }

@@ -118,10 +118,11 @@ export class LabViews {
   }
 
   /** Test metrics on all test digits, once per step count (a pause after a pause measures nothing new). */
-  async publishFullTest(trainer: Trainer): Promise<void> {
+  /** @param stopIf see Trainer.evaluateTest: a stopped evaluation publishes nothing. */
+  async publishFullTest(trainer: Trainer, stopIf?: () => boolean): Promise<void> {
     if (trainer.step === this.fullTestStep) return;
     const step = trainer.step;
-    const m = await trainer.evaluateTest('full');
+    const m = await trainer.evaluateTest('full', { stopIf });
     this.fullTestStep = step;
     this.emit({ type: 'fullTest', step, testLoss: m.testLoss, testSquaredError: m.testSquaredError, count: m.count });
   }

@@ -5,7 +5,7 @@ import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { DIVERGENCE_WARMUP_STEPS, detectDivergence } from './divergence';
 import { useWasmInNode } from './nodeBackend';
-import { Trainer } from './trainer';
+import { EvaluationStopped, Trainer } from './trainer';
 import type { MnistData } from './types';
 
 let data: MnistData;
@@ -132,6 +132,27 @@ describe('Trainer learns on real MNIST', () => {
     const m = await mse.evaluateTest('live');
     expect(m.testSquaredError).toBeCloseTo(m.testLoss * 784, 2);
     mse.dispose();
+    trainer.dispose();
+  });
+
+  it('a full evaluation gives way when told to, or when the model is reset under it, and leaks nothing', async () => {
+    const trainer = new Trainer(data, config({ encoderLayers: [16] }));
+    trainer.steps(3);
+    const before = tf.memory().numTensors;
+    let chunks = 0;
+    // Stops before the fourth of ten chunks.
+    await expect(trainer.evaluateTest('full', { stopIf: () => ++chunks > 3 })).rejects.toBeInstanceOf(EvaluationStopped);
+    expect(chunks).toBe(4);
+    expect(tf.memory().numTensors).toBe(before);
+    const evaluation = trainer.evaluateTest('full');
+    trainer.reset();
+    // A fresh model (its optimizer makes its slots on the first step).
+    const afterReset = tf.memory().numTensors;
+    await expect(evaluation).rejects.toThrow(/reset during the test evaluation/);
+    // The sums of the chunk that was in flight when reset() ran are freed too.
+    expect(tf.memory().numTensors).toBe(afterReset - 1);
+    // Never stopped: the whole test set.
+    expect((await trainer.evaluateTest('full', { stopIf: () => false })).count).toBe(10000);
     trainer.dispose();
   });
 });

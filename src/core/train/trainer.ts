@@ -193,8 +193,10 @@ export class Trainer {
    * Loss per pixel and squared error per image on the test set, from the raw model output.
    * 'live' = the first 1,000 test digits (resident on the device), 'full' = all 10,000.
    * Evaluated in chunks of 1,000 with one small read-back each.
+   * @param options.stopIf checked before each chunk: true ends the evaluation with
+   *   EvaluationStopped (a background evaluation gives way when training resumes).
    */
-  async evaluateTest(which: 'live' | 'full'): Promise<TestMetrics> {
+  async evaluateTest(which: 'live' | 'full', options: { stopIf?: () => boolean } = {}): Promise<TestMetrics> {
     this.assertAlive();
     const spec = this.config.model;
     const model = this.model;
@@ -204,6 +206,7 @@ export class Trainer {
     let lossSum = 0;
     let squaredErrorSum = 0;
     for (let start = 0; start < count; start += EVAL_CHUNK) {
+      if (options.stopIf?.()) throw new EvaluationStopped();
       const n = Math.min(EVAL_CHUNK, count - start);
       const sums = tf.tidy(() => {
         const x =
@@ -219,7 +222,7 @@ export class Trainer {
       });
       const values = await sums.data();
       sums.dispose();
-      if (generation !== this.generation) throw new Error('The model was reset during the test evaluation.');
+      if (generation !== this.generation) throw new EvaluationStopped('The model was reset during the test evaluation.');
       lossSum += values[0];
       squaredErrorSum += values[1];
     }
@@ -443,6 +446,14 @@ export class Trainer {
 
   private assertAlive(): void {
     if (this.disposed) throw new Error('This trainer was disposed.');
+  }
+}
+
+/** A test evaluation given up: its stopIf said so, or the model was reset under it. */
+export class EvaluationStopped extends Error {
+  constructor(message = 'The test evaluation was stopped.') {
+    super(message);
+    this.name = 'EvaluationStopped';
   }
 }
 
