@@ -16,6 +16,7 @@ const claimState = (s: LabState) => ({
   config: s.config,
   runState: s.runState,
   denoising: s.denoising,
+  sensitivity: s.sensitivity,
 });
 
 type Shown = ClaimReading['verdict']['state'];

@@ -35,6 +35,8 @@ export interface ConfigDraft {
   /** Denoising: the input corruption and its level (σ or a fraction), as typed. */
   noise: NoiseType;
   noiseLevel: string;
+  /** Weight of the contractive penalty, as typed. */
+  contractive: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
@@ -69,6 +71,7 @@ const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputAct
   trainSize: { ...LIMITS.trainSize, integer: true },
   seed: { ...LIMITS.seed, integer: true },
   noiseLevel: { ...LIMITS.noiseLevel, integer: false },
+  contractive: { ...LIMITS.contractive, integer: false },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -88,6 +91,7 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     seed: String(c.train.seed),
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
+    contractive: String(c.model.contractive),
   };
 }
 
@@ -110,6 +114,7 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       codeL2: parseNumber(d.codeL2),
       noise: d.noise,
       noiseLevel: parseNumber(d.noiseLevel),
+      contractive: parseNumber(d.contractive),
     },
     train: {
       optimizer: d.optimizer,

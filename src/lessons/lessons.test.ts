@@ -24,8 +24,8 @@ function allText(l: Lesson, locale: (typeof LESSON_LOCALES)[number]): string {
 
 describe('lesson registry', () => {
   it('finds the four lessons of issue 3 by folder, in order', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code', 'denoising']);
-    expect(LESSONS.map((l) => l.order)).toEqual([1, 2, 3, 4, 5]);
+    expect(LESSONS.map((l) => l.id)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code', 'denoising', 'contractive']);
+    expect(LESSONS.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(FIRST_LESSON.id).toBe('what-is-an-autoencoder');
     const folders = import.meta.glob('./*/lesson.ts');
     for (const l of LESSONS) expect(Object.keys(folders)).toContain(`./${l.id}/lesson.ts`);

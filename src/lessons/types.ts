@@ -77,8 +77,11 @@ export interface LessonPreset {
  * - psnrGain: denoising models: PSNR of the output minus PSNR of the noisy input, both against
  *   the clean digit, dB, on the 1,000 live test digits with the fixed test noise
  *   (DenoisingEvent; core/train/noise.ts).
+ * - relativeSensitivity: encoders with at most one hidden layer: mean over the live test digits
+ *   of ||z(x + ε) - z(x)|| / ||ε|| for a small fixed ε, divided by the codes' RMS spread
+ *   (SensitivityEvent; core/train/contractive.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'relativeSensitivity'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

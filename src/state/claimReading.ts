@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising'>>;
+  Partial<Pick<LabState, 'denoising' | 'sensitivity'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -56,6 +56,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
     case 'psnrGain':
       inputs.epoch = s.denoising?.epoch ?? 0;
       if (s.denoising) inputs.current.psnrGain = s.denoising.outputPsnr - s.denoising.noisyPsnr;
+      break;
+    case 'relativeSensitivity':
+      inputs.epoch = s.sensitivity?.epoch ?? 0;
+      if (s.sensitivity) inputs.current.relativeSensitivity = s.sensitivity.relativeSensitivity;
       break;
   }
   return inputs;

@@ -68,6 +68,9 @@ function route(e: LabEvent): void {
     case 'denoising':
       s.setDenoising(e);
       break;
+    case 'sensitivity':
+      s.setSensitivity(e);
+      break;
   }
 }
 

@@ -341,6 +341,7 @@ class Lab implements LabApi {
     const m = await trainer.evaluateTest('live');
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
+    await this.requireViews().publishSensitivity(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -352,6 +353,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
+    await this.requireViews().publishSensitivity(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

@@ -40,6 +40,7 @@ export const classroom = {
       knnAccuracy: '5-nearest-neighbour accuracy on the map',
       codeRadius95: 'Radius holding 95% of the codes',
       psnrGain: 'PSNR gain of the output over the noisy input',
+      relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
     },
   },
   link: {

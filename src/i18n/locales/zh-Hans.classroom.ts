@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地图上 5 近邻分类的准确率',
       codeRadius95: '容纳 95% 编码的半径',
       psnrGain: '输出比带噪输入高出的 PSNR',
+      relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
     },
   },
   link: {

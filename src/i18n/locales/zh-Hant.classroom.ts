@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地圖上 5 近鄰分類的準確率',
       codeRadius95: '涵蓋 95% 編碼的半徑',
       psnrGain: '輸出比含雜訊輸入高出的 PSNR',
+      relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
     },
   },
   link: {
