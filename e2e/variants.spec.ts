@@ -102,3 +102,52 @@ test('lesson denoising: the link opens the preset, the panel shows clean | noisy
   });
   expect(pageErrors).toEqual([]);
 });
+
+test('lesson contractive: the link opens the preset and the sensitivity panel, and the code\'s relative sensitivity ends below 0.022', async ({ page, backend }, testInfo) => {
+  const budget = 150_000;
+  test.setTimeout(BOOT_TIMEOUT_MS + budget + 60_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const hash = link({ lesson: 'contractive', layers: '64', code: '16', act: 'sigmoid', n: '5000', contractive: '0.001' });
+  await openLink(page, backend, hash);
+
+  const panel = page.getByTestId('contractive');
+  await test.step('the lesson, its preset and the panel', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Contractive autoencoder');
+    await expect(page.getByRole('img', { name: 'Diagram of the autoencoder: 784–64–16–64–784' })).toBeVisible();
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(page.getByTestId('variant-contractive')).toHaveValue('0.001');
+    await expect(panel).toBeVisible();
+    await expect.poll(() => readMetric(page, 'metric-relative-sensitivity'), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  const t0 = Date.now();
+  const detail = await test.step('train until the claim holds', () => trainUntilClaimHolds(page, budget));
+  const seconds = (Date.now() - t0) / 1000;
+
+  await test.step('the claim agrees with the panel\'s number', async () => {
+    const relative = await readMetric(page, 'metric-relative-sensitivity');
+    const raw = await readMetric(page, 'metric-sensitivity');
+    const spread = await readMetric(page, 'metric-code-spread');
+    expect(relative).toBeLessThan(0.022);
+    expect(Math.abs(relative - raw / spread)).toBeLessThan(0.002);
+    expect(Math.abs(claimValue(detail) - relative)).toBeLessThan(0.003);
+    expect(Number(await page.getByTestId('sensitivity-trace').getAttribute('data-points'))).toBeGreaterThan(2);
+    const note = `relative ${relative}, sensitivity ${raw}, spread ${spread}; claim "${detail}" at epoch ${await page.getByTestId('metric-epoch').textContent()} after ${seconds.toFixed(0)} s`;
+    testInfo.annotations.push({ type: 'claim contractive', description: note });
+    console.log(`claim contractive: ${note}`);
+  });
+
+  await test.step('screenshot of the panel', async () => {
+    mkdirSync('e2e/screenshots', { recursive: true });
+    await panel.screenshot({ path: 'e2e/screenshots/variant-contractive.png' });
+  });
+
+  await test.step('a second hidden layer with the penalty is refused with the reason', async () => {
+    await page.getByRole('button', { name: 'Add layer' }).click();
+    await expect(page.getByText(/at most one hidden layer/).first()).toBeVisible();
+    await expect(page.getByTestId('apply-config')).toBeDisabled();
+  });
+  expect(pageErrors).toEqual([]);
+});

@@ -6,6 +6,7 @@ import type { SensitivityEvent } from '../../worker/api';
 import { useLabEffect } from '../useLabEffect';
 import './variants.css';
 
+/** viewBox units; the y axis runs from 0 to the largest value, the x axis from epoch 0 to the latest. */
 const CHART = { width: 320, height: 90, pad: 6 };
 
 /**
@@ -66,6 +67,14 @@ function TraceChart({ trace, label }: { trace: SensitivityEvent[]; label: string
         <line x1={pad} y1={height - pad} x2={width - pad} y2={height - pad} className="variant-trace-axis" />
         <line x1={pad} y1={pad} x2={pad} y2={height - pad} className="variant-trace-axis" />
         {trace.length > 1 && <polyline points={points} className="variant-trace-line" />}
+        {trace.length > 0 && (
+          <>
+            <text x={pad + 4} y={pad + 9} className="variant-trace-label">{plainNumber(maxValue, 2)}</text>
+            <text x={width - pad} y={height - pad - 4} textAnchor="end" className="variant-trace-label">
+              {plainEpoch(maxEpoch)}
+            </text>
+          </>
+        )}
       </svg>
       <figcaption className="field-hint">{label}</figcaption>
     </figure>
