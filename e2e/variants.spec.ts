@@ -4,6 +4,7 @@
  * shows. Screenshots of the panels go to e2e/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { canvasInk, readMetric } from './labPage';
@@ -33,6 +34,14 @@ async function trainUntilClaimHolds(page: Page, budget: number): Promise<string>
   await page.getByTestId('train-toggle').click();
   await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
   return (await page.getByTestId('claim-detail').textContent()) ?? '';
+}
+
+/** Serious and critical axe violations inside one panel, one line each. */
+async function panelViolations(page: Page, testId: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(`[data-testid="${testId}"]`).include('[data-testid="variant-fields"]').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 /** The number in a claim detail line ("…: 5.12 dB (needs above 4 dB)"), the first one. */
@@ -92,6 +101,7 @@ test('lesson denoising: the link opens the preset, the panel shows clean | noisy
   await test.step('screenshot of the panel', async () => {
     mkdirSync('e2e/screenshots', { recursive: true });
     await panel.screenshot({ path: 'e2e/screenshots/variant-denoising.png' });
+    expect(await panelViolations(page, 'denoising')).toEqual([]);
   });
 
   await test.step('noise none removes the panel; the link drops the keys', async () => {
@@ -142,6 +152,7 @@ test('lesson contractive: the link opens the preset and the sensitivity panel, a
   await test.step('screenshot of the panel', async () => {
     mkdirSync('e2e/screenshots', { recursive: true });
     await panel.screenshot({ path: 'e2e/screenshots/variant-contractive.png' });
+    expect(await panelViolations(page, 'contractive')).toEqual([]);
   });
 
   await test.step('a second hidden layer with the penalty is refused with the reason', async () => {

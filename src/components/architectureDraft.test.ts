@@ -134,6 +134,6 @@ describe('architecture draft: the variants (issue 4)', () => {
     const one: LabConfig = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], contractive: 0.001 } };
     expect(checkDraft(draftFromConfig(one))).toEqual({ ok: true, config: one });
     const deep = checkDraft(draft({ contractive: '0.001' }));
-    expect(deep.ok ? {} : Object.keys(deep.problems)).toEqual(['contractive']);
+    expect(deep.ok ? {} : deep.problems).toEqual({ contractive: { code: 'contractiveDepth' } });
   });
 });

@@ -55,6 +55,8 @@ export type FieldProblem =
   | { code: 'range'; min: number; max: number }
   | { code: 'tooManyLayers'; max: number }
   | { code: 'bceNeedsSigmoid' }
+  /** The contractive penalty with more than one hidden encoder layer (no closed form). */
+  | { code: 'contractiveDepth' }
   /** A rule this module does not know: show the schema's own message. */
   | { code: 'other'; message: string };
 
@@ -176,6 +178,7 @@ function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProble
     return numberProblem(d.encoderLayers[Number(field.slice(6))] ?? '', LAYER_LIMITS, message);
   }
   if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
+  if (field === 'contractive' && d.encoderLayers.length > 1 && parseNumber(d.contractive) > 0) return { code: 'contractiveDepth' };
   if (field in NUMBER_LIMITS) {
     const key = field as keyof typeof NUMBER_LIMITS;
     return numberProblem(d[key], NUMBER_LIMITS[key], message);

@@ -24,6 +24,7 @@ export const variants = {
       mask: 'masking',
     },
     contractive: 'Contractive penalty',
+    contractiveDepth: 'The contractive penalty needs an encoder with at most one hidden layer: remove encoder layers or set it to 0.',
     contractiveHint: 'Weight of ‖dz/dx‖² (encoder with at most one hidden layer); 0 turns it off.',
   },
   denoising: {

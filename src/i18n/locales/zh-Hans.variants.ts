@@ -23,6 +23,7 @@ export const variants: Strings['variants'] = {
       mask: '遮挡（掩码）',
     },
     contractive: '收缩惩罚',
+    contractiveDepth: '收缩惩罚要求编码器最多只有一个隐藏层：请删掉编码器的层，或把惩罚设为 0。',
     contractiveHint: '‖dz/dx‖² 的权重（编码器最多一个隐藏层）；设为 0 即关闭。',
   },
   denoising: {

@@ -23,6 +23,7 @@ export const variants: Strings['variants'] = {
       mask: '遮蔽（遮罩）',
     },
     contractive: '收縮懲罰',
+    contractiveDepth: '收縮懲罰要求編碼器最多只有一個隱藏層：請刪掉編碼器的層，或把懲罰設為 0。',
     contractiveHint: '‖dz/dx‖² 的權重（編碼器最多一個隱藏層）；設為 0 即關閉。',
   },
   denoising: {
