@@ -4,6 +4,7 @@
  * shows. Screenshots of the panels go to e2e/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { canvasInk, readMetric } from './labPage';
@@ -33,6 +34,14 @@ async function trainUntilClaimHolds(page: Page, budget: number): Promise<string>
   await page.getByTestId('train-toggle').click();
   await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
   return (await page.getByTestId('claim-detail').textContent()) ?? '';
+}
+
+/** Serious and critical axe violations inside one panel, one line each. */
+async function panelViolations(page: Page, testId: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(`[data-testid="${testId}"]`).include('[data-testid="variant-fields"]').analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 /** The number in a claim detail line ("…: 5.12 dB (needs above 4 dB)"), the first one. */
@@ -92,6 +101,7 @@ test('lesson denoising: the link opens the preset, the panel shows clean | noisy
   await test.step('screenshot of the panel', async () => {
     mkdirSync('e2e/screenshots', { recursive: true });
     await panel.screenshot({ path: 'e2e/screenshots/variant-denoising.png' });
+    expect(await panelViolations(page, 'denoising')).toEqual([]);
   });
 
   await test.step('noise none removes the panel; the link drops the keys', async () => {
@@ -99,6 +109,56 @@ test('lesson denoising: the link opens the preset, the panel shows clean | noisy
     await page.getByTestId('apply-config').click();
     await expect(panel).toHaveCount(0);
     await expect.poll(() => new URL(page.url()).hash).toContain('noise=none');
+  });
+  expect(pageErrors).toEqual([]);
+});
+
+test('lesson contractive: the link opens the preset and the sensitivity panel, and the code\'s relative sensitivity ends below 0.022', async ({ page, backend }, testInfo) => {
+  const budget = 150_000;
+  test.setTimeout(BOOT_TIMEOUT_MS + budget + 60_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const hash = link({ lesson: 'contractive', layers: '64', code: '16', act: 'sigmoid', n: '5000', contractive: '0.001' });
+  await openLink(page, backend, hash);
+
+  const panel = page.getByTestId('contractive');
+  await test.step('the lesson, its preset and the panel', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Contractive autoencoder');
+    await expect(page.getByRole('img', { name: 'Diagram of the autoencoder: 784–64–16–64–784' })).toBeVisible();
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(page.getByTestId('variant-contractive')).toHaveValue('0.001');
+    await expect(panel).toBeVisible();
+    await expect.poll(() => readMetric(page, 'metric-relative-sensitivity'), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  const t0 = Date.now();
+  const detail = await test.step('train until the claim holds', () => trainUntilClaimHolds(page, budget));
+  const seconds = (Date.now() - t0) / 1000;
+
+  await test.step('the claim agrees with the panel\'s number', async () => {
+    const relative = await readMetric(page, 'metric-relative-sensitivity');
+    const raw = await readMetric(page, 'metric-sensitivity');
+    const spread = await readMetric(page, 'metric-code-spread');
+    expect(relative).toBeLessThan(0.022);
+    expect(Math.abs(relative - raw / spread)).toBeLessThan(0.002);
+    expect(Math.abs(claimValue(detail) - relative)).toBeLessThan(0.003);
+    expect(Number(await page.getByTestId('sensitivity-trace').getAttribute('data-points'))).toBeGreaterThan(2);
+    const note = `relative ${relative}, sensitivity ${raw}, spread ${spread}; claim "${detail}" at epoch ${await page.getByTestId('metric-epoch').textContent()} after ${seconds.toFixed(0)} s`;
+    testInfo.annotations.push({ type: 'claim contractive', description: note });
+    console.log(`claim contractive: ${note}`);
+  });
+
+  await test.step('screenshot of the panel', async () => {
+    mkdirSync('e2e/screenshots', { recursive: true });
+    await panel.screenshot({ path: 'e2e/screenshots/variant-contractive.png' });
+    expect(await panelViolations(page, 'contractive')).toEqual([]);
+  });
+
+  await test.step('a second hidden layer with the penalty is refused with the reason', async () => {
+    await page.getByRole('button', { name: 'Add layer' }).click();
+    await expect(page.getByText(/at most one hidden layer/).first()).toBeVisible();
+    await expect(page.getByTestId('apply-config')).toBeDisabled();
   });
   expect(pageErrors).toEqual([]);
 });

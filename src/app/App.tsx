@@ -17,6 +17,7 @@ import { PanelFocusButton } from '../components/PanelFocusButton';
 import { PresenterControls } from '../components/PresenterControls';
 import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
+import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
@@ -53,6 +54,7 @@ export function App() {
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
+  const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -116,6 +118,12 @@ export function App() {
                 <div className="panel panel--variant panel--denoising">
                   <PanelFocusButton panel="denoising" name={t('variants.denoising.title')} />
                   <Denoising />
+                </div>
+              )}
+              {contractive && (
+                <div className="panel panel--variant panel--contractive">
+                  <PanelFocusButton panel="contractive" name={t('variants.contractive.title')} />
+                  <Contractive />
                 </div>
               )}
               {show.latent && (

@@ -72,6 +72,8 @@ export function ArchitectureEditor() {
         return t('architecture.errors.bceNeedsSigmoid');
       case 'other':
         return p.message;
+      case 'contractiveDepth':
+        return t('variants.editor.contractiveDepth');
     }
   };
   const error = (f: FieldKey) => say(problems[f]);

@@ -17,6 +17,7 @@ const claimState = (s: LabState) => ({
   runState: s.runState,
   denoising: s.denoising,
   imageSearch: s.imageSearch,
+  sensitivity: s.sensitivity,
 });
 
 type Shown = ClaimReading['verdict']['state'];

@@ -129,4 +129,11 @@ describe('architecture draft: the variants (issue 4)', () => {
     const r = checkDraft(draft({ noise: 'gaussian', noiseLevel: '1.5' }));
     expect(r.ok ? {} : r.problems).toEqual({ noiseLevel: { code: 'range', min: 0, max: 1 } });
   });
+
+  it('carries the contractive penalty and refuses it with two hidden layers, on its own field', () => {
+    const one: LabConfig = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], contractive: 0.001 } };
+    expect(checkDraft(draftFromConfig(one))).toEqual({ ok: true, config: one });
+    const deep = checkDraft(draft({ contractive: '0.001' }));
+    expect(deep.ok ? {} : deep.problems).toEqual({ contractive: { code: 'contractiveDepth' } });
+  });
 });

@@ -35,6 +35,8 @@ export interface ConfigDraft {
   /** Denoising: the input corruption and its level (σ or a fraction), as typed. */
   noise: NoiseType;
   noiseLevel: string;
+  /** Weight of the contractive penalty, as typed. */
+  contractive: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
@@ -53,6 +55,8 @@ export type FieldProblem =
   | { code: 'range'; min: number; max: number }
   | { code: 'tooManyLayers'; max: number }
   | { code: 'bceNeedsSigmoid' }
+  /** The contractive penalty with more than one hidden encoder layer (no closed form). */
+  | { code: 'contractiveDepth' }
   /** A rule this module does not know: show the schema's own message. */
   | { code: 'other'; message: string };
 
@@ -69,6 +73,7 @@ const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputAct
   trainSize: { ...LIMITS.trainSize, integer: true },
   seed: { ...LIMITS.seed, integer: true },
   noiseLevel: { ...LIMITS.noiseLevel, integer: false },
+  contractive: { ...LIMITS.contractive, integer: false },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -88,6 +93,7 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     seed: String(c.train.seed),
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
+    contractive: String(c.model.contractive),
   };
 }
 
@@ -110,6 +116,7 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       codeL2: parseNumber(d.codeL2),
       noise: d.noise,
       noiseLevel: parseNumber(d.noiseLevel),
+      contractive: parseNumber(d.contractive),
     },
     train: {
       optimizer: d.optimizer,
@@ -171,6 +178,7 @@ function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProble
     return numberProblem(d.encoderLayers[Number(field.slice(6))] ?? '', LAYER_LIMITS, message);
   }
   if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
+  if (field === 'contractive' && d.encoderLayers.length > 1 && parseNumber(d.contractive) > 0) return { code: 'contractiveDepth' };
   if (field in NUMBER_LIMITS) {
     const key = field as keyof typeof NUMBER_LIMITS;
     return numberProblem(d[key], NUMBER_LIMITS[key], message);

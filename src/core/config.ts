@@ -38,6 +38,8 @@ export const LIMITS = {
   codeL2: { min: 0, max: 1 },
   /** σ of Gaussian noise (pixels in [0, 1]), or the fraction of pixels salted or masked. */
   noiseLevel: { min: 0, max: 1 },
+  /** Weight of the contractive penalty (squared Frobenius norm of the encoder's Jacobian). */
+  contractive: { min: 0, max: 10 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -70,6 +72,13 @@ export const mlpModelSchema = z.object({
   noise: z.enum(NOISE_TYPES).default('none'),
   /** σ for 'gaussian', fraction of pixels for 'saltPepper' and 'mask'; unused for 'none'. */
   noiseLevel: z.number().min(LIMITS.noiseLevel.min).max(LIMITS.noiseLevel.max).default(0.5),
+  /**
+   * Contractive autoencoder: the trainer adds contractive x (mean over the batch of ||dz/dx||²_F,
+   * the squared Frobenius norm of the encoder's Jacobian, code by pixels) to the per-pixel loss,
+   * in closed form (core/train/contractive.ts), so the encoder may have at most one hidden layer.
+   * 0 = no penalty. Optional in input (0).
+   */
+  contractive: z.number().min(LIMITS.contractive.min).max(LIMITS.contractive.max).default(0),
 });
 
 export const trainSchema = z.object({
@@ -94,6 +103,15 @@ export const labConfigSchema = z
         message: 'Binary cross-entropy needs a sigmoid output (values between 0 and 1).',
       });
     }
+    if (c.model.contractive > 0 && c.model.encoderLayers.length > 1) {
+      // tfjs has no second-order gradients through the lab's dense layers, and the closed form
+      // (contractive.ts) covers one hidden layer: a deeper encoder is refused, not approximated.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model', 'contractive'],
+        message: 'The contractive penalty needs an encoder with at most one hidden layer (784 → hidden → code): remove encoder layers or set the penalty to 0.',
+      });
+    }
   });
 
 export type MlpModelConfig = z.infer<typeof mlpModelSchema>;
@@ -107,6 +125,7 @@ export type LabConfig = z.infer<typeof labConfigSchema>;
 export const PLAIN_VARIANT = {
   noise: 'none',
   noiseLevel: 0.5,
+  contractive: 0,
 } as const satisfies Partial<MlpModelConfig>;
 
 /**

@@ -111,10 +111,10 @@ function checkTorch(c: LabConfig): void {
   if (c.model.loss === 'bce') {
     expect(code).toContain('loss_fn = nn.BCEWithLogitsLoss()');
     expect(code).toContain('decoder_logits = decoder[:-1]');
-    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : `loss = loss_fn(decoder_logits(encoder(${input})), x)`);
+    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : `loss = loss_fn(decoder_logits(encoder(${input})), x)`);
   } else {
     expect(code).toContain('loss_fn = nn.MSELoss()');
-    expect(code).toContain(c.model.codeL2 > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : `loss = loss_fn(decoder(encoder(${input})), x)`);
+    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : `loss = loss_fn(decoder(encoder(${input})), x)`);
     expect(code).not.toContain('BCE');
   }
   const lr = pyFloat(c.train.learningRate);
@@ -413,5 +413,44 @@ describe('the denoising variant (issue 4)', () => {
       );
       expect(out.trim(), noise).toBe('True');
     }
+  });
+});
+
+describe('the contractive variant (issue 4)', () => {
+  for (const encoderLayers of [[64], []]) {
+    const c = config({ encoderLayers, codeSize: 16, hiddenActivation: 'sigmoid', contractive: 0.001 });
+    it(`${encoderLayers.length} hidden layer(s): Keras adds the closed-form penalty in a layer; PyTorch adds it to the loss`, () => {
+      const keras = kerasCode(c);
+      expect(keras).toContain('CONTRACTIVE = 0.001');
+      expect(keras).toContain('class ContractivePenalty(layers.Layer):');
+      expect(keras).toContain(encoderLayers.length ? 'encoder.layers[1](ContractivePenalty()(encoder.layers[0](inputs)))' : 'ContractivePenalty()(encoder(inputs))');
+      const torch = pytorchCode(c);
+      expect(torch).toContain('def contractive_penalty(h):');
+      expect(torch).toMatch(/loss = reconstruction_loss \+ CONTRACTIVE \* contractive_penalty\((h|None)\)/);
+      expect(torch).toContain('total += reconstruction_loss.item()');
+      if (encoderLayers.length) expect(torch).toContain('g = (w2.T @ w2) * (w1 @ w1.T)');
+    });
+  }
+
+  it('the PyTorch closed form, written in nn.Linear\'s [out, in] layout, equals the Jacobian of the encoder (numpy)', (ctx) => {
+    if (!hasNumpy) {
+      ctx.skip('numpy is not on this machine');
+      return;
+    }
+    // The expression of torchContractive with numpy arrays for torch's weights, against the
+    // Jacobian W2ᵀ diag(d) W1ᵀ built directly.
+    const out = runPython([
+      'import numpy as np',
+      'rng = np.random.default_rng(3)',
+      'W1 = rng.normal(size=(9, 5)); W2 = rng.normal(size=(5, 3)); x = rng.normal(size=(4, 9))',
+      'h = 1 / (1 + np.exp(-(x @ W1)))',
+      'w1, w2 = W1.T, W2.T  # nn.Linear weights',
+      'd = h * (1 - h)',
+      'g = (w2.T @ w2) * (w1 @ w1.T)',
+      'closed = ((d @ g) * d).sum(axis=1)',
+      'exact = np.array([np.sum((W2.T @ np.diag(di) @ W1.T) ** 2) for di in d])',
+      'print(bool(np.allclose(closed, exact)))',
+    ].join('\n'));
+    expect(out.trim()).toBe('True');
   });
 });

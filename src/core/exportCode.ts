@@ -15,7 +15,16 @@
  */
 import { IMAGE_SIZE, layerWidths, type HiddenActivation, type LabConfig, type MlpModelConfig } from './config';
 import { pythonLabRandom } from './exportCodeRandom';
-import { pythonCorrupt, trainingInput, variantConstants, variantHeader } from './exportCodeVariants';
+import {
+  kerasContractive,
+  kerasEncoded,
+  pythonCorrupt,
+  torchContractive,
+  torchContractiveStep,
+  trainingInput,
+  variantConstants,
+  variantHeader,
+} from './exportCodeVariants';
 
 export const CODE_LANGUAGES = ['keras', 'pytorch'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
@@ -110,8 +119,8 @@ x_train = x_train_all[seeded_subset(len(x_train_all), TRAIN_SIZE, SEED)]  # [TRA
 # models so the decoder alone can draw the image of any code.
 ${sequential('encoder', IMAGE_SIZE, encoderLines)}
 ${sequential('decoder', model.codeSize, decoderLines)}
-${kerasPenalty(model)}inputs = keras.Input(shape=(784,))
-autoencoder = keras.Model(inputs, decoder(${model.codeL2 > 0 ? 'CodePenalty()(encoder(inputs))' : 'encoder(inputs)'}), name="autoencoder")
+${kerasPenalty(model)}${kerasContractive(model)}inputs = keras.Input(shape=(784,))
+autoencoder = keras.Model(inputs, decoder(${model.codeL2 > 0 ? `CodePenalty()(${kerasEncoded(model)})` : kerasEncoded(model)}), name="autoencoder")
 
 # Starting weights as the lab draws them: Glorot uniform from the seed, layer by layer from
 # the input to the output, zero biases, and an output bias that draws the mean digit.
@@ -186,12 +195,13 @@ decoder_logits = decoder[:-1]  # the decoder without its sigmoid: the loss is st
   const decode = bce ? 'decoder_logits' : 'decoder';
   // With the code penalty the printed train loss stays the reconstruction alone, as in the lab.
   const step =
-    model.codeL2 > 0
+    torchContractiveStep(model, decode) ??
+    (model.codeL2 > 0
       ? `code = encoder(${trainingInput(model, 'x')})  # [BATCH_SIZE, CODE_SIZE]
         reconstruction_loss = loss_fn(${decode}(code), x)
         loss = reconstruction_loss + CODE_L2 * (code**2).sum(dim=1).mean()  # plus the L2 penalty on the code`
-      : `loss = loss_fn(${decode}(encoder(${trainingInput(model, 'x')})), x)`;
-  const reported = model.codeL2 > 0 ? 'reconstruction_loss' : 'loss';
+      : `loss = loss_fn(${decode}(encoder(${trainingInput(model, 'x')})), x)`);
+  const reported = model.codeL2 > 0 || model.contractive > 0 ? 'reconstruction_loss' : 'loss';
 
   return `${header(config, 'pytorch', options)}
 
@@ -235,7 +245,7 @@ with torch.no_grad():
 # Training: ${lossSentence(model)}
 parameters = [*encoder.parameters(), *decoder.parameters()]
 optimizer = ${torchOptimizer(config)}
-${lossSetup}
+${lossSetup}${torchContractive(model)}
 
 
 @torch.no_grad()

@@ -28,6 +28,7 @@ describe('lesson registry', () => {
     expect(LESSONS.map((l) => l.id).slice(0, 4)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code']);
     expect(LESSONS.map((l) => l.order).slice(0, 4)).toEqual([1, 2, 3, 4]);
     expect(LESSONS.map((l) => l.id)).toContain('denoising');
+    expect(LESSONS.map((l) => l.id)).toContain('contractive');
     expect(LESSONS.map((l) => l.id)).toContain('similar-image-search');
     expect(LESSONS.findIndex((l) => l.id === 'denoising')).toBeLessThan(LESSONS.findIndex((l) => l.id === 'similar-image-search'));
     // The page shows the order as the lesson's number: 1, 2, 3 ... without gaps.

@@ -82,8 +82,11 @@ export interface LessonPreset {
  * - searchPrecision: precision@10 of a similar-image search in the autoencoder's codes, the
  *   first 1,000 test digits as queries, the training subset as the set searched (0..1); its PCA
  *   counterpart searches PCA codes of the same size (ImageSearchEvent).
+ * - relativeSensitivity: encoders with at most one hidden layer: mean over the live test digits
+ *   of ||z(x + ε) - z(x)|| / ||ε|| for a small fixed ε, divided by the codes' RMS spread
+ *   (SensitivityEvent; core/train/contractive.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -149,3 +149,15 @@ describe('reading the similar-image search claim (precision@10 of the codes abov
     expect(readClaim(l, run(l.id, [], { imageSearch: {} })).verdict).toEqual({ state: 'pending', reason: 'training' });
   });
 });
+
+describe('the contractive claim (issue 4)', () => {
+  const probed = (epoch: number, relativeSensitivity: number) => ({
+    type: 'sensitivity' as const, step: 0, epoch, sensitivity: 0.05, jacobianNorm: 1.5, codeSpread: 3, relativeSensitivity, count: 1000,
+  });
+  it('reads the relative sensitivity, judged after three epochs; the plain model\'s 0.026 fails', () => {
+    const l = lesson('contractive');
+    expect(readClaim(l, run('contractive', [], { sensitivity: probed(2, 0.0177) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run('contractive', [], { sensitivity: probed(3.03, 0.0181) })).verdict).toEqual({ state: 'holds', value: 0.0181, target: 0.022 });
+    expect(readClaim(l, run('contractive', [], { sensitivity: probed(3.03, 0.0258) })).verdict.state).toBe('fails');
+  });
+});

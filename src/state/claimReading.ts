@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -65,6 +65,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       if (pca?.complete) inputs.pca.searchPrecision = pca.score.precision;
       break;
     }
+    case 'relativeSensitivity':
+      inputs.epoch = s.sensitivity?.epoch ?? 0;
+      if (s.sensitivity) inputs.current.relativeSensitivity = s.sensitivity.relativeSensitivity;
+      break;
   }
   return inputs;
 }

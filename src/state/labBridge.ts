@@ -75,6 +75,9 @@ function route(e: LabEvent): void {
     case 'imageSearch':
       if (e.codeSize === s.config.model.codeSize) s.setImageSearch(e);
       break;
+    case 'sensitivity':
+      s.setSensitivity(e);
+      break;
   }
 }
 

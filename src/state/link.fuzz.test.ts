@@ -30,6 +30,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     codeL2: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.codeL2.min, max: LIMITS.codeL2.max, noNaN: true }).map((v) => v + 0)),
     noise: fc.constantFrom(...NOISE_TYPES),
     noiseLevel: fc.double({ min: LIMITS.noiseLevel.min, max: LIMITS.noiseLevel.max, noNaN: true }).map((v) => v + 0),
+    contractive: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.contractive.min, max: LIMITS.contractive.max, noNaN: true }).map((v) => v + 0)),
     logScale: fc.boolean(),
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
@@ -39,7 +40,9 @@ const validState: fc.Arbitrary<LinkState> = fc
     lesson: r.lesson,
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
-      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel },
+      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
+        // The contractive penalty needs at most one hidden layer (a cross-field rule).
+        contractive: r.encoderLayers.length > 1 ? 0 : r.contractive },
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
@@ -63,7 +66,7 @@ const nastyValue = fc.oneof(
 );
 const anyKey = fc.oneof(
   fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
-  fc.constantFrom('noise', 'noiselevel'),
+  fc.constantFrom('noise', 'noiselevel', 'contractive'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),

@@ -193,6 +193,8 @@ const CONFIG_FIELDS = [
     get: (s) => m(s).noise, set: (s, v) => void (m(s).noise = v) }),
   field({ key: 'noiselevel', optional: true, omitDefault: true, configPath: 'model.noiseLevel', codec: decimalString.pipe(model.noiseLevel.unwrap()), format: str,
     get: (s) => m(s).noiseLevel, set: (s, v) => void (m(s).noiseLevel = v) }),
+  field({ key: 'contractive', optional: true, omitDefault: true, configPath: 'model.contractive', codec: decimalString.pipe(model.contractive.unwrap()), format: str,
+    get: (s) => m(s).contractive, set: (s, v) => void (m(s).contractive = v) }),
 ];
 
 const VIEW_FIELDS = [

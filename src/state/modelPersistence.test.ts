@@ -37,6 +37,22 @@ describe('configKey', () => {
   });
 });
 
+describe('configKey and the variants (issue 4)', () => {
+  it('a plain model keeps the key it had before the variant fields existed; a variant gets its own', () => {
+    // Pinned from the code before the variants (commit 5c3eabc): saved models are still found.
+    expect(configKey(DEFAULT_CONFIG)).toBe('model:pg8a9z47qf');
+    const keys = new Set([
+      configKey(DEFAULT_CONFIG),
+      configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, noise: 'mask' } }),
+      configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, noise: 'mask', noiseLevel: 0.3 } }),
+      configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, noiseLevel: 0.3 } }),
+      configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], contractive: 0.001 } }),
+      configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64] } }),
+    ]);
+    expect(keys.size).toBe(6);
+  });
+});
+
 describe('isQuotaError', () => {
   it('knows the quota error by name and nothing else', () => {
     expect(isQuotaError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(true);

@@ -7,7 +7,7 @@
  * when asked, so training never waits for the disk. Pure bookkeeping, no React, no tfjs.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { checkConfig, type LabConfig } from '../core/config';
+import { checkConfig, PLAIN_VARIANT, type LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { LossPoint } from './store';
 
@@ -62,8 +62,18 @@ function hash53(text: string): number {
  */
 export function configKey(config: LabConfig): string {
   const checked = checkConfig(config);
-  const text = canonicalJson(checked.ok ? checked.config : config);
+  const text = canonicalJson(withoutPlainVariant(checked.ok ? checked.config : config));
   return `model:${hash53(text).toString(36)}`;
+}
+
+/**
+ * The config without the variant fields (issue 4) that hold their plain values, so a plain
+ * model keeps the key it had before the variants existed (its saved model is still found).
+ */
+function withoutPlainVariant(config: LabConfig): unknown {
+  const model: Record<string, unknown> = { ...config.model };
+  for (const [k, v] of Object.entries(PLAIN_VARIANT)) if (model[k] === v) delete model[k];
+  return { ...config, model };
 }
 
 /** True for the browser's "storage is full" failures (QuotaExceededError, old code 22). */

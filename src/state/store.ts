@@ -12,6 +12,7 @@ import type {
   BackendReport,
   CodesEvent,
   DenoisingEvent,
+  SensitivityEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -66,6 +67,9 @@ export interface MeasureSlice {
   /** Denoising models: noisy and denoised showcase digits and the live test PSNRs. */
   denoising?: DenoisingEvent;
   setDenoising: (m?: DenoisingEvent) => void;
+  /** One-hidden-layer encoders: how far the code moves under a small input change. */
+  sensitivity?: SensitivityEvent;
+  setSensitivity: (m?: SensitivityEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
@@ -187,13 +191,14 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
   setPcaMap: (pcaMap) => set({ pcaMap }),
   setFullTest: (fullTest) => set({ fullTest }),
   setDenoising: (denoising) => set({ denoising }),
+  setSensitivity: (sensitivity) => set({ sensitivity }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),

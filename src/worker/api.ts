@@ -231,6 +231,26 @@ export interface ImageSearchEvent {
   epoch?: number;
 }
 
+/**
+ * How far the code moves under a small fixed input perturbation, on the live test digits
+ * (core/train/contractive.ts). Measured for encoders with at most one hidden layer (where the
+ * contractive penalty exists), with each live test evaluation.
+ */
+export interface SensitivityEvent {
+  type: 'sensitivity';
+  step: number;
+  epoch: number;
+  /** Mean over digits of ||z(x + ε) - z(x)|| / ||ε||, ε ~ N(0, 0.01²) per pixel: code units per unit of input change. */
+  sensitivity: number;
+  /** Mean over digits of ||dz/dx||_F, closed form. */
+  jacobianNorm: number;
+  /** RMS distance of the codes from their mean code, code units. */
+  codeSpread: number;
+  /** sensitivity / codeSpread. */
+  relativeSensitivity: number;
+  count: number;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -244,7 +264,8 @@ export type LabEvent =
   | ErrorEvent
   | BackendEvent
   | DenoisingEvent
-  | ImageSearchEvent;
+  | ImageSearchEvent
+  | SensitivityEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */

@@ -387,6 +387,7 @@ class Lab implements LabApi {
     const m = await trainer.evaluateTest('live');
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
+    await this.requireViews().publishSensitivity(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -398,6 +399,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
+    await this.requireViews().publishSensitivity(trainer);
   }
 
   /** The search measurements of a fresh or loaded model (when the page watches them). */

@@ -108,6 +108,13 @@ export class LabViews {
     );
   }
 
+  /** Encoders with at most one hidden layer (where the contractive penalty exists): the code's sensitivity. */
+  async publishSensitivity(trainer: Trainer): Promise<void> {
+    if (trainer.config.model.encoderLayers.length > 1) return;
+    const scores = await trainer.evaluateSensitivity();
+    this.emit({ type: 'sensitivity', step: trainer.step, epoch: trainer.epoch, ...scores });
+  }
+
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */
   publishPcaMap(map: PcaMap): void {
     const points = map.points.slice();

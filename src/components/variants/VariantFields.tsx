@@ -7,17 +7,18 @@ interface Props {
   draft: ConfigDraft;
   set: <K extends keyof ConfigDraft>(key: K, value: ConfigDraft[K]) => void;
   /** The translated problem of a field, if the schema refused it. */
-  error: (field: 'noise' | 'noiseLevel') => string | undefined;
+  error: (field: 'noise' | 'noiseLevel' | 'contractive') => string | undefined;
 }
 
 /**
  * The variants' settings in the model editor (issue 4): the denoising autoencoder's input noise
- * and its level. Part of the editor's form: the values are drafts, applied with the rest.
+ * and its level, the contractive penalty's weight. Part of the editor's form: the values are drafts, applied with the rest.
  */
 export function VariantFields({ draft, set, error }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const levelError = error('noiseLevel');
+  const contractiveError = error('contractive');
   return (
     <fieldset className="arch-fieldset" data-testid="variant-fields">
       <legend>{t('variants.editor.legend')}</legend>
@@ -57,6 +58,24 @@ export function VariantFields({ draft, set, error }: Props) {
         />
         <p id={`${id}-level-note`} className={levelError ? 'field-error' : 'field-hint'}>
           {levelError ?? t(`variants.editor.noiseLevelHint.${draft.noise}`)}
+        </p>
+      </div>
+      <div className={contractiveError ? 'field field--invalid' : 'field'}>
+        <label htmlFor={`${id}-contractive`}>{t('variants.editor.contractive')}</label>
+        <input
+          id={`${id}-contractive`}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.contractive}
+          aria-invalid={contractiveError ? true : undefined}
+          aria-describedby={`${id}-contractive-note`}
+          data-testid="variant-contractive"
+          onChange={(e) => set('contractive', e.target.value)}
+        />
+        <p id={`${id}-contractive-note`} className={contractiveError ? 'field-error' : 'field-hint'}>
+          {contractiveError ?? t('variants.editor.contractiveHint')}
         </p>
       </div>
     </fieldset>

@@ -70,6 +70,11 @@ export interface MlpAutoencoder {
   /** [batch, inputSize] pixels in [0, 1] -> [batch, codeSize] codes. */
   encode(x: tf.Tensor2D): tf.Tensor2D;
   /**
+   * The output of every encoder layer, input side first: [batch, encoderLayers[i]]..., and last
+   * the code [batch, codeSize] (the contractive penalty needs the hidden layer's activations).
+   */
+  encodeLayers(x: tf.Tensor2D): tf.Tensor2D[];
+  /**
    * [batch, codeSize] codes -> [batch, inputSize] pre-activation outputs (logits for a
    * sigmoid output): the losses work on these for numerical stability.
    */
@@ -114,13 +119,16 @@ export function createMlpAutoencoder(
   const variables = [...encoderLayers, ...decoderLayers].flatMap((l) => [l.kernel, l.bias] as tf.Variable[]);
   const last = decoderLayers.length - 1;
 
-  const encode = (x: tf.Tensor2D): tf.Tensor2D => {
+  const encodeLayers = (x: tf.Tensor2D): tf.Tensor2D[] => {
+    const outputs: tf.Tensor2D[] = [];
     let h = x;
     encoderLayers.forEach((layer, i) => {
       h = dense(h, layer, layer.activation, { gradients, xNeedsGradient: i > 0 });
+      outputs.push(h);
     });
-    return h;
+    return outputs;
   };
+  const encode = (x: tf.Tensor2D): tf.Tensor2D => encodeLayers(x)[encoderLayers.length - 1];
   const run = (code: tf.Tensor2D, logits: boolean): tf.Tensor2D => {
     let h = code;
     for (let i = 0; i <= last; i++) {
@@ -135,6 +143,7 @@ export function createMlpAutoencoder(
     decoderLayers,
     variables,
     encode,
+    encodeLayers,
     decodeLogits: (code) => run(code, true),
     decode: (code) => run(code, false),
     dispose: () => variables.forEach((v) => v.dispose()),

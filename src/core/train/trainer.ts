@@ -14,6 +14,7 @@ import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '..
 import { BatchOrder } from './batchOrder';
 import { detectDivergence } from './divergence';
 import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
+import { contractivePenalty, PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
 import { corrupt, denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores } from './noise';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
@@ -124,7 +125,7 @@ export class Trainer {
   steps(n: number): void {
     this.assertAlive();
     const spec = this.config.model;
-    const { codeL2 } = spec;
+    const { codeL2, contractive } = spec;
     const model = this.model;
     for (let i = 0; i < n; i++) {
       const batch = this.nextBatch();
@@ -138,11 +139,16 @@ export class Trainer {
         const input = spec.noise === 'none' ? x : corrupt(x, spec, deriveSeed(this.noiseStream, this.stepCount));
         const cost = this.optimizer.minimize(
           () => {
-            const code = model.encode(input);
+            const layers = model.encodeLayers(input);
+            const code = layers[layers.length - 1];
             const reconstruction = meanPixelLoss(model.decodeLogits(code), x, spec);
-            if (codeL2 === 0) return reconstruction;
+            if (codeL2 === 0 && contractive === 0) return reconstruction;
             kept.reconstruction = tf.keep(reconstruction);
-            return tf.add(reconstruction, tf.mul(codeL2, codeL2Penalty(code))) as tf.Scalar;
+            let objective: tf.Scalar = reconstruction;
+            if (codeL2 > 0) objective = tf.add(objective, tf.mul(codeL2, codeL2Penalty(code)));
+            // Contractive: + weight x mean ||dz/dx||²_F, in closed form (contractive.ts).
+            if (contractive > 0) objective = tf.add(objective, tf.mul(contractive, contractivePenalty(model, layers)));
+            return objective;
           },
           true,
           model.variables,
@@ -250,6 +256,16 @@ export class Trainer {
     if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
     return readAndDispose(tf.tidy(() => denoisingRows(this.model, x(), spec, TEST_NOISE_SEED + 1)));
+  }
+
+  /**
+   * How far the code moves under a small fixed input perturbation, on the live test digits
+   * (contractive.ts: sensitivity, closed-form Jacobian norm, code spread). One read-back.
+   */
+  async evaluateSensitivity(): Promise<SensitivityScores> {
+    this.assertAlive();
+    const sums = await readAndDispose(tf.tidy(() => sensitivitySums(this.model, this.liveTestImages, PROBE_SEED)));
+    return sensitivityScores(sums, this.liveTestImages.shape[0]);
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */

@@ -41,6 +41,7 @@ export const classroom = {
       codeRadius95: 'Radius holding 95% of the codes',
       psnrGain: 'PSNR gain of the output over the noisy input',
       searchPrecision: 'Precision@10 of the search in codes',
+      relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
     },
   },
   link: {

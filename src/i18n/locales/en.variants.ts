@@ -23,6 +23,9 @@ export const variants = {
       saltPepper: 'salt and pepper',
       mask: 'masking',
     },
+    contractive: 'Contractive penalty',
+    contractiveDepth: 'The contractive penalty needs an encoder with at most one hidden layer: remove encoder layers or set it to 0.',
+    contractiveHint: 'Weight of ‖dz/dx‖² (encoder with at most one hidden layer); 0 turns it off.',
   },
   denoising: {
     title: 'Denoising',
@@ -36,5 +39,18 @@ export const variants = {
     outputPsnr: 'PSNR of the output',
     gain: 'Gain',
     psnrNote: 'Peak signal-to-noise ratio against the clean digit over the first {{count}} test digits (the same noise every time); higher means closer to the clean digit.',
+  },
+  contractive: {
+    title: 'How much the code moves',
+    helpOn: 'Contractive penalty on (weight {{weight}}): training also shrinks how strongly the code reacts to small changes of the input.',
+    helpOff: 'No contractive penalty: a plain autoencoder. Set the penalty in the model panel to compare.',
+    deep: 'Measured only for an encoder with at most one hidden layer.',
+    relative: 'Relative sensitivity',
+    sensitivity: 'Sensitivity',
+    sensitivityUnit: 'code change per input change',
+    spread: 'Spread of the codes',
+    jacobian: 'Jacobian norm ‖dz/dx‖',
+    chart: 'Relative sensitivity over training (now epoch {{epoch}})',
+    note: 'Each of the first 1,000 test digits gets the same tiny random change (σ = 0.01 per pixel). Sensitivity: how far its code moves, divided by the size of the change. Relative: that, divided by how far codes of different digits lie from their mean.',
   },
 } as const;

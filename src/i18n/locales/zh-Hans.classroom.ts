@@ -40,6 +40,7 @@ export const classroom: Strings['classroom'] = {
       codeRadius95: '容纳 95% 编码的半径',
       psnrGain: '输出比带噪输入高出的 PSNR',
       searchPrecision: '用编码检索的 precision@10',
+      relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
     },
   },
   link: {

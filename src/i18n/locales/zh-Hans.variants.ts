@@ -22,6 +22,9 @@ export const variants: Strings['variants'] = {
       saltPepper: '椒盐噪声',
       mask: '遮挡（掩码）',
     },
+    contractive: '收缩惩罚',
+    contractiveDepth: '收缩惩罚要求编码器最多只有一个隐藏层：请删掉编码器的层，或把惩罚设为 0。',
+    contractiveHint: '‖dz/dx‖² 的权重（编码器最多一个隐藏层）；设为 0 即关闭。',
   },
   denoising: {
     title: '去噪',
@@ -35,5 +38,18 @@ export const variants: Strings['variants'] = {
     outputPsnr: '输出的 PSNR',
     gain: '提升',
     psnrNote: '峰值信噪比，在前 {{count}} 个测试数字上与干净数字比较（每次都是同样的噪声）；数值越高，越接近干净的数字。',
+  },
+  contractive: {
+    title: '编码移动了多少',
+    helpOn: '已开启收缩惩罚（权重 {{weight}}）：训练时还会压低编码对输入微小变化的反应。',
+    helpOff: '没有收缩惩罚：这是普通的自编码器。可以在模型面板里设置惩罚来比较。',
+    deep: '只对最多一个隐藏层的编码器进行测量。',
+    relative: '相对敏感度',
+    sensitivity: '敏感度',
+    sensitivityUnit: '编码变化 ÷ 输入变化',
+    spread: '编码的分布范围',
+    jacobian: '雅可比矩阵范数 ‖dz/dx‖',
+    chart: '训练过程中的相对敏感度（现在是第 {{epoch}} 个 epoch）',
+    note: '前 1,000 个测试数字都加上同一份极小的随机变化（每个像素 σ = 0.01）。敏感度：编码移动的距离除以这份变化的大小。相对敏感度：再除以不同数字的编码离平均编码有多远。',
   },
 };

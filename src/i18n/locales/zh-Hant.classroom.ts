@@ -40,6 +40,7 @@ export const classroom: Strings['classroom'] = {
       codeRadius95: '涵蓋 95% 編碼的半徑',
       psnrGain: '輸出比含雜訊輸入高出的 PSNR',
       searchPrecision: '用編碼檢索的 precision@10',
+      relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
     },
   },
   link: {

@@ -6,7 +6,7 @@ import zhHant from './zh-Hant.md?raw';
 /** Lesson 5: similar-image search in pixels and in codes; precision@10 and what a search costs. */
 export const lesson: Lesson = {
   id: 'similar-image-search',
-  order: 6,
+  order: 7,
   title: { en: 'Similar-image search', 'zh-Hans': '以图找图', 'zh-Hant': '以圖找圖' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 32 }, train: { trainSize: 10000 } },
