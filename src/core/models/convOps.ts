@@ -14,7 +14,7 @@
  *   and dW is a forward convolution too: the batch becomes the channel axis
  *   (x as [cin, H, W, batch] convolved with dy as a [H', W', batch, cout] filter), or, for
  *   a 1-channel input, patches by a one-hot filter times dy (im2col). Measure again with
- *   `npx vitest run src/core/models/convSpeed.test.ts`.
+ *   `npm run quality -- quality/convSpeed.quality.ts` (writes docs/quality/conv-speed.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import { activationGradient, type LayerActivation } from './dense';
