@@ -2,7 +2,7 @@
  * Speed of the convolutional autoencoder's kernels on wasm and cpu (batch 128, the layers of
  * the default 16-8 model): each backward computation tfjs offers against the forward-
  * convolution one convOps.ts uses, checked to give the same numbers, and whole training steps
- * per decoder. Writes docs/quality/conv-speed.md.
+ * per decoder. Writes docs/quality/convSpeed.md.
  * Run: `npm run quality -- quality/convSpeed.quality.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -93,6 +93,7 @@ it('conv kernels: backward passes as tfjs computes them and as forward convoluti
   const g = tf.randomNormal<tf.Rank.R4>([BATCH, 14, 14, 16], 0, 1, 'float32', 5);
   const poolTape = time(() => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, 2, 2, 'valid'), g)))(a));
   const poolSwitch = time(() => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(maxPool(v as tf.Tensor4D, poolSwitches(v as tf.Tensor4D)), g)))(a));
+  const switchesOnly = time(() => poolSwitches(a));
   const upTape = time(() => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.image.resizeNearestNeighbor(v as tf.Tensor4D, [28, 28]), a)))(g));
   const upCustom = time(() => tf.grad((v: tf.Tensor) => tf.sum(tf.mul(repeatUnpool(v as tf.Tensor4D), a)))(g));
   tf.dispose([a, g]);
@@ -117,7 +118,7 @@ it('conv kernels: backward passes as tfjs computes them and as forward convoluti
   }
   expect(preferredConvGradients('wasm')).toBe('forwardConvolutions');
   writeQualityTable({
-    name: 'conv-speed',
+    name: 'convSpeed',
     title: 'Convolution kernels on wasm and cpu: backward passes as tfjs computes them and as forward convolutions',
     budget: `batch ${BATCH}, 3x3 'same' convolutions of the default 16-8 model, mean of ${REPS} runs after a warm-up, results read back.`,
     columns: [
@@ -134,8 +135,9 @@ it('conv kernels: backward passes as tfjs computes them and as forward convoluti
       'wasm registers no Conv2DBackpropFilter, so tfjs\'s own conv gradients throw there; its 3-D filter gradient at depth 1 ' +
         'stands in for the comparison. Every pair of columns gives the same numbers (checked to 1e-4).',
       `Max pooling's gradient at [${BATCH}, 28, 28, 16], wasm: MaxPoolGrad ${poolTape.toFixed(1)} ms, through the switches ` +
-        `${poolSwitch.toFixed(1)} ms (including computing the switches). Repeat-unpooling's gradient at [${BATCH}, 14, 14, 16]: ` +
-        `ResizeNearestNeighborGrad ${upTape.toFixed(1)} ms, 4 x average pooling ${upCustom.toFixed(1)} ms.`,
+        `${poolSwitch.toFixed(1)} ms, of which computing the switches ${switchesOnly.toFixed(1)} ms (so only max-unpooling, which needs ` +
+        `them anyway, pools through them). Repeat-unpooling forward and backward at [${BATCH}, 14, 14, 16]: ` +
+        `resizeNearestNeighbor + ResizeNearestNeighborGrad ${upTape.toFixed(1)} ms, concat + 4 x average pooling ${upCustom.toFixed(1)} ms.`,
       `Training steps on wasm, batch ${BATCH}: ${steps.join('; ')}.`,
     ],
     seconds: (performance.now() - t0) / 1000,

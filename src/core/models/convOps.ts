@@ -14,7 +14,7 @@
  *   and dW is a forward convolution too: the batch becomes the channel axis
  *   (x as [cin, H, W, batch] convolved with dy as a [H', W', batch, cout] filter), or, for
  *   a 1-channel input, patches by a one-hot filter times dy (im2col). Measure again with
- *   `npm run quality -- quality/convSpeed.quality.ts` (writes docs/quality/conv-speed.md).
+ *   `npm run quality -- quality/convSpeed.quality.ts` (writes docs/quality/convSpeed.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import { activationGradient, type LayerActivation } from './dense';
@@ -238,8 +238,10 @@ function switchesOf(x: tf.Tensor4D): tf.Tensor4D {
 }
 
 /**
- * 2x2 max pooling, stride 2, whose gradient goes through the switches (dx = switches x
- * repeated dy) instead of MaxPoolGrad (20-100 ms at batch 128 on wasm, see the module comment).
+ * 2x2 max pooling, stride 2, whose gradient goes through switches already computed (dx =
+ * switches x repeated dy, a few ms) instead of MaxPoolGrad (about 100 ms at [128, 28, 28, 16]
+ * on wasm). Computing the switches costs more than MaxPoolGrad, so only the max-unpooling
+ * model, which needs them anyway, pools this way (conv.ts).
  * @param x [batch, H, W, c]  @param switches poolSwitches(x)
  * @returns [batch, H/2, W/2, c]
  */
