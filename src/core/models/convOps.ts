@@ -4,8 +4,8 @@
  * Every map is [batch, height, width, channels] (NHWC, tfjs's layout).
  *
  * Gradients, two ways (as dense.ts does for matMul):
- * - 'tape': tfjs's own gradients (Conv2DBackpropInput, Conv2DBackpropFilter), fine on cpu,
- *   WebGL and WebGPU.
+ * - 'tape': tfjs's own gradients (Conv2DBackpropInput, Conv2DBackpropFilter), for WebGL and
+ *   WebGPU.
  * - 'forwardConvolutions': custom gradients built from forward convolutions only.
  *   tfjs-backend-wasm 4.22 registers no Conv2DBackpropFilter kernel at all (the tape throws),
  *   and its Conv2DBackpropInput is a plain loop outside XNNPACK: in Node, batch 128,
@@ -22,9 +22,14 @@ import { CONV_KERNEL, POOL } from './convConfig';
 
 export type ConvGradients = 'tape' | 'forwardConvolutions';
 
-/** wasm has no Conv2DBackpropFilter and a slow Conv2DBackpropInput; the others use the tape. */
+/**
+ * wasm has no Conv2DBackpropFilter and a slow Conv2DBackpropInput; the plain-JS cpu backend's
+ * Conv2DBackpropFilter took 6-13 s per layer at batch 128 against 0.3-1.4 s for the forward
+ * convolution (docs/quality/convSpeed.md). WebGL and WebGPU use the tape (their backprop
+ * kernels are shaders like the forward ones).
+ */
 export function preferredConvGradients(backend: string = tf.getBackend()): ConvGradients {
-  return backend === 'wasm' ? 'forwardConvolutions' : 'tape';
+  return backend === 'wasm' || backend === 'cpu' ? 'forwardConvolutions' : 'tape';
 }
 
 /** A layer's weights, as variables (the model's) or as tensors computed from them. */
