@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { outputFromLogits } from '../train/losses';
-import { CONV_KERNEL, flatSize, stageSides, type ConvModelConfig } from './convConfig';
+import { CONV_KERNEL, flatSize, POOL, stageSides, type ConvModelConfig } from './convConfig';
 import {
   convolution,
   deconvolution,
@@ -148,17 +148,26 @@ export function createConvAutoencoder(
     outBias,
   ];
 
-  /** Runs the encoder; `visit` sees every intermediate map (for featureMaps). */
-  const runEncoder = (x: tf.Tensor2D, visit?: (name: string, t: tf.Tensor) => void) => {
+  /**
+   * Runs the encoder; `visit` sees every intermediate map (for featureMaps). The switches are
+   * computed only when asked for: they cost more than tfjs's MaxPoolGrad (160-210 ms against
+   * about 100 ms at [128, 28, 28, 16] on wasm), so the other decoders pool with the tape's
+   * gradient, and max-unpooling, which needs them anyway, takes the pooling gradient from them.
+   */
+  const runEncoder = (x: tf.Tensor2D, withSwitches: boolean, visit?: (name: string, t: tf.Tensor) => void) => {
     let h = tf.reshape(x, [x.shape[0], IMAGE_SIDE, IMAGE_SIDE, 1]) as tf.Tensor4D;
     visit?.('input', h);
     const switches: tf.Tensor4D[] = [];
     encoderLayers.forEach((layer, s) => {
       const a = convolution(h, layer, { gradients: gradients.conv, xNeedsGradient: s > 0 });
       visit?.(`convolution ${s + 1}`, a);
-      const sw = poolSwitches(a);
-      switches.push(sw);
-      h = maxPool(a, sw);
+      if (withSwitches) {
+        const sw = poolSwitches(a);
+        switches.push(sw);
+        h = maxPool(a, sw);
+      } else {
+        h = tf.maxPool(a, POOL, POOL, 'valid');
+      }
       visit?.(`pooling ${s + 1}`, h);
     });
     const code = dense(tf.reshape(h, [h.shape[0], flat]) as tf.Tensor2D, toCode, 'linear', { gradients: gradients.dense });
@@ -206,7 +215,7 @@ export function createConvAutoencoder(
         taken.push({ name, part, t: tf.keep(t) });
         if (name === 'code') part = 'decoder';
       };
-      const { code, switches } = runEncoder(x, visit);
+      const { code, switches } = runEncoder(x, config.decoder === 'maxUnpool', visit);
       const logits = runDecoder(code, config.decoder === 'maxUnpool' ? switches : undefined, visit);
       visit('reconstruction', outputFromLogits(logits, config));
     });
@@ -231,13 +240,14 @@ export function createConvAutoencoder(
     decoderLayers,
     outputBias: outBias,
     variables,
-    encode: (x) => runEncoder(x).code,
-    encodeWithSwitches: (x) => runEncoder(x),
+    encode: (x) => runEncoder(x, false).code,
+    encodeWithSwitches: (x) => runEncoder(x, true),
     decodeLogits: (code, switches) => runDecoder(code, switches),
     decode: (code, switches) => outputFromLogits(runDecoder(code, switches), config),
     forward: (x) => {
-      const { code, switches } = runEncoder(x);
-      return { code, logits: runDecoder(code, config.decoder === 'maxUnpool' ? switches : undefined) };
+      const maxUnpooling = config.decoder === 'maxUnpool';
+      const { code, switches } = runEncoder(x, maxUnpooling);
+      return { code, logits: runDecoder(code, maxUnpooling ? switches : undefined) };
     },
     featureMaps,
     dispose: () => variables.forEach((v) => v.dispose()),

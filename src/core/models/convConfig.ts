@@ -47,6 +47,8 @@ export const convModelSchema = z
     outputActivation: z.enum(OUTPUT_ACTIVATIONS),
     loss: z.enum(LOSSES),
     decoder: z.enum(CONV_DECODERS),
+    /** Weight of the L2 penalty on the code, as in the MLP config (Trainer.steps); 0 = none. */
+    codeL2: z.number().min(0).max(1).default(0),
   })
   .superRefine((m, ctx) => {
     if (m.loss === 'bce' && m.outputActivation !== 'sigmoid') {
@@ -72,6 +74,7 @@ export const DEFAULT_CONV_MODEL: ConvModelConfig = {
   outputActivation: 'sigmoid',
   loss: 'bce',
   decoder: 'maxUnpool',
+  codeL2: 0,
 };
 
 /** Validates an untrusted conv model config; never throws. */
@@ -98,4 +101,30 @@ export function stageSides(stages: number): number[] {
 export function flatSize(m: Pick<ConvModelConfig, 'stageChannels'>): number {
   const side = stageSides(m.stageChannels.length).at(-1)!;
   return side * side * m.stageChannels.at(-1)!;
+}
+
+/**
+ * Names and shapes of the model's weights in the order of ConvAutoencoder.variables, for
+ * snapshots (train/snapshot.ts's weightLayout does the same for the MLP).
+ */
+export function convWeightLayout(m: Pick<ConvModelConfig, 'stageChannels' | 'codeSize' | 'decoder'>): { name: string; shape: number[] }[] {
+  const k = CONV_KERNEL;
+  const c = m.stageChannels;
+  const layout: { name: string; shape: number[] }[] = [];
+  c.forEach((out, s) => {
+    layout.push({ name: `encoder/conv${s}/filter`, shape: [k, k, s === 0 ? 1 : c[s - 1], out] });
+    layout.push({ name: `encoder/conv${s}/bias`, shape: [out] });
+  });
+  const flat = flatSize(m);
+  layout.push({ name: 'encoder/code/kernel', shape: [flat, m.codeSize] }, { name: 'encoder/code/bias', shape: [m.codeSize] });
+  layout.push({ name: 'decoder/code/kernel', shape: [m.codeSize, flat] }, { name: 'decoder/code/bias', shape: [flat] });
+  for (let s = c.length - 1; s >= 0; s--) {
+    const cin = c[s];
+    const cout = s === 0 ? 1 : c[s - 1];
+    const what = m.decoder === 'deconvolution' ? 'deconv' : 'conv';
+    layout.push({ name: `decoder/${what}${s}/filter`, shape: m.decoder === 'deconvolution' ? [k, k, cout, cin] : [k, k, cin, cout] });
+    layout.push({ name: `decoder/${what}${s}/bias`, shape: [cout] });
+  }
+  layout.push({ name: 'decoder/outputBias', shape: [IMAGE_SIDE * IMAGE_SIDE] });
+  return layout;
 }

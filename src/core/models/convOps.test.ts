@@ -7,6 +7,7 @@ import {
   maxPool,
   maxUnpool,
   poolSwitches,
+  preferredConvGradients,
   repeatUnpool,
   spreadOutMap,
   type ConvGradients,
@@ -234,4 +235,11 @@ describe.each(['cpu', 'wasm'])('convolutional building blocks on %s', (backend) 
       y.dispose();
     },
   );
+});
+
+it('trains convolutions by forward convolutions on wasm and cpu, by the tape on the GPU backends', () => {
+  expect(preferredConvGradients('wasm')).toBe('forwardConvolutions');
+  expect(preferredConvGradients('cpu')).toBe('forwardConvolutions');
+  expect(preferredConvGradients('webgl')).toBe('tape');
+  expect(preferredConvGradients('webgpu')).toBe('tape');
 });

@@ -4,8 +4,8 @@
  * Every map is [batch, height, width, channels] (NHWC, tfjs's layout).
  *
  * Gradients, two ways (as dense.ts does for matMul):
- * - 'tape': tfjs's own gradients (Conv2DBackpropInput, Conv2DBackpropFilter), fine on cpu,
- *   WebGL and WebGPU.
+ * - 'tape': tfjs's own gradients (Conv2DBackpropInput, Conv2DBackpropFilter), for WebGL and
+ *   WebGPU.
  * - 'forwardConvolutions': custom gradients built from forward convolutions only.
  *   tfjs-backend-wasm 4.22 registers no Conv2DBackpropFilter kernel at all (the tape throws),
  *   and its Conv2DBackpropInput is a plain loop outside XNNPACK: in Node, batch 128,
@@ -14,7 +14,7 @@
  *   and dW is a forward convolution too: the batch becomes the channel axis
  *   (x as [cin, H, W, batch] convolved with dy as a [H', W', batch, cout] filter), or, for
  *   a 1-channel input, patches by a one-hot filter times dy (im2col). Measure again with
- *   `npx vitest run src/core/models/convSpeed.test.ts`.
+ *   `npm run quality -- quality/convSpeed.quality.ts` (writes docs/quality/convSpeed.md).
  */
 import * as tf from '@tensorflow/tfjs';
 import { activationGradient, type LayerActivation } from './dense';
@@ -22,9 +22,14 @@ import { CONV_KERNEL, POOL } from './convConfig';
 
 export type ConvGradients = 'tape' | 'forwardConvolutions';
 
-/** wasm has no Conv2DBackpropFilter and a slow Conv2DBackpropInput; the others use the tape. */
+/**
+ * wasm has no Conv2DBackpropFilter and a slow Conv2DBackpropInput; the plain-JS cpu backend's
+ * Conv2DBackpropFilter took 6-13 s per layer at batch 128 against 0.3-1.4 s for the forward
+ * convolution (docs/quality/convSpeed.md). WebGL and WebGPU use the tape (their backprop
+ * kernels are shaders like the forward ones).
+ */
 export function preferredConvGradients(backend: string = tf.getBackend()): ConvGradients {
-  return backend === 'wasm' ? 'forwardConvolutions' : 'tape';
+  return backend === 'wasm' || backend === 'cpu' ? 'forwardConvolutions' : 'tape';
 }
 
 /** A layer's weights, as variables (the model's) or as tensors computed from them. */
@@ -238,8 +243,10 @@ function switchesOf(x: tf.Tensor4D): tf.Tensor4D {
 }
 
 /**
- * 2x2 max pooling, stride 2, whose gradient goes through the switches (dx = switches x
- * repeated dy) instead of MaxPoolGrad (20-100 ms at batch 128 on wasm, see the module comment).
+ * 2x2 max pooling, stride 2, whose gradient goes through switches already computed (dx =
+ * switches x repeated dy, a few ms) instead of MaxPoolGrad (about 100 ms at [128, 28, 28, 16]
+ * on wasm). Computing the switches costs more than MaxPoolGrad, so only the max-unpooling
+ * model, which needs them anyway, pools this way (conv.ts).
  * @param x [batch, H, W, c]  @param switches poolSwitches(x)
  * @returns [batch, H/2, W/2, c]
  */

@@ -20,10 +20,10 @@ function zeros(rows: number, cols: number): Grid {
 
 /**
  * Transposed convolution by its definition: every input value stamps the scaled kernel.
- * @param x [h][w]  @param kernel [k][k]
- * @param stride s; the output side is `outSide` (s h for 'same' padding)
+ * @param x [h][w]  @param kernel [k][k]  @param stride s
+ * @param outSize [rows, cols] of the output ([s h, s w] for 'same' padding)
  * @param padTop rows (and columns) of the stamped area cut off at the top and left
- * @returns [outRows][outCols]
+ * @returns [rows][cols]
  */
 export function transposedConvolution(x: Grid, kernel: Grid, stride: number, outSize: [number, number], padTop: number): Grid {
   const k = kernel.length;
