@@ -16,6 +16,7 @@ const claimState = (s: LabState) => ({
   config: s.config,
   runState: s.runState,
   imageSearch: s.imageSearch,
+  anomaly: s.anomaly,
 });
 
 type Shown = ClaimReading['verdict']['state'];

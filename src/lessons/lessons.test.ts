@@ -28,6 +28,7 @@ describe('lesson registry', () => {
     expect(LESSONS.map((l) => l.id).slice(0, 4)).toEqual(['what-is-an-autoencoder', 'pca-vs-deep', 'two-d-map', 'generating-from-the-code']);
     expect(LESSONS.map((l) => l.order).slice(0, 4)).toEqual([1, 2, 3, 4]);
     expect(LESSONS.map((l) => l.id)).toContain('similar-image-search');
+    expect(LESSONS.map((l) => l.id)).toContain('anomaly-detection');
     const orders = LESSONS.map((l) => l.order);
     expect(new Set(orders).size, 'each lesson has its own place').toBe(orders.length);
     expect(FIRST_LESSON.id).toBe('what-is-an-autoencoder');

@@ -46,6 +46,8 @@ export const CONTROL_GROUPS = [
   'drawPad',
   /** Similar-image search: a query's nearest training digits in pixels and codes, precision@10. */
   'imageSearch',
+  /** Anomaly detection: the normal digits, score histograms, threshold, ROC and AUROC. */
+  'anomaly',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -79,8 +81,11 @@ export interface LessonPreset {
  * - searchPrecision: precision@10 of a similar-image search in the autoencoder's codes, the
  *   first 1,000 test digits as queries, the training subset as the set searched (0..1); its PCA
  *   counterpart searches PCA codes of the same size (ImageSearchEvent).
+ * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
+ *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
+ *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'searchPrecision'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'searchPrecision', 'anomalyAuroc'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

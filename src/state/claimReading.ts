@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'imageSearch'>>;
+  Partial<Pick<LabState, 'imageSearch' | 'anomaly'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -61,6 +61,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       if (pca?.complete) inputs.pca.searchPrecision = pca.score.precision;
       break;
     }
+    case 'anomalyAuroc':
+      inputs.epoch = s.anomaly?.epoch ?? 0;
+      if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
+      break;
   }
   return inputs;
 }

@@ -21,6 +21,7 @@ import {
   trainSchema,
   type LabConfig,
 } from '../core/config';
+import { ALL_DIGITS, isAllDigits } from '../core/data/normalSubset';
 import { findLesson, FIRST_LESSON } from '../lessons';
 import { DEFAULT_VIEW, lessonConfig, lessonView } from '../lessons/preset';
 import {
@@ -103,6 +104,13 @@ const layersString = z.union([
     .regex(/^\d{1,6}(,\d{1,6}){0,7}$/, 'not a comma-separated list of widths')
     .transform((s) => s.split(',').map(Number)),
 ]);
+const normalDigitsString = z.union([
+  z.literal('all').transform((): number[] => [...ALL_DIGITS]),
+  z
+    .string()
+    .regex(/^\d(,\d){0,9}$/, 'not a comma-separated list of digits')
+    .transform((s) => s.split(',').map(Number)),
+]);
 const model = mlpModelSchema.shape;
 const train = trainSchema.shape;
 
@@ -117,6 +125,11 @@ interface Field<T> {
   optional?: true;
   /** Dotted LabConfig path, for fields checkConfig can name. */
   configPath?: string;
+  /**
+   * Left out of written links while this holds for the value and the lesson's own value (an
+   * optional field at a meaning-free default that the lesson shares, so reading it back is exact).
+   */
+  omitWhen?: (value: T, lessonValue: T) => boolean;
 }
 
 /** The same field with its value type closed over, so one table can hold them all. */
@@ -130,6 +143,8 @@ interface LinkField {
   text: (state: LinkState) => string;
   /** Copies the field's value from one state to another. */
   copy: (from: LinkState, to: LinkState) => void;
+  /** True when serializeLink leaves the field out (`defaults`: the lesson's own state). */
+  omitted: (state: LinkState, defaults: LinkState) => boolean;
 }
 
 function field<T>(f: Field<T>): LinkField {
@@ -145,6 +160,7 @@ function field<T>(f: Field<T>): LinkField {
     },
     text: (state) => f.format(f.get(state)),
     copy: (from, to) => f.set(to, f.get(from)),
+    omitted: (state, defaults) => f.omitWhen?.(f.get(state), f.get(defaults)) ?? false,
   };
 }
 
@@ -181,6 +197,11 @@ const CONFIG_FIELDS = [
     get: (s) => t(s).trainSize, set: (s, v) => void (t(s).trainSize = v) }),
   field({ key: 'seed', configPath: 'train.seed', codec: intString.pipe(train.seed), format: str,
     get: (s) => t(s).seed, set: (s, v) => void (t(s).seed = v) }),
+  // Optional, and left out while both the link and its lesson train on all ten digits (links from
+  // before it existed read as that); otherwise written: `normal=3`, `normal=0,6`, `normal=all`.
+  field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),
+    format: (v) => (isAllDigits(v) ? 'all' : v.join(',')), omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
+    get: (s) => t(s).normalDigits, set: (s, v) => void (t(s).normalDigits = [...v]) }),
 ];
 
 const VIEW_FIELDS = [
@@ -239,6 +260,7 @@ export function serializeLink(state: LinkState): string {
       // Only deviations from the lesson's own choice, to keep links short.
       if (f.text(state) === f.text(defaults)) continue;
     }
+    if (f.omitted(state, defaults)) continue;
     parts.push(`${f.key}=${encodeURIComponent(f.text(state)).replace(/%2C/gi, ',')}`);
   }
   return parts.join('&');

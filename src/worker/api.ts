@@ -209,6 +209,39 @@ export interface ImageSearchEvent {
   epoch?: number;
 }
 
+/** Test digits picked out by their anomaly score. */
+export interface AnomalyDigits {
+  /** [k] test-set indices. */
+  indices: Int32Array;
+  labels: Uint8Array;
+  /** [k] their scores (squared error per image). */
+  scores: Float32Array;
+  /** [k, 784] uint8 pixels. */
+  images: Uint8Array;
+}
+
+/**
+ * Anomaly detection (lesson anomaly-detection), sent while the page watches it
+ * (LabApi.watchAnomaly): every test digit scored by its reconstruction error; the digits whose
+ * label is not among the run's normal digits are the anomalies.
+ */
+export interface AnomalyEvent {
+  type: 'anomaly';
+  step: number;
+  epoch: number;
+  /** The digits the model trained on (TrainConfig.normalDigits). */
+  normalDigits: number[];
+  /** [testCount] squared error per image of every test digit (the anomaly score). */
+  scores: Float32Array;
+  /** [testCount] their labels. */
+  labels: Uint8Array;
+  /** Area under the ROC curve of the score, anomalies positive; NaN without both classes or with NaN scores. */
+  auroc: number;
+  /** The highest scores, most anomalous first, and the lowest, least anomalous first. */
+  most: AnomalyDigits;
+  least: AnomalyDigits;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -221,7 +254,8 @@ export type LabEvent =
   | TestSampleEvent
   | ErrorEvent
   | BackendEvent
-  | ImageSearchEvent;
+  | ImageSearchEvent
+  | AnomalyEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -316,4 +350,6 @@ export interface LabApi {
   watchImageSearch(on: boolean): Promise<void>;
   /** The k nearest training digits of a query, in pixels and in the current model's codes. */
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult>;
+  /** Starts (true) or stops the anomaly events: every test digit scored, a share of the training time. */
+  watchAnomaly(on: boolean): Promise<void>;
 }

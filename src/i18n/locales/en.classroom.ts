@@ -40,6 +40,7 @@ export const classroom = {
       knnAccuracy: '5-nearest-neighbour accuracy on the map',
       codeRadius95: 'Radius holding 95% of the codes',
       searchPrecision: 'Precision@10 of the search in codes',
+      anomalyAuroc: 'AUROC of the reconstruction error',
     },
   },
   link: {
@@ -90,6 +91,7 @@ export const classroom = {
       sliders: 'Code sliders',
       drawPad: 'Draw pad',
       imageSearch: 'Similar-image search',
+      anomaly: 'Anomaly detection',
     },
   },
   language: {

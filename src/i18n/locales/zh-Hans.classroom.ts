@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地图上 5 近邻分类的准确率',
       codeRadius95: '容纳 95% 编码的半径',
       searchPrecision: '用编码检索的 precision@10',
+      anomalyAuroc: '以重建误差打分的 AUROC',
     },
   },
   link: {
@@ -89,6 +90,7 @@ export const classroom: Strings['classroom'] = {
       sliders: '编码滑块',
       drawPad: '画板',
       imageSearch: '相似图片检索',
+      anomaly: '异常检测',
     },
   },
   language: {

@@ -39,6 +39,7 @@ export const classroom: Strings['classroom'] = {
       knnAccuracy: '地圖上 5 近鄰分類的準確率',
       codeRadius95: '涵蓋 95% 編碼的半徑',
       searchPrecision: '用編碼檢索的 precision@10',
+      anomalyAuroc: '以重建誤差打分數的 AUROC',
     },
   },
   link: {
@@ -89,6 +90,7 @@ export const classroom: Strings['classroom'] = {
       sliders: '編碼滑桿',
       drawPad: '畫板',
       imageSearch: '相似圖片檢索',
+      anomaly: '異常偵測',
     },
   },
   language: {
