@@ -27,7 +27,11 @@ async function openLink(page: Page, backend: string, hash: string): Promise<numb
 
 async function shoot(page: Page, testId: string, name: string): Promise<void> {
   mkdirSync('e2e/screenshots', { recursive: true });
-  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  // The panel's top just below the sticky header, which would otherwise cover it.
+  await page.getByTestId(testId).evaluate((el) => {
+    const header = document.querySelector('.app-header')?.getBoundingClientRect().height ?? 0;
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - header - 8);
+  });
   await page.getByTestId(testId).screenshot({ path: `e2e/screenshots/${name}.png` });
 }
 
@@ -83,6 +87,76 @@ test('lesson similar-image-search: neighbours in pixels and codes, precision@10 
     await expect(page.getByTestId('search-memory-pixels')).toHaveText('31.36 MB');
     await expect(page.getByTestId('search-memory-autoencoder')).toHaveText('1.28 MB');
     await shoot(page, 'image-search', 'lesson-similar-image-search-panel');
+  });
+  expect(pageErrors).toEqual([]);
+});
+
+test('lesson anomaly-detection: trained on 0s only, every test digit scored, threshold and ROC, claim holds', async ({ page, backend }, testInfo) => {
+  test.setTimeout(BOOT_TIMEOUT_MS + 120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const hash = link({ lesson: 'anomaly-detection', code: '8', normal: '0' });
+  const ready = await openLink(page, backend, hash);
+
+  await test.step('the lesson opens with the 0s as the normal digits; the first AUROC comes within 30 s', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Anomaly detection');
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(page.getByTestId('anomaly-normal-0')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('anomaly-normal-1')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('anomaly-auroc')).toHaveText(/^0\.\d+$/, { timeout: FIRST_FIGURE_MS });
+    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - ready) / 1000).toFixed(1)} s after ready` });
+    expect(new URL(page.url()).hash).toContain('normal=0');
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
+  });
+
+  await test.step('after one epoch on the 0s the claim holds', async () => {
+    await page.getByTestId('train-toggle').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'holds', { timeout: 90_000 });
+    const detail = `${await page.getByTestId('claim-detail').textContent()} at epoch ${await page.getByTestId('metric-epoch').textContent()}`;
+    testInfo.annotations.push({ type: 'claim anomaly-detection', description: detail });
+    console.log(`claim anomaly-detection: ${detail}`);
+    await page.getByTestId('train-toggle').click();
+    await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  await test.step('the confusion matrix follows the threshold; the extremes are what they should be', async () => {
+    // 980 of the 10,000 test digits are 0s (normal), 9,020 are anomalies.
+    const cell = async (id: string) => Number(await page.getByTestId(id).textContent());
+    expect((await cell('anomaly-tp')) + (await cell('anomaly-fn'))).toBe(9020);
+    expect((await cell('anomaly-fp')) + (await cell('anomaly-tn'))).toBe(980);
+    await page.getByTestId('anomaly-threshold').focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('anomaly-tp')).toHaveText('9020');
+    await expect(page.getByTestId('anomaly-fp')).toHaveText('980');
+    await expect(page.getByTestId('anomaly-missed')).toContainText('1: 0, 2: 0');
+    await page.keyboard.press('End');
+    expect(await cell('anomaly-tp')).toBeLessThan(200);
+    expect(await cell('anomaly-fp')).toBeLessThan(20);
+    const least = (await page.getByTestId('anomaly-least').getAttribute('data-labels'))?.split(',') ?? [];
+    expect(least.filter((l) => l === '0').length, `least anomalous: ${least}`).toBeGreaterThanOrEqual(8);
+    const most = (await page.getByTestId('anomaly-most').getAttribute('data-labels'))?.split(',') ?? [];
+    expect(most.filter((l) => l !== '0').length, `most anomalous: ${most}`).toBeGreaterThanOrEqual(9);
+    await page.keyboard.press('Home');
+  });
+
+  await test.step('a drawing is scored', async () => {
+    const pad = page.getByTestId('draw-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no draw pad');
+    // A vertical stroke: a 1.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 8 });
+    await page.mouse.up();
+    // At threshold 0 everything is flagged, the drawing too.
+    await expect(page.getByTestId('anomaly-drawing')).toHaveAttribute('data-flagged', 'true', { timeout: 15_000 });
+    await expect(page.getByTestId('anomaly-drawing')).toContainText(/scores \d/);
+    await page.getByTestId('anomaly-threshold').focus();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 400; i += 50) await page.keyboard.press('PageDown');
+    await shoot(page, 'anomaly', 'lesson-anomaly-detection-panel');
   });
   expect(pageErrors).toEqual([]);
 });

@@ -30,6 +30,7 @@ import { useHeaderHeight } from './useHeaderHeight';
 import { usePresenterView } from './usePresenterView';
 import { useShortcuts } from './useShortcuts';
 import { ImageSearch } from '../components/ImageSearch';
+import { AnomalyDetection } from '../components/AnomalyDetection';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -51,6 +52,7 @@ export function App() {
     latent: [useShown('scatter'), useShown('grid'), useShown('sliders')].some(Boolean),
     drawPad: useShown('drawPad'),
     imageSearch: useShown('imageSearch'),
+    anomaly: useShown('anomaly'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -140,12 +142,20 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {show.imageSearch && (
+            {(show.imageSearch || show.anomaly) && (
               <div className="app-applications">
-                <div className="panel panel--image-search">
-                  <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
-                  <ImageSearch />
-                </div>
+                {show.anomaly && (
+                  <div className="panel panel--anomaly">
+                    <PanelFocusButton panel="anomaly" name={t('applications.anomaly.title')} />
+                    <AnomalyDetection />
+                  </div>
+                )}
+                {show.imageSearch && (
+                  <div className="panel panel--image-search">
+                    <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
+                    <ImageSearch />
+                  </div>
+                )}
               </div>
             )}
           </div>

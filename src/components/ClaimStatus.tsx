@@ -18,6 +18,7 @@ const claimState = (s: LabState) => ({
   denoising: s.denoising,
   imageSearch: s.imageSearch,
   sensitivity: s.sensitivity,
+  anomaly: s.anomaly,
 });
 
 type Shown = ClaimReading['verdict']['state'];

@@ -91,6 +91,18 @@ export const trainSchema = z.object({
   trainSize: int(LIMITS.trainSize),
   /** Seeds the weight initialisation, the training subset and the batch order. */
   seed: int(LIMITS.seed),
+  /**
+   * The digits the training subset is drawn from, ascending, each once: anomaly detection
+   * trains on the "normal" digits only (core/data/normalSubset.ts; then the subset holds
+   * min(trainSize, how many there are) images). Optional in input (configs and links written
+   * before it existed read as all ten digits).
+   */
+  normalDigits: z
+    .array(z.number().int().min(0).max(9))
+    .min(1, 'Choose at least one normal digit.')
+    .max(10)
+    .refine((d) => d.every((v, i) => i === 0 || v > d[i - 1]), 'List each digit once, in increasing order.')
+    .default(() => [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
 });
 
 export const labConfigSchema = z
@@ -150,6 +162,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     batchSize: 64,
     trainSize: 10000,
     seed: 1,
+    normalDigits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   },
 };
 

@@ -33,6 +33,7 @@ describe('lesson registry', () => {
     expect(LESSONS.findIndex((l) => l.id === 'denoising')).toBeLessThan(LESSONS.findIndex((l) => l.id === 'similar-image-search'));
     // The page shows the order as the lesson's number: 1, 2, 3 ... without gaps.
     expect(LESSONS.map((l) => l.order)).toEqual(LESSONS.map((_, i) => i + 1));
+    expect(LESSONS.map((l) => l.id)).toContain('anomaly-detection');
     expect(FIRST_LESSON.id).toBe('what-is-an-autoencoder');
     const folders = import.meta.glob('./*/lesson.ts');
     for (const l of LESSONS) expect(Object.keys(folders)).toContain(`./${l.id}/lesson.ts`);

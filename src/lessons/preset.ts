@@ -12,7 +12,7 @@ export function lessonConfig(lesson: Lesson): LabConfig {
   const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model, kind: 'mlp' as const };
   return {
     model: { ...model, encoderLayers: [...model.encoderLayers] },
-    train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train },
+    train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train, normalDigits: [...(lesson.preset.train?.normalDigits ?? DEFAULT_CONFIG.train.normalDigits)] },
   };
 }
 

@@ -46,6 +46,8 @@ export const CONTROL_GROUPS = [
   'drawPad',
   /** Similar-image search: a query's nearest training digits in pixels and codes, precision@10. */
   'imageSearch',
+  /** Anomaly detection: the normal digits, score histograms, threshold, ROC and AUROC. */
+  'anomaly',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -85,8 +87,11 @@ export interface LessonPreset {
  * - relativeSensitivity: encoders with at most one hidden layer: mean over the live test digits
  *   of ||z(x + ε) - z(x)|| / ||ε|| for a small fixed ε, divided by the codes' RMS spread
  *   (SensitivityEvent; core/train/contractive.ts).
+ * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
+ *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
+ *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -161,3 +161,25 @@ describe('the contractive claim (issue 4)', () => {
     expect(readClaim(l, run('contractive', [], { sensitivity: probed(3.03, 0.0258) })).verdict.state).toBe('fails');
   });
 });
+
+describe('reading the anomaly-detection claim (AUROC above 0.95 after one epoch on the 0s)', () => {
+  const l = lesson('anomaly-detection');
+  const event = (epoch: number, auroc: number) => ({
+    type: 'anomaly' as const, step: Math.round(epoch * 93), epoch, normalDigits: [0], scores: new Float32Array(), labels: new Uint8Array(),
+    auroc, most: { indices: new Int32Array(), labels: new Uint8Array(), scores: new Float32Array(), images: new Uint8Array() },
+    least: { indices: new Int32Array(), labels: new Uint8Array(), scores: new Float32Array(), images: new Uint8Array() },
+  });
+
+  it('waits for one epoch, then judges the AUROC measured then', () => {
+    expect(readClaim(l, run(l.id, [], { anomaly: event(0, 0.97) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { anomaly: event(1.1, 0.989) }))).toMatchObject({ verdict: { state: 'holds', value: 0.989, target: 0.95 }, changed: false });
+    expect(readClaim(l, run(l.id, [], { anomaly: event(1.1, 0.9) })).verdict).toMatchObject({ state: 'fails' });
+  });
+
+  it('fails on a diverged model (NaN AUROC), and notes other normal digits as a changed experiment', () => {
+    expect(readClaim(l, run(l.id, [], { anomaly: event(2, Number.NaN) })).verdict).toMatchObject({ state: 'fails' });
+    const other = run(l.id, [], { anomaly: event(2, 0.99) });
+    other.config.train.normalDigits = [8];
+    expect(readClaim(l, other).changed).toBe(true);
+  });
+});

@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -68,6 +68,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
     case 'relativeSensitivity':
       inputs.epoch = s.sensitivity?.epoch ?? 0;
       if (s.sensitivity) inputs.current.relativeSensitivity = s.sensitivity.relativeSensitivity;
+      break;
+    case 'anomalyAuroc':
+      inputs.epoch = s.anomaly?.epoch ?? 0;
+      if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
   }
   return inputs;

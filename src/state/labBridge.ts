@@ -37,7 +37,7 @@ function route(e: LabEvent): void {
       if (e.state === 'idle') {
         s.clearHistory();
         useLab.setState({ pcaBaseline: undefined, pcaMap: undefined });
-        useLab.setState({ imageSearch: {}, searchResult: undefined });
+        useLab.setState({ imageSearch: {}, searchResult: undefined, anomaly: undefined });
       }
       s.setRunState(e.state, e.message);
       break;
@@ -78,6 +78,9 @@ function route(e: LabEvent): void {
     case 'sensitivity':
       s.setSensitivity(e);
       break;
+    case 'anomaly':
+      s.setAnomaly(e);
+      break;
   }
 }
 
@@ -88,6 +91,8 @@ function report(kind: ErrorEvent['kind'], message: string, hint?: string): void 
 let client: LabClient | undefined;
 /** The page's search panel asked for the search measurements (re-sent to a restarted worker). */
 let watchingSearch = false;
+/** The anomaly panel asked for the anomaly scores. */
+let watchingAnomaly = false;
 let booting: Promise<void> | undefined;
 
 function createClient(): LabClient {
@@ -102,6 +107,7 @@ function createClient(): LabClient {
       store().setBooting(false);
       // A new worker measures nothing until asked again.
       if (watchingSearch) void lab.watchImageSearch(true);
+      if (watchingAnomaly) void lab.watchAnomaly(true);
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -160,6 +166,7 @@ export const lab = {
         });
         await c.configure(store().config);
         if (watchingSearch) await c.call((api) => api.watchImageSearch(true));
+        if (watchingAnomaly) await c.call((api) => api.watchAnomaly(true));
         await restoreSaved(c, store().config);
         watchRunForSaving(() => client);
       } catch (e) {
@@ -311,6 +318,13 @@ export const lab = {
     // Before boot() the wish is only kept: boot() asks the new worker once it is configured.
     if (!booting) return Promise.resolve(undefined);
     return act('Measuring the image search', (c) => c.call((api) => api.watchImageSearch(on)));
+  },
+
+  /** Starts or stops the anomaly scores of every test digit (the anomaly panel, while shown). */
+  watchAnomaly: (on: boolean) => {
+    watchingAnomaly = on;
+    if (!booting) return Promise.resolve(undefined);
+    return act('Scoring anomalies', (c) => c.call((api) => api.watchAnomaly(on)));
   },
 
   /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */

@@ -35,6 +35,8 @@ const validState: fc.Arbitrary<LinkState> = fc
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
     hidden: fc.subarray([...CONTROL_GROUPS]),
+    // All ten digits (the default, left out of links) or any non-empty ascending subset.
+    normalDigits: fc.oneof(fc.constant<number[]>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 1 })),
   })
   .map((r) => ({
     lesson: r.lesson,
@@ -43,7 +45,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
         // The contractive penalty needs at most one hidden layer (a cross-field rule).
         contractive: r.encoderLayers.length > 1 ? 0 : r.contractive },
-      train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed },
+      train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed, normalDigits: r.normalDigits },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
     lang: r.lang,
@@ -65,7 +67,7 @@ const nastyValue = fc.oneof(
   fc.bigInt().map(String),
 );
 const anyKey = fc.oneof(
-  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang'),
+  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang', 'normal'),
   fc.constantFrom('noise', 'noiselevel', 'contractive'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),

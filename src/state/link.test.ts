@@ -183,3 +183,38 @@ describe('variant keys (issue 4)', () => {
     expect(old.state.config.model).toMatchObject({ noise: 'none', noiseLevel: 0.5 });
   });
 });
+
+describe('the normal digits of anomaly detection (key normal)', () => {
+  it('is left out at all ten digits, written as a list otherwise, and read back', () => {
+    const state = defaultLinkState('what-is-an-autoencoder');
+    expect(serializeLink(state)).not.toContain('normal=');
+    state.config.train.normalDigits = [0, 6];
+    const hash = serializeLink(state);
+    expect(hash).toContain('normal=0,6');
+    const back = parseLink(hash);
+    expect(back.ignored).toEqual([]);
+    expect(back.state.config.train.normalDigits).toEqual([0, 6]);
+    expect(parseLink(hash.replace('normal=0,6', 'normal=all')).state.config.train.normalDigits).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('falls back to all ten digits, reported, for a repeated, unordered, empty or out-of-range list', () => {
+    const base = serializeLink(defaultLinkState('what-is-an-autoencoder'));
+    for (const bad of ['3,3', '6,0', '', '10', '1;2', 'none']) {
+      const r = parseLink(`${base}&normal=${bad}`);
+      expect(r.state.config.train.normalDigits, bad).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(r.ignored, bad).toEqual([expect.objectContaining({ key: 'normal', reason: 'malformed' })]);
+    }
+  });
+});
+
+describe('normal digits in a lesson whose preset leaves digits out', () => {
+  it('writes normal=all when the anomaly lesson is switched to all ten digits, and reads it back', () => {
+    const state = defaultLinkState('anomaly-detection');
+    expect(serializeLink(state)).toContain('normal=0');
+    state.config.train.normalDigits = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const hash = serializeLink(state);
+    expect(hash).toContain('normal=all');
+    expect(parseLink(hash).state.config.train.normalDigits).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(parseLink('v=1&lesson=anomaly-detection').state.config.train.normalDigits).toEqual([0]);
+  });
+});

@@ -24,6 +24,7 @@ import {
   trainSchema,
   type LabConfig,
 } from '../core/config';
+import { ALL_DIGITS, isAllDigits } from '../core/data/normalSubset';
 import { findLesson, FIRST_LESSON } from '../lessons';
 import { DEFAULT_VIEW, lessonConfig, lessonView } from '../lessons/preset';
 import {
@@ -106,6 +107,13 @@ const layersString = z.union([
     .regex(/^\d{1,6}(,\d{1,6}){0,7}$/, 'not a comma-separated list of widths')
     .transform((s) => s.split(',').map(Number)),
 ]);
+const normalDigitsString = z.union([
+  z.literal('all').transform((): number[] => [...ALL_DIGITS]),
+  z
+    .string()
+    .regex(/^\d(,\d){0,9}$/, 'not a comma-separated list of digits')
+    .transform((s) => s.split(',').map(Number)),
+]);
 const model = mlpModelSchema.shape;
 const train = trainSchema.shape;
 
@@ -120,8 +128,11 @@ interface Field<T> {
   optional?: true;
   /** Dotted LabConfig path, for fields checkConfig can name. */
   configPath?: string;
-  /** Written only when it differs from the lesson's own value (keeps older lessons' links as they were). */
-  omitDefault?: true;
+  /**
+   * Left out of written links while this holds for the value and the lesson's own value (an
+   * optional field at a meaning-free default that the lesson shares, so reading it back is exact).
+   */
+  omitWhen?: (value: T, lessonValue: T) => boolean;
 }
 
 /** The same field with its value type closed over, so one table can hold them all. */
@@ -129,13 +140,14 @@ interface LinkField {
   key: string;
   required: boolean;
   configPath?: string;
-  omitDefault: boolean;
   /** Sets the field from a raw link value; returns why not, if it is invalid. */
   read: (state: LinkState, raw: string) => { ok: true } | { ok: false; message: string };
   /** The field's value in `state` as the link writes it. */
   text: (state: LinkState) => string;
   /** Copies the field's value from one state to another. */
   copy: (from: LinkState, to: LinkState) => void;
+  /** True when serializeLink leaves the field out (`defaults`: the lesson's own state). */
+  omitted: (state: LinkState, defaults: LinkState) => boolean;
 }
 
 function field<T>(f: Field<T>): LinkField {
@@ -143,7 +155,6 @@ function field<T>(f: Field<T>): LinkField {
     key: f.key,
     required: !f.optional,
     configPath: f.configPath,
-    omitDefault: f.omitDefault === true,
     read: (state, raw) => {
       const r = f.codec.safeParse(raw);
       if (!r.success) return { ok: false, message: r.error.issues[0]?.message ?? 'invalid' };
@@ -152,10 +163,13 @@ function field<T>(f: Field<T>): LinkField {
     },
     text: (state) => f.format(f.get(state)),
     copy: (from, to) => f.set(to, f.get(from)),
+    omitted: (state, defaults) => f.omitWhen?.(f.get(state), f.get(defaults)) ?? false,
   };
 }
 
 const str = String;
+/** Written only when it differs from the lesson's own value (keeps older lessons' links as they were). */
+const sameAsLesson = <T,>(value: T, lessonValue: T) => value === lessonValue;
 const bit = (b: boolean) => (b ? '1' : '0');
 
 const m = (s: LinkState) => s.config.model;
@@ -189,12 +203,17 @@ const CONFIG_FIELDS = [
   field({ key: 'seed', configPath: 'train.seed', codec: intString.pipe(train.seed), format: str,
     get: (s) => t(s).seed, set: (s, v) => void (t(s).seed = v) }),
   // Variants (issue 4), optional: links written before them keep the lesson's value, unreported.
-  field({ key: 'noise', optional: true, omitDefault: true, configPath: 'model.noise', codec: z.enum(NOISE_TYPES), format: str,
+  field({ key: 'noise', optional: true, omitWhen: sameAsLesson, configPath: 'model.noise', codec: z.enum(NOISE_TYPES), format: str,
     get: (s) => m(s).noise, set: (s, v) => void (m(s).noise = v) }),
-  field({ key: 'noiselevel', optional: true, omitDefault: true, configPath: 'model.noiseLevel', codec: decimalString.pipe(model.noiseLevel.unwrap()), format: str,
+  field({ key: 'noiselevel', optional: true, omitWhen: sameAsLesson, configPath: 'model.noiseLevel', codec: decimalString.pipe(model.noiseLevel.unwrap()), format: str,
     get: (s) => m(s).noiseLevel, set: (s, v) => void (m(s).noiseLevel = v) }),
-  field({ key: 'contractive', optional: true, omitDefault: true, configPath: 'model.contractive', codec: decimalString.pipe(model.contractive.unwrap()), format: str,
+  field({ key: 'contractive', optional: true, omitWhen: sameAsLesson, configPath: 'model.contractive', codec: decimalString.pipe(model.contractive.unwrap()), format: str,
     get: (s) => m(s).contractive, set: (s, v) => void (m(s).contractive = v) }),
+  // Optional, and left out while both the link and its lesson train on all ten digits (links from
+  // before it existed read as that); otherwise written: `normal=3`, `normal=0,6`, `normal=all`.
+  field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),
+    format: (v) => (isAllDigits(v) ? 'all' : v.join(',')), omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
+    get: (s) => t(s).normalDigits, set: (s, v) => void (t(s).normalDigits = [...v]) }),
 ];
 
 const VIEW_FIELDS = [
@@ -249,10 +268,11 @@ export function serializeLink(state: LinkState): string {
   const defaults = defaultLinkState(state.lesson);
   const parts = [`v=${LINK_VERSION}`, `lesson=${encodeURIComponent(state.lesson)}`];
   for (const f of FIELDS) {
-    if (f.key.endsWith('_hide') || f.omitDefault) {
+    if (f.key.endsWith('_hide')) {
       // Only deviations from the lesson's own choice, to keep links short.
       if (f.text(state) === f.text(defaults)) continue;
     }
+    if (f.omitted(state, defaults)) continue;
     parts.push(`${f.key}=${encodeURIComponent(f.text(state)).replace(/%2C/gi, ',')}`);
   }
   return parts.join('&');

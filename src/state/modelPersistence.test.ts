@@ -48,8 +48,9 @@ describe('configKey and the variants (issue 4)', () => {
       configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, noiseLevel: 0.3 } }),
       configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], contractive: 0.001 } }),
       configKey({ ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, encoderLayers: [64] } }),
+      configKey({ ...DEFAULT_CONFIG, train: { ...DEFAULT_CONFIG.train, normalDigits: [0] } }),
     ]);
-    expect(keys.size).toBe(6);
+    expect(keys.size).toBe(7);
   });
 });
 

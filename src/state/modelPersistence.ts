@@ -67,13 +67,17 @@ export function configKey(config: LabConfig): string {
 }
 
 /**
- * The config without the variant fields (issue 4) that hold their plain values, so a plain
- * model keeps the key it had before the variants existed (its saved model is still found).
+ * The config without the fields added later that hold their plain values (the variants of
+ * issue 4; normal digits = all ten, issue 5), so a plain model keeps the key it had before
+ * they existed (its saved model is still found).
  */
 function withoutPlainVariant(config: LabConfig): unknown {
   const model: Record<string, unknown> = { ...config.model };
   for (const [k, v] of Object.entries(PLAIN_VARIANT)) if (model[k] === v) delete model[k];
-  return { ...config, model };
+  const train: Record<string, unknown> = { ...config.train };
+  const digits = config.train.normalDigits;
+  if (digits && digits.length === 10 && digits.every((d, i) => d === i)) delete train.normalDigits;
+  return { ...config, model, train };
 }
 
 /** True for the browser's "storage is full" failures (QuotaExceededError, old code 22). */

@@ -22,7 +22,7 @@ import type {
   RunState,
   TestSampleEvent,
 } from '../worker/api';
-import type { ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
+import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import type { IgnoredField } from './link';
 
@@ -161,6 +161,9 @@ export interface ApplicationSlice {
   setImageSearch: (e: ImageSearchEvent) => void;
   setSearchResult: (r?: SearchResult) => void;
   setDrawing: (d?: Float32Array) => void;
+  /** The latest anomaly scores of every test digit (worker/anomalyMeter.ts); emptied with a new run. */
+  anomaly?: AnomalyEvent;
+  setAnomaly: (e?: AnomalyEvent) => void;
 }
 
 export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
@@ -248,4 +251,5 @@ export const useLab = create<LabState>()((set) => ({
   setImageSearch: (e) => set((s) => ({ imageSearch: { ...s.imageSearch, [e.representation]: e } })),
   setSearchResult: (searchResult) => set({ searchResult }),
   setDrawing: (drawing) => set({ drawing }),
+  setAnomaly: (anomaly) => set({ anomaly }),
 }));

@@ -251,6 +251,39 @@ export interface SensitivityEvent {
   count: number;
 }
 
+/** Test digits picked out by their anomaly score. */
+export interface AnomalyDigits {
+  /** [k] test-set indices. */
+  indices: Int32Array;
+  labels: Uint8Array;
+  /** [k] their scores (squared error per image). */
+  scores: Float32Array;
+  /** [k, 784] uint8 pixels. */
+  images: Uint8Array;
+}
+
+/**
+ * Anomaly detection (lesson anomaly-detection), sent while the page watches it
+ * (LabApi.watchAnomaly): every test digit scored by its reconstruction error; the digits whose
+ * label is not among the run's normal digits are the anomalies.
+ */
+export interface AnomalyEvent {
+  type: 'anomaly';
+  step: number;
+  epoch: number;
+  /** The digits the model trained on (TrainConfig.normalDigits). */
+  normalDigits: number[];
+  /** [testCount] squared error per image of every test digit (the anomaly score). */
+  scores: Float32Array;
+  /** [testCount] their labels. */
+  labels: Uint8Array;
+  /** Area under the ROC curve of the score, anomalies positive; NaN without both classes or with NaN scores. */
+  auroc: number;
+  /** The highest scores, most anomalous first, and the lowest, least anomalous first. */
+  most: AnomalyDigits;
+  least: AnomalyDigits;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -265,7 +298,8 @@ export type LabEvent =
   | BackendEvent
   | DenoisingEvent
   | ImageSearchEvent
-  | SensitivityEvent;
+  | SensitivityEvent
+  | AnomalyEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -360,4 +394,6 @@ export interface LabApi {
   watchImageSearch(on: boolean): Promise<void>;
   /** The k nearest training digits of a query, in pixels and in the current model's codes. */
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult>;
+  /** Starts (true) or stops the anomaly events: every test digit scored, a share of the training time. */
+  watchAnomaly(on: boolean): Promise<void>;
 }

@@ -90,7 +90,7 @@ export class ImageSearchMeter {
     const { train, model } = trainer.config;
     const codeSize = model.codeSize;
     this.baselines.request(
-      { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize },
+      { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize, normalDigits: train.normalDigits },
       (r) => this.emit({ type: 'imageSearch', representation: r.representation, score: r.score, complete: r.complete, codeSize }),
     );
   }

@@ -25,6 +25,7 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { ImageSearchMeter } from './imageSearchMeter';
+import { AnomalyMeter } from './anomalyMeter';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -43,6 +44,7 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private search?: ImageSearchMeter;
+  private anomaly?: AnomalyMeter;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -101,6 +103,7 @@ class Lab implements LabApi {
       const views = new LabViews(data, options.scatterSize, (e, transfer) => this.emit(e, transfer));
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
+      this.anomaly = new AnomalyMeter(data, (e, transfer) => this.emit(e, transfer));
       this.search = new ImageSearchMeter(data, (e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
@@ -129,7 +132,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(this.trainer);
       await this.publishViews(this.trainer);
-      await this.restartSearch(this.trainer);
+      await this.restartApplications(this.trainer);
     });
   }
 
@@ -187,6 +190,7 @@ class Lab implements LabApi {
       }
       await this.requireViews().publishCodes(trainer);
       await this.search?.measureNow(trainer);
+      await this.anomaly?.work(trainer);
       this.emit({ type: 'status', state: 'paused' });
       this.fullTestInBackground(trainer);
     });
@@ -201,7 +205,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(trainer);
       await this.publishViews(trainer);
-      await this.restartSearch(trainer);
+      await this.restartApplications(trainer);
     });
   }
 
@@ -269,7 +273,7 @@ class Lab implements LabApi {
       this.restartClock();
       this.emit({ type: 'status', state: 'paused' });
       await this.publishViews(trainer);
-      await this.restartSearch(trainer);
+      await this.restartApplications(trainer);
       return { ok: true, warnings, step: trainer.step, epoch: trainer.epoch, samplesSeen: trainer.samplesSeen };
     });
   }
@@ -305,6 +309,15 @@ class Lab implements LabApi {
     });
   }
 
+  watchAnomaly(on: boolean): Promise<void> {
+    return this.exclusive(async () => {
+      const anomaly = this.anomaly;
+      if (!anomaly || anomaly.on === on) return;
+      anomaly.watch(on);
+      if (on && this.trainer && !this.running) await anomaly.work(this.trainer);
+    });
+  }
+
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult> {
     return this.readModel(async (trainer) => {
       if (!this.search) throw new Error('The lab worker has not been initialised yet (init() first).');
@@ -337,6 +350,7 @@ class Lab implements LabApi {
         else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
         if (this.requireViews().codesDue(performance.now())) await this.requireViews().publishCodes(trainer);
         if (this.search?.due(performance.now())) await this.search.work(trainer);
+        if (this.anomaly?.due(performance.now())) await this.anomaly.work(trainer);
         await tick();
       }
     } catch (e) {
@@ -402,8 +416,10 @@ class Lab implements LabApi {
     await this.requireViews().publishSensitivity(trainer);
   }
 
-  /** The search measurements of a fresh or loaded model (when the page watches them). */
-  private async restartSearch(trainer: Trainer): Promise<void> {
+  /** The applications' measurements (anomaly scores, image search) of a fresh or loaded model, when watched. */
+  private async restartApplications(trainer: Trainer): Promise<void> {
+    this.anomaly?.restart();
+    await this.anomaly?.work(trainer);
     if (!this.search?.on) return;
     this.search.restart(trainer);
     await this.search.measureNow(trainer);
@@ -412,7 +428,7 @@ class Lab implements LabApi {
   private requestPcaBaseline(trainer: Trainer): void {
     const { model, train } = trainer.config;
     this.pca?.request(
-      { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize: model.codeSize },
+      { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize: model.codeSize, normalDigits: train.normalDigits },
       (scores) => {
         if (this.trainer !== trainer) return;
         this.emit({

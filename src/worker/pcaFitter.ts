@@ -13,9 +13,11 @@ export interface PcaFitKey {
   trainSize: number;
   seed: number;
   codeSize: number;
+  /** The digits the subset is drawn from (anomaly detection), when not all ten. */
+  normalDigits?: readonly number[];
 }
 
-const keyText = (k: PcaFitKey) => `${k.trainSize}:${k.seed}:${k.codeSize}`;
+const keyText = (k: PcaFitKey) => `${k.trainSize}:${k.seed}:${k.codeSize}${k.normalDigits ? `:${k.normalDigits.join(',')}` : ''}`;
 
 export class PcaFitter {
   private worker?: Worker;

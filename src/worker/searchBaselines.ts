@@ -56,10 +56,12 @@ export interface SearchBaselineKey {
   trainSize: number;
   seed: number;
   codeSize: number;
+  /** The digits the subset is drawn from, when not all ten. */
+  normalDigits?: readonly number[];
 }
 
 type Result = { representation: 'pixels' | 'pca'; score: SearchScore; complete: boolean };
-const keyText = (k: SearchBaselineKey) => `${k.trainSize}:${k.seed}:${k.codeSize}`;
+const keyText = (k: SearchBaselineKey) => `${k.trainSize}:${k.seed}:${k.codeSize}${k.normalDigits ? `:${k.normalDigits.join(',')}` : ''}`;
 
 export class SearchBaselines {
   private worker?: Worker;

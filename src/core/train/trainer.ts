@@ -9,7 +9,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
-import { deriveSeed, seededSubset } from '../data/rng';
+import { deriveSeed } from '../data/rng';
+import { trainingSubset } from '../data/normalSubset';
 import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
 import { detectDivergence } from './divergence';
@@ -74,12 +75,13 @@ export class Trainer {
     if (trainSize > data.trainCount) {
       throw new Error(`trainSize ${trainSize} is larger than the ${data.trainCount} training digits`);
     }
-    this.trainIndices = seededSubset(data.trainCount, trainSize, seed);
+    // All ten digits: the seeded subset of before; fewer (anomaly detection): only those digits.
+    this.trainIndices = trainingSubset(data.trainLabels.subarray(0, data.trainCount), trainSize, seed, this.config.train.normalDigits);
     const pixels = imagesToFloat(data.trainImages, this.trainIndices);
     const moments = pixelMoments(pixels);
     this.outputBias = outputBiasForMean(moments.mean, this.config.model.outputActivation);
     this.meanImageLoss = meanImageLoss(moments.mean, moments.meanSquare, this.config.model);
-    this.trainImages = tf.tensor2d(pixels, [trainSize, IMAGE_SIZE]);
+    this.trainImages = tf.tensor2d(pixels, [this.trainIndices.length, IMAGE_SIZE]);
     const live = Math.min(LIVE_TEST_SIZE, data.testCount);
     this.liveTestImages = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, live * IMAGE_SIZE), null), [
       live,
@@ -88,7 +90,7 @@ export class Trainer {
     this.model = this.freshModel();
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
-    this.batches = new BatchOrder(trainSize, this.config.train.batchSize, seed);
+    this.batches = new BatchOrder(this.trainIndices.length, this.config.train.batchSize, seed);
     this.noiseStream = deriveSeed(seed, 7);
   }
 
@@ -102,7 +104,7 @@ export class Trainer {
 
   /** Passes over the training subset, fractional. */
   get epoch(): number {
-    return this.samplesSeen / this.config.train.trainSize;
+    return this.samplesSeen / this.trainIndices.length;
   }
 
   /** Numbers per code (the bottleneck width). */
@@ -183,7 +185,7 @@ export class Trainer {
     sum.dispose();
     const metrics = {
       step,
-      epoch: samplesSeen / this.config.train.trainSize,
+      epoch: samplesSeen / this.trainIndices.length,
       samplesSeen,
       trainLoss: n > 0 ? total / n : this.lastTrainLoss,
     };
@@ -297,6 +299,32 @@ export class Trainer {
     return codes;
   }
 
+  /**
+   * [testCount] squared error per image, sum over 784 pixels of (x - x̂)², of every test digit
+   * (the anomaly score), from the raw model output; in chunks of 1,000 with one read-back each.
+   */
+  async testSquaredErrors(): Promise<Float32Array> {
+    this.assertAlive();
+    const model = this.model;
+    const generation = this.generation;
+    const live = this.liveTestImages.shape[0];
+    const count = this.data.testCount;
+    const errors = new Float32Array(count);
+    for (let start = 0; start < count; start += EVAL_CHUNK) {
+      const n = Math.min(EVAL_CHUNK, count - start);
+      const perImage = tf.tidy(() => {
+        const x =
+          start + n <= live
+            ? tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE])
+            : tf.tensor2d(imagesToFloat(this.data.testImages.subarray(start * IMAGE_SIZE, (start + n) * IMAGE_SIZE), null), [n, IMAGE_SIZE]);
+        return tf.sum(tf.squaredDifference(x, model.decode(model.encode(x))), 1);
+      });
+      errors.set(await readAndDispose(perImage), start);
+      if (generation !== this.generation) throw new Error('The model was reset while the test digits were scored.');
+    }
+    return errors;
+  }
+
   /** [n, codeSize] codes -> [n, 784] images in [0, 1], in one batched call. */
   async decode(codes: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
@@ -336,8 +364,8 @@ export class Trainer {
     this.stepsSinceRead = 0;
     this.stepCount = step;
     this.samples = samples;
-    const { trainSize, batchSize, seed } = this.config.train;
-    this.batches = new BatchOrder(trainSize, batchSize, seed);
+    const { batchSize, seed } = this.config.train;
+    this.batches = new BatchOrder(this.trainIndices.length, batchSize, seed);
     this.batches.skip(step);
     this.bestLoss = Infinity;
     this.lastTrainLoss = Number.NaN;

@@ -42,6 +42,7 @@ export const classroom = {
       psnrGain: 'PSNR gain of the output over the noisy input',
       searchPrecision: 'Precision@10 of the search in codes',
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
+      anomalyAuroc: 'AUROC of the reconstruction error',
     },
   },
   link: {
@@ -92,6 +93,7 @@ export const classroom = {
       sliders: 'Code sliders',
       drawPad: 'Draw pad',
       imageSearch: 'Similar-image search',
+      anomaly: 'Anomaly detection',
     },
   },
   language: {

@@ -41,6 +41,7 @@ export const classroom: Strings['classroom'] = {
       psnrGain: '输出比带噪输入高出的 PSNR',
       searchPrecision: '用编码检索的 precision@10',
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
+      anomalyAuroc: '以重建误差打分的 AUROC',
     },
   },
   link: {
@@ -91,6 +92,7 @@ export const classroom: Strings['classroom'] = {
       sliders: '编码滑块',
       drawPad: '画板',
       imageSearch: '相似图片检索',
+      anomaly: '异常检测',
     },
   },
   language: {

@@ -41,6 +41,7 @@ export const classroom: Strings['classroom'] = {
       psnrGain: '輸出比含雜訊輸入高出的 PSNR',
       searchPrecision: '用編碼檢索的 precision@10',
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
+      anomalyAuroc: '以重建誤差打分數的 AUROC',
     },
   },
   link: {
@@ -91,6 +92,7 @@ export const classroom: Strings['classroom'] = {
       sliders: '編碼滑桿',
       drawPad: '畫板',
       imageSearch: '相似圖片檢索',
+      anomaly: '異常偵測',
     },
   },
   language: {

@@ -3,7 +3,7 @@ import en from './en.md?raw';
 import zhHans from './zh-Hans.md?raw';
 import zhHant from './zh-Hant.md?raw';
 
-/** Lesson 5: similar-image search in pixels and in codes; precision@10 and what a search costs. */
+/** Lesson 7: similar-image search in pixels and in codes; precision@10 and what a search costs. */
 export const lesson: Lesson = {
   id: 'similar-image-search',
   order: 7,
