@@ -13,6 +13,7 @@ import { deriveSeed } from '../data/rng';
 import { trainingSubset } from '../data/normalSubset';
 import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
+import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
 import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
 import { contractivePenalty, PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
@@ -28,8 +29,6 @@ import {
 } from './snapshot';
 import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
 
-/** Test images per evaluation chunk: bounds the device memory an evaluation needs. */
-const EVAL_CHUNK = 1000;
 
 export class Trainer {
   readonly config: LabConfig;
@@ -208,32 +207,21 @@ export class Trainer {
     this.assertAlive();
     const spec = this.config.model;
     const model = this.model;
-    const generation = this.generation;
-    const live = this.liveTestImages.shape[0];
-    const count = which === 'live' ? live : this.data.testCount;
+    const count = which === 'live' ? this.liveTestImages.shape[0] : this.data.testCount;
     let lossSum = 0;
     let squaredErrorSum = 0;
-    for (let start = 0; start < count; start += EVAL_CHUNK) {
-      if (options.stopIf?.()) throw new EvaluationStopped();
-      const n = Math.min(EVAL_CHUNK, count - start);
-      const sums = tf.tidy(() => {
-        const x =
-          start + n <= live
-            ? n === live && start === 0
-              ? this.liveTestImages
-              : tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE])
-            : tf.tensor2d(
-                imagesToFloat(this.data.testImages.subarray(start * IMAGE_SIZE, (start + n) * IMAGE_SIZE), null),
-                [n, IMAGE_SIZE],
-              );
+    await forEachChunk(
+      count,
+      (start, n) => {
+        const x = this.testChunk(start, n);
         return evaluationSums(model.decodeLogits(model.encode(x)), x, spec);
-      });
-      const values = await sums.data();
-      sums.dispose();
-      if (generation !== this.generation) throw new EvaluationStopped('The model was reset during the test evaluation.');
-      lossSum += values[0];
-      squaredErrorSum += values[1];
-    }
+      },
+      (values) => {
+        lossSum += values[0];
+        squaredErrorSum += values[1];
+      },
+      this.staleCheck('The model was reset during the test evaluation.', options.stopIf),
+    );
     return { testLoss: lossSum / (count * IMAGE_SIZE), testSquaredError: squaredErrorSum / count, count };
   }
 
@@ -286,16 +274,14 @@ export class Trainer {
     this.assertAlive();
     const x = which === 'train' ? this.trainImages : this.liveTestImages;
     const model = this.model;
-    const generation = this.generation;
-    const rows = x.shape[0];
     const codeSize = this.codeSize;
-    const codes = new Float32Array(rows * codeSize);
-    for (let start = 0; start < rows; start += EVAL_CHUNK) {
-      const n = Math.min(EVAL_CHUNK, rows - start);
-      const chunk = await readAndDispose(tf.tidy(() => model.encode(tf.slice(x, [start, 0], [n, IMAGE_SIZE]))));
-      if (generation !== this.generation) throw new Error('The model was reset while its codes were computed.');
-      codes.set(chunk, start * codeSize);
-    }
+    const codes = new Float32Array(x.shape[0] * codeSize);
+    await forEachChunk(
+      x.shape[0],
+      (start, n) => model.encode(tf.slice(x, [start, 0], [n, IMAGE_SIZE])),
+      (chunk, start) => codes.set(chunk, start * codeSize),
+      this.staleCheck('The model was reset while its codes were computed.'),
+    );
     return codes;
   }
 
@@ -306,22 +292,16 @@ export class Trainer {
   async testSquaredErrors(): Promise<Float32Array> {
     this.assertAlive();
     const model = this.model;
-    const generation = this.generation;
-    const live = this.liveTestImages.shape[0];
-    const count = this.data.testCount;
-    const errors = new Float32Array(count);
-    for (let start = 0; start < count; start += EVAL_CHUNK) {
-      const n = Math.min(EVAL_CHUNK, count - start);
-      const perImage = tf.tidy(() => {
-        const x =
-          start + n <= live
-            ? tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE])
-            : tf.tensor2d(imagesToFloat(this.data.testImages.subarray(start * IMAGE_SIZE, (start + n) * IMAGE_SIZE), null), [n, IMAGE_SIZE]);
+    const errors = new Float32Array(this.data.testCount);
+    await forEachChunk(
+      this.data.testCount,
+      (start, n) => {
+        const x = this.testChunk(start, n);
         return tf.sum(tf.squaredDifference(x, model.decode(model.encode(x))), 1);
-      });
-      errors.set(await readAndDispose(perImage), start);
-      if (generation !== this.generation) throw new Error('The model was reset while the test digits were scored.');
-    }
+      },
+      (perImage, start) => errors.set(perImage, start),
+      this.staleCheck('The model was reset while the test digits were scored.'),
+    );
     return errors;
   }
 
@@ -486,6 +466,28 @@ export class Trainer {
   /** Values for the page: a linear output is clamped to [0, 1] (metrics use the raw output). */
   private toDisplay(output: tf.Tensor2D): tf.Tensor2D {
     return this.config.model.outputActivation === 'linear' ? tf.clipByValue(output, 0, 1) : output;
+  }
+
+  /**
+   * Test digits [start, start + n) as [n, 784] pixels (call inside a tidy): a view of the
+   * resident live subset where it covers them, else uploaded from the test set.
+   */
+  private testChunk(start: number, n: number): tf.Tensor2D {
+    const live = this.liveTestImages.shape[0];
+    if (start + n > live) {
+      const pixels = imagesToFloat(this.data.testImages.subarray(start * IMAGE_SIZE, (start + n) * IMAGE_SIZE), null);
+      return tf.tensor2d(pixels, [n, IMAGE_SIZE]);
+    }
+    return start === 0 && n === live ? this.liveTestImages : tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE]);
+  }
+
+  /** A check for forEachChunk: throws once the model was reset (or stopIf says stop). */
+  private staleCheck(resetMessage: string, stopIf?: () => boolean): () => void {
+    const generation = this.generation;
+    return () => {
+      if (generation !== this.generation) throw new EvaluationStopped(resetMessage);
+      if (stopIf?.()) throw new EvaluationStopped();
+    };
   }
 
   private assertAlive(): void {
