@@ -59,7 +59,8 @@ const LESSONS: LessonCase[] = [
     title: 'What an autoencoder is',
     widths: [784, 256, 64, 2, 64, 256, 784],
     budget: 240_000,
-    absent: ['latent-grid'],
+    // The variants' editor fields belong to the variant lessons.
+    absent: ['latent-grid', 'variant-noise'],
     present: ['reconstructions', 'latent-scatter', 'draw-pad'],
   },
   {

@@ -103,6 +103,7 @@ export function ArchitectureEditor() {
     optimizer: useShown('optimizer'),
     data: useShown('data'),
     seed: useShown('seed'),
+    variants: useShown('variants'),
   };
   const anyField = Object.values(show).some(Boolean);
 
@@ -167,7 +168,7 @@ export function ArchitectureEditor() {
             </fieldset>
           )}
 
-          {show.architecture && <VariantFields draft={draft} set={set} error={error} />}
+          {show.architecture && show.variants && <VariantFields draft={draft} set={set} error={error} />}
 
           {(show.optimizer || show.data || show.seed) && (
             <fieldset className="arch-fieldset arch-fieldset--training">

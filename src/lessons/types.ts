@@ -48,6 +48,8 @@ export const CONTROL_GROUPS = [
   'imageSearch',
   /** Anomaly detection: the normal digits, score histograms, threshold, ROC and AUROC. */
   'anomaly',
+  /** The variants' fields in the model editor: input noise (denoising), contractive penalty. */
+  'variants',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 

@@ -94,6 +94,7 @@ export const classroom = {
       drawPad: 'Draw pad',
       imageSearch: 'Similar-image search',
       anomaly: 'Anomaly detection',
+      variants: 'Variant settings (noise, contractive penalty)',
     },
   },
   language: {

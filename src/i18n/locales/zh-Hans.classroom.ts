@@ -93,6 +93,7 @@ export const classroom: Strings['classroom'] = {
       drawPad: '画板',
       imageSearch: '相似图片检索',
       anomaly: '异常检测',
+      variants: '变体设置（噪声、收缩惩罚）',
     },
   },
   language: {

@@ -93,6 +93,7 @@ export const classroom: Strings['classroom'] = {
       drawPad: '畫板',
       imageSearch: '相似圖片檢索',
       anomaly: '異常偵測',
+      variants: '變體設定（雜訊、收縮懲罰）',
     },
   },
   language: {

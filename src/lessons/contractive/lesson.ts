@@ -19,7 +19,7 @@ export const lesson: Lesson = {
     model: { encoderLayers: [64], codeSize: 16, hiddenActivation: 'sigmoid', contractive: 0.001 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
   tryThis: {
     en: [
       'Press **Train** and watch the relative sensitivity settle below the line the claim draws.',

@@ -17,7 +17,7 @@ export const lesson: Lesson = {
     model: { encoderLayers: [256, 64], codeSize: 32, noise: 'gaussian', noiseLevel: 0.5 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
   tryThis: {
     en: [
       'Press **Train** and watch the bottom row of the denoising panel turn from grey blobs into digits.',
