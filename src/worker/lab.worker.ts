@@ -24,8 +24,7 @@ import { LabViews, own, VIEW_INTERVAL_MS } from './labViews';
 import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
-import { ImageSearchMeter } from './imageSearchMeter';
-import { AnomalyMeter } from './anomalyMeter';
+import { LabApplications } from './labApplications';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -43,8 +42,7 @@ class Lab implements LabApi {
   private trainer?: Trainer;
   private pca?: PcaFitter;
   private views?: LabViews;
-  private search?: ImageSearchMeter;
-  private anomaly?: AnomalyMeter;
+  private apps?: LabApplications;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -103,8 +101,7 @@ class Lab implements LabApi {
       const views = new LabViews(data, options.scatterSize, (e, transfer) => this.emit(e, transfer));
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
-      this.anomaly = new AnomalyMeter(data, (e, transfer) => this.emit(e, transfer));
-      this.search = new ImageSearchMeter(data, (e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
+      this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -132,7 +129,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(this.trainer);
       await this.publishViews(this.trainer);
-      await this.restartApplications(this.trainer);
+      await this.apps?.restart(this.trainer);
     });
   }
 
@@ -189,8 +186,7 @@ class Lab implements LabApi {
         return;
       }
       await this.requireViews().publishCodes(trainer);
-      await this.search?.measureNow(trainer);
-      await this.anomaly?.work(trainer);
+      await this.apps?.measureNow(trainer);
       this.emit({ type: 'status', state: 'paused' });
       this.fullTestInBackground(trainer);
     });
@@ -205,7 +201,7 @@ class Lab implements LabApi {
       this.emit({ type: 'status', state: 'idle' });
       this.requestPcaBaseline(trainer);
       await this.publishViews(trainer);
-      await this.restartApplications(trainer);
+      await this.apps?.restart(trainer);
     });
   }
 
@@ -273,7 +269,7 @@ class Lab implements LabApi {
       this.restartClock();
       this.emit({ type: 'status', state: 'paused' });
       await this.publishViews(trainer);
-      await this.restartApplications(trainer);
+      await this.apps?.restart(trainer);
       return { ok: true, warnings, step: trainer.step, epoch: trainer.epoch, samplesSeen: trainer.samplesSeen };
     });
   }
@@ -301,29 +297,17 @@ class Lab implements LabApi {
   }
 
   watchImageSearch(on: boolean): Promise<void> {
-    return this.exclusive(async () => {
-      const search = this.search;
-      if (!search || search.on === on) return;
-      search.watch(on, this.trainer);
-      if (on && this.trainer && !this.running) await search.measureNow(this.trainer);
-    });
+    return this.exclusive(async () => this.apps?.watchSearch(on, this.trainer, !this.running));
   }
 
   watchAnomaly(on: boolean): Promise<void> {
-    return this.exclusive(async () => {
-      const anomaly = this.anomaly;
-      if (!anomaly || anomaly.on === on) return;
-      anomaly.watch(on);
-      if (on && this.trainer && !this.running) await anomaly.work(this.trainer);
-    });
+    return this.exclusive(async () => this.apps?.watchAnomaly(on, this.trainer, !this.running));
   }
 
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult> {
     return this.readModel(async (trainer) => {
-      if (!this.search) throw new Error('The lab worker has not been initialised yet (init() first).');
-      const r = await this.search.neighbours(trainer, query, k);
-      const buffers = [r.query.buffer, ...[r.pixels, r.code].flatMap((h) => [h.indices.buffer, h.labels.buffer, h.distances.buffer, h.images.buffer])];
-      return Comlink.transfer(r, buffers);
+      if (!this.apps) throw new Error('The lab worker has not been initialised yet (init() first).');
+      return this.apps.neighbours(trainer, query, k);
     });
   }
 
@@ -349,8 +333,7 @@ class Lab implements LabApi {
         if (now - this.lastTestAt >= this.testInterval) await this.evaluateTest(trainer);
         else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
         if (this.requireViews().codesDue(performance.now())) await this.requireViews().publishCodes(trainer);
-        if (this.search?.due(performance.now())) await this.search.work(trainer);
-        if (this.anomaly?.due(performance.now())) await this.anomaly.work(trainer);
+        await this.apps?.workDue(trainer);
         await tick();
       }
     } catch (e) {
@@ -414,15 +397,6 @@ class Lab implements LabApi {
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
-  }
-
-  /** The applications' measurements (anomaly scores, image search) of a fresh or loaded model, when watched. */
-  private async restartApplications(trainer: Trainer): Promise<void> {
-    this.anomaly?.restart();
-    await this.anomaly?.work(trainer);
-    if (!this.search?.on) return;
-    this.search.restart(trainer);
-    await this.search.measureNow(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {
