@@ -4,6 +4,7 @@
  * and checks what the page reports; each new panel is photographed (e2e/screenshots/).
  */
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { readMetric } from './labPage';
@@ -159,4 +160,51 @@ test('lesson anomaly-detection: trained on 0s only, every test digit scored, thr
     await shoot(page, 'anomaly', 'lesson-anomaly-detection-panel');
   });
   expect(pageErrors).toEqual([]);
+});
+
+test('lesson visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, claim holds after two epochs', async ({ page, backend }, testInfo) => {
+  test.setTimeout(BOOT_TIMEOUT_MS + 180_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The preset on 5,000 training digits: two epochs are 10,000 samples.
+  const hash = link({ lesson: 'visualization', code: '32', n: '5000' });
+  const ready = await openLink(page, backend, hash);
+  const panel = page.getByTestId('visualization');
+
+  await test.step('the lesson opens with its panel; maps of the untrained model come within 30 s', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Visualization');
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(panel).toBeVisible();
+    await page.getByTestId('make-maps').click();
+    await expect(page.getByTestId('embedding-codes')).toHaveAttribute('data-accuracy', /^0\.\d+$/, { timeout: FIRST_FIGURE_MS });
+    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - ready) / 1000).toFixed(1)} s after ready` });
+    await expect(page.getByTestId('embedding-pixels')).toHaveAttribute('data-accuracy', /^0\.\d+$/, { timeout: 60_000 });
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
+  });
+
+  await test.step('after two epochs the codes map beats PCA-2 by 30 points', async () => {
+    await page.getByTestId('train-toggle').click();
+    await expect.poll(() => readMetric(page, 'metric-epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+    await page.getByTestId('train-toggle').click();
+    await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('make-maps')).toBeEnabled();
+    await page.getByTestId('make-maps').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'holds', { timeout: 60_000 });
+    const accuracy = async (m: string) => Number(await page.getByTestId(`embedding-${m}`).getAttribute('data-accuracy'));
+    await expect(page.getByTestId('embedding-pixels')).toHaveAttribute('data-accuracy', /^0\.\d+$/, { timeout: 60_000 });
+    const [codes, pca2, pixels] = [await accuracy('codes'), await accuracy('pca2'), await accuracy('pixels')];
+    expect(codes).toBeGreaterThan(pca2 + 0.3);
+    expect(pixels).toBeGreaterThan(pca2 + 0.3);
+    const detail = `codes ${codes}, PCA-2 ${pca2}, pixels ${pixels}; ${await page.getByTestId('claim-detail').textContent()}`;
+    testInfo.annotations.push({ type: 'claim visualization', description: detail });
+    console.log(`claim visualization: ${detail}`);
+    await expect(panel.getByRole('img')).toHaveCount(3);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="visualization"]').analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious, 'axe on the visualization panel').toEqual([]);
+  });
+
+  await shoot(page, 'visualization', 'lesson-visualization-panel');
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });

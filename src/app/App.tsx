@@ -29,6 +29,7 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useHeaderHeight } from './useHeaderHeight';
 import { usePresenterView } from './usePresenterView';
 import { useShortcuts } from './useShortcuts';
+import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
 
@@ -53,6 +54,7 @@ export function App() {
     drawPad: useShown('drawPad'),
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
+    embedding: useShown('embedding'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -142,8 +144,14 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly) && (
+            {(show.imageSearch || show.anomaly || show.embedding) && (
               <div className="app-applications">
+                {show.embedding && (
+                  <div className="panel panel--visualization">
+                    <PanelFocusButton panel="embedding" name={t('applications.visualization.title')} />
+                    <Visualization />
+                  </div>
+                )}
                 {show.anomaly && (
                   <div className="panel panel--anomaly">
                     <PanelFocusButton panel="anomaly" name={t('applications.anomaly.title')} />

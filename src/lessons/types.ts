@@ -50,6 +50,8 @@ export const CONTROL_GROUPS = [
   'anomaly',
   /** The variants' fields in the model editor: input noise (denoising), contractive penalty. */
   'variants',
+  /** Visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, with their 5-NN accuracy. */
+  'embedding',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -89,11 +91,14 @@ export interface LessonPreset {
  * - relativeSensitivity: encoders with at most one hidden layer: mean over the live test digits
  *   of ||z(x + ε) - z(x)|| / ||ε|| for a small fixed ε, divided by the codes' RMS spread
  *   (SensitivityEvent; core/train/contractive.ts).
+ * - umapKnnAccuracy: leave-one-out 5-NN accuracy of the UMAP map of the autoencoder's codes of
+ *   the first 2,000 test digits (0..1); its PCA counterpart is the PCA-2 map of their pixels
+ *   (store.embedding, worker/embeddingMaps.ts).
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

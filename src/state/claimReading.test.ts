@@ -183,3 +183,20 @@ describe('reading the anomaly-detection claim (AUROC above 0.95 after one epoch 
     expect(readClaim(l, other).changed).toBe(true);
   });
 });
+
+describe('the visualization claim (issue 5)', () => {
+  const map = (method: 'codes' | 'pca2' | 'pixels', knnAccuracy: number) => ({ method, points: new Float32Array(), seconds: 1, knnAccuracy });
+  const embedding = (epoch: number, codes?: number, pca2?: number) => ({
+    n: 2000, step: 300, epoch, labels: new Uint8Array(), running: false,
+    maps: { ...(codes === undefined ? {} : { codes: map('codes', codes) }), ...(pca2 === undefined ? {} : { pca2: map('pca2', pca2) }) },
+  });
+  it('compares the UMAP map of the codes with PCA-2 of the maps made after two epochs', () => {
+    const l = lesson('visualization');
+    expect(readClaim(l, run(l.id, [])).verdict.state).toBe('pending');
+    expect(readClaim(l, run(l.id, [], { embedding: embedding(1.2, 0.835, 0.392) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { embedding: embedding(2.1, 0.843) })).verdict.state).toBe('pending');
+    const r = readClaim(l, run(l.id, [], { embedding: embedding(2.1, 0.843, 0.392) })).verdict;
+    expect(r.state).toBe('holds');
+    expect(readClaim(l, run(l.id, [], { embedding: embedding(2.1, 0.6, 0.392) })).verdict.state).toBe('fails');
+  });
+});

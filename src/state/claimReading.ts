@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -69,6 +69,13 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.sensitivity?.epoch ?? 0;
       if (s.sensitivity) inputs.current.relativeSensitivity = s.sensitivity.relativeSensitivity;
       break;
+    case 'umapKnnAccuracy': {
+      const maps = s.embedding?.maps;
+      inputs.epoch = s.embedding?.epoch ?? 0;
+      if (maps?.codes) inputs.current.umapKnnAccuracy = maps.codes.knnAccuracy;
+      if (maps?.pca2) inputs.pca.umapKnnAccuracy = maps.pca2.knnAccuracy;
+      break;
+    }
     case 'anomalyAuroc':
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;

@@ -13,12 +13,15 @@ import type { SearchQuery, SearchResult } from '../worker/api';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
-import { useLab } from './store';
+import { makeMapsInWorker } from '../worker/embeddingClient';
+import { useLab, type EmbeddingState } from './store';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
 export const SCATTER_SIZE = 5000;
 /** Neighbours shown per query in the search panel (precision@10's ten). */
 export const SEARCH_NEIGHBOURS = 10;
+/** Test digits on the visualization lesson's maps (UMAP of 2,000 digits' pixels takes seconds). */
+export const EMBEDDING_DIGITS = 2000;
 
 type Extent = CodesEvent['extent'];
 
@@ -325,6 +328,29 @@ export const lab = {
     watchingAnomaly = on;
     if (!booting) return Promise.resolve(undefined);
     return act('Scoring anomalies', (c) => c.call((api) => api.watchAnomaly(on)));
+  },
+
+  /**
+   * The visualization lesson's maps of the first `n` test digits by the current model: UMAP of
+   * the codes, PCA-2 and UMAP of the pixels, made in a plain worker (embeddingClient.ts) while
+   * training goes on; each lands in store.embedding when done.
+   */
+  async makeMaps(n = EMBEDDING_DIGITS): Promise<void> {
+    const inputs = await act('Preparing the maps', (c) => c.call((api) => api.embeddingInputs(n)));
+    if (!inputs) return;
+    const base = { n: inputs.n, step: inputs.step, epoch: inputs.epoch, labels: inputs.labels.slice(), maps: {}, running: true };
+    store().setEmbedding(base);
+    const update = (patch: Partial<EmbeddingState>) => {
+      const s = store().embedding;
+      // A new run (or newer maps) replaced these: leave them alone.
+      if (s && s.step === base.step && s.n === base.n) store().setEmbedding({ ...s, ...patch });
+    };
+    try {
+      await makeMapsInWorker(inputs, store().config.train.seed, (m) => update({ maps: { ...store().embedding?.maps, [m.method]: m } }));
+      update({ running: false });
+    } catch (e) {
+      if (errorText(e) !== 'cancelled') update({ running: false, error: errorText(e) });
+    }
   },
 
   /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */

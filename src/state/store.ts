@@ -6,6 +6,7 @@
  * are replaced, never mutated; canvas views read them through `useLab.subscribe` + refs so
  * that a 30 Hz stream does not re-render React trees.
  */
+import type { EmbeddingMap, EmbeddingMethod } from '../core/analysis/embeddingTypes';
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import type {
@@ -164,6 +165,20 @@ export interface ApplicationSlice {
   /** The latest anomaly scores of every test digit (worker/anomalyMeter.ts); emptied with a new run. */
   anomaly?: AnomalyEvent;
   setAnomaly: (e?: AnomalyEvent) => void;
+  /** The visualization lesson's maps of one model (labBridge.makeMaps); emptied with a new run. */
+  embedding?: EmbeddingState;
+  setEmbedding: (e?: EmbeddingState) => void;
+}
+
+/** Maps of the first n test digits by the model at step/epoch; `running` while more are coming. */
+export interface EmbeddingState {
+  n: number;
+  step: number;
+  epoch: number;
+  labels: Uint8Array;
+  maps: Partial<Record<EmbeddingMethod, EmbeddingMap>>;
+  running: boolean;
+  error?: string;
 }
 
 export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
@@ -194,7 +209,7 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -252,4 +267,5 @@ export const useLab = create<LabState>()((set) => ({
   setSearchResult: (searchResult) => set({ searchResult }),
   setDrawing: (drawing) => set({ drawing }),
   setAnomaly: (anomaly) => set({ anomaly }),
+  setEmbedding: (embedding) => set({ embedding }),
 }));

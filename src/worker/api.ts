@@ -7,6 +7,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { EmbeddingInputs } from './embeddingMaps';
 import type { SearchScore } from '../core/analysis/imageSearch';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -396,4 +397,9 @@ export interface LabApi {
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult>;
   /** Starts (true) or stops the anomaly events: every test digit scored, a share of the training time. */
   watchAnomaly(on: boolean): Promise<void>;
+  /**
+   * The first n test digits (n <= 10,000) with their codes by the current model, for the
+   * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
+   */
+  embeddingInputs(n: number): Promise<EmbeddingInputs>;
 }

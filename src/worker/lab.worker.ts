@@ -10,7 +10,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { checkConfig, type LabConfig } from '../core/config';
+import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
+import { imagesToFloat } from '../core/data/dataset';
+import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
@@ -308,6 +310,17 @@ class Lab implements LabApi {
     return this.readModel(async (trainer) => {
       if (!this.apps) throw new Error('The lab worker has not been initialised yet (init() first).');
       return this.apps.neighbours(trainer, query, k);
+    });
+  }
+
+  embeddingInputs(n: number): Promise<EmbeddingInputs> {
+    return this.readModel(async (trainer) => {
+      const data = this.requireData();
+      if (!Number.isInteger(n) || n < 2 || n > data.testCount) throw new RangeError(`maps need 2 to ${data.testCount} digits, not ${n}`);
+      const pixels = imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null);
+      const codes = own(await trainer.encode(pixels, n));
+      const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
+      return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
     });
   }
 

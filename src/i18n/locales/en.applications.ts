@@ -74,4 +74,22 @@ export const applications = {
     drawingFlagged: 'Your drawing scores {{score}}: at this threshold it is flagged as an anomaly.',
     drawingPassed: 'Your drawing scores {{score}}: at this threshold it passes as normal.',
   },
+  visualization: {
+    title: 'Autoencoder, then UMAP',
+    help: 'The same {{n}} test digits on three 2-D maps: UMAP of the autoencoder\'s codes, the first two principal components of the pixels, and UMAP of the raw pixels. A digit\'s colour is its label; the maps never see the labels.',
+    make: 'Make the maps',
+    remake: 'Make the maps again (model at step {{step}})',
+    making: 'Making the maps… (UMAP of the pixels takes longest)',
+    of: 'Maps of the model at step {{step}} (epoch {{epoch}}).',
+    method: {
+      codes: 'UMAP of the {{codeSize}}-number codes',
+      pca2: 'PCA-2 of the pixels',
+      pixels: 'UMAP of the 784 pixels',
+    },
+    pending: 'waiting…',
+    accuracy: '5-NN accuracy {{accuracy}}',
+    seconds: '{{seconds}} s to make',
+    mapLabel: '{{method}}: {{n}} test digits coloured by label; 5-nearest-neighbour accuracy {{accuracy}}',
+    failed: 'The maps could not be made: {{message}}',
+  },
 };

@@ -43,6 +43,7 @@ export const classroom = {
       searchPrecision: 'Precision@10 of the search in codes',
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
+      umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
     },
   },
   link: {
@@ -95,6 +96,7 @@ export const classroom = {
       imageSearch: 'Similar-image search',
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
+      embedding: 'Visualization: UMAP of the codes',
     },
   },
   language: {

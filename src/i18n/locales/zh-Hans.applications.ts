@@ -76,4 +76,22 @@ export const applications: Strings['applications'] = {
     drawingFlagged: '你画的数字得分 {{score}}：在这个阈值下被判为异常。',
     drawingPassed: '你画的数字得分 {{score}}：在这个阈值下被当作正常。',
   },
+  visualization: {
+    title: '先用自编码器，再用 UMAP',
+    help: '同样的 {{n}} 张测试数字画在三张二维地图上：自编码器编码的 UMAP、像素的前两个主成分，以及原始像素的 UMAP。点的颜色是数字的标签；做地图时完全不看标签。',
+    make: '生成地图',
+    remake: '重新生成地图（第 {{step}} 步的模型）',
+    making: '正在生成地图……（像素的 UMAP 最慢）',
+    of: '第 {{step}} 步（第 {{epoch}} 个 epoch）的模型画出的地图。',
+    method: {
+      codes: '{{codeSize}} 个数的编码的 UMAP',
+      pca2: '像素的 PCA-2',
+      pixels: '784 个像素的 UMAP',
+    },
+    pending: '等待中……',
+    accuracy: '5 近邻准确率 {{accuracy}}',
+    seconds: '用时 {{seconds}} 秒',
+    mapLabel: '{{method}}：{{n}} 张测试数字，按标签着色；5 近邻准确率 {{accuracy}}',
+    failed: '地图没能生成：{{message}}',
+  },
 };

@@ -42,6 +42,7 @@ export const classroom: Strings['classroom'] = {
       searchPrecision: '用编码检索的 precision@10',
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
+      umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
     },
   },
   link: {
@@ -94,6 +95,7 @@ export const classroom: Strings['classroom'] = {
       imageSearch: '相似图片检索',
       anomaly: '异常检测',
       variants: '变体设置（噪声、收缩惩罚）',
+      embedding: '可视化：编码的 UMAP 地图',
     },
   },
   language: {

@@ -76,4 +76,22 @@ export const applications: Strings['applications'] = {
     drawingFlagged: '你畫的數字得分 {{score}}：在這個門檻下被判為異常。',
     drawingPassed: '你畫的數字得分 {{score}}：在這個門檻下被當作正常。',
   },
+  visualization: {
+    title: '先用自編碼器，再用 UMAP',
+    help: '同樣的 {{n}} 張測試數字畫在三張二維地圖上：自編碼器編碼的 UMAP、像素的前兩個主成分，以及原始像素的 UMAP。點的顏色是數字的標籤；做地圖時完全不看標籤。',
+    make: '產生地圖',
+    remake: '重新產生地圖（第 {{step}} 步的模型）',
+    making: '正在產生地圖……（像素的 UMAP 最慢）',
+    of: '第 {{step}} 步（第 {{epoch}} 個 epoch）的模型畫出的地圖。',
+    method: {
+      codes: '{{codeSize}} 個數的編碼的 UMAP',
+      pca2: '像素的 PCA-2',
+      pixels: '784 個像素的 UMAP',
+    },
+    pending: '等待中……',
+    accuracy: '5 近鄰準確率 {{accuracy}}',
+    seconds: '耗時 {{seconds}} 秒',
+    mapLabel: '{{method}}：{{n}} 張測試數字，依標籤著色；5 近鄰準確率 {{accuracy}}',
+    failed: '地圖沒能產生：{{message}}',
+  },
 };

@@ -42,6 +42,7 @@ export const classroom: Strings['classroom'] = {
       searchPrecision: '用編碼檢索的 precision@10',
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
+      umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
     },
   },
   link: {
@@ -94,6 +95,7 @@ export const classroom: Strings['classroom'] = {
       imageSearch: '相似圖片檢索',
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
+      embedding: '視覺化：編碼的 UMAP 地圖',
     },
   },
   language: {
