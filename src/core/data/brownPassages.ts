@@ -152,7 +152,7 @@ export function buildBrownPassages(documents: readonly TaggedDocument[], options
   const { source, passageWords = 200, vocabularySize = 2000, snippetChars = 160 } = options;
   const sorted = [...documents].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const genre: number[] = [];
-  const document: number[] = [];
+  const documentOfPassage: number[] = [];
   const words: number[] = [];
   const snippet: string[] = [];
   const passageWordsList: string[][] = [];
@@ -161,7 +161,7 @@ export function buildBrownPassages(documents: readonly TaggedDocument[], options
     if (!/^c[a-r]\d\d$/.test(doc.name) || g < 0) throw new Error(`${doc.name} is not a Brown file name (ca01 .. cr09)`);
     for (const tokens of splitIntoPassages(brownSentences(doc.text), passageWords)) {
       genre.push(g);
-      document.push(d);
+      documentOfPassage.push(d);
       words.push(wordCount(tokens));
       snippet.push(snippetOf(tokens, snippetChars));
       // The query box goes through the same contentWords() on the text the user types.
@@ -180,7 +180,7 @@ export function buildBrownPassages(documents: readonly TaggedDocument[], options
     vocabulary,
     passages: {
       genre,
-      document,
+      document: documentOfPassage,
       words,
       snippet,
       terms: bags.map((b) => Array.from(b.indices)),
@@ -236,13 +236,13 @@ export function parsePassageFile(json: unknown): PassageCorpus {
   const p = isObject(json.passages) ? json.passages : fail('passages', 'is not an object');
   const genre = integers(p.genre, 'passages.genre', 0, genres.length - 1);
   const size = genre.length;
-  const document = integers(p.document, 'passages.document', 0, documents.length - 1);
+  const documentOfPassage = integers(p.document, 'passages.document', 0, documents.length - 1);
   const words = integers(p.words, 'passages.words', 0, Number.MAX_SAFE_INTEGER);
   const snippet = strings(p.snippet, 'passages.snippet');
   if (!Array.isArray(p.terms) || !Array.isArray(p.counts)) return fail('passages.terms/counts', 'are not lists');
   const terms = p.terms as unknown[];
   const counts = p.counts as unknown[];
-  for (const [name, column] of [['document', document], ['words', words], ['snippet', snippet], ['terms', terms], ['counts', counts]] as const) {
+  for (const [name, column] of [['document', documentOfPassage], ['words', words], ['snippet', snippet], ['terms', terms], ['counts', counts]] as const) {
     if (column.length !== size) fail(`passages.${name}`, `has ${column.length} entries for ${size} passages`);
   }
   const bags = terms.map((t, i): BagOfWords => {
@@ -259,7 +259,7 @@ export function parsePassageFile(json: unknown): PassageCorpus {
     vocabulary,
     size,
     genre: Uint8Array.from(genre),
-    document: Int32Array.from(document),
+    document: Int32Array.from(documentOfPassage),
     words: Int32Array.from(words),
     snippet,
     bags,

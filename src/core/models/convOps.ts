@@ -172,7 +172,7 @@ function windowSums(dy: tf.Tensor4D): tf.Tensor4D {
 }
 
 /**
- * Repeat-unpooling (Keras UpSampling2D): each value repeated over its 2x2 window.
+ * Repeat-unpooling (Keras UpSampling2D): each value repeated over its 2x2 pooling window
  * Its gradient is the sum over each window, computed as 4 x average pooling: the tape's own
  * gradient of concat (SplitV) took 52 ms at [128, 14, 14, 16] on wasm, average pooling 2 ms.
  * [batch, h, w, c] -> [batch, 2h, 2w, c]
