@@ -10,7 +10,7 @@ export const lesson: Lesson = {
   title: { en: 'Visualization: autoencoder, then UMAP', 'zh-Hans': '可视化：先自编码器，再 UMAP', 'zh-Hant': '視覺化：先自編碼器，再 UMAP' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 32 }, train: { trainSize: 10000 } },
-  controls: ['architecture', 'run', 'lossChart', 'embedding'],
+  controls: ['architecture', 'run', 'lossChart', 'scatter', 'embedding'],
   tryThis: {
     en: [
       'Press **Make the maps** before training: what does UMAP make of the codes of an untrained encoder?',
