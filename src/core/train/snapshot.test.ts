@@ -187,6 +187,13 @@ describe('checkSnapshot', () => {
     ]);
   });
 
+  it('warns when the file trained on other normal digits (anomaly detection)', () => {
+    const here = config({ encoderLayers: [16, 8] }, { normalDigits: [0, 6] });
+    const r = checkSnapshot(s, here);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual(['Normal digits 0,1,2,3,4,5,6,7,8,9 in the file, 0,6 here: training goes on with 0,6.']);
+  });
+
   it('refuses what is not a snapshot of this format, never throwing', () => {
     const problems = (v: unknown) => {
       const r = checkSnapshot(v, s.config);

@@ -289,6 +289,10 @@ function compareSettings(file: LabConfig, here: LabConfig): SnapshotIssue[] {
   warn('seed', 'Seed', file.train.seed, here.train.seed);
   warn('noise', 'Input noise', file.model.noise, here.model.noise, `: training goes on with ${here.model.noise}`);
   if (file.model.noise !== 'none' && here.model.noise !== 'none') warn('noiseLevel', 'Noise level', file.model.noiseLevel, here.model.noiseLevel);
+  warn('contractive', 'Contractive penalty', file.model.contractive ?? 0, here.model.contractive ?? 0, `: training goes on with ${here.model.contractive ?? 0}`);
+  // Files written before normal digits existed trained on all ten.
+  const digits = (c: LabConfig) => (c.train.normalDigits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).join(',');
+  warn('normalDigits', 'Normal digits', digits(file), digits(here), `: training goes on with ${digits(here)}`);
   return issues;
 }
 
