@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Metric } from './MetricCard';
 import { useTranslation } from 'react-i18next';
 import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
 import { useLab, type LabState, type LossPoint } from '../state/store';
@@ -80,14 +80,3 @@ export function Metrics() {
   );
 }
 
-function Metric({ label, unit, testId, emphasis, children }: { label: string; unit?: string; testId: string; emphasis?: boolean; children: ReactNode }) {
-  return (
-    <div className={emphasis ? 'metric metric--emphasis' : 'metric'}>
-      <dt>
-        {label}
-        {unit && <span className="metric-unit">{unit}</span>}
-      </dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}

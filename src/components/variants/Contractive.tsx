@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Metric } from '../MetricCard';
 import { useTranslation } from 'react-i18next';
 import { plainEpoch, plainNumber } from '../../app/format';
 import { useLab } from '../../state/store';
@@ -34,18 +35,18 @@ export function Contractive() {
       {deep && <p className="field-error">{t('variants.contractive.deep')}</p>}
       {!s && !deep && <p className="waiting">{t('variants.denoising.waiting')}</p>}
       <dl className="variant-numbers variant-numbers--four">
-        <Figure label={t('variants.contractive.relative')} testId="metric-relative-sensitivity" emphasis>
+        <Metric label={t('variants.contractive.relative')} testId="metric-relative-sensitivity" emphasis>
           {s ? plainNumber(s.relativeSensitivity, 3) : none}
-        </Figure>
-        <Figure label={t('variants.contractive.sensitivity')} unit={t('variants.contractive.sensitivityUnit')} testId="metric-sensitivity">
+        </Metric>
+        <Metric label={t('variants.contractive.sensitivity')} unit={t('variants.contractive.sensitivityUnit')} testId="metric-sensitivity">
           {s ? plainNumber(s.sensitivity, 3) : none}
-        </Figure>
-        <Figure label={t('variants.contractive.spread')} testId="metric-code-spread">
+        </Metric>
+        <Metric label={t('variants.contractive.spread')} testId="metric-code-spread">
           {s ? plainNumber(s.codeSpread, 3) : none}
-        </Figure>
-        <Figure label={t('variants.contractive.jacobian')} testId="metric-jacobian-norm">
+        </Metric>
+        <Metric label={t('variants.contractive.jacobian')} testId="metric-jacobian-norm">
           {s ? plainNumber(s.jacobianNorm, 3) : none}
-        </Figure>
+        </Metric>
       </dl>
       <TraceChart trace={trace} label={t('variants.contractive.chart', { epoch: trace.length ? plainEpoch(trace[trace.length - 1].epoch) : '0' })} />
       <p className="field-hint">{t('variants.contractive.note')}</p>
@@ -81,14 +82,3 @@ function TraceChart({ trace, label }: { trace: SensitivityEvent[]; label: string
   );
 }
 
-function Figure({ label, unit, testId, emphasis, children }: { label: string; unit?: string; testId: string; emphasis?: boolean; children: ReactNode }) {
-  return (
-    <div className={emphasis ? 'metric metric--emphasis' : 'metric'}>
-      <dt>
-        {label}
-        {unit && <span className="metric-unit">{unit}</span>}
-      </dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}

@@ -1,4 +1,5 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef } from 'react';
+import { Metric } from '../MetricCard';
 import { useTranslation } from 'react-i18next';
 import { plainNumber } from '../../app/format';
 import { useLab } from '../../state/store';
@@ -66,31 +67,18 @@ export function Denoising() {
       </div>
       {!measured && <p className="waiting">{t('variants.denoising.waiting')}</p>}
       <dl className="variant-numbers">
-        <Figure label={t('variants.denoising.noisyPsnr')} testId="metric-noisy-psnr">
+        <Metric unit={t('variants.unit.dB')} label={t('variants.denoising.noisyPsnr')} testId="metric-noisy-psnr">
           {measured ? plainNumber(noisyPsnr, 4) : none}
-        </Figure>
-        <Figure label={t('variants.denoising.outputPsnr')} testId="metric-output-psnr" emphasis>
+        </Metric>
+        <Metric unit={t('variants.unit.dB')} label={t('variants.denoising.outputPsnr')} testId="metric-output-psnr" emphasis>
           {measured ? plainNumber(outputPsnr, 4) : none}
-        </Figure>
-        <Figure label={t('variants.denoising.gain')} testId="metric-psnr-gain" emphasis>
+        </Metric>
+        <Metric unit={t('variants.unit.dB')} label={t('variants.denoising.gain')} testId="metric-psnr-gain" emphasis>
           {measured ? plainNumber(outputPsnr - noisyPsnr, 3) : none}
-        </Figure>
+        </Metric>
       </dl>
       <p className="field-hint">{t('variants.denoising.psnrNote', { count: count ?? 1000 })}</p>
     </section>
   );
 }
 
-/** A labelled number in dB: the value alone in the test-id element. */
-function Figure({ label, testId, emphasis, children }: { label: string; testId: string; emphasis?: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className={emphasis ? 'metric metric--emphasis' : 'metric'}>
-      <dt>
-        {label}
-        <span className="metric-unit">{t('variants.unit.dB')}</span>
-      </dt>
-      <dd data-testid={testId}>{children}</dd>
-    </div>
-  );
-}
