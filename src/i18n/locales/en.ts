@@ -10,6 +10,7 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { kinds } from './en.kinds';
 
 export const en = {
   app: {
@@ -178,6 +179,7 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
 } as const;
 

@@ -11,6 +11,7 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { kinds } from './zh-Hans.kinds';
 
 export const zhHans: Strings = {
   app: {
@@ -179,5 +180,6 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
 };

@@ -11,6 +11,7 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { kinds } from './zh-Hant.kinds';
 
 export const zhHant: Strings = {
   app: {
@@ -179,5 +180,6 @@ export const zhHant: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
 };
