@@ -7,6 +7,7 @@
  */
 import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 
@@ -334,4 +335,10 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Convolutional models: every layer's activations for test digit `testIndex` (input,
+   * convolutions, poolings, code, unpoolings or deconvolutions, reconstruction); buffers
+   * transferred. Refused for the other kinds.
+   */
+  featureMaps(testIndex: number): Promise<FeatureMap[]>;
 }

@@ -15,6 +15,7 @@ import { imagesToFloat } from '../core/data/dataset';
 import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
+import type { FeatureMap } from '../core/models/convConfig';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import type { SearchQuery, SearchResult } from './api';
@@ -248,7 +249,8 @@ class Lab implements LabApi {
     return this.readModel(async (trainer) => {
       const codes = own(await trainer.encode(images, n));
       const points = codesToPoints(this.currentMap(trainer), codes, n);
-      const reconstructions = own(await trainer.decode(codes, n));
+      // Through the model's own reconstruction (a max-unpooling decoder uses the input's switches).
+      const reconstructions = own(await trainer.reconstruct(images, n));
       return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
     });
   }
@@ -324,6 +326,18 @@ class Lab implements LabApi {
       const codes = own(await trainer.encode(pixels, n));
       const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
+    });
+  }
+
+  featureMaps(testIndex: number): Promise<FeatureMap[]> {
+    return this.readModel(async (trainer) => {
+      const data = this.requireData();
+      if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= data.testCount) {
+        throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${testIndex}`);
+      }
+      const image = imagesToFloat(data.testImages.subarray(testIndex * IMAGE_SIZE, (testIndex + 1) * IMAGE_SIZE), null);
+      const maps = await trainer.featureMaps(image);
+      return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
     });
   }
 

@@ -25,6 +25,7 @@ export const kinds = {
     },
     convNoLayers: 'A convolutional autoencoder has no dense hidden layers: its stages are set below.',
   },
+  exportNotYet: 'Show as code writes the dense autoencoder and its variants; the {{kind}} autoencoder is not exported yet.',
   featureMaps: {
     title: 'Feature maps',
     help: 'What each layer computes for one test digit: every small square is one channel (dark = low, bright = high, scaled per layer). Click another digit to follow it through the network.',

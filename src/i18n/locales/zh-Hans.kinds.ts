@@ -24,6 +24,7 @@ export const kinds: Strings['kinds'] = {
     },
     convNoLayers: '卷积自编码器没有全连接隐藏层：它的阶段在下面设置。',
   },
+  exportNotYet: '“显示代码”只写出全连接自编码器及其变体；{{kind}}自编码器还不能导出。',
   featureMaps: {
     title: '特征图',
     help: '每一层对一个测试数字算出了什么：每个小方块是一个通道（暗 = 低，亮 = 高，每层分别缩放）。点另一个数字，看它怎样穿过网络。',

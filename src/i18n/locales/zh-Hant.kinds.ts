@@ -24,6 +24,7 @@ export const kinds: Strings['kinds'] = {
     },
     convNoLayers: '卷積自編碼器沒有全連接隱藏層：它的階段在下面設定。',
   },
+  exportNotYet: '「顯示程式碼」只寫出全連接自編碼器及其變體；{{kind}}自編碼器還不能匯出。',
   featureMaps: {
     title: '特徵圖',
     help: '每一層對一個測試數字算出了什麼：每個小方塊是一個通道（暗 = 低，亮 = 高，每層分別縮放）。點另一個數字，看它怎樣穿過網路。',
