@@ -68,7 +68,8 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  /** Includes the model kind (config.ts MODEL_KINDS): a lesson on the VAE presets kind 'vae'. */
+  model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
 }
