@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { readMetric } from './labPage';
 
-test('lesson convolutional: feature maps of every layer, and the conv autoencoder beats PCA-32 after two epochs', async ({ page, backend }, testInfo) => {
+test('lesson convolutional: feature maps of every layer, and the conv autoencoder ends 30% below PCA-32 after two epochs', async ({ page, backend }, testInfo) => {
   const budget = 240_000;
   test.setTimeout(BOOT_TIMEOUT_MS + budget + 90_000);
   const pageErrors: string[] = [];
@@ -47,7 +47,7 @@ test('lesson convolutional: feature maps of every layer, and the conv autoencode
   await test.step('the claim agrees with the page: test squared error below PCA-32', async () => {
     const error = await readMetric(page, 'metric-test-squared-error');
     const pca = await readMetric(page, 'metric-pca-squared-error');
-    expect(error).toBeLessThan(pca);
+    expect(error).toBeLessThan(0.7 * pca);
     const note = `test squared error ${error} vs PCA-32 ${pca} at epoch ${await page.getByTestId('metric-epoch').textContent()} after ${((Date.now() - t0) / 1000).toFixed(0)} s`;
     testInfo.annotations.push({ type: 'claim convolutional', description: note });
     console.log(`claim convolutional: ${note}`);

@@ -36,8 +36,11 @@ for (const kind of KINDS) {
     await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
     await expect(page.getByTestId('model-kind')).toHaveValue(kind.fields.kind);
 
+    // One step measures the test loss of the (nearly) untrained model.
+    await page.getByTestId('step-button').click();
     await expect(page.getByTestId('metric-test-loss')).toHaveText(/^\d/, { timeout: budget });
     const first = await readMetric(page, 'metric-test-loss');
+    await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: budget });
     await page.getByTestId('train-toggle').click();
     const seen = await watchMetric(page, 'metric-test-loss', (v) => v < 0.9 * first, budget);
     await page.getByTestId('train-toggle').click();

@@ -44,10 +44,12 @@ export const lesson: Lesson = {
   },
   claim: {
     text: {
-      en: 'After two epochs, the convolutional autoencoder reconstructs the test digits with less squared error than PCA with as many numbers (32).',
-      'zh-Hans': '训练两个 epoch 之后，卷积自编码器重建测试数字的平方误差比同样用 32 个数的 PCA 更小。',
-      'zh-Hant': '訓練兩個 epoch 之後，卷積自編碼器重建測試數字的平方誤差比同樣用 32 個數的 PCA 更小。',
+      en: 'After two epochs, the convolutional autoencoder (with max-unpooling) reconstructs the test digits with at least 30% less squared error than PCA with as many numbers (32).',
+      'zh-Hans': '训练两个 epoch 之后，卷积自编码器（用最大反池化）重建测试数字的平方误差比同样用 32 个数的 PCA 至少小 30%。',
+      'zh-Hant': '訓練兩個 epoch 之後，卷積自編碼器（用最大反池化）重建測試數字的平方誤差比同樣用 32 個數的 PCA 至少小 30%。',
     },
-    check: { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 1, margin: 0, minEpochs: 2 },
+    // quality/convLesson.quality.ts (Node wasm, this preset): 5.76 vs PCA-32's 13.62 after 2 epochs
+    // (0.42x); repeat-unpooling 15.6 (1.15x), deconvolution 17.9; the untrained model ~50.
+    check: { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 0.7, margin: 0, minEpochs: 2 },
   },
 };
