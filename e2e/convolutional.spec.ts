@@ -72,7 +72,8 @@ test('lesson convolutional: feature maps of every layer, and the conv autoencode
   await test.step('another decoder rebuilds the model: deconvolution layers, a fresh run', async () => {
     await page.getByTestId('conv-decoder').selectOption('deconvolution');
     await page.getByTestId('apply-config').click();
-    await expect.poll(() => new URL(page.url()).hash).toContain('decoder=deconvolution');
+    // Configure waits for the paused run's background test and checks the kind on the backend.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 120_000 }).toContain('decoder=deconvolution');
     // input, conv 1, pool 1, conv 2, pool 2, code, dense, deconv 2, deconv 1, reconstruction
     await expect(panel.getByTestId('feature-map-layer')).toHaveCount(10, { timeout: 60_000 });
     await expect(panel.getByText('deconvolution 2')).toBeVisible();
