@@ -9,8 +9,10 @@ import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
 
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
+export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -248,7 +250,8 @@ export type LabEvent =
   | DenoisingEvent
   | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | PretrainingEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -321,4 +324,13 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder: a
+   * new experiment (stops and frees the old one; sends its fresh summary), then start, pause
+   * and reset. Progress arrives as 'pretraining' events.
+   */
+  configurePretraining(config: PretrainConfig): Promise<void>;
+  startPretraining(): Promise<void>;
+  pausePretraining(): Promise<void>;
+  resetPretraining(): Promise<void>;
 }

@@ -27,6 +27,8 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import type { PretrainConfig } from './apiPretraining';
+import { PretrainRun } from './pretrainRun';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -45,6 +47,8 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  /** The pretraining lesson's run: its own model and loop, independent of the Trainer and the lock. */
+  private pretrain?: PretrainRun;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -104,6 +108,7 @@ class Lab implements LabApi {
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
+      this.pretrain = new PretrainRun(data, (e) => this.emit(e));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -322,6 +327,27 @@ class Lab implements LabApi {
       const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
     });
+  }
+
+  configurePretraining(config: PretrainConfig): Promise<void> {
+    return this.requirePretrain().configure(config);
+  }
+
+  startPretraining(): Promise<void> {
+    return this.requirePretrain().start();
+  }
+
+  pausePretraining(): Promise<void> {
+    return this.requirePretrain().pause();
+  }
+
+  resetPretraining(): Promise<void> {
+    return this.requirePretrain().reset();
+  }
+
+  private requirePretrain(): PretrainRun {
+    if (!this.pretrain) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.pretrain;
   }
 
   // ---- the training loop ----
