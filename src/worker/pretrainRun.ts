@@ -9,7 +9,7 @@ import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import { IMAGE_SIZE } from '../core/config';
 import { reconstructionLoss } from '../core/train/layerwise';
 import { checkPretrainConfig, type PretrainConfig } from '../core/train/pretrainConfig';
-import { PretrainingExperiment } from '../core/train/pretrainingExperiment';
+import { PretrainingExperiment, type PretrainStage } from '../core/train/pretrainingExperiment';
 import type { MnistData } from '../core/train/types';
 import type { LabEvent } from './api';
 import type { AccuracyPoint, PretrainSummary } from './apiPretraining';
@@ -145,7 +145,8 @@ export class PretrainRun {
           await this.measure(e, LIVE_TEST_SIZE, runId);
           urgent = true;
         }
-        if (e.stage.kind === 'done') {
+        // (A fresh read: nextStage() may have moved on.)
+        if ((e.stage as PretrainStage).kind === 'done') {
           // The last step's live point, then all 10,000 test digits.
           if (this.lastAccuracyStep() !== e.fineTuneStep) await this.measure(e, LIVE_TEST_SIZE, runId);
           const full = await e.testAccuracy(this.data.testCount);

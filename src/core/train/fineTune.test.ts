@@ -65,7 +65,7 @@ describe('fine-tuning both networks', () => {
     const byHand = tf.tidy(() => {
       const x = tf.div(tf.tensor2d(test.bytes, [30, IMAGE_SIZE], 'float32'), 255) as tf.Tensor2D;
       return (['pretrained', 'random'] as const).map((net) => {
-        const predicted = ft.networks[net].logits(x).argMax(1).dataSync();
+        const predicted = Array.from(ft.networks[net].logits(x).argMax(1).dataSync());
         return predicted.reduce((c, p, i) => c + (p === test.labels[i] ? 1 : 0), 0) / 30;
       });
     });

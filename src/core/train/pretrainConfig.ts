@@ -18,7 +18,7 @@ export const PRETRAIN_WIDTHS = {
   lecture: [1000, 1000, 500],
 } as const satisfies Record<string, readonly number[]>;
 export type PretrainWidthsName = keyof typeof PRETRAIN_WIDTHS;
-export const PRETRAIN_WIDTH_NAMES = Object.keys(PRETRAIN_WIDTHS) as PretrainWidthsName[];
+export const PRETRAIN_WIDTH_NAMES = ['small', 'lecture'] as const satisfies readonly PretrainWidthsName[];
 
 /** Labelled training digits the fine-tuning may use: 100, 1,000, or all of the training subset. */
 export const LABEL_CHOICES = ['100', '1000', 'all'] as const;
@@ -73,4 +73,26 @@ export function checkPretrainConfig(value: unknown): { ok: true; config: Pretrai
   const r = pretrainConfigSchema.safeParse(value);
   if (r.success) return { ok: true, config: r.data };
   return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}
+
+/** What the page (and the lesson link) chooses: the labels slider and the widths. */
+export interface PretrainSettings {
+  labels: LabelChoice;
+  widths: PretrainWidthsName;
+}
+
+export const DEFAULT_PRETRAIN_SETTINGS: PretrainSettings = { labels: '100', widths: 'small' };
+
+/**
+ * The experiment the page runs: the settings, and the lab's training-subset size and seed (so
+ * the pretraining uses the lab's own unlabelled subset); the rest is the lesson's budget.
+ */
+export function pretrainConfigFor(settings: PretrainSettings, train: { trainSize: number; seed: number }): PretrainConfig {
+  return {
+    ...DEFAULT_PRETRAIN_CONFIG,
+    widths: [...PRETRAIN_WIDTHS[settings.widths]],
+    trainSize: train.trainSize,
+    labels: labelCount(settings.labels, train.trainSize),
+    seed: train.seed,
+  };
 }
