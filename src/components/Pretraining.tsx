@@ -9,8 +9,9 @@ import { AccuracyChart } from './charts/AccuracyChart';
 import { Metric } from './MetricCard';
 import './Pretraining.css';
 
-const pct = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `${plainNumber(100 * v, 3)}%` : '—');
-const signed = (v: number) => `${v >= 0 ? '+' : ''}${plainNumber(v, 3)}`;
+/** Accuracy as a percentage with two decimals (the difference is read in hundredths of a point). */
+const pct = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `${(100 * v).toFixed(2)}%` : '—');
+const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
 const widthsText = (name: PretrainWidthsName) => `784-${PRETRAIN_WIDTHS[name].join('-')}-10`;
 
 /**
@@ -90,7 +91,7 @@ export function Pretraining() {
             <AccuracyChart points={summary.accuracy} steps={summary.fineTune.steps} />
             <figcaption>
               <span className="swatch swatch-pretrained" aria-hidden="true" /> {t('pretraining.pretrained')}{' '}
-              <span className="swatch swatch-random" aria-hidden="true" /> {t('pretraining.random')} · {t('pretraining.chartCaption', { count: latest?.count ?? 0 })}
+              <span className="swatch swatch-random" aria-hidden="true" /> {t('pretraining.random')} · {t('pretraining.chartCaption', { count: (latest?.count ?? 0).toLocaleString() })}
             </figcaption>
           </figure>
           <Figures summary={summary} latest={latest} />

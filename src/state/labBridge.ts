@@ -385,7 +385,8 @@ export const lab = {
     return act('Preparing the pretraining run', (c) => c.call((api) => api.configurePretraining(currentPretrainConfig())));
   },
   startPretraining: () => act('Pretraining', (c) => c.call((api) => api.startPretraining())),
-  pausePretraining: () => act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())),
+  /** Pauses the pretraining run (the panel going away); nothing to pause before boot(). */
+  pausePretraining: () => (booting ? act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())) : Promise.resolve(undefined)),
   resetPretraining: () => act('Resetting the pretraining', (c) => c.call((api) => api.resetPretraining())),
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
