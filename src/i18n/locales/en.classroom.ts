@@ -98,6 +98,7 @@ export const classroom = {
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
+      pretraining: 'Pretraining: layer-wise pretraining against random initialisation',
     },
   },
   language: {

@@ -97,6 +97,7 @@ export const classroom: Strings['classroom'] = {
       anomaly: '异常检测',
       variants: '变体设置（噪声、收缩惩罚）',
       embedding: '可视化：编码的 UMAP 地图',
+      pretraining: '预训练：逐层预训练与随机初始化对比',
     },
   },
   language: {

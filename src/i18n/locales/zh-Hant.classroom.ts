@@ -97,6 +97,7 @@ export const classroom: Strings['classroom'] = {
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
       embedding: '視覺化：編碼的 UMAP 地圖',
+      pretraining: '預訓練：逐層預訓練與隨機初始化對比',
     },
   },
   language: {
