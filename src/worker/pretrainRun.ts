@@ -115,7 +115,9 @@ export class PretrainRun {
       while (alive() && e.stage.kind !== 'done') {
         const t0 = performance.now();
         const stage = e.stage;
-        const n = this.meter.chunk;
+        // A chunk of fine-tuning ends at the next live-test step, so none is skipped on a fast backend.
+        const every = this.requireConfig().evalEvery;
+        const n = stage.kind === 'fineTune' ? Math.min(this.meter.chunk, every - (e.fineTuneStep % every)) : this.meter.chunk;
         const done = e.work(n);
         if (stage.kind === 'pretrain') {
           const loss = await e.readLayerLoss();
@@ -141,7 +143,7 @@ export class PretrainRun {
           this.requireSummary().stage = e.stage;
           urgent = true;
         }
-        if (e.stage.kind === 'fineTune' && e.fineTuneStep % this.requireConfig().evalEvery === 0 && this.lastAccuracyStep() !== e.fineTuneStep) {
+        if (e.stage.kind === 'fineTune' && e.fineTuneStep % every === 0 && this.lastAccuracyStep() !== e.fineTuneStep) {
           await this.measure(e, LIVE_TEST_SIZE, runId);
           urgent = true;
         }
