@@ -33,6 +33,7 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { Pretraining } from '../components/Pretraining';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -56,6 +57,7 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    pretraining: useShown('pretraining'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -152,7 +154,7 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining) && (
               <div className="app-applications">
                 {show.embedding && (
                   <div className="panel panel--visualization">
@@ -170,6 +172,12 @@ export function App() {
                   <div className="panel panel--image-search">
                     <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
                     <ImageSearch />
+                  </div>
+                )}
+                {show.pretraining && (
+                  <div className="panel panel--pretraining">
+                    <PanelFocusButton panel="pretraining" name={t('pretraining.title')} />
+                    <Pretraining />
                   </div>
                 )}
               </div>

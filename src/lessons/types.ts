@@ -6,6 +6,7 @@
  * Nothing here imports React, the DOM or tfjs: lessons load in Node tests as they are.
  */
 import type { MlpModelConfig, TrainConfig } from '../core/config';
+import type { PretrainSettings } from '../core/train/pretrainConfig';
 import type { Locale } from '../i18n';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
@@ -52,6 +53,8 @@ export const CONTROL_GROUPS = [
   'variants',
   /** Visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, with their 5-NN accuracy. */
   'embedding',
+  /** Pretraining: layer-wise pretraining, then fine-tuning on N labels beside random initialisation. */
+  'pretraining',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -72,6 +75,8 @@ export interface LessonPreset {
   model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
+  /** The pretraining experiment's labels and widths (lesson pretraining). */
+  pretrain?: Partial<PretrainSettings>;
 }
 
 /**
@@ -98,8 +103,11 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - pretrainGain: the pretraining run's test accuracy of the pretrained network minus that of the
+ *   randomly initialised one, in percentage points, on all 10,000 test digits after the last
+ *   fine-tuning step (PretrainSummary.final); its "epochs" are the share of the fine-tuning done.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -16,6 +16,7 @@ import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { makeMapsInWorker } from '../worker/embeddingClient';
 import { useLab, type EmbeddingState } from './store';
+import { pretrainConfigFor } from '../core/train/pretrainConfig';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
 export const SCATTER_SIZE = 5000;
@@ -88,6 +89,9 @@ function route(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'pretraining':
+      s.setPretraining(e.summary);
+      break;
   }
 }
 
@@ -101,6 +105,14 @@ let watchingSearch = false;
 /** The anomaly panel asked for the anomaly scores. */
 let watchingAnomaly = false;
 let booting: Promise<void> | undefined;
+/** The pretraining panel is shown: its run is (re)configured by boot and by a restarted worker. */
+let pretrainingShown = false;
+
+/** The pretraining run the store's settings and training subset ask for. */
+function currentPretrainConfig() {
+  const s = store();
+  return pretrainConfigFor(s.pretrainSettings, s.config.train);
+}
 
 function createClient(): LabClient {
   return new LabClient({
@@ -115,6 +127,7 @@ function createClient(): LabClient {
       // A new worker measures nothing until asked again.
       if (watchingSearch) void lab.watchImageSearch(true);
       if (watchingAnomaly) void lab.watchAnomaly(true);
+      if (pretrainingShown) void lab.configurePretraining();
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -174,6 +187,7 @@ export const lab = {
         await c.configure(store().config);
         if (watchingSearch) await c.call((api) => api.watchImageSearch(true));
         if (watchingAnomaly) await c.call((api) => api.watchAnomaly(true));
+        if (pretrainingShown) await c.call((api) => api.configurePretraining(currentPretrainConfig()));
         await restoreSaved(c, store().config);
         watchRunForSaving(() => client);
       } catch (e) {
@@ -368,6 +382,20 @@ export const lab = {
     if (r) store().setSearchResult(r);
     return r;
   },
+
+  /**
+   * A fresh pretraining run for the store's settings and training subset (the pretraining panel,
+   * when shown or when its settings change); the old run stops. Before boot() only the wish is kept.
+   */
+  configurePretraining: () => {
+    pretrainingShown = true;
+    if (!booting) return Promise.resolve(undefined);
+    return act('Preparing the pretraining run', (c) => c.call((api) => api.configurePretraining(currentPretrainConfig())));
+  },
+  startPretraining: () => act('Pretraining', (c) => c.call((api) => api.startPretraining())),
+  /** Pauses the pretraining run (the panel going away); nothing to pause before boot(). */
+  pausePretraining: () => (booting ? act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())) : Promise.resolve(undefined)),
+  resetPretraining: () => act('Resetting the pretraining', (c) => c.call((api) => api.resetPretraining())),
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

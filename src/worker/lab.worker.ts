@@ -29,6 +29,8 @@ import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
 import { KindBackends } from './kindBackend';
+import type { PretrainConfig } from './apiPretraining';
+import { PretrainRun } from './pretrainRun';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -48,6 +50,8 @@ class Lab implements LabApi {
   private views?: LabViews;
   private apps?: LabApplications;
   private kindBackends?: KindBackends;
+  /** The pretraining lesson's run: its own model and loop, independent of the Trainer and the lock. */
+  private pretrain?: PretrainRun;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -107,6 +111,7 @@ class Lab implements LabApi {
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
+      this.pretrain = new PretrainRun(data, (e) => this.emit(e));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -339,6 +344,27 @@ class Lab implements LabApi {
       const maps = await trainer.featureMaps(image);
       return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
     });
+  }
+
+  configurePretraining(config: PretrainConfig): Promise<void> {
+    return this.requirePretrain().configure(config);
+  }
+
+  startPretraining(): Promise<void> {
+    return this.requirePretrain().start();
+  }
+
+  pausePretraining(): Promise<void> {
+    return this.requirePretrain().pause();
+  }
+
+  resetPretraining(): Promise<void> {
+    return this.requirePretrain().reset();
+  }
+
+  private requirePretrain(): PretrainRun {
+    if (!this.pretrain) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.pretrain;
   }
 
   // ---- the training loop ----

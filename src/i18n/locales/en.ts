@@ -11,6 +11,7 @@ import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
 import { kinds } from './en.kinds';
+import { pretraining } from './en.pretraining';
 
 export const en = {
   app: {
@@ -181,6 +182,7 @@ export const en = {
   variants,
   kinds,
   applications,
+  pretraining,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

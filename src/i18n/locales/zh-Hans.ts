@@ -12,6 +12,7 @@ import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
 import { kinds } from './zh-Hans.kinds';
+import { pretraining } from './zh-Hans.pretraining';
 
 export const zhHans: Strings = {
   app: {
@@ -182,4 +183,5 @@ export const zhHans: Strings = {
   variants,
   kinds,
   applications,
+  pretraining,
 };

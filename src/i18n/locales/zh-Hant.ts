@@ -12,6 +12,7 @@ import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
 import { kinds } from './zh-Hant.kinds';
+import { pretraining } from './zh-Hant.pretraining';
 
 export const zhHant: Strings = {
   app: {
@@ -182,4 +183,5 @@ export const zhHant: Strings = {
   variants,
   kinds,
   applications,
+  pretraining,
 };
