@@ -9,7 +9,9 @@ import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 
+export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -248,7 +250,9 @@ export type LabEvent =
   | DenoisingEvent
   | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | TextProgressEvent
+  | TextMeasureEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -321,4 +325,15 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * The text-retrieval lesson: loads the Brown passages (rejects with the file and the fix when
+   * they are missing) and builds the two text autoencoders once; sends a textMeasure event.
+   */
+  textLoad(): Promise<TextCorpusInfo>;
+  /** Starts (true) or pauses the text autoencoders' own training loop (textProgress, textMeasure events). */
+  textTrain(on: boolean): Promise<void>;
+  /** Both text autoencoders back to their initial weights. */
+  textReset(): Promise<void>;
+  /** A typed query through the text encoders: its map point and its k nearest passages. */
+  textQuery(query: string, k: number): Promise<TextQueryResult>;
 }

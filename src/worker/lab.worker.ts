@@ -27,6 +27,9 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import type { TextCorpusInfo, TextQueryResult } from './apiText';
+import { TextRetrievalLab } from './textRetrievalLab';
+import { TextDataError } from './textData';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -45,6 +48,9 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  private dataUrl?: string;
+  /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
+  private text?: Promise<TextRetrievalLab>;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -87,6 +93,7 @@ class Lab implements LabApi {
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
       const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      this.dataUrl = options.dataUrl;
       const data = await loadData(options.dataUrl, report);
       this.data = data;
       this.report = await startBackend(data, options, report);
@@ -322,6 +329,40 @@ class Lab implements LabApi {
       const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
     });
+  }
+
+  // ---- the text-retrieval lesson (textRetrievalLab.ts): its own runs and loop, not the lock's ----
+
+  async textLoad(): Promise<TextCorpusInfo> {
+    await this.lock; // init first: the backend must be chosen
+    if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
+    const dataUrl = this.dataUrl;
+    this.text ??= TextRetrievalLab.load(dataUrl, (e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message })).catch((e) => {
+      this.text = undefined;
+      throw e;
+    });
+    const text = await this.text;
+    await text.measure();
+    return text.info();
+  }
+
+  async textTrain(on: boolean): Promise<void> {
+    const text = await this.requireText();
+    if (on) text.train();
+    else await text.pause();
+  }
+
+  async textReset(): Promise<void> {
+    await (await this.requireText()).reset();
+  }
+
+  async textQuery(query: string, k: number): Promise<TextQueryResult> {
+    return (await this.requireText()).query(query, k);
+  }
+
+  private requireText(): Promise<TextRetrievalLab> {
+    if (!this.text) throw new Error('The text-retrieval models are not loaded yet (textLoad() first).');
+    return this.text;
   }
 
   // ---- the training loop ----

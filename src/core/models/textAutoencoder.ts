@@ -74,6 +74,32 @@ export function unigramLogits(bags: readonly BagOfWords[], vocabularySize: numbe
   return out;
 }
 
+/**
+ * Mean over the passages of their cross-entropy under the corpus's word frequencies (the
+ * softmax of unigramLogits), nats per word: the loss of a decoder that ignores the code.
+ */
+export function unigramCrossEntropy(bags: readonly BagOfWords[], vocabularySize: number): number {
+  const logits = unigramLogits(bags, vocabularySize);
+  let max = -Infinity;
+  for (const l of logits) max = Math.max(max, l);
+  let z = 0;
+  for (const l of logits) z += Math.exp(l - max);
+  const logZ = max + Math.log(z);
+  let sum = 0;
+  let passages = 0;
+  for (const bag of bags) {
+    let total = 0;
+    let weighted = 0;
+    for (let j = 0; j < bag.indices.length; j++) {
+      total += bag.counts[j];
+      weighted += bag.counts[j] * (logits[bag.indices[j]] - logZ);
+    }
+    if (total > 0) sum -= weighted / total;
+    passages++;
+  }
+  return passages > 0 ? sum / passages : Number.NaN;
+}
+
 /** Builds the text autoencoder: vocabularySize -> encoderLayers -> code -> mirror -> vocabularySize logits. */
 export function createTextAutoencoder(
   config: TextModelConfig,

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BagOfWords } from '../data/textCorpus';
 import { bagToRow } from '../data/textCorpus';
-import { textInputAndTarget, unigramLogits, wordCrossEntropy } from '../models/textAutoencoder';
+import { textInputAndTarget, unigramCrossEntropy, unigramLogits, wordCrossEntropy } from '../models/textAutoencoder';
 import { retrievalCurve } from '../analysis/retrieval';
 import { TextRun, type TextRunConfig } from './textRun';
 
@@ -47,6 +47,8 @@ describe('the text model’s input, target and loss, worked by hand', () => {
     expect(logits[0]).toBeCloseTo(Math.log(2 / 5.5), 5);
     expect(logits[1]).toBeCloseTo(Math.log(2 / 5.5), 5);
     expect(logits[2]).toBeCloseTo(Math.log(0.5 / 5.5), 5);
+    // Its softmax is (2, 2, 0.5) / 4.5; both passages use only words of probability 2/4.5.
+    expect(unigramCrossEntropy([bag([0, 1], [2, 1]), bag([1], [1])], 3)).toBeCloseTo(-Math.log(2 / 4.5), 6);
   });
 });
 
@@ -85,6 +87,7 @@ describe('TextRun', () => {
     // whatever the code, up to the small random output of the hidden layers.
     expect(start).toBeGreaterThan(2.2);
     expect(start).toBeLessThan(2.7);
+    expect(Math.abs(start - unigramCrossEntropy(bags, 12))).toBeLessThan(0.15);
     run.steps(300);
     const m = await run.readTrainMetrics();
     expect(m.step).toBe(300);
