@@ -52,6 +52,8 @@ export const CONTROL_GROUPS = [
   'variants',
   /** Visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, with their 5-NN accuracy. */
   'embedding',
+  /** Text retrieval: the Brown passages' maps (autoencoder vs LSA), the query box, the retrieval curves. */
+  'textRetrieval',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -97,8 +99,12 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - textRetrievalFraction: the text autoencoder's 10-number code, 1,000 Brown passages as
+ *   queries: the share of the 15 passages retrieved (nearest by cosine, other documents only)
+ *   that have the query's genre (0..1), with the model's own epochs; its "PCA" counterpart is
+ *   LSA-10, the linear baseline of text (TextMeasureEvent, LsaBaselines, core/analysis/textRetrieval.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'textRetrievalFraction'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

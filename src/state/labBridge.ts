@@ -84,6 +84,12 @@ function route(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'textProgress':
+      s.setText({ progress: e, running: e.running });
+      break;
+    case 'textMeasure':
+      s.setText({ measure: e });
+      break;
   }
 }
 
@@ -111,6 +117,8 @@ function createClient(): LabClient {
       // A new worker measures nothing until asked again.
       if (watchingSearch) void lab.watchImageSearch(true);
       if (watchingAnomaly) void lab.watchAnomaly(true);
+      // The text models lived in the old worker: the panel loads them again when shown.
+      store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -120,7 +128,7 @@ function createClient(): LabClient {
 }
 
 /** The running client; throws before boot(). */
-async function ready(): Promise<LabClient> {
+export async function ready(): Promise<LabClient> {
   if (!booting) throw new Error('The lab has not been started: call lab.boot() first.');
   await booting;
   if (!client) throw new Error('The lab failed to start.');
@@ -136,7 +144,7 @@ function expected(e: unknown): boolean {
  * Runs an action; failures land in the store's errors (the worker already reported its own
  * refusals as events), and a call cut short by a worker restart is not an error.
  */
-async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
+export async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
   try {
     return await fn(await ready());
   } catch (e) {

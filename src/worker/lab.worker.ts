@@ -337,9 +337,11 @@ class Lab implements LabApi {
     await this.lock; // init first: the backend must be chosen
     if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
     const dataUrl = this.dataUrl;
-    this.text ??= TextRetrievalLab.load(dataUrl, (e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message })).catch((e) => {
+    const emitError = (message: string) => this.emitError({ kind: 'internal', message });
+    this.text ??= TextRetrievalLab.load(dataUrl, (e, transfer) => this.emit(e, transfer), emitError).catch((e) => {
       this.text = undefined;
-      throw e;
+      // Only the message crosses comlink: the fix goes with it. The panel shows it; MNIST goes on.
+      throw e instanceof TextDataError ? new Error(`${e.message} ${e.hint}`) : e;
     });
     const text = await this.text;
     await text.measure();

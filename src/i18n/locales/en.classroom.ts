@@ -44,6 +44,7 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      textRetrievalFraction: 'Share of the 15 passages retrieved with the query’s genre (10-number code)',
     },
   },
   link: {
@@ -97,6 +98,7 @@ export const classroom = {
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
+      textRetrieval: 'Text retrieval: maps, query box, retrieval curves',
     },
   },
   language: {

@@ -43,6 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      textRetrievalFraction: '檢索到的 15 段文字中與查詢同體裁的比例（10 個數的編碼）',
     },
   },
   link: {
@@ -96,6 +97,7 @@ export const classroom: Strings['classroom'] = {
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
       embedding: '視覺化：編碼的 UMAP 地圖',
+      textRetrieval: '文本檢索：地圖、查詢框、檢索曲線',
     },
   },
   language: {
