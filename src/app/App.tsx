@@ -32,6 +32,7 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { TextRetrieval } from '../components/TextRetrieval';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -55,6 +56,7 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    textRetrieval: useShown('textRetrieval'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -144,8 +146,14 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.textRetrieval) && (
               <div className="app-applications">
+                {show.textRetrieval && (
+                  <div className="panel panel--text-retrieval">
+                    <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+                    <TextRetrieval />
+                  </div>
+                )}
                 {show.embedding && (
                   <div className="panel panel--visualization">
                     <PanelFocusButton panel="embedding" name={t('applications.visualization.title')} />
