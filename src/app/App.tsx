@@ -100,6 +100,13 @@ export function App() {
             </button>
           )}
           <div className="app-lab">
+            {/* The text lesson's own experiment (not MNIST) comes first. */}
+            {show.textRetrieval && (
+              <div className="panel panel--text-retrieval">
+                <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+                <TextRetrieval />
+              </div>
+            )}
             <div className="app-grid">
               <section className="panel panel--model" aria-labelledby="panel-model">
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />
@@ -146,14 +153,8 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding || show.textRetrieval) && (
+            {(show.imageSearch || show.anomaly || show.embedding) && (
               <div className="app-applications">
-                {show.textRetrieval && (
-                  <div className="panel panel--text-retrieval">
-                    <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
-                    <TextRetrieval />
-                  </div>
-                )}
                 {show.embedding && (
                   <div className="panel panel--visualization">
                     <PanelFocusButton panel="embedding" name={t('applications.visualization.title')} />
