@@ -38,7 +38,9 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
     await expect(panel).toBeVisible();
     await expect(page.getByTestId('text-curve-lsa')).toBeVisible({ timeout: FIRST_FIGURE_MS });
     await expect(page.getByTestId('text-curve-autoencoder')).toBeVisible({ timeout: FIRST_FIGURE_MS });
-    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - ready) / 1000).toFixed(1)} s after ready` });
+    const first = `${((Date.now() - ready) / 1000).toFixed(1)} s after ready`;
+    testInfo.annotations.push({ type: 'first figure', description: first });
+    console.log(`text-retrieval: both curves ${first}`);
     // LSA-10 well above random retrieval (10%); the untrained autoencoder near it.
     expect(await attribute(page, 'text-at15', 'data-lsa')).toBeGreaterThan(0.2);
     expect(await attribute(page, 'text-at15', 'data-autoencoder')).toBeLessThan(0.2);
@@ -47,6 +49,7 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
   });
 
   await test.step('the text autoencoders train for an epoch with their own button; the curve rises above chance', async () => {
+    const trainStart = Date.now();
     await page.getByTestId('text-train').click();
     await expect(page.getByTestId('text-train')).toHaveText('Pause');
     await expect.poll(() => attribute(page, 'text-counters', 'data-epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
@@ -60,7 +63,7 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
     // Judged after two epochs: still pending, and it says so.
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
     await expect(page.getByTestId('claim-detail')).toContainText('after 2 epochs');
-    const detail = `after one epoch: AE-10 ${ae}, LSA-10 ${lsa} at 15 retrieved`;
+    const detail = `after one epoch (${((Date.now() - trainStart) / 1000).toFixed(0)} s): AE-10 ${ae}, LSA-10 ${lsa} at 15 retrieved`;
     testInfo.annotations.push({ type: 'text-retrieval', description: detail });
     console.log(`text-retrieval: ${detail}`);
     // The MNIST model did not train meanwhile.

@@ -27,9 +27,8 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
-import type { TextCorpusInfo, TextQueryResult } from './apiText';
-import { TextRetrievalLab } from './textRetrievalLab';
-import { TextDataError } from './textData';
+import type { TextCorpusInfo } from './apiText';
+import { LabText } from './textRetrievalLab';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -50,7 +49,7 @@ class Lab implements LabApi {
   private apps?: LabApplications;
   private dataUrl?: string;
   /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
-  private text?: Promise<TextRetrievalLab>;
+  private readonly text = new LabText((e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -336,36 +335,12 @@ class Lab implements LabApi {
   async textLoad(): Promise<TextCorpusInfo> {
     await this.lock; // init first: the backend must be chosen
     if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
-    const dataUrl = this.dataUrl;
-    const emitError = (message: string) => this.emitError({ kind: 'internal', message });
-    this.text ??= TextRetrievalLab.load(dataUrl, (e, transfer) => this.emit(e, transfer), emitError).catch((e) => {
-      this.text = undefined;
-      // Only the message crosses comlink: the fix goes with it. The panel shows it; MNIST goes on.
-      throw e instanceof TextDataError ? new Error(`${e.message} ${e.hint}`) : e;
-    });
-    const text = await this.text;
-    await text.measure();
-    return text.info();
+    return this.text.load(this.dataUrl);
   }
 
-  async textTrain(on: boolean): Promise<void> {
-    const text = await this.requireText();
-    if (on) text.train();
-    else await text.pause();
-  }
-
-  async textReset(): Promise<void> {
-    await (await this.requireText()).reset();
-  }
-
-  async textQuery(query: string, k: number): Promise<TextQueryResult> {
-    return (await this.requireText()).query(query, k);
-  }
-
-  private requireText(): Promise<TextRetrievalLab> {
-    if (!this.text) throw new Error('The text-retrieval models are not loaded yet (textLoad() first).');
-    return this.text;
-  }
+  textTrain = (on: boolean) => this.text.train(on);
+  textReset = () => this.text.reset();
+  textQuery = (query: string, k: number) => this.text.query(query, k);
 
   // ---- the training loop ----
 

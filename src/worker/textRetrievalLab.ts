@@ -15,7 +15,7 @@ import { unigramCrossEntropy } from '../core/models/textAutoencoder';
 import { TextRun, type TextRunConfig } from '../core/train/textRun';
 import type { LabEvent } from './api';
 import type { TextCorpusInfo, TextQueryResult } from './apiText';
-import { loadPassages } from './textData';
+import { loadPassages, TextDataError } from './textData';
 import { tick } from './runMeter';
 
 type Emit = (e: LabEvent, transfer?: Transferable[]) => void;
@@ -210,5 +210,48 @@ export class TextRetrievalLab {
       passagesPerSec,
       running: this.running,
     });
+  }
+}
+
+/**
+ * The lab worker's handle on the text models: built once, when the panel first asks; a failed
+ * load (a missing passages file) is forgotten, so the next ask tries again.
+ */
+export class LabText {
+  private lab?: Promise<TextRetrievalLab>;
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly emitError: (message: string) => void,
+  ) {}
+
+  async load(dataUrl: string): Promise<TextCorpusInfo> {
+    this.lab ??= TextRetrievalLab.load(dataUrl, this.emit, this.emitError).catch((e) => {
+      this.lab = undefined;
+      // Only the message crosses comlink: the fix goes with it. The panel shows it; MNIST goes on.
+      throw e instanceof TextDataError ? new Error(`${e.message} ${e.hint}`) : e;
+    });
+    const lab = await this.lab;
+    await lab.measure();
+    return lab.info();
+  }
+
+  async train(on: boolean): Promise<void> {
+    const lab = await this.require();
+    if (on) lab.train();
+    else await lab.pause();
+  }
+
+  async reset(): Promise<void> {
+    await (await this.require()).reset();
+  }
+
+  async query(text: string, k: number): Promise<TextQueryResult> {
+    return (await this.require()).query(text, k);
+  }
+
+  private require(): Promise<TextRetrievalLab> {
+    if (!this.lab) throw new Error('The text-retrieval models are not loaded yet (textLoad() first).');
+    return this.lab;
   }
 }
