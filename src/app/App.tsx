@@ -34,6 +34,7 @@ import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
 import { Pretraining } from '../components/Pretraining';
+import { TextRetrieval } from '../components/TextRetrieval';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -58,6 +59,7 @@ export function App() {
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
     pretraining: useShown('pretraining'),
+    textRetrieval: useShown('textRetrieval'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
@@ -102,6 +104,13 @@ export function App() {
             </button>
           )}
           <div className="app-lab">
+            {/* The text lesson's own experiment (not MNIST) comes first. */}
+            {show.textRetrieval && (
+              <div className="panel panel--text-retrieval">
+                <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+                <TextRetrieval />
+              </div>
+            )}
             <div className="app-grid">
               <section className="panel panel--model" aria-labelledby="panel-model">
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />

@@ -21,6 +21,7 @@ const claimState = (s: LabState) => ({
   anomaly: s.anomaly,
   embedding: s.embedding,
   pretraining: s.pretraining,
+  text: s.text,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -30,7 +31,7 @@ function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
   // Percentage points, signed: "+4.65 pp".
   if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
-  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy';
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 

@@ -55,6 +55,8 @@ export const CONTROL_GROUPS = [
   'embedding',
   /** Pretraining: layer-wise pretraining, then fine-tuning on N labels beside random initialisation. */
   'pretraining',
+  /** Text retrieval: the Brown passages' maps (autoencoder vs LSA), the query box, the retrieval curves. */
+  'textRetrieval',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -106,8 +108,12 @@ export interface LessonPreset {
  * - pretrainGain: the pretraining run's test accuracy of the pretrained network minus that of the
  *   randomly initialised one, in percentage points, on all 10,000 test digits after the last
  *   fine-tuning step (PretrainSummary.final); its "epochs" are the share of the fine-tuning done.
+ * - textRetrievalFraction: the text autoencoder's 10-number code, 1,000 Brown passages as
+ *   queries: the share of the 15 passages retrieved (nearest by cosine, other documents only)
+ *   that have the query's genre (0..1), with the model's own epochs; its "PCA" counterpart is
+ *   LSA-10, the linear baseline of text (TextMeasureEvent, LsaBaselines, core/analysis/textRetrieval.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -223,3 +223,28 @@ describe('the pretraining claim (issue 5)', () => {
     expect(readClaim(l, run(l.id, [], { pretraining: summary(300, [Number.NaN, 0.74]) })).verdict.state).toBe('fails');
   });
 });
+
+describe('the text-retrieval claim (issue 5)', () => {
+  const counts = [1, 3, 7, 15, 31];
+  const curve = (at15: number) => Float64Array.from(counts, (c) => (c === 15 ? at15 : 0.5));
+  const text = (epoch: number, ae?: number, lsa?: number): Partial<LabState> => ({
+    text: {
+      status: 'ready',
+      running: false,
+      info: { source: 't', size: 100, vocabularySize: 20, genres: [], genre: new Uint8Array(), counts, queries: 100, chance: 0.1, encoderLayers: [250], unigramLoss: 7 },
+      measure: ae === undefined ? undefined : { type: 'textMeasure', step: 1, epoch, mapPoints: new Float32Array(), retrieval: { codeSize: 10, fraction: curve(ae) }, map: { codeSize: 2, fraction: curve(0) }, ms: 1 },
+      lsa: lsa === undefined ? undefined : { mapPoints: new Float32Array(), retrieval: { codeSize: 10, fraction: curve(lsa) }, map: { codeSize: 2, fraction: curve(0) }, seconds: 1 },
+    },
+  });
+  it('reads the 10-number code at 15 retrieved against LSA-10 + 0.02, with the text models’ own epochs', () => {
+    const l = lesson('text-retrieval');
+    // MNIST's epochs do not count: the text models have trained one.
+    expect(readClaim(l, run(l.id, [[5, 20]], text(1, 0.3, 0.244))).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], text(2.05, 0.296))).verdict).toEqual({ state: 'pending', reason: 'waiting-for-reference' });
+    expect(readClaim(l, run(l.id, [], text(2.05, 0.296, 0.244))).verdict).toMatchObject({ state: 'holds', value: 0.296 });
+    expect((readClaim(l, run(l.id, [], text(2.05, 0.296, 0.244))).verdict as { target: number }).target).toBeCloseTo(0.264, 12);
+    // An encoder that learned nothing stays near chance; one barely above LSA does not pass the margin.
+    expect(readClaim(l, run(l.id, [], text(2.05, 0.1, 0.244))).verdict.state).toBe('fails');
+    expect(readClaim(l, run(l.id, [], text(2.05, 0.25, 0.244))).verdict.state).toBe('fails');
+  });
+});

@@ -92,6 +92,12 @@ function route(e: LabEvent): void {
     case 'pretraining':
       s.setPretraining(e.summary);
       break;
+    case 'textProgress':
+      s.setText({ progress: e, running: e.running });
+      break;
+    case 'textMeasure':
+      s.setText({ measure: e });
+      break;
   }
 }
 
@@ -128,6 +134,8 @@ function createClient(): LabClient {
       if (watchingSearch) void lab.watchImageSearch(true);
       if (watchingAnomaly) void lab.watchAnomaly(true);
       if (pretrainingShown) void lab.configurePretraining();
+      // The text models lived in the old worker: the panel loads them again when shown.
+      store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -137,7 +145,7 @@ function createClient(): LabClient {
 }
 
 /** The running client; throws before boot(). */
-async function ready(): Promise<LabClient> {
+export async function ready(): Promise<LabClient> {
   if (!booting) throw new Error('The lab has not been started: call lab.boot() first.');
   await booting;
   if (!client) throw new Error('The lab failed to start.');
@@ -153,7 +161,7 @@ function expected(e: unknown): boolean {
  * Runs an action; failures land in the store's errors (the worker already reported its own
  * refusals as events), and a call cut short by a worker restart is not an error.
  */
-async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
+export async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
   try {
     return await fn(await ready());
   } catch (e) {

@@ -25,6 +25,7 @@ import type {
   TestSampleEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
+import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
 import type { PretrainSummary } from '../worker/apiPretraining';
@@ -197,7 +198,31 @@ export interface PretrainSlice {
   setPretraining: (s?: PretrainSummary) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice;
+/** The text-retrieval lesson (state/textRetrieval.ts): its own runs, apart from MNIST's. */
+export interface TextState {
+  /** 'idle' until the panel first asks; 'failed' when the passages could not be loaded. */
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** Why loading failed: names the file and the fix. */
+  error?: string;
+  info?: TextCorpusInfo;
+  /** The text autoencoders' training loop runs (its own Train/Pause). */
+  running: boolean;
+  progress?: TextProgressEvent;
+  /** The latest map and curves of the autoencoders. */
+  measure?: TextMeasureEvent;
+  /** LSA-2 and LSA-10 of the same passages (text.worker.ts), or why they failed. */
+  lsa?: LsaBaselines;
+  lsaError?: string;
+  /** The last typed query, answered by both models. */
+  query?: { text: string; autoencoder?: TextQueryResult; lsa?: TextQueryResult };
+}
+
+export interface TextSlice {
+  text: TextState;
+  setText: (patch: Partial<TextState>) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -291,4 +316,7 @@ export const useLab = create<LabState>()((set) => ({
   pretraining: undefined,
   setPretrainSettings: (pretrainSettings) => set({ pretrainSettings }),
   setPretraining: (pretraining) => set({ pretraining }),
+  // text retrieval
+  text: { status: 'idle', running: false },
+  setText: (patch) => set((s) => ({ text: { ...s.text, ...patch } })),
 }));

@@ -11,7 +11,9 @@ import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
+import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 
+export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 
@@ -265,7 +267,9 @@ export type LabEvent =
   | SensitivityEvent
   | AnomalyEvent
   | EngineMeasuresEvent
-  | PretrainingEvent;
+  | PretrainingEvent
+  | TextProgressEvent
+  | TextMeasureEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -353,4 +357,15 @@ export interface LabApi {
   startPretraining(): Promise<void>;
   pausePretraining(): Promise<void>;
   resetPretraining(): Promise<void>;
+  /**
+   * The text-retrieval lesson: loads the Brown passages (rejects with the file and the fix when
+   * they are missing) and builds the two text autoencoders once; sends a textMeasure event.
+   */
+  textLoad(): Promise<TextCorpusInfo>;
+  /** Starts (true) or pauses the text autoencoders' own training loop (textProgress, textMeasure events). */
+  textTrain(on: boolean): Promise<void>;
+  /** Both text autoencoders back to their initial weights. */
+  textReset(): Promise<void>;
+  /** A typed query through the text encoders: its map point and its k nearest passages. */
+  textQuery(query: string, k: number): Promise<TextQueryResult>;
 }

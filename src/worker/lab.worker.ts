@@ -31,6 +31,8 @@ import { LabApplications } from './labApplications';
 import { KindBackends } from './kindBackend';
 import type { PretrainConfig } from './apiPretraining';
 import { PretrainRun } from './pretrainRun';
+import type { TextCorpusInfo } from './apiText';
+import { LabText } from './textRetrievalLab';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -52,6 +54,9 @@ class Lab implements LabApi {
   private kindBackends?: KindBackends;
   /** The pretraining lesson's run: its own model and loop, independent of the Trainer and the lock. */
   private pretrain?: PretrainRun;
+  private dataUrl?: string;
+  /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
+  private readonly text = new LabText((e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -94,6 +99,7 @@ class Lab implements LabApi {
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
       const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      this.dataUrl = options.dataUrl;
       const data = await loadData(options.dataUrl, report);
       this.data = data;
       this.report = await startBackend(data, options, report);
@@ -366,6 +372,17 @@ class Lab implements LabApi {
     if (!this.pretrain) throw new Error('The lab worker has not been initialised yet (init() first).');
     return this.pretrain;
   }
+  // ---- the text-retrieval lesson (textRetrievalLab.ts): its own runs and loop, not the lock's ----
+
+  async textLoad(): Promise<TextCorpusInfo> {
+    await this.lock; // init first: the backend must be chosen
+    if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.text.load(this.dataUrl);
+  }
+
+  textTrain = (on: boolean) => this.text.train(on);
+  textReset = () => this.text.reset();
+  textQuery = (query: string, k: number) => this.text.query(query, k);
 
   // ---- the training loop ----
 

@@ -45,6 +45,7 @@ export const classroom = {
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
       pretrainGain: 'Test accuracy of the pretrained network minus the random one’s',
+      textRetrievalFraction: 'Share of the 15 passages retrieved with the query’s genre (10-number code)',
     },
   },
   link: {
@@ -99,6 +100,7 @@ export const classroom = {
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
       pretraining: 'Pretraining: layer-wise pretraining against random initialisation',
+      textRetrieval: 'Text retrieval: maps, query box, retrieval curves',
     },
   },
   language: {

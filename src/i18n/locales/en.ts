@@ -12,6 +12,7 @@ import { presenter } from './en.presenter';
 import { variants } from './en.variants';
 import { kinds } from './en.kinds';
 import { pretraining } from './en.pretraining';
+import { text } from './en.text';
 
 export const en = {
   app: {
@@ -183,6 +184,7 @@ export const en = {
   kinds,
   applications,
   pretraining,
+  text,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -44,6 +44,7 @@ export const classroom: Strings['classroom'] = {
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
       pretrainGain: '预训练网络的测试准确率减去随机初始化网络的',
+      textRetrievalFraction: '检索到的 15 段文字中与查询同体裁的比例（10 个数的编码）',
     },
   },
   link: {
@@ -98,6 +99,7 @@ export const classroom: Strings['classroom'] = {
       variants: '变体设置（噪声、收缩惩罚）',
       embedding: '可视化：编码的 UMAP 地图',
       pretraining: '预训练：逐层预训练与随机初始化对比',
+      textRetrieval: '文本检索：地图、查询框、检索曲线',
     },
   },
   language: {

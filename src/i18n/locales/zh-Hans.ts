@@ -13,6 +13,7 @@ import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
 import { kinds } from './zh-Hans.kinds';
 import { pretraining } from './zh-Hans.pretraining';
+import { text } from './zh-Hans.text';
 
 export const zhHans: Strings = {
   app: {
@@ -184,4 +185,5 @@ export const zhHans: Strings = {
   kinds,
   applications,
   pretraining,
+  text,
 };

@@ -13,6 +13,7 @@ import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
 import { kinds } from './zh-Hant.kinds';
 import { pretraining } from './zh-Hant.pretraining';
+import { text } from './zh-Hant.text';
 
 export const zhHant: Strings = {
   app: {
@@ -184,4 +185,5 @@ export const zhHant: Strings = {
   kinds,
   applications,
   pretraining,
+  text,
 };
