@@ -17,6 +17,7 @@ import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
 import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
 import { contractivePenalty, PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
+import { activityScores, activitySums, encoderFeatures, sparsityTerm, type ActivityScores } from './sparsity';
 import { corrupt, denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores } from './noise';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
@@ -143,12 +144,15 @@ export class Trainer {
             const layers = model.encodeLayers(input);
             const code = layers[layers.length - 1];
             const reconstruction = meanPixelLoss(model.decodeLogits(code), x, spec);
-            if (codeL2 === 0 && contractive === 0) return reconstruction;
+            // Sparse: + weight x (L1 of the code activity, or KL toward ρ) (sparsity.ts).
+            const sparse = sparsityTerm(code, spec);
+            if (codeL2 === 0 && contractive === 0 && !sparse) return reconstruction;
             kept.reconstruction = tf.keep(reconstruction);
             let objective: tf.Scalar = reconstruction;
             if (codeL2 > 0) objective = tf.add(objective, tf.mul(codeL2, codeL2Penalty(code)));
             // Contractive: + weight x mean ||dz/dx||²_F, in closed form (contractive.ts).
             if (contractive > 0) objective = tf.add(objective, tf.mul(contractive, contractivePenalty(model, layers)));
+            if (sparse) objective = tf.add(objective, sparse);
             return objective;
           },
           true,
@@ -256,6 +260,23 @@ export class Trainer {
     this.assertAlive();
     const sums = await readAndDispose(tf.tidy(() => sensitivitySums(this.model, this.liveTestImages, PROBE_SEED)));
     return sensitivityScores(sums, this.liveTestImages.shape[0]);
+  }
+
+  /**
+   * Code activity on the live test digits (sparsity.ts: mean activation, fraction of active
+   * units, dead units, histogram; a sigmoid code's histogram spans [0, 1]). One read-back.
+   */
+  async evaluateActivity(): Promise<ActivityScores> {
+    this.assertAlive();
+    const top = this.config.model.codeActivation === 'sigmoid' ? 1 : undefined;
+    const sums = await readAndDispose(tf.tidy(() => activitySums(this.model.encode(this.liveTestImages), top)));
+    return activityScores(sums, this.liveTestImages.shape[0], this.codeSize);
+  }
+
+  /** The first encoder layer's first units' incoming weights, [min(count, units), 784] (sparsity.ts). */
+  async encoderFeatures(count?: number): Promise<Float32Array> {
+    this.assertAlive();
+    return readAndDispose(tf.tidy(() => encoderFeatures(this.model, count)));
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
