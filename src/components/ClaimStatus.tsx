@@ -20,6 +20,7 @@ const claimState = (s: LabState) => ({
   sensitivity: s.sensitivity,
   anomaly: s.anomaly,
   embedding: s.embedding,
+  sparsity: s.sparsity,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -27,7 +28,7 @@ type Shown = ClaimReading['verdict']['state'];
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
-  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy';
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'activeFraction';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 
@@ -53,11 +54,14 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
           ? t('classroom.claim.waitingMetric')
           : t('classroom.claim.waitingReference');
   } else {
+    // A failed guard (claims.ts) reports its own metric and relation.
+    const judged = verdict.guard ?? metric;
+    const relation = verdict.guard && check.guard ? check.guard.relation : check.relation;
     detail = t('classroom.claim.comparison', {
-      metric: t(`classroom.claim.metric.${metric}`),
-      value: formatMetric(metric, verdict.value),
-      relation: t(`classroom.claim.relation.${check.relation}`),
-      target: formatMetric(metric, verdict.target),
+      metric: t(`classroom.claim.metric.${judged}`),
+      value: formatMetric(judged, verdict.value),
+      relation: t(`classroom.claim.relation.${relation}`),
+      target: formatMetric(judged, verdict.target),
     });
   }
 

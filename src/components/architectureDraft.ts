@@ -9,12 +9,14 @@ import {
   DEFAULT_CONFIG,
   IMAGE_SIZE,
   LIMITS,
+  type CodeActivation,
   type HiddenActivation,
   type LabConfig,
   type LossName,
   type NoiseType,
   type OptimizerName,
   type OutputActivation,
+  type SparsityPenalty,
 } from '../core/config';
 
 export interface ConfigDraft {
@@ -37,6 +39,11 @@ export interface ConfigDraft {
   noiseLevel: string;
   /** Weight of the contractive penalty, as typed. */
   contractive: string;
+  /** Sparse autoencoder: the code layer's activation, the penalty, its weight and ρ (as typed). */
+  codeActivation: CodeActivation;
+  sparsity: SparsityPenalty;
+  sparsityWeight: string;
+  sparsityTarget: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
@@ -57,6 +64,10 @@ export type FieldProblem =
   | { code: 'bceNeedsSigmoid' }
   /** The contractive penalty with more than one hidden encoder layer (no closed form). */
   | { code: 'contractiveDepth' }
+  /** KL sparsity with a code activation outside (0, 1). */
+  | { code: 'klNeedsSigmoid' }
+  /** The contractive penalty with a non-linear code layer. */
+  | { code: 'contractiveLinearCode' }
   /** A rule this module does not know: show the schema's own message. */
   | { code: 'other'; message: string };
 
@@ -64,7 +75,7 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise'>, { min: number; max: number; integer: boolean }> = {
+const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'codeActivation' | 'sparsity'>, { min: number; max: number; integer: boolean }> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
   codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
@@ -74,6 +85,8 @@ const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputAct
   seed: { ...LIMITS.seed, integer: true },
   noiseLevel: { ...LIMITS.noiseLevel, integer: false },
   contractive: { ...LIMITS.contractive, integer: false },
+  sparsityWeight: { ...LIMITS.sparsityWeight, integer: false },
+  sparsityTarget: { ...LIMITS.sparsityTarget, integer: false },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -94,6 +107,10 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
     contractive: String(c.model.contractive),
+    codeActivation: c.model.codeActivation,
+    sparsity: c.model.sparsity,
+    sparsityWeight: String(c.model.sparsityWeight),
+    sparsityTarget: String(c.model.sparsityTarget),
   };
 }
 
@@ -117,6 +134,10 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       noise: d.noise,
       noiseLevel: parseNumber(d.noiseLevel),
       contractive: parseNumber(d.contractive),
+      codeActivation: d.codeActivation,
+      sparsity: d.sparsity,
+      sparsityWeight: parseNumber(d.sparsityWeight),
+      sparsityTarget: parseNumber(d.sparsityTarget),
     },
     train: {
       optimizer: d.optimizer,
@@ -179,6 +200,8 @@ function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProble
   }
   if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
   if (field === 'contractive' && d.encoderLayers.length > 1 && parseNumber(d.contractive) > 0) return { code: 'contractiveDepth' };
+  if (field === 'sparsity' && d.sparsity === 'kl' && d.codeActivation !== 'sigmoid') return { code: 'klNeedsSigmoid' };
+  if (field === 'codeActivation' && d.codeActivation !== 'linear' && parseNumber(d.contractive) > 0) return { code: 'contractiveLinearCode' };
   if (field in NUMBER_LIMITS) {
     const key = field as keyof typeof NUMBER_LIMITS;
     return numberProblem(d[key], NUMBER_LIMITS[key], message);

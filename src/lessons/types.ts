@@ -97,8 +97,12 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - activeFraction: models with a non-linear code or a sparsity penalty: the fraction of
+ *   (digit, unit) pairs of the live test digits' codes with activation > 0.1 (0..1)
+ *   (SparsityEvent; core/train/sparsity.ts).
+ * - meanActivation: the same codes' mean activation over digits and units (code units).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'activeFraction', 'meanActivation'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {
@@ -107,6 +111,12 @@ interface ClaimCheckBase {
   relation: 'lt' | 'gt';
   /** Training (in epochs over the training subset) before the claim is judged; until then it is pending. */
   minEpochs: number;
+  /**
+   * A second condition on another metric that must hold too, against a fixed number: a code that
+   * collapsed (every unit off) is as sparse as can be, so the sparse lesson also asks that the
+   * code still reconstructs. While it does not hold, the claim fails with the guard's numbers.
+   */
+  guard?: { metric: ClaimMetric; relation: 'lt' | 'gt'; value: number };
 }
 
 /**

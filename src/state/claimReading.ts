@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'sparsity'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +80,11 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'activeFraction':
+    case 'meanActivation':
+      inputs.epoch = s.sparsity?.epoch ?? 0;
+      if (s.sparsity) inputs.current[metric] = s.sparsity[metric];
+      break;
   }
   return inputs;
 }
@@ -87,6 +92,8 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
 export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
   const { check } = lesson.claim;
   const inputs = claimInputs(check.metric, s);
+  // The guard's metric is read as measured now (the latest value), beside the main one.
+  if (check.guard) Object.assign(inputs.current, claimInputs(check.guard.metric, s).current);
   return {
     verdict: evaluateClaim(check, inputs),
     metric: check.metric,

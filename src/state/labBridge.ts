@@ -84,6 +84,9 @@ function route(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'sparsity':
+      s.setSparsity(e);
+      break;
   }
 }
 

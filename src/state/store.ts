@@ -14,6 +14,7 @@ import type {
   CodesEvent,
   DenoisingEvent,
   SensitivityEvent,
+  SparsityEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -71,6 +72,9 @@ export interface MeasureSlice {
   /** One-hidden-layer encoders: how far the code moves under a small input change. */
   sensitivity?: SensitivityEvent;
   setSensitivity: (m?: SensitivityEvent) => void;
+  /** Models with a non-linear code or a sparsity penalty: code activity and encoder features. */
+  sparsity?: SparsityEvent;
+  setSparsity: (m?: SparsityEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
@@ -209,7 +213,7 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, sparsity: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -217,6 +221,7 @@ export const useLab = create<LabState>()((set) => ({
   setFullTest: (fullTest) => set({ fullTest }),
   setDenoising: (denoising) => set({ denoising }),
   setSensitivity: (sensitivity) => set({ sensitivity }),
+  setSparsity: (sparsity) => set({ sparsity }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),

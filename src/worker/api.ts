@@ -7,6 +7,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { ActivityScores } from '../core/train/sparsity';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 
@@ -233,6 +234,21 @@ export interface SensitivityEvent {
   count: number;
 }
 
+/**
+ * Code activity of a model with a non-linear code or a sparsity penalty (core/train/sparsity.ts),
+ * on the live test digits, with each live test evaluation; and the encoder's first features.
+ */
+export interface SparsityEvent extends ActivityScores {
+  type: 'sparsity';
+  step: number;
+  epoch: number;
+  /** [featureCount, 784] incoming weights of the first units of the first encoder layer. */
+  features: Float32Array;
+  featureCount: number;
+  /** Whose features: the code units themselves (no hidden layer) or the first hidden layer's units. */
+  featureLayer: 'code' | 'hidden';
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -248,7 +264,8 @@ export type LabEvent =
   | DenoisingEvent
   | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | SparsityEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */

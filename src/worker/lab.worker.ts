@@ -398,6 +398,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishSparsity(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -410,6 +411,7 @@ class Lab implements LabApi {
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishSparsity(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

@@ -115,6 +115,20 @@ export class LabViews {
     this.emit({ type: 'sensitivity', step: trainer.step, epoch: trainer.epoch, ...scores });
   }
 
+  /** Models with a non-linear code or a sparsity penalty: the code's activity and the encoder's features. */
+  async publishSparsity(trainer: Trainer): Promise<void> {
+    const model = trainer.config.model;
+    if (model.codeActivation === 'linear' && model.sparsity === 'none') return;
+    const scores = await trainer.evaluateActivity();
+    const features = own(await trainer.encoderFeatures());
+    const featureCount = features.length / IMAGE_SIZE;
+    const featureLayer = model.encoderLayers.length === 0 ? 'code' : 'hidden';
+    this.emit(
+      { type: 'sparsity', step: trainer.step, epoch: trainer.epoch, ...scores, features, featureCount, featureLayer },
+      [features.buffer, scores.histogram.buffer],
+    );
+  }
+
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */
   publishPcaMap(map: PcaMap): void {
     const points = map.points.slice();

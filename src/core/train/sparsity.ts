@@ -56,7 +56,7 @@ export function klSparsityPenalty(code: tf.Tensor2D, rho: number): tf.Scalar {
 export function sparsityTerm(code: tf.Tensor2D, spec: SparsitySpec): tf.Scalar | undefined {
   if (!hasSparsityPenalty(spec)) return undefined;
   const penalty = spec.sparsity === 'l1' ? l1ActivityPenalty(code) : klSparsityPenalty(code, spec.sparsityTarget);
-  return tf.mul(spec.sparsityWeight, penalty);
+  return tf.mul(spec.sparsityWeight, penalty) as tf.Scalar;
 }
 
 /**

@@ -44,6 +44,8 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      activeFraction: 'Fraction of active code units (activation > 0.1) on test digits',
+      meanActivation: 'Mean code activation on test digits',
     },
   },
   link: {

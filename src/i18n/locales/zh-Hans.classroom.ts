@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
+      activeFraction: '测试数字上活跃编码单元（激活值 > 0.1）的比例',
+      meanActivation: '测试数字上编码的平均激活值',
     },
   },
   link: {

@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      activeFraction: '測試數字上活躍編碼單元（激活值 > 0.1）的比例',
+      meanActivation: '測試數字上編碼的平均激活值',
     },
   },
   link: {
