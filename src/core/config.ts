@@ -35,6 +35,8 @@ export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
 export type LossName = (typeof LOSSES)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 export type NoiseType = (typeof NOISE_TYPES)[number];
+/** Sparse autoencoder: a code unit is active on a digit when its activation exceeds this (code units). */
+export const ACTIVE_THRESHOLD = 0.1;
 export type CodeActivation = (typeof CODE_ACTIVATIONS)[number];
 export type SparsityPenalty = (typeof SPARSITY_PENALTIES)[number];
 

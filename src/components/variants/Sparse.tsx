@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plainNumber } from '../../app/format';
-import { ACTIVE_THRESHOLD } from '../../core/train/sparsity';
+import { ACTIVE_THRESHOLD } from '../../core/config';
 import { useLab } from '../../state/store';
 import type { SparsityEvent } from '../../worker/api';
 import { Metric } from '../MetricCard';

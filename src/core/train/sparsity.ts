@@ -17,11 +17,10 @@
  * below it, so a code that meets its target has few active units.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpModelConfig } from '../config';
+import { ACTIVE_THRESHOLD, type MlpModelConfig } from '../config';
 import type { MlpAutoencoder } from '../models/mlp';
 
-/** A code unit is active on a digit when its activation exceeds this (code units). */
-export const ACTIVE_THRESHOLD = 0.1;
+export { ACTIVE_THRESHOLD };
 /** Bins of the code-activity histogram, equal widths over [0, top] (top: 1 for sigmoid, else the largest activation). */
 export const HISTOGRAM_BINS = 20;
 /** Encoder features sent to the page: the first units of the first encoder layer. */
