@@ -80,10 +80,10 @@ export interface MeasureSlice {
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
 export interface PersistSlice {
   /** The last save of the current run in IndexedDB. */
-  savedModel?: { step: number; savedAt: number };
+  savedModel?: { step: number; savedAt: number; /** export + IndexedDB write of that save, ms */ ms?: number };
   /** The model this run was loaded from: saved storage on reload, or an imported file. */
   restoredModel?: { step: number; from: 'storage' | 'file' };
-  setSavedModel: (m?: { step: number; savedAt: number }) => void;
+  setSavedModel: (m?: PersistSlice['savedModel']) => void;
   setRestoredModel: (m?: { step: number; from: 'storage' | 'file' }) => void;
 }
 

@@ -15,6 +15,7 @@ import {
   encoderFeatures,
   HISTOGRAM_BINS,
   klSparsityPenalty,
+  mostActiveUnits,
   l1ActivityPenalty,
   sparsityTerm,
 } from './sparsity';
@@ -98,6 +99,11 @@ describe('activity measurement, by hand', () => {
     expect(rows.length).toBe(3);
     for (let u = 0; u < 3; u++) for (let i = 0; i < 6; i++) expect(rows[u][i]).toBe(kernel[i][u]);
     expect(tf.tidy(() => encoderFeatures(model, 100).shape)).toEqual([5, 6]);
+    // Chosen units, in the order given: the most active first.
+    const units = mostActiveUnits([0.1, 0, 0.5, 0.1, 0.3], 3);
+    expect(Array.from(units)).toEqual([2, 4, 0]);
+    const chosen = tf.tidy(() => encoderFeatures(model, units).arraySync());
+    units.forEach((u, r) => chosen[r].forEach((v, i) => expect(v).toBe(kernel[i][u])));
     model.dispose();
   });
 });
@@ -154,7 +160,7 @@ describe('training with the penalty', () => {
       expect(tf.memory().numTensors).toBe(after10);
       await trainer.readTrainMetrics();
       await trainer.evaluateActivity();
-      await trainer.encoderFeatures();
+      await trainer.encoderFeatures(mostActiveUnits(await trainer.unitActivity(), 5));
       await trainer.evaluateTest('live');
       await trainer.decode(new Float32Array(40), 2);
       expect(tf.memory().numTensors).toBe(after10);

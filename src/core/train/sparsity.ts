@@ -113,13 +113,27 @@ export function activityScores(sums: ArrayLike<number>, count: number, codeSize:
 }
 
 /**
- * The encoder's learned features: the incoming weights of the first `count` units of the first
- * encoder layer (the code units themselves when there is no hidden layer), one 28 x 28 image
- * each. Call inside a tidy.
- * @returns [min(count, units), inputSize], row u = column u of the first kernel
+ * The encoder's learned features: the incoming weights of chosen units of the first encoder
+ * layer (the code units themselves when there is no hidden layer), one 28 x 28 image each.
+ * Call inside a tidy.
+ * @param units [m] unit indices, or a count: the first `count` units
+ * @returns [m, inputSize], row r = column units[r] of the first kernel
  */
-export function encoderFeatures(model: MlpAutoencoder, count = FEATURE_COUNT): tf.Tensor2D {
+export function encoderFeatures(model: MlpAutoencoder, units: Int32Array | number = FEATURE_COUNT): tf.Tensor2D {
   const kernel = model.encoderLayers[0].kernel; // [inputSize, units]
-  const units = Math.min(count, kernel.shape[1]);
-  return tf.transpose(tf.slice(kernel, [0, 0], [kernel.shape[0], units])) as tf.Tensor2D;
+  if (typeof units === 'number') {
+    return tf.transpose(tf.slice(kernel, [0, 0], [kernel.shape[0], Math.min(units, kernel.shape[1])])) as tf.Tensor2D;
+  }
+  return tf.transpose(tf.gather(kernel, tf.tensor1d(units, 'int32'), 1)) as tf.Tensor2D;
+}
+
+/**
+ * The `count` units with the largest mean activation, most active first (ties: lower index
+ * first), so the panel shows the features the code uses rather than dead units' initial noise.
+ * @param unitMeans [codeSize] mean activation of each unit over the test digits
+ */
+export function mostActiveUnits(unitMeans: ArrayLike<number>, count = FEATURE_COUNT): Int32Array {
+  const order = Array.from({ length: unitMeans.length }, (_, i) => i);
+  order.sort((a, b) => unitMeans[b] - unitMeans[a] || a - b);
+  return Int32Array.from(order.slice(0, Math.min(count, order.length)));
 }

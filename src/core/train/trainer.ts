@@ -273,10 +273,16 @@ export class Trainer {
     return activityScores(sums, this.liveTestImages.shape[0], this.codeSize);
   }
 
-  /** The first encoder layer's first units' incoming weights, [min(count, units), 784] (sparsity.ts). */
-  async encoderFeatures(count?: number): Promise<Float32Array> {
+  /** Incoming weights of units of the first encoder layer, [m, 784] (sparsity.ts). @param units indices, or the first `count` */
+  async encoderFeatures(units?: Int32Array | number): Promise<Float32Array> {
     this.assertAlive();
-    return readAndDispose(tf.tidy(() => encoderFeatures(this.model, count)));
+    return readAndDispose(tf.tidy(() => encoderFeatures(this.model, units)));
+  }
+
+  /** [codeSize] mean activation of each code unit over the live test digits. */
+  async unitActivity(): Promise<Float32Array> {
+    this.assertAlive();
+    return readAndDispose(tf.tidy(() => tf.mean(this.model.encode(this.liveTestImages), 0)));
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */

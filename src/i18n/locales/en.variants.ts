@@ -78,11 +78,11 @@ export const variants = {
     units: 'Code units',
     activeNote: 'On the first {{count}} test digits. A unit is active on a digit when its activation is above {{threshold}}; “active units” is the share of all digit-unit pairs that are active, “never active” the share of units active on none of these digits.',
     featuresLabel: {
-      code: 'The encoder weights of the first {{count}} code units, each as a 28 × 28 image',
+      code: 'The encoder weights of the {{count}} most active code units, each as a 28 × 28 image',
       hidden: 'The weights of the first {{count}} units of the first encoder layer, each as a 28 × 28 image',
     },
     featuresCaption: {
-      code: 'What the first {{count}} code units look for: each unit’s 784 input weights (dark: pixels that switch it on, light: pixels that switch it off).',
+      code: 'What the {{count}} most active code units look for, most active first: each unit’s 784 input weights (dark: pixels that switch it on, light: pixels that switch it off).',
       hidden: 'The first {{count}} units of the first hidden layer (the code units see the pixels only through it): dark pixels switch a unit on, light ones off.',
     },
     histogramLabel: 'Histogram of code activations on test digits, from 0 to {{top}} (dashed line: the “active” threshold).',
