@@ -19,6 +19,7 @@ import {
   l1ActivityPenalty,
   sparsityTerm,
 } from './sparsity';
+import { analyseSnapshot } from './snapshot';
 import { Trainer } from './trainer';
 import type { MnistData } from './types';
 
@@ -169,5 +170,19 @@ describe('training with the penalty', () => {
       trainer.dispose();
       expect(tf.memory().numTensors).toBe(start);
     }
+  });
+
+  it('a saved model: another code activation is refused, another penalty loads with a warning', async () => {
+    const trainer = new Trainer(data, config({ sparsity: 'l1', sparsityWeight: 1e-4 }, { batchSize: 8 }));
+    trainer.steps(2);
+    const snapshot = await trainer.exportState();
+    trainer.dispose();
+    const sigmoid = analyseSnapshot(snapshot, config({ codeActivation: 'sigmoid' }, { batchSize: 8 }));
+    expect(sigmoid.ok).toBe(false);
+    if (!sigmoid.ok) expect(sigmoid.issues.find((i) => i.severity === 'refuse')?.what).toBe('codeActivation');
+    const plain = analyseSnapshot(snapshot, config({ sparsity: 'none' }, { batchSize: 8 }));
+    expect(plain.ok && plain.issues.map((i) => i.what)).toEqual(['sparsity']);
+    const heavier = analyseSnapshot(snapshot, config({ sparsity: 'l1', sparsityWeight: 3e-4 }, { batchSize: 8 }));
+    expect(heavier.ok && heavier.issues.map((i) => i.what)).toEqual(['sparsityWeight']);
   });
 });
