@@ -162,3 +162,70 @@ test('lesson contractive: the link opens the preset and the sensitivity panel, a
   });
   expect(pageErrors).toEqual([]);
 });
+
+test('lesson sparse: the link opens the 784-1000-784 preset and the activity panel; with L1 few units stay active, the features are drawn, and the ~19 MB model is saved', async ({ page, backend }, testInfo) => {
+  const budget = 150_000;
+  test.setTimeout(BOOT_TIMEOUT_MS + budget + 60_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The lesson's preset in full; the sparse keys as a teacher's link may spell them out.
+  const hash = link({ lesson: 'sparse', layers: 'none', code: '1000', n: '3000', codeact: 'relu', sparsity: 'l1', sparsityweight: '0.0001' });
+  await openLink(page, backend, hash);
+
+  const panel = page.getByTestId('sparse');
+  await test.step('the lesson, its preset, the panel and the copy baseline', async () => {
+    await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Sparse autoencoder');
+    await expect(page.getByRole('img', { name: 'Diagram of the autoencoder: 784–1000–784' })).toBeVisible();
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await expect(page.getByTestId('variant-sparsity')).toHaveValue('l1');
+    await expect(page.getByTestId('variant-code-activation')).toHaveValue('relu');
+    await expect(panel).toBeVisible();
+    await expect.poll(() => readMetric(page, 'metric-active-fraction'), { timeout: 30_000 }).toBeGreaterThan(0);
+    // A 1000-number code is compared with the exact copy, not a 1000-component PCA.
+    await expect(page.getByText('PCA baseline (k = 784: every pixel, an exact copy)').first()).toBeVisible({ timeout: 30_000 });
+  });
+
+  const t0 = Date.now();
+  const detail = await test.step('train until the claim holds', () => trainUntilClaimHolds(page, budget));
+  const seconds = (Date.now() - t0) / 1000;
+
+  await test.step('the claim agrees with the panel; features and histogram are drawn', async () => {
+    const active = await readMetric(page, 'metric-active-fraction');
+    const mean = await readMetric(page, 'metric-mean-activation');
+    expect(active).toBeLessThan(40);
+    expect(Math.abs(claimValue(detail) - active)).toBeLessThan(0.5);
+    expect(mean).toBeGreaterThan(0);
+    await expect(page.getByTestId('sparse-features')).toHaveAttribute('data-count', '100');
+    const ink = await canvasInk(page, 'sparse-features');
+    // Weights drawn around mid-grey: some tiles' pixels far from it in both directions.
+    expect(ink.filter((v) => v > 0.75).length).toBeGreaterThan(50);
+    expect(ink.filter((v) => v < 0.25).length).toBeGreaterThan(50);
+    await expect(page.getByTestId('activity-histogram')).toHaveAttribute('data-bins', '20');
+    const note = `active ${active}%, mean activation ${mean}; claim "${detail}" at epoch ${await page.getByTestId('metric-epoch').textContent()} after ${seconds.toFixed(0)} s`;
+    testInfo.annotations.push({ type: 'claim sparse', description: note });
+    console.log(`claim sparse: ${note}`);
+  });
+
+  await test.step('the paused model is saved in the browser (export + IndexedDB, timed)', async () => {
+    const saved = page.getByTestId('model-saved');
+    await expect(saved).toBeVisible({ timeout: 30_000 });
+    const ms = Number(await saved.getAttribute('data-save-ms'));
+    console.log(`sparse model saved (784x1000x2 weights + Adam slots) in ${ms} ms`);
+    testInfo.annotations.push({ type: 'sparse save', description: `${ms} ms` });
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  await test.step('screenshot of the panel', async () => {
+    mkdirSync('e2e/screenshots', { recursive: true });
+    await panel.screenshot({ path: 'e2e/screenshots/variant-sparse.png' });
+    expect(await panelViolations(page, 'sparse')).toEqual([]);
+  });
+
+  await test.step('KL with a ReLU code is refused with the reason', async () => {
+    await page.getByTestId('variant-sparsity').selectOption('kl');
+    await expect(page.getByText(/must lie between 0 and 1/).first()).toBeVisible();
+    await expect(page.getByTestId('apply-config')).toBeDisabled();
+  });
+  expect(pageErrors).toEqual([]);
+});

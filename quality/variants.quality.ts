@@ -85,7 +85,7 @@ it('variants: denoising PSNRs and contractive sensitivities', async () => {
         'The untrained model draws the mean training digit (11.9 dB), already above Gaussian 0.5 and salt-and-pepper 0.3 inputs: the lesson\'s claim asks for more than that (+4 dB after 2 epochs of its 5,000-digit preset).',
       `Contractive at epoch ${EPOCHS}: relative sensitivity ${contractive[0.001].relative.toFixed(4)} with weight 0.001 vs ${contractive[0].relative.toFixed(4)} without ` +
         `(raw ${contractive[0.001].raw.toFixed(4)} vs ${contractive[0].raw.toFixed(4)}). A linear code can also satisfy the penalty by shrinking (the decoder scales it back), which lowers the raw figure alone; the relative one falls only if a digit's code moves less compared with the distance between digits.`,
-      'Sparse autoencoder: not measured yet (the variant is not built; see the branch report).',
+      'Sparse autoencoder: see docs/quality/sparse.md (quality/sparse.quality.ts).',
     ],
     seconds: (performance.now() - t0) / 1000,
   });

@@ -20,6 +20,7 @@ import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
 import { FeatureMaps } from '../components/variants/FeatureMaps';
+import { Sparse } from '../components/variants/Sparse';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -65,6 +66,7 @@ export function App() {
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
   const convolutional = useLab((s) => s.config.model.kind === 'conv');
+  const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -147,6 +149,12 @@ export function App() {
                 <div className="panel panel--variant panel--feature-maps">
                   <PanelFocusButton panel="featureMaps" name={t('kinds.featureMaps.title')} />
                   <FeatureMaps />
+                </div>
+              )}
+              {sparse && (
+                <div className="panel panel--variant panel--sparse">
+                  <PanelFocusButton panel="sparse" name={t('variants.sparse.title')} />
+                  <Sparse />
                 </div>
               )}
               {show.latent && (

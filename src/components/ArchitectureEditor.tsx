@@ -75,6 +75,10 @@ export function ArchitectureEditor() {
         return p.message;
       case 'contractiveDepth':
         return t('variants.editor.contractiveDepth');
+      case 'klNeedsSigmoid':
+        return t('variants.editor.klNeedsSigmoid');
+      case 'contractiveLinearCode':
+        return t('variants.editor.contractiveLinearCode');
     }
   };
   const error = (f: FieldKey) => say(problems[f]);

@@ -22,6 +22,7 @@ const claimState = (s: LabState) => ({
   embedding: s.embedding,
   pretraining: s.pretraining,
   text: s.text,
+  sparsity: s.sparsity,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -31,7 +32,8 @@ function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
   // Percentage points, signed: "+4.65 pp".
   if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
-  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction';
+  const share =
+    metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction' || metric === 'activeFraction';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 
@@ -57,11 +59,14 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
           ? t('classroom.claim.waitingMetric')
           : t('classroom.claim.waitingReference');
   } else {
+    // A failed guard (claims.ts) reports its own metric and relation.
+    const judged = verdict.guard ?? metric;
+    const relation = verdict.guard && check.guard ? check.guard.relation : check.relation;
     detail = t('classroom.claim.comparison', {
-      metric: t(`classroom.claim.metric.${metric}`),
-      value: formatMetric(metric, verdict.value),
-      relation: t(`classroom.claim.relation.${check.relation}`),
-      target: formatMetric(metric, verdict.target),
+      metric: t(`classroom.claim.metric.${judged}`),
+      value: formatMetric(judged, verdict.value),
+      relation: t(`classroom.claim.relation.${relation}`),
+      target: formatMetric(judged, verdict.target),
     });
   }
 

@@ -2,16 +2,18 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
-import { sliderRange } from './charts/latentGeometry';
+import { useShallow } from 'zustand/react/shallow';
+import { sliderRange, widestDimensions } from './charts/latentGeometry';
 import { latestPerFrame, type LatestPerFrame } from './latestPerFrame';
 import { useLabEffect } from './useLabEffect';
 import './LatentSliders.css';
 
-/** Sliders shown at most; a larger code keeps its other numbers fixed. */
+/** Sliders shown at most; a larger code shows its widest-ranging numbers and keeps the others fixed. */
 export const MAX_SLIDERS = 16;
 
 /**
- * One range input per code number (up to 16), labelled z1, z2, …. Moving one decodes the
+ * One range input per code number (up to 16; of a larger code, the 16 whose range over the
+ * map's digits is widest), labelled by their number z1, z2, …. Moving one decodes the
  * code live (coalesced to one decode per animation frame); clicking a digit on the map loads
  * its code here through store.sliderCode. Native range inputs, so arrow keys work too.
  */
@@ -21,7 +23,11 @@ export function LatentSliders() {
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const outputs = useRef<(HTMLOutputElement | null)[]>([]);
   const decoderRef = useRef<LatestPerFrame<Float32Array> | null>(null);
-  const shown = Math.min(codeSize, MAX_SLIDERS);
+  // Which code number each slider moves; useShallow keeps the list while its numbers stay the same.
+  const dims = useLab(useShallow((s) => (s.codes ? widestDimensions(s.codes.codeMin, s.codes.codeMax, MAX_SLIDERS) : [])));
+  const dimsRef = useRef(dims);
+  dimsRef.current = dims;
+  const shown = dims.length;
 
   /** The code the sliders stand for: store.sliderCode if it fits, else the range midpoints. */
   const currentCode = (): Float32Array | undefined => {
@@ -37,8 +43,9 @@ export function LatentSliders() {
     const codes = useLab.getState().codes;
     if (!codes) return;
     inputs.current.forEach((input, i) => {
-      if (!input || i >= codes.codeSize) return;
-      const { lo, hi, step } = sliderRange(codes.codeMin[i], codes.codeMax[i]);
+      const d = dimsRef.current[i];
+      if (!input || d === undefined || d >= codes.codeSize) return;
+      const { lo, hi, step } = sliderRange(codes.codeMin[d], codes.codeMax[d]);
       input.min = String(lo);
       input.max = String(hi);
       input.step = String(step);
@@ -49,10 +56,11 @@ export function LatentSliders() {
     const code = currentCode();
     if (!code) return;
     inputs.current.forEach((input, i) => {
-      if (!input || i >= code.length) return;
-      input.value = String(code[i]);
+      const d = dimsRef.current[i];
+      if (!input || d === undefined || d >= code.length) return;
+      input.value = String(code[d]);
       const out = outputs.current[i];
-      if (out) out.textContent = code[i].toFixed(2);
+      if (out) out.textContent = code[d].toFixed(2);
     });
   };
 
@@ -68,7 +76,7 @@ export function LatentSliders() {
   useLayoutEffect(() => {
     applyRanges();
     applyValues();
-  }, [shown]);
+  }, [dims]);
 
   useEffect(() => {
     decoderRef.current = latestPerFrame((code: Float32Array) => lab.decodeSliderCode(code));
@@ -79,7 +87,7 @@ export function LatentSliders() {
     const base = currentCode();
     if (!base) return;
     const code = Float32Array.from(base); // replaced, never mutated: the store's arrays are shared
-    code[i] = value;
+    code[dimsRef.current[i] ?? i] = value;
     useLab.getState().setSliderCode(code);
     decoderRef.current?.push(code);
   };
@@ -90,7 +98,7 @@ export function LatentSliders() {
       <p className="panel-intro">{shown > 0 ? t('latent.sliders.help') : t('latent.sliders.waiting')}</p>
       <div className="slider-list">
         {Array.from({ length: shown }, (_, i) => {
-          const name = t('latent.sliders.dimension', { index: i + 1 });
+          const name = t('latent.sliders.dimension', { index: (dims[i] ?? i) + 1 });
           return (
             <label key={i} className="slider-row">
               <span className="slider-name">{name}</span>

@@ -1,3 +1,4 @@
+import { IMAGE_SIZE } from '../core/config';
 import { Metric } from './MetricCard';
 import { useTranslation } from 'react-i18next';
 import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
@@ -63,7 +64,7 @@ export function Metrics() {
       </dl>
       <div className="metrics-pca" aria-live="polite">
         <span className="metrics-pca-swatch" aria-hidden="true" />
-        <span className="metrics-pca-label">{t('metrics.pca', { k: pca?.codeSize ?? codeSize })}</span>
+        <span className="metrics-pca-label">{(pca?.codeSize ?? codeSize) >= IMAGE_SIZE ? t('variants.sparse.pcaAll') : t('metrics.pca', { k: pca?.codeSize ?? codeSize })}</span>
         <span className="metrics-pca-value">
           {pca ? (
             <>

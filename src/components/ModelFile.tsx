@@ -99,7 +99,7 @@ export function ModelFile() {
         </div>
       )}
       {(saved || restored) && (
-        <p className="model-file-saved" data-testid="model-saved">
+        <p className="model-file-saved" data-testid="model-saved" data-save-ms={saved?.ms === undefined ? undefined : Math.round(saved.ms)}>
           {saved ? t('modelFile.saved', { step: saved.step }) : t('modelFile.restored', { step: restored?.step ?? 0 })}
         </p>
       )}

@@ -35,7 +35,7 @@ describe('architecture draft', () => {
     const r = checkDraft(
       draft({
         encoderLayers: ['256', '0', '12.5'],
-        codeSize: '65',
+        codeSize: '1001',
         learningRate: '',
         batchSize: 'abc',
         trainSize: '999',
@@ -48,7 +48,7 @@ describe('architecture draft', () => {
     expect(r.problems).toEqual({
       'layer.1': { code: 'range', min: 1, max: 2000 },
       'layer.2': { code: 'wholeNumber' },
-      codeSize: { code: 'range', min: 1, max: 64 },
+      codeSize: { code: 'range', min: 1, max: 1000 },
       learningRate: { code: 'notANumber' },
       batchSize: { code: 'notANumber' },
       trainSize: { code: 'range', min: 1000, max: 60000 },

@@ -11,6 +11,7 @@ import {
   layerWidths,
   LIMITS,
   type ConvDecoderKind,
+  type CodeActivation,
   type HiddenActivation,
   type ModelKind,
   type LabConfig,
@@ -18,6 +19,7 @@ import {
   type NoiseType,
   type OptimizerName,
   type OutputActivation,
+  type SparsityPenalty,
 } from '../core/config';
 
 export interface ConfigDraft {
@@ -50,6 +52,11 @@ export interface ConfigDraft {
   noiseLevel: string;
   /** Weight of the contractive penalty, as typed. */
   contractive: string;
+  /** Sparse autoencoder: the code layer's activation, the penalty, its weight and ρ (as typed). */
+  codeActivation: CodeActivation;
+  sparsity: SparsityPenalty;
+  sparsityWeight: string;
+  sparsityTarget: string;
 }
 
 /** The draft's scalar fields (everything but the layer list and the kept fields). */
@@ -70,6 +77,10 @@ export type FieldProblem =
   | { code: 'bceNeedsSigmoid' }
   /** The contractive penalty with more than one hidden encoder layer (no closed form). */
   | { code: 'contractiveDepth' }
+  /** KL sparsity with a code activation outside (0, 1). */
+  | { code: 'klNeedsSigmoid' }
+  /** The contractive penalty with a non-linear code layer. */
+  | { code: 'contractiveLinearCode' }
   /** A rule this module does not know: show the schema's own message. */
   | { code: 'other'; message: string };
 
@@ -78,7 +89,7 @@ export type DraftCheck =
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
 const NUMBER_LIMITS: Record<
-  Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder'>,
+  Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder' | 'codeActivation' | 'sparsity'>,
   { min: number; max: number; integer: boolean }
 > = {
   codeSize: { ...LIMITS.codeSize, integer: true },
@@ -90,6 +101,8 @@ const NUMBER_LIMITS: Record<
   seed: { ...LIMITS.seed, integer: true },
   noiseLevel: { ...LIMITS.noiseLevel, integer: false },
   contractive: { ...LIMITS.contractive, integer: false },
+  sparsityWeight: { ...LIMITS.sparsityWeight, integer: false },
+  sparsityTarget: { ...LIMITS.sparsityTarget, integer: false },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -114,6 +127,10 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
     contractive: String(c.model.contractive),
+    codeActivation: c.model.codeActivation,
+    sparsity: c.model.sparsity,
+    sparsityWeight: String(c.model.sparsityWeight),
+    sparsityTarget: String(c.model.sparsityTarget),
   };
 }
 
@@ -141,6 +158,10 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       noise: d.noise,
       noiseLevel: parseNumber(d.noiseLevel),
       contractive: parseNumber(d.contractive),
+      codeActivation: d.codeActivation,
+      sparsity: d.sparsity,
+      sparsityWeight: parseNumber(d.sparsityWeight),
+      sparsityTarget: parseNumber(d.sparsityTarget),
     },
     train: {
       ...d.kept.train,
@@ -205,6 +226,8 @@ function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProble
   }
   if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
   if (field === 'contractive' && d.encoderLayers.length > 1 && parseNumber(d.contractive) > 0) return { code: 'contractiveDepth' };
+  if (field === 'sparsity' && d.sparsity === 'kl' && d.codeActivation !== 'sigmoid') return { code: 'klNeedsSigmoid' };
+  if (field === 'codeActivation' && d.codeActivation !== 'linear' && parseNumber(d.contractive) > 0) return { code: 'contractiveLinearCode' };
   if (field in NUMBER_LIMITS) {
     const key = field as keyof typeof NUMBER_LIMITS;
     return numberProblem(d[key], NUMBER_LIMITS[key], message);
@@ -216,7 +239,14 @@ function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProble
 export function isDraftDirty(d: ConfigDraft, applied: LabConfig): boolean {
   const r = checkConfig(draftToCandidate(d));
   if (!r.ok) return true;
-  return JSON.stringify(r.config) !== JSON.stringify(applied);
+  return canonical(r.config) !== canonical(applied);
+}
+
+/** JSON with the keys of every object sorted: the same config whatever order its fields were written in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
 }
 
 /**

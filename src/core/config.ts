@@ -31,6 +31,16 @@ export const MODEL_KINDS = ['mlp', 'conv', 'vae', 'vq', 'adversarial', 'conditio
 export const CONV_DECODER_KINDS = ['maxUnpool', 'repeatUnpool', 'deconvolution'] as const;
 /** The adversarial autoencoder's prior over codes (a ring and a mixture of 10 are 2-D shapes). */
 export const CODE_PRIORS = ['gaussian', 'ring', 'mixture10'] as const;
+/**
+ * The code (bottleneck) layer's activation: 'linear' (codes take any real value, as before),
+ * 'relu' (codes >= 0: a unit can be exactly off) or 'sigmoid' (codes in (0, 1)).
+ */
+export const CODE_ACTIVATIONS = ['linear', 'relu', 'sigmoid'] as const;
+/**
+ * Sparse autoencoder (core/train/sparsity.ts): 'l1' adds weight x mean over the batch of
+ * sum_j |h_j|; 'kl' adds weight x sum_j KL(ρ || ρ̂_j), ρ̂_j the batch mean of unit j.
+ */
+export const SPARSITY_PENALTIES = ['none', 'l1', 'kl'] as const;
 
 export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
 export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
@@ -40,11 +50,16 @@ export type NoiseType = (typeof NOISE_TYPES)[number];
 export type ModelKind = (typeof MODEL_KINDS)[number];
 export type ConvDecoderKind = (typeof CONV_DECODER_KINDS)[number];
 export type CodePrior = (typeof CODE_PRIORS)[number];
+/** Sparse autoencoder: a code unit is active on a digit when its activation exceeds this (code units). */
+export const ACTIVE_THRESHOLD = 0.1;
+export type CodeActivation = (typeof CODE_ACTIVATIONS)[number];
+export type SparsityPenalty = (typeof SPARSITY_PENALTIES)[number];
 
 export const LIMITS = {
   layerWidth: { min: 1, max: 2000 },
   encoderLayers: { min: 0, max: 4 },
-  codeSize: { min: 1, max: 64 },
+  /** Up to 1000: the sparse lesson's overcomplete code (784 -> 1000 -> 784). */
+  codeSize: { min: 1, max: 1000 },
   learningRate: { min: 1e-5, max: 1 },
   momentum: { min: 0, max: 0.999 },
   batchSize: { min: 1, max: 1024 },
@@ -64,6 +79,10 @@ export const LIMITS = {
   vqPositions: { min: 1, max: 64 },
   codebookSize: { min: 8, max: 512 },
   commitment: { min: 0, max: 2 },
+  /** Weight of the sparsity penalty (L1 or KL, added to the per-pixel loss). */
+  sparsityWeight: { min: 0, max: 10 },
+  /** ρ, the target mean activation of a code unit for the KL penalty: strictly inside (0, 1). */
+  sparsityTarget: { min: 0.001, max: 0.999 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -74,6 +93,7 @@ const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max
  * (bottleneck) layer is linear, so codes can take any real value. The other kinds share the
  * fields that apply to them (codeSize, activations, loss; encoderLayers for the dense ones)
  * and add their own below, each with a default so configs and links written before stay valid.
+ * The code (bottleneck) layer is linear unless codeActivation says otherwise (sparse codes).
  */
 export const mlpModelSchema = z.object({
   kind: z.enum(MODEL_KINDS),
@@ -123,6 +143,14 @@ export const mlpModelSchema = z.object({
   commitment: z.number().min(LIMITS.commitment.min).max(LIMITS.commitment.max).default(0.25),
   /** adversarial: the prior the discriminator compares the codes with. */
   prior: z.enum(CODE_PRIORS).default('gaussian'),
+  /** The code layer's activation (CODE_ACTIVATIONS). Optional in input ('linear', as before it existed). */
+  codeActivation: z.enum(CODE_ACTIVATIONS).default('linear'),
+  /** Sparse autoencoder: the penalty on the code's activity. Optional in input ('none'). */
+  sparsity: z.enum(SPARSITY_PENALTIES).default('none'),
+  /** Its weight against the per-pixel loss; unused for 'none'. Optional in input (1e-4, the Keras blog's L1). */
+  sparsityWeight: z.number().min(LIMITS.sparsityWeight.min).max(LIMITS.sparsityWeight.max).default(1e-4),
+  /** ρ for 'kl': the mean activation each code unit is pushed toward. Optional in input (0.05). */
+  sparsityTarget: z.number().min(LIMITS.sparsityTarget.min).max(LIMITS.sparsityTarget.max).default(0.05),
 });
 
 export const trainSchema = z.object({
@@ -169,6 +197,22 @@ export const labConfigSchema = z
       });
     }
     kindProblems(c.model).forEach((p) => ctx.addIssue({ code: 'custom', path: ['model', p.field], message: p.message }));
+    if (c.model.contractive > 0 && c.model.codeActivation !== 'linear') {
+      // contractive.ts's closed form is for a linear code layer.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model', 'codeActivation'],
+        message: 'The contractive penalty needs a linear code layer: set the code activation to linear or the penalty to 0.',
+      });
+    }
+    if (c.model.sparsity === 'kl' && c.model.codeActivation !== 'sigmoid') {
+      // KL(ρ || ρ̂) compares two probabilities: ρ̂, a unit's mean activation, must lie in (0, 1).
+      ctx.addIssue({
+        code: 'custom',
+        path: ['model', 'sparsity'],
+        message: 'The KL sparsity penalty needs code activations between 0 and 1: set the code activation to sigmoid, or use the L1 penalty.',
+      });
+    }
   });
 
 /**
@@ -214,6 +258,10 @@ export const PLAIN_VARIANT = {
   noise: 'none',
   noiseLevel: 0.5,
   contractive: 0,
+  codeActivation: 'linear',
+  sparsity: 'none',
+  sparsityWeight: 1e-4,
+  sparsityTarget: 0.05,
 } as const satisfies Partial<MlpModelConfig>;
 
 /** The other kinds' fields at their defaults, for code that writes an MLP config out in full. */

@@ -31,6 +31,7 @@ const VARIED: Record<string, LabConfig> = {
     { encoderLayers: [1000, 500, 250], codeSize: 30, hiddenActivation: 'elu' },
     { optimizer: 'rmsprop', learningRate: 0.0005, seed: 2 ** 31 - 1 },
   ),
+  'sparse: sigmoid code of 200 with KL toward 0.05 and an L2 penalty': config({ encoderLayers: [300], codeSize: 200, codeActivation: 'sigmoid', sparsity: 'kl', sparsityWeight: 0.001, codeL2: 0.01 }),
   'one sigmoid layer, sigmoid output with mse, adam 1e-5': config(
     { encoderLayers: [128], codeSize: 8, hiddenActivation: 'sigmoid', loss: 'mse' },
     { learningRate: 1e-5, batchSize: 1024, trainSize: 1000 },
@@ -66,13 +67,13 @@ function torchLinearLayers(code: string): [number, number, string | undefined][]
   ]);
 }
 
-/** Activation of each layer, input to output: hidden, none for the code, then the output's. */
+/** Activation of each layer, input to output: hidden, the code's (none when linear), then the output's. */
 function expectedActivations(c: LabConfig, names: Record<string, string>, sigmoid: string): (string | undefined)[] {
   const depth = c.model.encoderLayers.length;
   const hidden = names[c.model.hiddenActivation];
   return [
     ...Array<string>(depth).fill(hidden),
-    undefined,
+    c.model.codeActivation === 'linear' ? undefined : names[c.model.codeActivation],
     ...Array<string>(depth).fill(hidden),
     c.model.outputActivation === 'sigmoid' ? sigmoid : undefined,
   ];
@@ -87,7 +88,7 @@ function checkKeras(c: LabConfig): void {
   expect(dense.map((d) => d[1])).toEqual(expectedActivations(c, identity, 'sigmoid'));
   // The encoder takes 784 pixels, the decoder a code; the code layer is named.
   expect([...code.matchAll(/keras\.Input\(shape=\((\d+),\)\)/g)].map((m) => Number(m[1]))).toEqual([784, c.model.codeSize, 784]);
-  expect(code).toContain(`layers.Dense(${c.model.codeSize}, name="code")`);
+  expect(code).toContain(c.model.codeActivation === 'linear' ? `layers.Dense(${c.model.codeSize}, name="code")` : `layers.Dense(${c.model.codeSize}, activation="${c.model.codeActivation}", name="code")`);
   expect(code).toContain(`loss="${c.model.loss === 'bce' ? 'binary_crossentropy' : 'mse'}"`);
   const lr = pyFloat(c.train.learningRate);
   const optimizer = {
@@ -113,10 +114,10 @@ function checkTorch(c: LabConfig): void {
   if (c.model.loss === 'bce') {
     expect(code).toContain('loss_fn = nn.BCEWithLogitsLoss()');
     expect(code).toContain('decoder_logits = decoder[:-1]');
-    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : `loss = loss_fn(decoder_logits(encoder(${input})), x)`);
+    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 || c.model.sparsity !== 'none' ? 'reconstruction_loss = loss_fn(decoder_logits(code), x)' : `loss = loss_fn(decoder_logits(encoder(${input})), x)`);
   } else {
     expect(code).toContain('loss_fn = nn.MSELoss()');
-    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 ? 'reconstruction_loss = loss_fn(decoder(code), x)' : `loss = loss_fn(decoder(encoder(${input})), x)`);
+    expect(code).toContain(c.model.codeL2 > 0 || c.model.contractive > 0 || c.model.sparsity !== 'none' ? 'reconstruction_loss = loss_fn(decoder(code), x)' : `loss = loss_fn(decoder(encoder(${input})), x)`);
     expect(code).not.toContain('BCE');
   }
   const lr = pyFloat(c.train.learningRate);

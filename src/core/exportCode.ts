@@ -25,6 +25,7 @@ import {
   variantConstants,
   variantHeader,
 } from './exportCodeVariants';
+import { codeKind, kerasCodeLayer, kerasSparseWrap, kerasSparsity, sparseConstants, sparseHeader, sparsityOn, torchCodeLayerTail, torchSparsityTerm } from './exportCodeSparse';
 
 export const CODE_LANGUAGES = ['keras', 'pytorch'] as const;
 export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
@@ -74,7 +75,7 @@ export function kerasCode(config: LabConfig, options: ExportOptions = {}): strin
   const decoderWidths = [...[...model.encoderLayers].reverse(), IMAGE_SIZE];
   const encoderLines = encoderWidths.map((w, i) =>
     i === encoderWidths.length - 1
-      ? `layers.Dense(${w}, name="code"),  # the bottleneck: linear, so a code can be any real numbers`
+      ? kerasCodeLayer(model, w)
       : `layers.Dense(${w}, activation="${model.hiddenActivation}"),`,
   );
   const decoderLines = decoderWidths.map((w, i) =>
@@ -119,8 +120,8 @@ x_train = x_train_all[seeded_subset(len(x_train_all), TRAIN_SIZE, SEED)]  # [TRA
 # models so the decoder alone can draw the image of any code.
 ${sequential('encoder', IMAGE_SIZE, encoderLines)}
 ${sequential('decoder', model.codeSize, decoderLines)}
-${kerasPenalty(model)}${kerasContractive(model)}inputs = keras.Input(shape=(784,))
-autoencoder = keras.Model(inputs, decoder(${model.codeL2 > 0 ? `CodePenalty()(${kerasEncoded(model)})` : kerasEncoded(model)}), name="autoencoder")
+${kerasPenalty(model)}${kerasContractive(model)}${kerasSparsity(model)}inputs = keras.Input(shape=(784,))
+autoencoder = keras.Model(inputs, decoder(${kerasSparseWrap(model, model.codeL2 > 0 ? `CodePenalty()(${kerasEncoded(model)})` : kerasEncoded(model))}), name="autoencoder")
 
 # Starting weights as the lab draws them: Glorot uniform from the seed, layer by layer from
 # the input to the output, zero biases, and an output bias that draws the mean digit.
@@ -170,7 +171,7 @@ export function pytorchCode(config: LabConfig, options: ExportOptions = {}): str
   for (let i = 0; i < codeAt; i++) {
     encoderLines.push(
       i === codeAt - 1
-        ? `${linear(i)},  # the code: linear, so it can be any real numbers`
+        ? `${linear(i)},${torchCodeLayerTail(model)}`
         : `${linear(i)}, ${torchActivation(model.hiddenActivation)},`,
     );
   }
@@ -196,12 +197,12 @@ decoder_logits = decoder[:-1]  # the decoder without its sigmoid: the loss is st
   // With the code penalty the printed train loss stays the reconstruction alone, as in the lab.
   const step =
     torchContractiveStep(model, decode) ??
-    (model.codeL2 > 0
+    (model.codeL2 > 0 || sparsityOn(model)
       ? `code = encoder(${trainingInput(model, 'x')})  # [BATCH_SIZE, CODE_SIZE]
         reconstruction_loss = loss_fn(${decode}(code), x)
-        loss = reconstruction_loss + CODE_L2 * (code**2).sum(dim=1).mean()  # plus the L2 penalty on the code`
+        loss = reconstruction_loss${model.codeL2 > 0 ? ' + CODE_L2 * (code**2).sum(dim=1).mean()' : ''}${torchSparsityTerm(model)}  # plus the penalties on the code`
       : `loss = loss_fn(${decode}(encoder(${trainingInput(model, 'x')})), x)`);
-  const reported = model.codeL2 > 0 || model.contractive > 0 ? 'reconstruction_loss' : 'loss';
+  const reported = model.codeL2 > 0 || model.contractive > 0 || sparsityOn(model) ? 'reconstruction_loss' : 'loss';
 
   return `${header(config, 'pytorch', options)}
 
@@ -285,9 +286,9 @@ function header(config: LabConfig, language: CodeLanguage, options: ExportOption
   return `# Autoencoder Lab: the model and training settings of the lab, as ${framework} code.
 #
 # Architecture ${architectureString(model)}
-#   encoder ${encoder}: ${hidden}a linear code of ${plural(model.codeSize, 'number')} (the bottleneck)
+#   encoder ${encoder}: ${hidden}${codeKind(model)} of ${plural(model.codeSize, 'number')} (the bottleneck)
 #   decoder ${decoder}: ${hidden}${model.outputActivation} output
-# Loss: ${lossName(model)}${penaltyName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.${variantHeader(model)}
+# Loss: ${lossName(model)}${penaltyName(model)}. Optimizer: ${optimizerName(config)}, learning rate ${pyFloat(train.learningRate)}.${variantHeader(model)}${sparseHeader(model)}
 # Training: ${thousands(train.trainSize)} of MNIST's 60,000 training digits (chosen with seed ${train.seed}),
 #   batches of ${train.batchSize}, ${plural(options.epochs ?? DEFAULT_EPOCHS, 'epoch')}.
 #
@@ -307,7 +308,7 @@ function constants(config: LabConfig, options: ExportOptions): string {
 TRAIN_SIZE = ${train.trainSize}  # of the 60,000 training digits
 BATCH_SIZE = ${train.batchSize}
 CODE_SIZE = ${model.codeSize}  # numbers per code: the bottleneck${model.codeL2 > 0 ? `
-CODE_L2 = ${pyFloat(model.codeL2)}  # weight of the L2 penalty on the code` : ''}${variantConstants(model)}
+CODE_L2 = ${pyFloat(model.codeL2)}  # weight of the L2 penalty on the code` : ''}${variantConstants(model)}${sparseConstants(model)}
 EPOCHS = ${epochs}  # the lab's metrics show its epochs: set this to compare at the same point`;
 }
 

@@ -20,7 +20,7 @@ export interface ClaimInputs {
 export type ClaimVerdict =
   /** Not enough training yet, or a number the check needs has not arrived. */
   | { state: 'pending'; reason: 'training' | 'waiting-for-metric' | 'waiting-for-reference' }
-  | { state: 'holds' | 'fails'; value: number; target: number };
+  | { state: 'holds' | 'fails'; value: number; target: number; /** set when the guard failed: value and target are the guard's */ guard?: ClaimMetric };
 
 /** The number the metric is compared with, or undefined while it is not known. */
 export function claimTarget(check: ClaimCheck, inputs: ClaimInputs): number | undefined {
@@ -48,6 +48,13 @@ export function evaluateClaim(check: ClaimCheck, inputs: ClaimInputs): ClaimVerd
   if (value === undefined) return { state: 'pending', reason: 'waiting-for-metric' };
   const target = claimTarget(check, inputs);
   if (target === undefined) return { state: 'pending', reason: 'waiting-for-reference' };
-  const holds = Number.isFinite(value) && (check.relation === 'lt' ? value < target : value > target);
+  const meets = (v: number, relation: 'lt' | 'gt', t: number) => Number.isFinite(v) && (relation === 'lt' ? v < t : v > t);
+  const holds = meets(value, check.relation, target);
+  const guard = check.guard;
+  if (holds && guard) {
+    const g = inputs.current[guard.metric];
+    if (g === undefined) return { state: 'pending', reason: 'waiting-for-metric' };
+    if (!meets(g, guard.relation, guard.value)) return { state: 'fails', value: g, target: guard.value, guard: guard.metric };
+  }
   return { state: holds ? 'holds' : 'fails', value, target };
 }

@@ -112,8 +112,12 @@ export interface LessonPreset {
  *   queries: the share of the 15 passages retrieved (nearest by cosine, other documents only)
  *   that have the query's genre (0..1), with the model's own epochs; its "PCA" counterpart is
  *   LSA-10, the linear baseline of text (TextMeasureEvent, LsaBaselines, core/analysis/textRetrieval.ts).
+ * - activeFraction: models with a non-linear code or a sparsity penalty: the fraction of
+ *   (digit, unit) pairs of the live test digits' codes with activation > 0.1 (0..1)
+ *   (SparsityEvent; core/train/sparsity.ts).
+ * - meanActivation: the same codes' mean activation over digits and units (code units).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {
@@ -122,6 +126,12 @@ interface ClaimCheckBase {
   relation: 'lt' | 'gt';
   /** Training (in epochs over the training subset) before the claim is judged; until then it is pending. */
   minEpochs: number;
+  /**
+   * A second condition on another metric that must hold too, against a fixed number: a code that
+   * collapsed (every unit off) is as sparse as can be, so the sparse lesson also asks that the
+   * code still reconstructs. While it does not hold, the claim fails with the guard's numbers.
+   */
+  guard?: { metric: ClaimMetric; relation: 'lt' | 'gt'; value: number };
 }
 
 /**

@@ -248,3 +248,22 @@ describe('the text-retrieval claim (issue 5)', () => {
     expect(readClaim(l, run(l.id, [], text(2.05, 0.25, 0.244))).verdict.state).toBe('fails');
   });
 });
+
+describe('reading the sparse claim (under 40% active units after two epochs, squared error below 20)', () => {
+  const l = lesson('sparse');
+  const event = (epoch: number, activeFraction: number) => ({
+    type: 'sparsity' as const, step: Math.round(epoch * 47), epoch, meanActivation: 0.17, activeFraction, deadFraction: 0.3,
+    histogramTop: 5, histogram: new Float32Array(20), zeroFraction: 0.7, count: 1000,
+    features: new Float32Array(), featureCount: 0, featureLayer: 'code' as const,
+  });
+  it('waits for two epochs, then holds on a sparse code that still reconstructs', () => {
+    expect(readClaim(l, run(l.id, [[1, 16]], { sparsity: event(1, 0.25) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [[2, 10.1]], { sparsity: event(2.05, 0.248) }))).toMatchObject({ verdict: { state: 'holds', value: 0.248, target: 0.4 }, changed: false });
+  });
+  it('fails a passthrough code (most units active) and a collapsed one (the guard: the mean digit\'s error)', () => {
+    expect(readClaim(l, run(l.id, [[2, 7.6]], { sparsity: event(2, 0.737) })).verdict).toMatchObject({ state: 'fails', value: 0.737 });
+    expect(readClaim(l, run(l.id, [[2, 48.8]], { sparsity: event(2, 0.0004) })).verdict).toEqual({ state: 'fails', value: 48.8, target: 20, guard: 'testSquaredError' });
+    // No tested point yet: the guard's number is missing, so the claim waits.
+    expect(readClaim(l, run(l.id, [], { sparsity: event(2, 0.2) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
+  });
+});

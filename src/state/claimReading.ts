@@ -21,7 +21,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'sparsity'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -99,6 +99,11 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       if (linear !== undefined) inputs.pca.textRetrievalFraction = linear;
       break;
     }
+    case 'activeFraction':
+    case 'meanActivation':
+      inputs.epoch = s.sparsity?.epoch ?? 0;
+      if (s.sparsity) inputs.current[metric] = s.sparsity[metric];
+      break;
   }
   return inputs;
 }
@@ -106,6 +111,8 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
 export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
   const { check } = lesson.claim;
   const inputs = claimInputs(check.metric, s);
+  // The guard's metric is read as measured now (the latest value), beside the main one.
+  if (check.guard) Object.assign(inputs.current, claimInputs(check.guard.metric, s).current);
   return {
     verdict: evaluateClaim(check, inputs),
     metric: check.metric,

@@ -98,6 +98,9 @@ function route(e: LabEvent): void {
     case 'textMeasure':
       s.setText({ measure: e });
       break;
+    case 'sparsity':
+      s.setSparsity(e);
+      break;
   }
 }
 

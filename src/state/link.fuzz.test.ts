@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConfig, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS } from '../core/config';
+import { checkConfig, CODE_ACTIVATIONS, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS, SPARSITY_PENALTIES } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
 import { LABEL_CHOICES, PRETRAIN_WIDTH_NAMES } from '../core/train/pretrainConfig';
@@ -43,6 +43,10 @@ const validState: fc.Arbitrary<LinkState> = fc
       commitment: fc.double({ min: LIMITS.commitment.min, max: LIMITS.commitment.max, noNaN: true }).map((v) => v + 0),
       prior: fc.constantFrom(...CODE_PRIORS),
     }),
+    codeActivation: fc.constantFrom(...CODE_ACTIVATIONS),
+    sparsity: fc.constantFrom(...SPARSITY_PENALTIES),
+    sparsityWeight: fc.double({ min: LIMITS.sparsityWeight.min, max: LIMITS.sparsityWeight.max, noNaN: true }).map((v) => v + 0),
+    sparsityTarget: fc.double({ min: LIMITS.sparsityTarget.min, max: LIMITS.sparsityTarget.max, noNaN: true }),
     logScale: fc.boolean(),
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
@@ -57,8 +61,11 @@ const validState: fc.Arbitrary<LinkState> = fc
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
       model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
-        // The contractive penalty needs at most one hidden layer (a cross-field rule).
-        contractive: r.encoderLayers.length > 1 ? 0 : r.contractive, ...r.kindFields },
+        // The contractive penalty needs at most one hidden layer and a linear code; KL sparsity a
+        // sigmoid code (cross-field rules).
+        contractive: r.encoderLayers.length > 1 || r.codeActivation !== 'linear' || r.sparsity === 'kl' ? 0 : r.contractive,
+        codeActivation: r.sparsity === 'kl' ? ('sigmoid' as const) : r.codeActivation,
+        sparsity: r.sparsity, sparsityWeight: r.sparsityWeight, sparsityTarget: r.sparsityTarget, ...r.kindFields },
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed, normalDigits: r.normalDigits },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },

@@ -63,7 +63,7 @@ describe('parseLink falls back field-wise and reports', () => {
 
   it('malformed values keep their defaults, each reported with the value', () => {
     const link = serializeLink(defaultLinkState('two-d-map'))
-      .replace('code=2', 'code=65')
+      .replace('code=2', 'code=1001')
       .replace('lr=0.002', 'lr=NaN')
       .replace('batch=64', 'batch=0x40')
       .replace('layers=256,64', 'layers=256,,64')
@@ -74,7 +74,7 @@ describe('parseLink falls back field-wise and reports', () => {
     expect(state).toEqual(defaultLinkState('two-d-map'));
     expect(ignored).toEqual([
       expect.objectContaining({ key: 'layers', value: '256,,64', reason: 'malformed' }),
-      expect.objectContaining({ key: 'code', value: '65', reason: 'malformed', detail: expect.stringMatching(/64/) }),
+      expect.objectContaining({ key: 'code', value: '1001', reason: 'malformed', detail: expect.stringMatching(/1000/) }),
       expect.objectContaining({ key: 'act', value: '<script>alert(1)</script>', reason: 'malformed' }),
       expect.objectContaining({ key: 'lr', value: 'NaN', reason: 'malformed' }),
       expect.objectContaining({ key: 'batch', value: '0x40', reason: 'malformed' }),

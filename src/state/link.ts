@@ -22,6 +22,8 @@ import {
   LOSSES,
   mlpModelSchema,
   NOISE_TYPES,
+  CODE_ACTIVATIONS,
+  SPARSITY_PENALTIES,
   OPTIMIZERS,
   OUTPUT_ACTIVATIONS,
   trainSchema,
@@ -244,6 +246,15 @@ const CONFIG_FIELDS = [
   field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),
     format: (v) => (isAllDigits(v) ? 'all' : v.join(',')), omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
     get: (s) => t(s).normalDigits, set: (s, v) => void (t(s).normalDigits = [...v]) }),
+  // The sparse autoencoder (issue 4): optional, written only where they differ from the lesson's.
+  field({ key: 'codeact', optional: true, omitWhen: sameAsLesson, configPath: 'model.codeActivation', codec: z.enum(CODE_ACTIVATIONS), format: str,
+    get: (s) => m(s).codeActivation, set: (s, v) => void (m(s).codeActivation = v) }),
+  field({ key: 'sparsity', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsity', codec: z.enum(SPARSITY_PENALTIES), format: str,
+    get: (s) => m(s).sparsity, set: (s, v) => void (m(s).sparsity = v) }),
+  field({ key: 'sparsityweight', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsityWeight', codec: decimalString.pipe(model.sparsityWeight.unwrap()), format: str,
+    get: (s) => m(s).sparsityWeight, set: (s, v) => void (m(s).sparsityWeight = v) }),
+  field({ key: 'rho', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsityTarget', codec: decimalString.pipe(model.sparsityTarget.unwrap()), format: str,
+    get: (s) => m(s).sparsityTarget, set: (s, v) => void (m(s).sparsityTarget = v) }),
 ];
 
 const VIEW_FIELDS = [

@@ -15,6 +15,7 @@ import type {
   DenoisingEvent,
   SensitivityEvent,
   EngineMeasuresEvent,
+  SparsityEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -78,15 +79,18 @@ export interface MeasureSlice {
   /** The model kind's own live figures (the VAE's ELBO, the VQ-VAE's perplexity, ...). */
   engineMeasures?: EngineMeasuresEvent;
   setEngineMeasures: (m?: EngineMeasuresEvent) => void;
+  /** Models with a non-linear code or a sparsity penalty: code activity and encoder features. */
+  sparsity?: SparsityEvent;
+  setSparsity: (m?: SparsityEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
 export interface PersistSlice {
   /** The last save of the current run in IndexedDB. */
-  savedModel?: { step: number; savedAt: number };
+  savedModel?: { step: number; savedAt: number; /** export + IndexedDB write of that save, ms */ ms?: number };
   /** The model this run was loaded from: saved storage on reload, or an imported file. */
   restoredModel?: { step: number; from: 'storage' | 'file' };
-  setSavedModel: (m?: { step: number; savedAt: number }) => void;
+  setSavedModel: (m?: PersistSlice['savedModel']) => void;
   setRestoredModel: (m?: { step: number; from: 'storage' | 'file' }) => void;
 }
 
@@ -250,7 +254,8 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined }),
+  clearHistory: () =>
+    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, sparsity: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -259,6 +264,7 @@ export const useLab = create<LabState>()((set) => ({
   setDenoising: (denoising) => set({ denoising }),
   setSensitivity: (sensitivity) => set({ sensitivity }),
   setEngineMeasures: (engineMeasures) => set({ engineMeasures }),
+  setSparsity: (sparsity) => set({ sparsity }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),

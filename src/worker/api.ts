@@ -8,6 +8,7 @@
 import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { FeatureMap } from '../core/models/convConfig';
+import type { ActivityScores } from '../core/train/sparsity';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
@@ -250,6 +251,21 @@ export interface EngineMeasuresEvent {
   values: Record<string, number>;
 }
 
+/**
+ * Code activity of a model with a non-linear code or a sparsity penalty (core/train/sparsity.ts),
+ * on the live test digits, with each live test evaluation; and the encoder's first features.
+ */
+export interface SparsityEvent extends ActivityScores {
+  type: 'sparsity';
+  step: number;
+  epoch: number;
+  /** [featureCount, 784] incoming weights of the first units of the first encoder layer. */
+  features: Float32Array;
+  featureCount: number;
+  /** Whose features: the code units themselves (no hidden layer) or the first hidden layer's units. */
+  featureLayer: 'code' | 'hidden';
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -269,7 +285,8 @@ export type LabEvent =
   | EngineMeasuresEvent
   | PretrainingEvent
   | TextProgressEvent
-  | TextMeasureEvent;
+  | TextMeasureEvent
+  | SparsityEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */

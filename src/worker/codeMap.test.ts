@@ -79,4 +79,21 @@ describe('code map', () => {
     expect([...r.codeMin]).toEqual([-1, -5]);
     expect([...r.codeMax]).toEqual([3, 2]);
   });
+
+  it('maps a 1000-number code by subspace iteration: the same plane, quickly, and round-trips on it', () => {
+    const n = 2000;
+    const d = 1000;
+    const codes = planarCodes(n, d);
+    const t0 = performance.now();
+    const first = fitCodeMap(codes, n, d);
+    const again = fitCodeMap(codes, n, d, first);
+    expect(performance.now() - t0).toBeLessThan(4000);
+    for (const map of [first, again]) {
+      expect(map.projected).toBe(true);
+      const points = codesToPoints(map, codes, 4);
+      const back = pointsToCodes(map, points, 4);
+      // The codes lie on a plane: projecting and lifting back returns them (to float32 rounding of values up to 1000).
+      for (let i = 0; i < 4 * d; i++) expect(Math.abs(back[i] - codes[i])).toBeLessThan(2e-3 * (1 + Math.abs(codes[i])));
+    }
+  });
 });

@@ -9,6 +9,7 @@
  * Plain math on Float32Arrays, no tfjs: runs in Node for tests.
  */
 import { fitPca, pcaProject, pcaReconstruct, type Pca } from '../core/analysis/pca';
+import { fitPcaIterative } from '../core/analysis/pcaIterative';
 import type { CodesEvent } from './api';
 
 export interface CodeMap {
@@ -17,6 +18,14 @@ export interface CodeMap {
   /** For code size > 2: the PCA of the codes, k = 2. */
   pca?: Pca;
 }
+
+/**
+ * Codes wider than this (the sparse lesson's 1000 numbers) are mapped by subspace iteration on
+ * the first LARGE_CODE_FIT_ROWS codes, warm-started from the previous map: exact PCA of 2,000
+ * codes of 1000 numbers took 3.7 s of the lab worker's time per refresh.
+ */
+export const EXACT_MAP_MAX_CODE = 64;
+const LARGE_CODE_FIT_ROWS = 500;
 
 /** Relative padding of the extent on each side, so edge points are not on the border. */
 const EXTENT_PAD = 0.05;
@@ -29,7 +38,11 @@ const EXTENT_PAD = 0.05;
  */
 export function fitCodeMap(codes: Float32Array, n: number, codeSize: number, previous?: CodeMap): CodeMap {
   if (codeSize <= 2) return { codeSize, projected: false };
-  const pca = fitPca(codes, n, codeSize, 2);
+  const warm = previous?.pca && previous.codeSize === codeSize ? previous.pca : undefined;
+  const pca =
+    codeSize > EXACT_MAP_MAX_CODE
+      ? fitPcaIterative(codes, Math.min(n, LARGE_CODE_FIT_ROWS), codeSize, 2, { start: warm })
+      : fitPca(codes, n, codeSize, 2);
   if (previous?.pca && previous.codeSize === codeSize) alignSigns(pca, previous.pca);
   return { codeSize, projected: true, pca };
 }

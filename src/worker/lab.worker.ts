@@ -459,6 +459,7 @@ class Lab implements LabApi {
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
     await this.requireViews().publishEngineMeasures(trainer);
+    await this.requireViews().publishSparsity(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -472,6 +473,7 @@ class Lab implements LabApi {
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
     await this.requireViews().publishEngineMeasures(trainer);
+    await this.requireViews().publishSparsity(trainer);
   }
 
   /**

@@ -10,6 +10,7 @@ import { codeRadius } from '../core/analysis/codeRadius';
 import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
 import { IMAGE_SIZE } from '../core/config';
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
+import { FEATURE_COUNT, mostActiveUnits } from '../core/train/sparsity';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { LabEvent } from './api';
@@ -119,6 +120,23 @@ export class LabViews {
   async publishEngineMeasures(trainer: Trainer): Promise<void> {
     const values = await trainer.measureEngine();
     if (values) this.emit({ type: 'engineMeasures', step: trainer.step, epoch: trainer.epoch, kind: trainer.config.model.kind, values });
+  }
+
+  /** Models with a non-linear code or a sparsity penalty: the code's activity and the encoder's features. */
+  async publishSparsity(trainer: Trainer): Promise<void> {
+    const model = trainer.config.model;
+    if (model.kind !== 'mlp' || (model.codeActivation === 'linear' && model.sparsity === 'none')) return;
+    const scores = await trainer.evaluateActivity();
+    // No hidden layer: the code units' own features, the most active first (dead units would
+    // show only their initial noise); else the first hidden layer's first units.
+    const featureLayer = model.encoderLayers.length === 0 ? 'code' : 'hidden';
+    const units = featureLayer === 'code' ? mostActiveUnits(await trainer.unitActivity()) : FEATURE_COUNT;
+    const features = own(await trainer.encoderFeatures(units));
+    const featureCount = features.length / IMAGE_SIZE;
+    this.emit(
+      { type: 'sparsity', step: trainer.step, epoch: trainer.epoch, ...scores, features, featureCount, featureLayer },
+      [features.buffer, scores.histogram.buffer],
+    );
   }
 
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */

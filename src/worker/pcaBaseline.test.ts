@@ -71,4 +71,24 @@ describe('scorePcaBaseline', () => {
     expect(map.knnAccuracy).toBeGreaterThan(0.3);
     expect(map.knnAccuracy).toBeLessThan(0.6);
   });
+
+  it('a code of 784 numbers or more is compared with the exact copy (all 784 components), without the slow full fit', () => {
+    const d = loadMnistNode();
+    const n = 2000;
+    const train = subset(d.trainImages, seededSubset(60000, n, 1));
+    const m = 200;
+    const test = d.testImages.subarray(0, m * IMAGE_SIZE);
+    const scatter = { images: d.testImages.subarray(0, 300 * IMAGE_SIZE), labels: d.testLabels.subarray(0, 300), n: 300 };
+    const t0 = performance.now();
+    const copy = scorePcaBaseline(train, n, test, m, 1000, scatter);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(copy.codeSize).toBe(1000);
+    expect(copy.testSquaredError).toBe(0);
+    // BCE of x against itself: the pixels' own entropy, small (most pixels are 0 or 1) but above 0.
+    expect(copy.testLossBce).toBeGreaterThan(0.01);
+    expect(copy.testLossBce).toBeLessThan(scorePcaBaseline(train, n, test, m, 30).testLossBce);
+    // The PCA-2 map is still fitted, the same as with a small code.
+    expect(copy.map?.knnAccuracy).toBeCloseTo(scorePcaBaseline(train, n, test, m, 2, scatter).map!.knnAccuracy, 6);
+    expect(scorePcaBaseline(train, n, test, m, 784).testSquaredError).toBe(0);
+  });
 });

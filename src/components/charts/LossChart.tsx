@@ -1,3 +1,4 @@
+import { IMAGE_SIZE } from '../../core/config';
 import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +98,7 @@ export function LossChart() {
         {pca && (
           <li>
             <span className="legend-swatch legend-swatch--pca" aria-hidden="true" />
-            {t('lossChart.pca', { k: pca.codeSize })}
+            {pca.codeSize >= IMAGE_SIZE ? t('variants.sparse.pcaAll') : t('lossChart.pca', { k: pca.codeSize })}
           </li>
         )}
       </ul>
@@ -128,7 +129,7 @@ export function LossChart() {
             {pcaY !== undefined && pca && (
               // Under the line at the left: early curves lie above the baseline, so the label stays clear.
               <text className="loss-chart-pca-label" x={6} y={pcaY + 17}>
-                {t('lossChart.pca', { k: pca.codeSize })}
+                {pca.codeSize >= IMAGE_SIZE ? t('variants.sparse.pcaAll') : t('lossChart.pca', { k: pca.codeSize })}
               </text>
             )}
             {lastTest && drawable(lastTest.value, logScale) && (

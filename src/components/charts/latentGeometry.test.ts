@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridFractionToMap, gridNeighbour, mapToGridFraction, sliderRange } from './latentGeometry';
+import { gridFractionToMap, gridNeighbour, mapToGridFraction, sliderRange, widestDimensions } from './latentGeometry';
 
 describe('grid geometry', () => {
   const e = { xMin: -3, xMax: 1, yMin: 2, yMax: 6 };
@@ -54,5 +54,13 @@ describe('gridNeighbour (keyboard moves on the grid)', () => {
   it('stays on the grid at its edges, also from the far border itself', () => {
     expect(gridNeighbour([0.5, 3.5], e, 4, -1, -1)).toEqual([0.5, 3.5]);
     expect(gridNeighbour([4, 0], e, 4, 3, 3)).toEqual([3.5, 0.5]);
+  });
+});
+
+describe('widestDimensions', () => {
+  it('keeps every number of a small code, else the widest ranges in index order', () => {
+    expect(widestDimensions([0, 0], [1, 2], 16)).toEqual([0, 1]);
+    // widths 0, 3, 0.5, 3, 2: the three widest are 1 and 3 (tie, lower index first) and 4
+    expect(widestDimensions([0, -1, 0, 0, 1], [0, 2, 0.5, 3, 3], 3)).toEqual([1, 3, 4]);
   });
 });

@@ -58,3 +58,19 @@ export function sliderRange(min: number, max: number): { lo: number; hi: number;
   const hi = max + 0.15 * span;
   return { lo, hi, step: (hi - lo) / SLIDER_STEPS };
 }
+
+/**
+ * The code numbers the sliders show when there are more than `count`: the `count` with the
+ * widest range over the map's digits (codeMax - codeMin), in increasing order. In a sparse
+ * 1000-unit code most units are off for every digit; the widest ones are those a digit uses.
+ * Ties go to the lower index. Fewer than `count` numbers: all of them.
+ */
+export function widestDimensions(codeMin: ArrayLike<number>, codeMax: ArrayLike<number>, count: number): number[] {
+  const all = Array.from({ length: codeMin.length }, (_, i) => i);
+  if (all.length <= count) return all;
+  const width = (i: number) => codeMax[i] - codeMin[i];
+  return all
+    .sort((a, b) => width(b) - width(a) || a - b)
+    .slice(0, count)
+    .sort((a, b) => a - b);
+}

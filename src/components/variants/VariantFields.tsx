@@ -2,17 +2,18 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOISE_TYPES, type NoiseType } from '../../core/config';
 import type { ConfigDraft } from '../architectureDraft';
+import { SparseFields } from './SparseFields';
 
 interface Props {
   draft: ConfigDraft;
   set: <K extends keyof ConfigDraft>(key: K, value: ConfigDraft[K]) => void;
   /** The translated problem of a field, if the schema refused it. */
-  error: (field: 'noise' | 'noiseLevel' | 'contractive') => string | undefined;
+  error: (field: 'noise' | 'noiseLevel' | 'contractive' | 'codeActivation' | 'sparsity' | 'sparsityWeight' | 'sparsityTarget') => string | undefined;
 }
 
 /**
  * The variants' settings in the model editor (issue 4): the denoising autoencoder's input noise
- * and its level, the contractive penalty's weight. Part of the editor's form: the values are drafts, applied with the rest.
+ * and its level, the contractive penalty's weight, the sparse autoencoder's code activation and penalty (SparseFields). Part of the editor's form: the values are drafts, applied with the rest.
  */
 export function VariantFields({ draft, set, error }: Props) {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ export function VariantFields({ draft, set, error }: Props) {
           {contractiveError ?? t('variants.editor.contractiveHint')}
         </p>
       </div>
+      <SparseFields draft={draft} set={set} error={error} />
     </fieldset>
   );
 }

@@ -3,7 +3,8 @@
  * encoder (image -> code) and a decoder (code -> image), so the decoder alone serves the
  * latent grid, the sliders and clicks on the map.
  *
- * 784 -> encoderLayers... -> codeSize (linear: the bottleneck) -> reversed(encoderLayers)... -> 784.
+ * 784 -> encoderLayers... -> codeSize (the bottleneck; linear unless config.codeActivation says
+ * relu or sigmoid, as a sparse code needs) -> reversed(encoderLayers)... -> 784.
  * Raw variables rather than tf.layers keep the two halves separate and let the trainer run a
  * whole step inside one tf.tidy. Layers use tf.fused.matMul (matrix product + bias +
  * activation in one kernel where the backend and the activation allow it); on wasm their
@@ -107,7 +108,8 @@ export function createMlpAutoencoder(
   const encoderLayers: DenseLayer[] = [];
   for (let i = 0; i + 1 < widths.length; i++) {
     const toCode = i + 2 === widths.length;
-    encoderLayers.push(createLayer(widths[i], widths[i + 1], toCode ? 'linear' : hidden, rng));
+    // Configs from before codeActivation existed have none: a linear code, as then.
+    encoderLayers.push(createLayer(widths[i], widths[i + 1], toCode ? (config.codeActivation ?? 'linear') : hidden, rng));
   }
   const back = [...widths].reverse();
   const decoderLayers: DenseLayer[] = [];

@@ -21,7 +21,7 @@
  * the baseline every code has to beat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { KIND_DEFAULTS, type HiddenActivation, type MlpModelConfig } from '../config';
+import { KIND_DEFAULTS, PLAIN_VARIANT, type HiddenActivation, type MlpModelConfig } from '../config';
 import type { BagOfWords } from '../data/textCorpus';
 import { createMlpAutoencoder, type MlpAutoencoder } from './mlp';
 import type { DenseGradients } from './dense';
@@ -48,9 +48,7 @@ export function textMlpConfig(c: TextModelConfig): MlpModelConfig {
     outputActivation: 'linear',
     loss: 'mse',
     codeL2: 0,
-    noise: 'none',
-    noiseLevel: 0.5,
-    contractive: 0,
+    ...PLAIN_VARIANT,
     ...KIND_DEFAULTS,
   };
 }

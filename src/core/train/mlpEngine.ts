@@ -1,10 +1,11 @@
 /**
  * The dense (MLP) autoencoder as an Engine, with its variants: denoising (a fresh seeded
- * corruption of each batch, the clean batch as target), the L2 code penalty and the
- * contractive penalty (closed form, contractive.ts).
+ * corruption of each batch, the clean batch as target), the L2 code penalty, the contractive
+ * penalty (closed form, contractive.ts) and the sparse code's penalty (sparsity.ts).
  *
  * objective = mean pixel loss + codeL2 x (mean over the batch of sum_j z_j²)
  *           + contractive x (mean over the batch of ||dz/dx||²_F)
+ *           + the sparsity term (L1 of the code activity or KL toward ρ, sparsity.ts)
  * The pixel loss is a mean over the 784 pixels, so against the loss summed over an image (the
  * squared error per image, or Keras/PyTorch with sum reduction) the same penalty weighs
  * 784 x codeL2. The reported loss leaves the penalties out, so it stays comparable with the
@@ -18,6 +19,7 @@ import { contractivePenalty } from './contractive';
 import { minimizeKeeping, type Engine, type StepContext } from './engine';
 import { codeL2Penalty, meanPixelLoss } from './losses';
 import { corrupt } from './noise';
+import { sparsityTerm } from './sparsity';
 
 /** Seed stream of the training noise: step s corrupts its batch with deriveSeed(deriveSeed(seed, 7), s). */
 export const NOISE_STREAM = 7;
@@ -50,6 +52,9 @@ export function createMlpEngine(spec: MlpModelConfig, seed: number, inputSize: n
         let objective: tf.Scalar = reconstruction;
         if (codeL2 > 0) objective = tf.add(objective, tf.mul(codeL2, codeL2Penalty(code)));
         if (contractive > 0) objective = tf.add(objective, tf.mul(contractive, contractivePenalty(model, layers)));
+        // Sparse: + weight x (L1 of the code activity, or KL toward ρ) (sparsity.ts).
+        const sparse = sparsityTerm(code, spec);
+        if (sparse) objective = tf.add(objective, sparse);
         return { objective, reconstruction };
       });
     },

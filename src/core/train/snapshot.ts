@@ -69,7 +69,7 @@ export interface SnapshotIssue {
    * What differs: 'format', 'version', 'field' (a malformed value), 'encoderLayers',
    * 'encoderLayer', 'codeSize', 'hiddenActivation', 'outputActivation', 'weights', 'loss',
    * 'codeL2', 'optimizer', 'learningRate', 'momentum', 'batchSize', 'trainSize', 'seed',
-   * 'optimizerState'.
+   * 'optimizerState', 'codeActivation', 'sparsity', 'sparsityWeight', 'sparsityTarget'.
    */
   what: string;
   /** The value in the file and here, as text, when the issue compares two values. */
@@ -241,6 +241,12 @@ function compareArchitecture(file: MlpModelConfig, here: MlpModelConfig): Snapsh
       `Output activation ${file.outputActivation} in the file, ${here.outputActivation} here: the weights would compute something else.`,
     );
   }
+  // Files written before the code activation existed have a linear code.
+  const fileCode = file.codeActivation ?? 'linear';
+  const hereCode = here.codeActivation ?? 'linear';
+  if (fileCode !== hereCode) {
+    refuse('codeActivation', fileCode, hereCode, `Code activation ${fileCode} in the file, ${hereCode} here: the weights would compute something else.`);
+  }
   return issues;
 }
 
@@ -289,6 +295,13 @@ function compareSettings(file: LabConfig, here: LabConfig): SnapshotIssue[] {
   warn('noise', 'Input noise', file.model.noise, here.model.noise, `: training goes on with ${here.model.noise}`);
   if (file.model.noise !== 'none' && here.model.noise !== 'none') warn('noiseLevel', 'Noise level', file.model.noiseLevel, here.model.noiseLevel);
   warn('contractive', 'Contractive penalty', file.model.contractive ?? 0, here.model.contractive ?? 0, `: training goes on with ${here.model.contractive ?? 0}`);
+  // Sparse autoencoder (files from before it: no penalty).
+  const sparsity = (c: LabConfig) => c.model.sparsity ?? 'none';
+  warn('sparsity', 'Sparsity penalty', sparsity(file), sparsity(here), `: training goes on with ${sparsity(here)}`);
+  if (sparsity(file) !== 'none' && sparsity(file) === sparsity(here)) {
+    warn('sparsityWeight', 'Sparsity weight', file.model.sparsityWeight, here.model.sparsityWeight, `: training goes on with ${here.model.sparsityWeight}`);
+    if (sparsity(here) === 'kl') warn('sparsityTarget', 'Target activation ρ', file.model.sparsityTarget, here.model.sparsityTarget);
+  }
   // Files written before normal digits existed trained on all ten.
   const digits = (c: LabConfig) => (c.train.normalDigits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).join(',');
   warn('normalDigits', 'Normal digits', digits(file), digits(here), `: training goes on with ${digits(here)}`);

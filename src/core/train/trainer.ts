@@ -22,6 +22,7 @@ import { createEngine, engineWeightLayout } from './engines';
 import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
 import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
 import { denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores, type Reconstructor } from './noise';
+import { activityScores, activitySums, encoderFeatures, type ActivityScores } from './sparsity';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
   analyseSnapshot,
@@ -261,6 +262,30 @@ export class Trainer {
     if (!engine.measure || !engine.measureNames?.length) return undefined;
     const values = await readAndDispose(tf.tidy(() => engine.measure!(this.liveTestImages, this.liveTestLabels)));
     return Object.fromEntries(engine.measureNames.map((name, i) => [name, values[i]]));
+  }
+
+  /**
+   * Code activity on the live test digits (sparsity.ts: mean activation, fraction of active
+   * units, dead units, histogram; a sigmoid code's histogram spans [0, 1]). One read-back.
+   */
+  async evaluateActivity(): Promise<ActivityScores> {
+    this.assertAlive();
+    const top = this.config.model.codeActivation === 'sigmoid' ? 1 : undefined;
+    const sums = await readAndDispose(tf.tidy(() => activitySums(this.engine.encode(this.liveTestImages), top)));
+    return activityScores(sums, this.liveTestImages.shape[0], this.codeSize);
+  }
+
+  /** Incoming weights of units of the first encoder layer, [m, 784] (sparsity.ts). @param units indices, or the first `count` */
+  async encoderFeatures(units?: Int32Array | number): Promise<Float32Array> {
+    this.assertAlive();
+    const mlp = this.mlpModel('Encoder features are drawn for the dense (MLP) autoencoder.');
+    return readAndDispose(tf.tidy(() => encoderFeatures(mlp, units)));
+  }
+
+  /** [codeSize] mean activation of each code unit over the live test digits. */
+  async unitActivity(): Promise<Float32Array> {
+    this.assertAlive();
+    return readAndDispose(tf.tidy(() => tf.mean(this.engine.encode(this.liveTestImages), 0)));
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */

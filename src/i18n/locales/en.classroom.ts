@@ -46,6 +46,8 @@ export const classroom = {
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
       pretrainGain: 'Test accuracy of the pretrained network minus the random one’s',
       textRetrievalFraction: 'Share of the 15 passages retrieved with the query’s genre (10-number code)',
+      activeFraction: 'Fraction of active code units (activation > 0.1) on test digits',
+      meanActivation: 'Mean code activation on test digits',
     },
   },
   link: {

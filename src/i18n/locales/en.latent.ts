@@ -52,7 +52,7 @@ export const latent = {
     title: 'Code sliders',
     help: 'One slider per number of the code: move one and watch the decoded image change.',
     dimension: 'z{{index}}',
-    more: 'Showing the first {{shown}} of {{codeSize}} code numbers; the others keep their values.',
+    more: 'Showing the {{shown}} of {{codeSize}} code numbers whose range over the map’s digits is widest; the others keep their values.',
     waiting: 'Sliders appear once codes exist.',
   },
   draw: {

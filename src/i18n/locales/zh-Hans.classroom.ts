@@ -45,6 +45,8 @@ export const classroom: Strings['classroom'] = {
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
       pretrainGain: '预训练网络的测试准确率减去随机初始化网络的',
       textRetrievalFraction: '检索到的 15 段文字中与查询同体裁的比例（10 个数的编码）',
+      activeFraction: '测试数字上活跃编码单元（激活值 > 0.1）的比例',
+      meanActivation: '测试数字上编码的平均激活值',
     },
   },
   link: {

@@ -54,7 +54,7 @@ export const latent: Strings['latent'] = {
     title: '编码滑块',
     help: '编码里的每个数对应一个滑块：拖动其中一个，看解码图像怎么变。',
     dimension: 'z{{index}}',
-    more: '只显示了 {{codeSize}} 个编码数中的前 {{shown}} 个；其余的保持不变。',
+    more: '只显示了 {{codeSize}} 个编码数中，在地图的数字上变化范围最大的 {{shown}} 个；其余的保持不变。',
     waiting: '有了编码之后，滑块就会出现。',
   },
   draw: {

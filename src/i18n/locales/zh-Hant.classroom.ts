@@ -45,6 +45,8 @@ export const classroom: Strings['classroom'] = {
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
       pretrainGain: '預訓練網路的測試準確率減去隨機初始化網路的',
       textRetrievalFraction: '檢索到的 15 段文字中與查詢同體裁的比例（10 個數的編碼）',
+      activeFraction: '測試數字上活躍編碼單元（激活值 > 0.1）的比例',
+      meanActivation: '測試數字上編碼的平均激活值',
     },
   },
   link: {

@@ -54,7 +54,7 @@ export const latent: Strings['latent'] = {
     title: '編碼滑桿',
     help: '編碼裡的每個數對應一個滑桿：拖動其中一個，看看解碼影像怎麼變化。',
     dimension: 'z{{index}}',
-    more: '只顯示 {{codeSize}} 個編碼數中的前 {{shown}} 個；其餘的維持不變。',
+    more: '只顯示 {{codeSize}} 個編碼數中，在地圖的數字上變化範圍最大的 {{shown}} 個；其餘的維持不變。',
     waiting: '有了編碼之後，滑桿就會出現。',
   },
   draw: {
