@@ -64,6 +64,8 @@ export const LIMITS = {
   vqPositions: { min: 1, max: 64 },
   codebookSize: { min: 8, max: 512 },
   commitment: { min: 0, max: 2 },
+  /** VQ-VAE: steps between dead-code resets (0 = never). */
+  vqResetEvery: { min: 0, max: 10000 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -123,6 +125,12 @@ export const mlpModelSchema = z.object({
   commitment: z.number().min(LIMITS.commitment.min).max(LIMITS.commitment.max).default(0.25),
   /** adversarial: the prior the discriminator compares the codes with. */
   prior: z.enum(CODE_PRIORS).default('gaussian'),
+  /**
+   * vq: every this many steps, the codes no training digit picked since the last reset move
+   * onto encoder outputs of the batch (and at step 0 all of them: none was picked yet);
+   * 0 = never (core/train/vqEngine.ts).
+   */
+  vqResetEvery: int(LIMITS.vqResetEvery).default(25),
 });
 
 export const trainSchema = z.object({
@@ -219,7 +227,7 @@ export const PLAIN_VARIANT = {
 /** The other kinds' fields at their defaults, for code that writes an MLP config out in full. */
 export const KIND_DEFAULTS: Pick<
   MlpModelConfig,
-  'convChannels' | 'convDecoder' | 'beta' | 'vqPositions' | 'codebookSize' | 'commitment' | 'prior'
+  'convChannels' | 'convDecoder' | 'beta' | 'vqPositions' | 'codebookSize' | 'commitment' | 'prior' | 'vqResetEvery'
 > = {
   convChannels: [16, 8],
   convDecoder: 'maxUnpool',
@@ -228,6 +236,7 @@ export const KIND_DEFAULTS: Pick<
   codebookSize: 64,
   commitment: 0.25,
   prior: 'gaussian',
+  vqResetEvery: 25,
 };
 
 /**

@@ -241,6 +241,8 @@ const CONFIG_FIELDS = [
   field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),
     format: (v) => (isAllDigits(v) ? 'all' : v.join(',')), omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
     get: (s) => t(s).normalDigits, set: (s, v) => void (t(s).normalDigits = [...v]) }),
+  field({ key: 'vqreset', optional: true, omitWhen: sameAsLesson, configPath: 'model.vqResetEvery', codec: intString.pipe(model.vqResetEvery.unwrap()), format: str,
+    get: (s) => m(s).vqResetEvery, set: (s, v) => void (m(s).vqResetEvery = v) }),
 ];
 
 const VIEW_FIELDS = [
