@@ -68,7 +68,8 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  /** kind: the model kind the lesson trains (the MLP when left out). */
+  model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
 }
@@ -94,11 +95,14 @@ export interface LessonPreset {
  * - umapKnnAccuracy: leave-one-out 5-NN accuracy of the UMAP map of the autoencoder's codes of
  *   the first 2,000 test digits (0..1); its PCA counterpart is the PCA-2 map of their pixels
  *   (store.embedding, worker/embeddingMaps.ts).
+ * - vqPerplexity: VQ-VAE models: exp(entropy) of how often each codebook vector is picked over
+ *   the positions of the 1,000 live test digits, the effective number of codes in use (1..K;
+ *   VqEvent, core/train/vqEngine.ts).
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'vqPerplexity'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

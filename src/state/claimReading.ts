@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'vq'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -79,6 +79,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
     case 'anomalyAuroc':
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
+      break;
+    case 'vqPerplexity':
+      inputs.epoch = s.vq?.epoch ?? 0;
+      if (s.vq) inputs.current.vqPerplexity = s.vq.perplexity;
       break;
   }
   return inputs;

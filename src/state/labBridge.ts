@@ -84,6 +84,9 @@ function route(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'vq':
+      if (s.config.model.kind === 'vq' && e.codebookSize === s.config.model.codebookSize) s.setVq(e);
+      break;
   }
 }
 
@@ -360,6 +363,13 @@ export const lab = {
     if (r) store().setSearchResult(r);
     return r;
   },
+
+  /**
+   * VQ-VAE: [n, positions] code indices -> [n, 784] decoded images (the codes panel's edits).
+   * Undefined when the lab is not ready or the call failed (the failure is reported).
+   */
+  decodeIndices: (indices: Int32Array, n: number) =>
+    act('Decoding code indices', (c) => c.call((api) => api.decodeIndices(Int32Array.from(indices), n))),
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

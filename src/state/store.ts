@@ -22,6 +22,7 @@ import type {
   ProgressEvent,
   RunState,
   TestSampleEvent,
+  VqEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
@@ -181,7 +182,22 @@ export interface EmbeddingState {
   error?: string;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
+/** One perplexity reading of the VQ-VAE's codebook (the panel's chart over training). */
+export interface VqPoint {
+  step: number;
+  epoch: number;
+  perplexity: number;
+  codesUsed: number;
+}
+
+/** VQ-VAE models: the latest codes and codebook use, and the perplexity over this run. */
+export interface VqSlice {
+  vq?: VqEvent;
+  vqHistory: VqPoint[];
+  setVq: (e: VqEvent) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & VqSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -209,7 +225,7 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, vq: undefined, vqHistory: [] }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -268,4 +284,16 @@ export const useLab = create<LabState>()((set) => ({
   setDrawing: (drawing) => set({ drawing }),
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
+
+  // vq
+  vqHistory: [],
+  setVq: (vq) =>
+    set((s) => {
+      const point = { step: vq.step, epoch: vq.epoch, perplexity: vq.perplexity, codesUsed: vq.codesUsed };
+      // A step-0 event (a fresh or reset model) starts a new curve; the same step twice is kept once.
+      const kept = vq.step === 0 ? [] : s.vqHistory.filter((p) => p.step < vq.step);
+      let vqHistory = [...kept, point];
+      if (vqHistory.length > MAX_HISTORY) vqHistory = vqHistory.filter((_, i) => i % 2 === 0 || i === vqHistory.length - 1);
+      return { vq, vqHistory };
+    }),
 }));

@@ -233,6 +233,31 @@ export interface SensitivityEvent {
   count: number;
 }
 
+/**
+ * VQ-VAE (model.kind 'vq'): the showcase digits' code indices and the codebook's use on the
+ * live test digits (core/train/vqEngine.ts), sent with each live test evaluation.
+ */
+export interface VqEvent {
+  type: 'vq';
+  step: number;
+  epoch: number;
+  /** K, the codebook's size. */
+  codebookSize: number;
+  /** Code indices per digit. */
+  positions: number;
+  /** [n, positions] the showcase digits' indices in 0..K-1 (the digits: TestSampleEvent.showcase). */
+  showcaseIndices: Int32Array;
+  n: number;
+  /** [K] how many of the count x positions slots of the live test digits picked each code. */
+  usage: Float32Array;
+  /** exp(entropy) of that usage: the effective number of codes in use (1..K). */
+  perplexity: number;
+  /** Codes picked at least once. */
+  codesUsed: number;
+  /** Live test digits counted. */
+  count: number;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -248,7 +273,8 @@ export type LabEvent =
   | DenoisingEvent
   | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | VqEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -321,4 +347,9 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * VQ-VAE: [n, positions] code indices (int32, 0..K-1) -> [n, 784] images in [0, 1], one
+   * batched call. A view edits a digit's indices, or puts one index everywhere, and decodes.
+   */
+  decodeIndices(indices: Int32Array, n: number): Promise<Float32Array>;
 }

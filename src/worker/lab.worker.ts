@@ -27,6 +27,7 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import { LabVq } from './labVq';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -45,6 +46,7 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  private vq?: LabVq;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -104,6 +106,7 @@ class Lab implements LabApi {
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
+      this.vq = new LabVq(data, (e, transfer) => this.emit(e, transfer));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -324,6 +327,14 @@ class Lab implements LabApi {
     });
   }
 
+  decodeIndices(indices: Int32Array, n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      if (!this.vq) throw new Error('The lab worker has not been initialised yet (init() first).');
+      const pixels = await this.vq.decode(trainer, indices, n);
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
   // ---- the training loop ----
 
   private async loop(trainer: Trainer): Promise<void> {
@@ -398,6 +409,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.vq?.publish(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -410,6 +422,7 @@ class Lab implements LabApi {
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.vq?.publish(trainer);
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

@@ -110,7 +110,7 @@ export class LabViews {
 
   /** Encoders with at most one hidden layer (where the contractive penalty exists): the code's sensitivity. */
   async publishSensitivity(trainer: Trainer): Promise<void> {
-    if (trainer.config.model.encoderLayers.length > 1) return;
+    if (trainer.config.model.kind !== 'mlp' || trainer.config.model.encoderLayers.length > 1) return;
     const scores = await trainer.evaluateSensitivity();
     this.emit({ type: 'sensitivity', step: trainer.step, epoch: trainer.epoch, ...scores });
   }

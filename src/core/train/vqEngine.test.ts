@@ -8,7 +8,8 @@ import { BatchOrder } from './batchOrder';
 import { useWasmInNode } from './nodeBackend';
 import type { MnistData } from './types';
 import { reconstructionNats } from './vaeObjective';
-import { createVqEngine, resetDeadCodesOnDevice, usageFigures, vqCodeDim, vqWeightLayout, type VqEngine, type VqEngineSpec } from './vqEngine';
+import { vqCodeDim, vqWeightLayout } from '../models/vqConfig';
+import { createVqEngine, resetDeadCodesOnDevice, usageFigures, type VqEngine, type VqEngineSpec } from './vqEngine';
 
 let data: MnistData;
 let test: tf.Tensor2D;

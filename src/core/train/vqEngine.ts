@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type HiddenActivation } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { createVq, stopGradient, straightThrough, type VqAutoencoder } from '../models/vq';
+import { vqCodeDim } from '../models/vqConfig';
 import type { Engine, StepContext } from './engine';
 import { reconstructionNats } from './vaeObjective';
 import { codeUsage } from './vqObjective';
@@ -51,15 +52,6 @@ export interface VqEngine extends Engine {
   decodeIndices(indices: tf.Tensor2D): tf.Tensor2D;
   /** [n, 784] -> [K] how many of the n x positions slots picked each code (float32). */
   usage(x: tf.Tensor2D): tf.Tensor1D;
-}
-
-/** codeDim = codeSize / vqPositions; a config whose codeSize does not divide is refused. */
-export function vqCodeDim(spec: Pick<VqEngineSpec, 'codeSize' | 'vqPositions'>): number {
-  const d = spec.codeSize / spec.vqPositions;
-  if (!Number.isInteger(d) || d < 1) {
-    throw new RangeError(`The code size (${spec.codeSize}) must be a multiple of the code positions (${spec.vqPositions}).`);
-  }
-  return d;
 }
 
 /**
@@ -188,16 +180,4 @@ export function createVqEngine(
       usageSinceReset.dispose();
     },
   };
-}
-
-/** Snapshot layout of the VQ engine's variables, in model.variables' order. */
-export function vqWeightLayout(spec: Pick<VqEngineSpec, 'encoderLayers' | 'codeSize' | 'vqPositions' | 'codebookSize'>): { name: string; shape: number[] }[] {
-  const widths = [IMAGE_SIZE, ...spec.encoderLayers, spec.codeSize];
-  const back = [...widths].reverse();
-  const dense = (half: string, w: number[]) =>
-    w.slice(1).flatMap((out, i) => [
-      { name: `${half}/${i}/kernel`, shape: [w[i], out] },
-      { name: `${half}/${i}/bias`, shape: [out] },
-    ]);
-  return [...dense('encoder', widths), { name: 'codebook', shape: [spec.codebookSize, vqCodeDim(spec)] }, ...dense('decoder', back)];
 }
