@@ -32,6 +32,7 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { VqPanel } from '../components/vq/VqPanel';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -59,6 +60,7 @@ export function App() {
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -128,6 +130,12 @@ export function App() {
                 <div className="panel panel--variant panel--contractive">
                   <PanelFocusButton panel="contractive" name={t('variants.contractive.title')} />
                   <Contractive />
+                </div>
+              )}
+              {vqCodes && (
+                <div className="panel panel--variant panel--vq">
+                  <PanelFocusButton panel="vq" name={t('vq.codes.title')} />
+                  <VqPanel />
                 </div>
               )}
               {show.latent && (

@@ -26,6 +26,7 @@ import {
 } from './architectureDraft';
 import { useShown } from './useShown';
 import { VariantFields } from './variants/VariantFields';
+import { VqFields } from './vq/VqFields';
 import './ArchitectureEditor.css';
 
 /**
@@ -169,6 +170,7 @@ export function ArchitectureEditor() {
           )}
 
           {show.architecture && show.variants && <VariantFields draft={draft} set={set} error={error} />}
+          {show.architecture && draft.kind === 'vq' && <VqFields draft={draft} set={set} error={error} />}
 
           {(show.optimizer || show.data || show.seed) && (
             <fieldset className="arch-fieldset arch-fieldset--training">

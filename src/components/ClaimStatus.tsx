@@ -20,6 +20,7 @@ const claimState = (s: LabState) => ({
   sensitivity: s.sensitivity,
   anomaly: s.anomaly,
   embedding: s.embedding,
+  vq: s.vq,
 });
 
 type Shown = ClaimReading['verdict']['state'];

@@ -12,6 +12,8 @@ import {
   type HiddenActivation,
   type LabConfig,
   type LossName,
+  type MlpModelConfig,
+  type ModelKind,
   type NoiseType,
   type OptimizerName,
   type OutputActivation,
@@ -37,10 +39,19 @@ export interface ConfigDraft {
   noiseLevel: string;
   /** Weight of the contractive penalty, as typed. */
   contractive: string;
+  /** The model kind, kept from the applied config (the editor does not switch kinds). */
+  kind: ModelKind;
+  /** The other kinds' settings the editor has no fields for, carried through unchanged. */
+  kindSettings: Pick<MlpModelConfig, 'convChannels' | 'convDecoder' | 'beta' | 'prior'>;
+  /** VQ-VAE: code positions, codebook size K, commitment β, steps between dead-code resets, as typed. */
+  vqPositions: string;
+  codebookSize: string;
+  commitment: string;
+  vqResetEvery: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
-export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers'>;
+export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers' | 'kindSettings'>;
 
 /**
  * Where a problem is shown: a scalar field, one encoder layer (`layer.0` is the layer next to
@@ -64,7 +75,7 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise'>, { min: number; max: number; integer: boolean }> = {
+const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind'>, { min: number; max: number; integer: boolean }> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
   codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
@@ -74,6 +85,10 @@ const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputAct
   seed: { ...LIMITS.seed, integer: true },
   noiseLevel: { ...LIMITS.noiseLevel, integer: false },
   contractive: { ...LIMITS.contractive, integer: false },
+  vqPositions: { ...LIMITS.vqPositions, integer: true },
+  codebookSize: { ...LIMITS.codebookSize, integer: true },
+  commitment: { ...LIMITS.commitment, integer: false },
+  vqResetEvery: { ...LIMITS.vqResetEvery, integer: true },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -94,6 +109,12 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
     contractive: String(c.model.contractive),
+    kind: c.model.kind,
+    kindSettings: { convChannels: [...c.model.convChannels], convDecoder: c.model.convDecoder, beta: c.model.beta, prior: c.model.prior },
+    vqPositions: String(c.model.vqPositions),
+    codebookSize: String(c.model.codebookSize),
+    commitment: String(c.model.commitment),
+    vqResetEvery: String(c.model.vqResetEvery),
   };
 }
 
@@ -107,7 +128,7 @@ export function parseNumber(text: string): number {
 export function draftToCandidate(d: ConfigDraft): unknown {
   return {
     model: {
-      kind: 'mlp',
+      kind: d.kind,
       encoderLayers: d.encoderLayers.map(parseNumber),
       codeSize: parseNumber(d.codeSize),
       hiddenActivation: d.hiddenActivation,
@@ -117,6 +138,11 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       noise: d.noise,
       noiseLevel: parseNumber(d.noiseLevel),
       contractive: parseNumber(d.contractive),
+      ...d.kindSettings,
+      vqPositions: parseNumber(d.vqPositions),
+      codebookSize: parseNumber(d.codebookSize),
+      commitment: parseNumber(d.commitment),
+      vqResetEvery: parseNumber(d.vqResetEvery),
     },
     train: {
       optimizer: d.optimizer,
@@ -204,8 +230,9 @@ export function mergeDraft(d: ConfigDraft, before: LabConfig, after: LabConfig):
   const merged: ConfigDraft = { ...d };
   const sameLayers = d.encoderLayers.length === base.encoderLayers.length && d.encoderLayers.every((w, i) => w === base.encoderLayers[i]);
   if (sameLayers) merged.encoderLayers = next.encoderLayers;
+  merged.kindSettings = next.kindSettings;
   for (const key of Object.keys(base) as (keyof ConfigDraft)[]) {
-    if (key === 'encoderLayers') continue;
+    if (key === 'encoderLayers' || key === 'kindSettings') continue;
     if (d[key] === base[key]) (merged as Record<ScalarField, string>)[key] = next[key];
   }
   return merged;

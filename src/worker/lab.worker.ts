@@ -154,6 +154,8 @@ class Lab implements LabApi {
       await this.stopLoop();
       if (!wasRunning) return;
       this.emit({ type: 'status', state: 'paused' });
+      // The VQ-VAE's codes of the exact paused model (its panel decodes the reader's edits with it).
+      if (this.trainer) await this.vq?.publish(this.trainer);
       // The map is left as it was (a refresh here moved it under a grid click in core-lab);
       // step() publishes codes and measurements of the exact model.
       if (this.trainer) this.fullTestInBackground(this.trainer);

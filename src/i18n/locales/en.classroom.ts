@@ -44,7 +44,7 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
-      vqPerplexity: 'Perplexity of the codebook: codes in effective use',
+      vqPerplexity: 'Codebook perplexity (codes in effective use)',
     },
   },
   link: {

@@ -43,7 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
-      vqPerplexity: '码本的困惑度：实际在用的码字数',
+      vqPerplexity: '码本的困惑度（实际在用的码字数）',
     },
   },
   link: {

@@ -11,6 +11,7 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { vq } from './zh-Hant.vq';
 
 export const zhHant: Strings = {
   app: {
@@ -180,4 +181,5 @@ export const zhHant: Strings = {
   exportCode,
   variants,
   applications,
+  vq,
 };
