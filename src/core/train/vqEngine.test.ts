@@ -5,10 +5,13 @@ import { loadMnistNode } from '../data/mnistNode';
 import { seededSubset } from '../data/rng';
 import { outputBiasForMean } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
+import { DEFAULT_CONFIG } from '../config';
 import { useWasmInNode } from './nodeBackend';
+import { Trainer } from './trainer';
 import type { MnistData } from './types';
 import { reconstructionNats } from './vaeObjective';
 import { vqCodeDim, vqWeightLayout } from '../models/vqConfig';
+import { decodeVqIndices, readVqCodes } from './vqViews';
 import { createVqEngine, resetDeadCodesOnDevice, usageFigures, type VqEngine, type VqEngineSpec } from './vqEngine';
 
 let data: MnistData;
@@ -148,5 +151,35 @@ describe('VQ engine tensors', () => {
       viaCode.forEach((v, i) => expect(viaIndices[i]).toBeCloseTo(v, 5));
     });
     engine.dispose();
+  });
+
+  it('in the Trainer: steps (with resets), decode of indices, reset and dispose leave no tensors behind', async () => {
+    const baseline = tf.memory().numTensors;
+    const config = {
+      model: { ...DEFAULT_CONFIG.model, kind: 'vq' as const, encoderLayers: [32], codeSize: 12, vqPositions: 4, codebookSize: 16, vqResetEvery: 2 },
+      train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 50 },
+    };
+    const trainer = new Trainer(data, config);
+    trainer.steps(1);
+    await trainer.readTrainMetrics();
+    await trainer.evaluateTest('live');
+    await trainer.measureEngine();
+    const settled = tf.memory().numTensors;
+    trainer.steps(5);
+    await trainer.readTrainMetrics();
+    const live = imagesToFloat(data.testImages.subarray(0, 3 * 784), null);
+    const reading = await readVqCodes(trainer, live, 3);
+    expect(reading.indices.length).toBe(12);
+    expect(reading.usage.reduce((a, b) => a + b, 0)).toBe(1000 * 4);
+    const pixels = await decodeVqIndices(trainer, reading.indices, 3);
+    expect(pixels.length).toBe(3 * 784);
+    await expect(decodeVqIndices(trainer, Int32Array.from([0, 1, 2, 16]), 1)).rejects.toThrow(/code index 16 at position 3 of row 0 is not one of the 16 codes/);
+    expect(tf.memory().numTensors).toBe(settled);
+    trainer.reset();
+    trainer.steps(3);
+    await trainer.readTrainMetrics();
+    expect(tf.memory().numTensors).toBe(settled);
+    trainer.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
   });
 });
