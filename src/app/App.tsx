@@ -19,6 +19,7 @@ import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
+import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -60,6 +61,7 @@ export function App() {
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
@@ -130,6 +132,12 @@ export function App() {
                 <div className="panel panel--variant panel--contractive">
                   <PanelFocusButton panel="contractive" name={t('variants.contractive.title')} />
                   <Contractive />
+                </div>
+              )}
+              {convolutional && (
+                <div className="panel panel--variant panel--feature-maps">
+                  <PanelFocusButton panel="featureMaps" name={t('kinds.featureMaps.title')} />
+                  <FeatureMaps />
                 </div>
               )}
               {vqCodes && (

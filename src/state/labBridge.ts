@@ -7,6 +7,7 @@
  */
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';
@@ -80,6 +81,9 @@ function route(e: LabEvent): void {
       break;
     case 'sensitivity':
       s.setSensitivity(e);
+      break;
+    case 'engineMeasures':
+      s.setEngineMeasures(e);
       break;
     case 'anomaly':
       s.setAnomaly(e);
@@ -355,6 +359,10 @@ export const lab = {
       if (errorText(e) !== 'cancelled') update({ running: false, error: errorText(e) });
     }
   },
+
+  /** Convolutional models: every layer's activations for test digit `testIndex` (undefined if refused). */
+  featureMaps: (testIndex: number): Promise<FeatureMap[] | undefined> =>
+    act('Drawing the feature maps', (c) => c.call((api) => api.featureMaps(testIndex))),
 
   /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */
   async searchNeighbours(query: SearchQuery): Promise<SearchResult | undefined> {

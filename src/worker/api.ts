@@ -5,8 +5,9 @@
  *
  * The page imports this file with `import type` only.
  */
-import type { LabConfig } from '../core/config';
+import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 
@@ -234,6 +235,18 @@ export interface SensitivityEvent {
 }
 
 /**
+ * A model kind's own live figures on the live test digits (core/train/engine.ts measure), by
+ * name: e.g. the VAE's ELBO, the VQ-VAE's perplexity. Sent with each live test evaluation.
+ */
+export interface EngineMeasuresEvent {
+  type: 'engineMeasures';
+  step: number;
+  epoch: number;
+  kind: ModelKind;
+  values: Record<string, number>;
+}
+
+/**
  * VQ-VAE (model.kind 'vq'): the showcase digits' code indices and the codebook's use on the
  * live test digits (core/train/vqEngine.ts), sent with each live test evaluation.
  */
@@ -274,6 +287,7 @@ export type LabEvent =
   | ImageSearchEvent
   | SensitivityEvent
   | AnomalyEvent
+  | EngineMeasuresEvent
   | VqEvent;
 
 export interface EncodeResult {
@@ -347,6 +361,12 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Convolutional models: every layer's activations for test digit `testIndex` (input,
+   * convolutions, poolings, code, unpoolings or deconvolutions, reconstruction); buffers
+   * transferred. Refused for the other kinds.
+   */
+  featureMaps(testIndex: number): Promise<FeatureMap[]>;
   /**
    * VQ-VAE: [n, positions] code indices (int32, 0..K-1) -> [n, 784] images in [0, 1], one
    * batched call. A view edits a digit's indices, or puts one index everywhere, and decodes.

@@ -15,6 +15,7 @@ import { imagesToFloat } from '../core/data/dataset';
 import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
+import type { FeatureMap } from '../core/models/convConfig';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import type { SearchQuery, SearchResult } from './api';
@@ -27,6 +28,7 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import { KindBackends } from './kindBackend';
 import { LabVq } from './labVq';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
@@ -46,6 +48,7 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  private kindBackends?: KindBackends;
   private vq?: LabVq;
 
   private running = false;
@@ -124,6 +127,7 @@ class Lab implements LabApi {
       await this.stopLoop();
       this.trainer?.dispose();
       this.trainer = undefined;
+      await this.activateBackendFor(checked.config);
       try {
         this.trainer = new Trainer(data, checked.config);
       } catch (e) {
@@ -250,7 +254,8 @@ class Lab implements LabApi {
     return this.readModel(async (trainer) => {
       const codes = own(await trainer.encode(images, n));
       const points = codesToPoints(this.currentMap(trainer), codes, n);
-      const reconstructions = own(await trainer.decode(codes, n));
+      // Through the model's own reconstruction (a max-unpooling decoder uses the input's switches).
+      const reconstructions = own(await trainer.reconstruct(images, n));
       return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
     });
   }
@@ -326,6 +331,18 @@ class Lab implements LabApi {
       const codes = own(await trainer.encode(pixels, n));
       const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
+    });
+  }
+
+  featureMaps(testIndex: number): Promise<FeatureMap[]> {
+    return this.readModel(async (trainer) => {
+      const data = this.requireData();
+      if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= data.testCount) {
+        throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${testIndex}`);
+      }
+      const image = imagesToFloat(data.testImages.subarray(testIndex * IMAGE_SIZE, (testIndex + 1) * IMAGE_SIZE), null);
+      const maps = await trainer.featureMaps(image);
+      return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
     });
   }
 
@@ -411,6 +428,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
     await this.vq?.publish(trainer);
     const now = performance.now();
     this.lastTestAt = now;
@@ -424,7 +442,24 @@ class Lab implements LabApi {
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
     await this.vq?.publish(trainer);
+  }
+
+  /**
+   * The backend for this model's kind (kindBackend.ts): the chosen one, or the next checked one
+   * when it lacks what the kind needs; the page hears which and why.
+   */
+  private async activateBackendFor(config: LabConfig): Promise<void> {
+    if (!this.report) return;
+    this.kindBackends ??= new KindBackends(this.report);
+    const before = tf.getBackend();
+    const choice = await this.kindBackends.activate(config.model);
+    if (choice.backend === before) return;
+    this.emit({ type: 'backend', report: choice.report });
+    if (choice.moved) {
+      this.emitError({ kind: 'backend', message: choice.moved, hint: `The lab trains this model on ${choice.backend} instead; other models go back to ${this.report.chosen}.` });
+    }
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

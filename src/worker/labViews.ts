@@ -115,6 +115,12 @@ export class LabViews {
     this.emit({ type: 'sensitivity', step: trainer.step, epoch: trainer.epoch, ...scores });
   }
 
+  /** The model kind's own live figures (engine.ts measure: ELBO, perplexity, ...), if it has any. */
+  async publishEngineMeasures(trainer: Trainer): Promise<void> {
+    const values = await trainer.measureEngine();
+    if (values) this.emit({ type: 'engineMeasures', step: trainer.step, epoch: trainer.epoch, kind: trainer.config.model.kind, values });
+  }
+
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */
   publishPcaMap(map: PcaMap): void {
     const points = map.points.slice();

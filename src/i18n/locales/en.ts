@@ -10,6 +10,7 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { kinds } from './en.kinds';
 import { vq } from './en.vq';
 
 export const en = {
@@ -179,6 +180,7 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
   vq,
 } as const;

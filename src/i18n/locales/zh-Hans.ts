@@ -11,6 +11,7 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { kinds } from './zh-Hans.kinds';
 import { vq } from './zh-Hans.vq';
 
 export const zhHans: Strings = {
@@ -180,6 +181,7 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
   vq,
 };

@@ -11,6 +11,7 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { kinds } from './zh-Hant.kinds';
 import { vq } from './zh-Hant.vq';
 
 export const zhHant: Strings = {
@@ -180,6 +181,7 @@ export const zhHant: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
   vq,
 };
