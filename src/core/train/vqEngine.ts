@@ -50,7 +50,7 @@ export interface VqEngine extends Engine {
   encodeIndices(x: tf.Tensor2D): tf.Tensor2D;
   /** [n, positions] int32 indices in 0..K-1 -> [n, 784] pixel probabilities. */
   decodeIndices(indices: tf.Tensor2D): tf.Tensor2D;
-  /** [n, 784] -> [K] how many of the n x positions slots picked each code (float32). */
+  /** [n, 784] -> [K] how many of the n x positions slots picked each code (int32). */
   usage(x: tf.Tensor2D): tf.Tensor1D;
 }
 
