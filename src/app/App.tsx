@@ -36,6 +36,7 @@ import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
 import { Pretraining } from '../components/Pretraining';
 import { TextRetrieval } from '../components/TextRetrieval';
+import { VqPanel } from '../components/vq/VqPanel';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -67,6 +68,7 @@ export function App() {
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
   const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
+  const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -155,6 +157,12 @@ export function App() {
                 <div className="panel panel--variant panel--sparse">
                   <PanelFocusButton panel="sparse" name={t('variants.sparse.title')} />
                   <Sparse />
+                </div>
+              )}
+              {vqCodes && (
+                <div className="panel panel--variant panel--vq">
+                  <PanelFocusButton panel="vq" name={t('vq.codes.title')} />
+                  <VqPanel />
                 </div>
               )}
               {show.latent && (

@@ -27,6 +27,7 @@ import {
 import { useShown } from './useShown';
 import { KindFields } from './variants/KindFields';
 import { VariantFields } from './variants/VariantFields';
+import { VqFields } from './vq/VqFields';
 import './ArchitectureEditor.css';
 
 /**
@@ -177,6 +178,7 @@ export function ArchitectureEditor() {
           )}
 
           {show.architecture && show.variants && <VariantFields draft={draft} set={set} error={error} />}
+          {show.architecture && draft.kind === 'vq' && <VqFields draft={draft} set={set} error={error} />}
 
           {(show.optimizer || show.data || show.seed) && (
             <fieldset className="arch-fieldset arch-fieldset--training">

@@ -23,6 +23,7 @@ const claimState = (s: LabState) => ({
   pretraining: s.pretraining,
   text: s.text,
   sparsity: s.sparsity,
+  vq: s.vq,
 });
 
 type Shown = ClaimReading['verdict']['state'];

@@ -33,6 +33,11 @@ export interface ConfigDraft {
    * the other kinds' settings): carried over unchanged, so applying an edit never resets them.
    */
   kept: { model: Record<string, unknown>; train: Record<string, unknown> };
+  /** vq: code positions, codebook size K, commitment β, steps between dead-code resets, as typed. */
+  vqPositions: string;
+  codebookSize: string;
+  commitment: string;
+  vqResetEvery: string;
   /** Encoder widths from the input towards the code, as typed. */
   encoderLayers: string[];
   codeSize: string;
@@ -103,6 +108,10 @@ const NUMBER_LIMITS: Record<
   contractive: { ...LIMITS.contractive, integer: false },
   sparsityWeight: { ...LIMITS.sparsityWeight, integer: false },
   sparsityTarget: { ...LIMITS.sparsityTarget, integer: false },
+  vqPositions: { ...LIMITS.vqPositions, integer: true },
+  codebookSize: { ...LIMITS.codebookSize, integer: true },
+  commitment: { ...LIMITS.commitment, integer: false },
+  vqResetEvery: { ...LIMITS.vqResetEvery, integer: true },
 };
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
@@ -112,6 +121,10 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     convChannels: c.model.convChannels.join(', '),
     convDecoder: c.model.convDecoder,
     kept: { model: { ...c.model }, train: { ...c.train } },
+    vqPositions: String(c.model.vqPositions),
+    codebookSize: String(c.model.codebookSize),
+    commitment: String(c.model.commitment),
+    vqResetEvery: String(c.model.vqResetEvery),
     encoderLayers: c.model.encoderLayers.map(String),
     codeSize: String(c.model.codeSize),
     codeL2: String(c.model.codeL2),
@@ -162,6 +175,10 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       sparsity: d.sparsity,
       sparsityWeight: parseNumber(d.sparsityWeight),
       sparsityTarget: parseNumber(d.sparsityTarget),
+      vqPositions: parseNumber(d.vqPositions),
+      codebookSize: parseNumber(d.codebookSize),
+      commitment: parseNumber(d.commitment),
+      vqResetEvery: parseNumber(d.vqResetEvery),
     },
     train: {
       ...d.kept.train,

@@ -83,6 +83,8 @@ export const LIMITS = {
   sparsityWeight: { min: 0, max: 10 },
   /** ρ, the target mean activation of a code unit for the KL penalty: strictly inside (0, 1). */
   sparsityTarget: { min: 0.001, max: 0.999 },
+  /** VQ-VAE: steps between dead-code resets (0 = never). */
+  vqResetEvery: { min: 0, max: 10000 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
@@ -151,6 +153,12 @@ export const mlpModelSchema = z.object({
   sparsityWeight: z.number().min(LIMITS.sparsityWeight.min).max(LIMITS.sparsityWeight.max).default(1e-4),
   /** ρ for 'kl': the mean activation each code unit is pushed toward. Optional in input (0.05). */
   sparsityTarget: z.number().min(LIMITS.sparsityTarget.min).max(LIMITS.sparsityTarget.max).default(0.05),
+  /**
+   * vq: every this many steps, the codes no training digit picked since the last reset move
+   * onto encoder outputs of the batch (and at step 0 all of them: none was picked yet);
+   * 0 = never (core/train/vqEngine.ts).
+   */
+  vqResetEvery: int(LIMITS.vqResetEvery).default(25),
 });
 
 export const trainSchema = z.object({
@@ -267,7 +275,7 @@ export const PLAIN_VARIANT = {
 /** The other kinds' fields at their defaults, for code that writes an MLP config out in full. */
 export const KIND_DEFAULTS: Pick<
   MlpModelConfig,
-  'convChannels' | 'convDecoder' | 'beta' | 'vqPositions' | 'codebookSize' | 'commitment' | 'prior'
+  'convChannels' | 'convDecoder' | 'beta' | 'vqPositions' | 'codebookSize' | 'commitment' | 'prior' | 'vqResetEvery'
 > = {
   convChannels: [16, 8],
   convDecoder: 'maxUnpool',
@@ -276,6 +284,7 @@ export const KIND_DEFAULTS: Pick<
   codebookSize: 64,
   commitment: 0.25,
   prior: 'gaussian',
+  vqResetEvery: 25,
 };
 
 /**

@@ -49,6 +49,8 @@ export function tinyModel(m: MlpModelConfig): MlpModelConfig {
     vqPositions: vq ? 2 : m.vqPositions,
     codeSize: vq ? 4 : Math.min(m.codeSize, 3),
     codebookSize: Math.min(m.codebookSize, 8),
+    // A dead-code reset at step 0 and every step after: the profile sees the periodic reset's kernels too.
+    vqResetEvery: vq ? 1 : m.vqResetEvery,
   };
 }
 
@@ -66,6 +68,7 @@ export async function kindKernelsNeeded(m: MlpModelConfig): Promise<string[]> {
           const x = tf.reshape(tf.linspace(0, 1, 2 * IMAGE_SIZE), [2, IMAGE_SIZE]) as tf.Tensor2D;
           const labels = tf.tensor1d([3, 7], 'int32');
           engine.trainStep(x, { step: 0, seed: 1, optimizer, labels });
+          engine.trainStep(x, { step: 1, seed: 1, optimizer, labels });
           engine.decode(engine.encode(x));
           engine.reconstructLogits(x);
           engine.measure?.(x, labels);

@@ -102,6 +102,9 @@ export interface LessonPreset {
  * - umapKnnAccuracy: leave-one-out 5-NN accuracy of the UMAP map of the autoencoder's codes of
  *   the first 2,000 test digits (0..1); its PCA counterpart is the PCA-2 map of their pixels
  *   (store.embedding, worker/embeddingMaps.ts).
+ * - vqPerplexity: VQ-VAE models: exp(entropy) of how often each codebook vector is picked over
+ *   the positions of the 1,000 live test digits, the effective number of codes in use (1..K;
+ *   VqEvent, core/train/vqEngine.ts).
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
@@ -117,7 +120,7 @@ export interface LessonPreset {
  *   (SparsityEvent; core/train/sparsity.ts).
  * - meanActivation: the same codes' mean activation over digits and units (code units).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -267,3 +267,25 @@ describe('reading the sparse claim (under 40% active units after two epochs, squ
     expect(readClaim(l, run(l.id, [], { sparsity: event(2, 0.2) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
   });
 });
+
+describe('the VQ-VAE claim (issue 4)', () => {
+  const l = lesson('vq-vae');
+  const vq = (epoch: number, perplexity: number) => ({
+    type: 'vq' as const, step: Math.round(epoch * 50), epoch, codebookSize: 64, positions: 8, showcaseIndices: new Int32Array(80), n: 10,
+    usage: new Float32Array(64), perplexity, codesUsed: 40, count: 1000,
+  });
+  it('waits for two epochs, then judges the perplexity measured then against 16', () => {
+    expect(readClaim(l, run(l.id, [])).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { vq: vq(1.5, 30) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { vq: vq(2.1, 27.5) }))).toMatchObject({ verdict: { state: 'holds', value: 27.5, target: 16 }, changed: false });
+    // The measured figures of the broken models: no dead-code reset, no straight-through gradient.
+    expect(readClaim(l, run(l.id, [], { vq: vq(2.1, 13.6) })).verdict.state).toBe('fails');
+    expect(readClaim(l, run(l.id, [], { vq: vq(2.1, 8.1) })).verdict.state).toBe('fails');
+  });
+
+  it('a run without the reset is another experiment', () => {
+    const other = run(l.id, [], { vq: vq(2.1, 13.6) });
+    other.config.model.vqResetEvery = 0;
+    expect(readClaim(l, other).changed).toBe(true);
+  });
+});

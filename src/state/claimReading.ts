@@ -21,7 +21,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'sparsity'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'sparsity' | 'vq'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -103,6 +103,10 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
     case 'meanActivation':
       inputs.epoch = s.sparsity?.epoch ?? 0;
       if (s.sparsity) inputs.current[metric] = s.sparsity[metric];
+      break;
+    case 'vqPerplexity':
+      inputs.epoch = s.vq?.epoch ?? 0;
+      if (s.vq) inputs.current.vqPerplexity = s.vq.perplexity;
       break;
   }
   return inputs;

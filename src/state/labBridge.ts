@@ -101,6 +101,9 @@ function route(e: LabEvent): void {
     case 'sparsity':
       s.setSparsity(e);
       break;
+    case 'vq':
+      if (s.config.model.kind === 'vq' && e.codebookSize === s.config.model.codebookSize) s.setVq(e);
+      break;
   }
 }
 
@@ -407,6 +410,12 @@ export const lab = {
   /** Pauses the pretraining run (the panel going away); nothing to pause before boot(). */
   pausePretraining: () => (booting ? act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())) : Promise.resolve(undefined)),
   resetPretraining: () => act('Resetting the pretraining', (c) => c.call((api) => api.resetPretraining())),
+  /**
+   * VQ-VAE: [n, positions] code indices -> [n, 784] decoded images (the codes panel's edits).
+   * Undefined when the lab is not ready or the call failed (the failure is reported).
+   */
+  decodeIndices: (indices: Int32Array, n: number) =>
+    act('Decoding code indices', (c) => c.call((api) => api.decodeIndices(Int32Array.from(indices), n))),
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

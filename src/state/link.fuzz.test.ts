@@ -42,6 +42,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       codebookSize: fc.integer({ min: LIMITS.codebookSize.min, max: LIMITS.codebookSize.max }),
       commitment: fc.double({ min: LIMITS.commitment.min, max: LIMITS.commitment.max, noNaN: true }).map((v) => v + 0),
       prior: fc.constantFrom(...CODE_PRIORS),
+      vqResetEvery: fc.integer({ min: LIMITS.vqResetEvery.min, max: LIMITS.vqResetEvery.max }),
     }),
     codeActivation: fc.constantFrom(...CODE_ACTIVATIONS),
     sparsity: fc.constantFrom(...SPARSITY_PENALTIES),

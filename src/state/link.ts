@@ -255,6 +255,8 @@ const CONFIG_FIELDS = [
     get: (s) => m(s).sparsityWeight, set: (s, v) => void (m(s).sparsityWeight = v) }),
   field({ key: 'rho', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsityTarget', codec: decimalString.pipe(model.sparsityTarget.unwrap()), format: str,
     get: (s) => m(s).sparsityTarget, set: (s, v) => void (m(s).sparsityTarget = v) }),
+  field({ key: 'vqreset', optional: true, omitWhen: sameAsLesson, configPath: 'model.vqResetEvery', codec: intString.pipe(model.vqResetEvery.unwrap()), format: str,
+    get: (s) => m(s).vqResetEvery, set: (s, v) => void (m(s).vqResetEvery = v) }),
 ];
 
 const VIEW_FIELDS = [

@@ -24,6 +24,7 @@ import type {
   ProgressEvent,
   RunState,
   TestSampleEvent,
+  VqEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
@@ -226,7 +227,22 @@ export interface TextSlice {
   setText: (patch: Partial<TextState>) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice;
+/** One perplexity reading of the VQ-VAE's codebook (the panel's chart over training). */
+export interface VqPoint {
+  step: number;
+  epoch: number;
+  perplexity: number;
+  codesUsed: number;
+}
+
+/** VQ-VAE models: the latest codes and codebook use, and the perplexity over this run. */
+export interface VqSlice {
+  vq?: VqEvent;
+  vqHistory: VqPoint[];
+  setVq: (e: VqEvent) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -255,7 +271,7 @@ export const useLab = create<LabState>()((set) => ({
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
   clearHistory: () =>
-    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, sparsity: undefined }),
+    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, sparsity: undefined, vq: undefined, vqHistory: [] }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -325,4 +341,15 @@ export const useLab = create<LabState>()((set) => ({
   // text retrieval
   text: { status: 'idle', running: false },
   setText: (patch) => set((s) => ({ text: { ...s.text, ...patch } })),
+  // vq
+  vqHistory: [],
+  setVq: (vq) =>
+    set((s) => {
+      const point = { step: vq.step, epoch: vq.epoch, perplexity: vq.perplexity, codesUsed: vq.codesUsed };
+      // A step-0 event (a fresh or reset model) starts a new curve; the same step twice is kept once.
+      const kept = vq.step === 0 ? [] : s.vqHistory.filter((p) => p.step < vq.step);
+      let vqHistory = [...kept, point];
+      if (vqHistory.length > MAX_HISTORY) vqHistory = vqHistory.filter((_, i) => i % 2 === 0 || i === vqHistory.length - 1);
+      return { vq, vqHistory };
+    }),
 }));

@@ -266,6 +266,31 @@ export interface SparsityEvent extends ActivityScores {
   featureLayer: 'code' | 'hidden';
 }
 
+/**
+ * VQ-VAE (model.kind 'vq'): the showcase digits' code indices and the codebook's use on the
+ * live test digits (core/train/vqEngine.ts), sent with each live test evaluation.
+ */
+export interface VqEvent {
+  type: 'vq';
+  step: number;
+  epoch: number;
+  /** K, the codebook's size. */
+  codebookSize: number;
+  /** Code indices per digit. */
+  positions: number;
+  /** [n, positions] the showcase digits' indices in 0..K-1 (the digits: TestSampleEvent.showcase). */
+  showcaseIndices: Int32Array;
+  n: number;
+  /** [K] how many of the count x positions slots of the live test digits picked each code. */
+  usage: Float32Array;
+  /** exp(entropy) of that usage: the effective number of codes in use (1..K). */
+  perplexity: number;
+  /** Codes picked at least once. */
+  codesUsed: number;
+  /** Live test digits counted. */
+  count: number;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -286,7 +311,8 @@ export type LabEvent =
   | PretrainingEvent
   | TextProgressEvent
   | TextMeasureEvent
-  | SparsityEvent;
+  | SparsityEvent
+  | VqEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -385,4 +411,9 @@ export interface LabApi {
   textReset(): Promise<void>;
   /** A typed query through the text encoders: its map point and its k nearest passages. */
   textQuery(query: string, k: number): Promise<TextQueryResult>;
+  /**
+   * VQ-VAE: [n, positions] code indices (int32, 0..K-1) -> [n, 784] images in [0, 1], one
+   * batched call. A view edits a digit's indices, or puts one index everywhere, and decodes.
+   */
+  decodeIndices(indices: Int32Array, n: number): Promise<Float32Array>;
 }

@@ -33,6 +33,7 @@ import type { PretrainConfig } from './apiPretraining';
 import { PretrainRun } from './pretrainRun';
 import type { TextCorpusInfo } from './apiText';
 import { LabText } from './textRetrievalLab';
+import { LabVq } from './labVq';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -57,6 +58,7 @@ class Lab implements LabApi {
   private dataUrl?: string;
   /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
   private readonly text = new LabText((e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
+  private vq?: LabVq;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -118,6 +120,7 @@ class Lab implements LabApi {
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
       this.pretrain = new PretrainRun(data, (e) => this.emit(e));
+      this.vq = new LabVq(data, (e, transfer) => this.emit(e, transfer));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -166,6 +169,8 @@ class Lab implements LabApi {
       await this.stopLoop();
       if (!wasRunning) return;
       this.emit({ type: 'status', state: 'paused' });
+      // The VQ-VAE's codes of the exact paused model (its panel decodes the reader's edits with it).
+      if (this.trainer) await this.vq?.publish(this.trainer);
       // The map is left as it was (a refresh here moved it under a grid click in core-lab);
       // step() publishes codes and measurements of the exact model.
       if (this.trainer) this.fullTestInBackground(this.trainer);
@@ -384,6 +389,14 @@ class Lab implements LabApi {
   textReset = () => this.text.reset();
   textQuery = (query: string, k: number) => this.text.query(query, k);
 
+  decodeIndices(indices: Int32Array, n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      if (!this.vq) throw new Error('The lab worker has not been initialised yet (init() first).');
+      const pixels = await this.vq.decode(trainer, indices, n);
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
   // ---- the training loop ----
 
   private async loop(trainer: Trainer): Promise<void> {
@@ -460,6 +473,7 @@ class Lab implements LabApi {
     await this.requireViews().publishSensitivity(trainer);
     await this.requireViews().publishEngineMeasures(trainer);
     await this.requireViews().publishSparsity(trainer);
+    await this.vq?.publish(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -474,6 +488,7 @@ class Lab implements LabApi {
     await this.requireViews().publishSensitivity(trainer);
     await this.requireViews().publishEngineMeasures(trainer);
     await this.requireViews().publishSparsity(trainer);
+    await this.vq?.publish(trainer);
   }
 
   /**

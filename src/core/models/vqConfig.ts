@@ -7,7 +7,7 @@
  * positions x codeDim numbers; a convolutional encoder later emits an h x w grid of them.
  */
 import { z } from 'zod';
-import { DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, LIMITS, trainSchema } from '../config';
+import { DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, IMAGE_SIZE, LIMITS, trainSchema } from '../config';
 
 export const VQ_LIMITS = {
   /** K, the number of codebook vectors (the issue: 8 to 512). */
@@ -62,4 +62,25 @@ export function checkVqConfig(
   const r = vqLabConfigSchema.safeParse(value);
   if (r.success) return { ok: true, config: r.data };
   return { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
+/** codeDim = codeSize / vqPositions; a config whose codeSize does not divide is refused. */
+export function vqCodeDim(spec: { codeSize: number; vqPositions: number }): number {
+  const d = spec.codeSize / spec.vqPositions;
+  if (!Number.isInteger(d) || d < 1) {
+    throw new RangeError(`The code size (${spec.codeSize}) must be a multiple of the code positions (${spec.vqPositions}).`);
+  }
+  return d;
+}
+
+/** The lab's VQ engine's weights (train/vqEngine.ts), in its variables' order: encoder, codebook, decoder. */
+export function vqWeightLayout(spec: { encoderLayers: readonly number[]; codeSize: number; vqPositions: number; codebookSize: number }): { name: string; shape: number[] }[] {
+  const widths = [IMAGE_SIZE, ...spec.encoderLayers, spec.codeSize];
+  const back = [...widths].reverse();
+  const dense = (half: string, w: number[]) =>
+    w.slice(1).flatMap((out, i) => [
+      { name: `${half}/${i}/kernel`, shape: [w[i], out] },
+      { name: `${half}/${i}/bias`, shape: [out] },
+    ]);
+  return [...dense('encoder', widths), { name: 'codebook', shape: [spec.codebookSize, vqCodeDim(spec)] }, ...dense('decoder', back)];
 }

@@ -288,6 +288,16 @@ export class Trainer {
     return readAndDispose(tf.tidy(() => tf.mean(this.engine.encode(this.liveTestImages), 0)));
   }
 
+  /**
+   * A kind's own read of its engine (vqViews.ts: code indices, codebook use): fn runs inside
+   * tf.tidy on the engine and the resident live test digits [live, 784]; one read-back.
+   */
+  async readEngine(fn: (engine: Engine, liveTest: tf.Tensor2D) => tf.Tensor): Promise<Float32Array | Int32Array> {
+    this.assertAlive();
+    const engine = this.engine;
+    return readAndDispose(tf.tidy(() => fn(engine, this.liveTestImages)));
+  }
+
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
   async encode(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();

@@ -36,7 +36,7 @@ export function vqTerms(model: VqAutoencoder, x: tf.Tensor2D): VqTerms {
   return { objective, reconstruction, codebook, commitment, usage };
 }
 
-/** @param indices any shape, int32 in 0..K-1  @returns [K] counts (float32) */
+/** @param indices any shape, int32 in 0..K-1  @returns [K] counts (int32: a one-hot sum; cast before dividing) */
 export function codeUsage(indices: tf.Tensor, codebookSize: number): tf.Tensor1D {
   return tf.tidy(() => tf.sum(tf.oneHot(tf.reshape(indices, [-1]).toInt(), codebookSize), 0) as tf.Tensor1D);
 }

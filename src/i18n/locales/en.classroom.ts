@@ -48,6 +48,7 @@ export const classroom = {
       textRetrievalFraction: 'Share of the 15 passages retrieved with the query’s genre (10-number code)',
       activeFraction: 'Fraction of active code units (activation > 0.1) on test digits',
       meanActivation: 'Mean code activation on test digits',
+      vqPerplexity: 'Codebook perplexity (codes in effective use)',
     },
   },
   link: {

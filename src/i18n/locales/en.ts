@@ -13,6 +13,7 @@ import { variants } from './en.variants';
 import { kinds } from './en.kinds';
 import { pretraining } from './en.pretraining';
 import { text } from './en.text';
+import { vq } from './en.vq';
 
 export const en = {
   app: {
@@ -185,6 +186,7 @@ export const en = {
   applications,
   pretraining,
   text,
+  vq,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

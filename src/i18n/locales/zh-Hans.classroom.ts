@@ -47,6 +47,7 @@ export const classroom: Strings['classroom'] = {
       textRetrievalFraction: '检索到的 15 段文字中与查询同体裁的比例（10 个数的编码）',
       activeFraction: '测试数字上活跃编码单元（激活值 > 0.1）的比例',
       meanActivation: '测试数字上编码的平均激活值',
+      vqPerplexity: '码本的困惑度（实际在用的码字数）',
     },
   },
   link: {

@@ -14,6 +14,7 @@ import { variants } from './zh-Hans.variants';
 import { kinds } from './zh-Hans.kinds';
 import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
+import { vq } from './zh-Hans.vq';
 
 export const zhHans: Strings = {
   app: {
@@ -186,4 +187,5 @@ export const zhHans: Strings = {
   applications,
   pretraining,
   text,
+  vq,
 };

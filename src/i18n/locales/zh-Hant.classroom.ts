@@ -47,6 +47,7 @@ export const classroom: Strings['classroom'] = {
       textRetrievalFraction: '檢索到的 15 段文字中與查詢同體裁的比例（10 個數的編碼）',
       activeFraction: '測試數字上活躍編碼單元（激活值 > 0.1）的比例',
       meanActivation: '測試數字上編碼的平均激活值',
+      vqPerplexity: '碼本的困惑度（實際在用的碼字數）',
     },
   },
   link: {

@@ -14,6 +14,7 @@ import { variants } from './zh-Hant.variants';
 import { kinds } from './zh-Hant.kinds';
 import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
+import { vq } from './zh-Hant.vq';
 
 export const zhHant: Strings = {
   app: {
@@ -186,4 +187,5 @@ export const zhHant: Strings = {
   applications,
   pretraining,
   text,
+  vq,
 };

@@ -1,0 +1,48 @@
+/** VQ-VAE（issue 4）的简体中文界面文字：模型编辑器里的设置、数字和它们的码字索引、索引编辑和码本使用情况。 */
+import type { Strings } from './en';
+
+export const vq: Strings['vq'] = {
+  editor: {
+    legend: 'VQ-VAE 码本',
+    positions: '编码位置数',
+    positionsHint: '每个数字有几个索引；编码长度必须是它的倍数（每个位置存 编码长度 ÷ 位置数 个数）。',
+    codebookSize: '码本大小 K',
+    codebookSizeHint: '码本里有多少个向量（8 到 512）：每个位置指向其中一个。',
+    commitment: '承诺损失权重 β',
+    commitmentHint: '‖z_e − sg(z_q)‖² 的权重，让编码器的输出靠近它选中的码字。',
+    resetEvery: '每隔多少步重置失效码字',
+    resetEveryHint: '自上次重置以来没有被任何数字选中的码字，会移到编码器的输出上；设为 0 则不重置。',
+  },
+  codes: {
+    title: '离散编码',
+    help: '每个测试数字是一行码字索引：逐个位置记下最近的码本向量的编号。解码器只看得到这些向量。点击一个索引可以改掉它，或者看看这个码字单独画出什么。',
+    waiting: '正在等待第一批编码…',
+    digit: '测试数字',
+    indices: '码字索引',
+    decoded: '解码结果',
+    rowLabel: '测试数字 {{label}}：索引 {{indices}}',
+    indexButton: '数字 {{label}} 的第 {{position}} 个位置：码字 {{index}}',
+    edited: '已修改',
+    editorTitle: '数字 {{label}}，第 {{position}} 个位置',
+    indexLabel: '码字索引（0 到 {{max}}）',
+    indexProblem: '请填 0 到 {{max}} 之间的整数。',
+    restore: '恢复模型给出的索引',
+    restoreAll: '恢复所有数字',
+    everywhere: '每个位置都放码字 {{index}}',
+    everywhereHint: '所有位置都是同一个码字时，解码器画出的图像。',
+    pickHint: '点击某一行里的索引（或直方图里的一根柱子）来选一个码字。',
+    decodedLabel: '由 {{count}} 个索引解码出的数字 {{label}}',
+    everywhereLabel: '码字 {{index}} 放在全部 {{count}} 个位置上解码的结果',
+  },
+  usage: {
+    title: '码本使用情况',
+    perplexity: '困惑度',
+    perplexityUnit: '实际在用的码字数',
+    codesUsed: '用到的码字',
+    codesUsedValue: '{{size}} 个中的 {{used}} 个',
+    histogram: '前 {{count}} 个测试数字的所有位置上，{{size}} 个码字各被选中多少次',
+    bar: '码字 {{index}}：被选中 {{count}} 次',
+    chart: '训练过程中的困惑度（现在第 {{epoch}} 个 epoch）；虚线是 K/4 = {{quarter}}',
+    note: '困惑度是各码字被选中频率的熵的指数：K 个码字用得一样多时等于 K，一个码字包办一切时等于 1（码本坍缩）。',
+  },
+};

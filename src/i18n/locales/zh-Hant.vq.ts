@@ -1,0 +1,48 @@
+/** VQ-VAE（issue 4）的繁體中文介面文字：模型編輯器裡的設定、數字和它們的碼字索引、索引編輯和碼本使用情形。 */
+import type { Strings } from './en';
+
+export const vq: Strings['vq'] = {
+  editor: {
+    legend: 'VQ-VAE 碼本',
+    positions: '編碼位置數',
+    positionsHint: '每個數字有幾個索引；編碼長度必須是它的倍數（每個位置存 編碼長度 ÷ 位置數 個數）。',
+    codebookSize: '碼本大小 K',
+    codebookSizeHint: '碼本裡有多少個向量（8 到 512）：每個位置指向其中一個。',
+    commitment: '承諾損失權重 β',
+    commitmentHint: '‖z_e − sg(z_q)‖² 的權重，讓編碼器的輸出靠近它選中的碼字。',
+    resetEvery: '每隔多少步重設失效碼字',
+    resetEveryHint: '自上次重設以來沒有被任何數字選中的碼字，會移到編碼器的輸出上；設為 0 則不重設。',
+  },
+  codes: {
+    title: '離散編碼',
+    help: '每個測試數字是一列碼字索引：逐個位置記下最近的碼本向量的編號。解碼器只看得到這些向量。點擊一個索引可以改掉它，或者看看這個碼字單獨畫出什麼。',
+    waiting: '正在等待第一批編碼…',
+    digit: '測試數字',
+    indices: '碼字索引',
+    decoded: '解碼結果',
+    rowLabel: '測試數字 {{label}}：索引 {{indices}}',
+    indexButton: '數字 {{label}} 的第 {{position}} 個位置：碼字 {{index}}',
+    edited: '已修改',
+    editorTitle: '數字 {{label}}，第 {{position}} 個位置',
+    indexLabel: '碼字索引（0 到 {{max}}）',
+    indexProblem: '請填 0 到 {{max}} 之間的整數。',
+    restore: '恢復模型給出的索引',
+    restoreAll: '恢復所有數字',
+    everywhere: '每個位置都放碼字 {{index}}',
+    everywhereHint: '所有位置都是同一個碼字時，解碼器畫出的影像。',
+    pickHint: '點擊某一列裡的索引（或直方圖裡的一根柱子）來選一個碼字。',
+    decodedLabel: '由 {{count}} 個索引解碼出的數字 {{label}}',
+    everywhereLabel: '碼字 {{index}} 放在全部 {{count}} 個位置上解碼的結果',
+  },
+  usage: {
+    title: '碼本使用情形',
+    perplexity: '困惑度',
+    perplexityUnit: '實際在用的碼字數',
+    codesUsed: '用到的碼字',
+    codesUsedValue: '{{size}} 個中的 {{used}} 個',
+    histogram: '前 {{count}} 個測試數字的所有位置上，{{size}} 個碼字各被選中多少次',
+    bar: '碼字 {{index}}：被選中 {{count}} 次',
+    chart: '訓練過程中的困惑度（現在第 {{epoch}} 個 epoch）；虛線是 K/4 = {{quarter}}',
+    note: '困惑度是各碼字被選中頻率的熵的指數：K 個碼字用得一樣多時等於 K，一個碼字包辦一切時等於 1（碼本坍縮）。',
+  },
+};
