@@ -6,6 +6,7 @@ import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { createConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createMlpEngine } from './mlpEngine';
+import { createVaeEngine } from './vaeEngine';
 
 export { engineWeightLayout } from './weightLayouts';
 
@@ -19,6 +20,8 @@ export function createEngine(model: MlpModelConfig, seed: number, outputBias: Fl
       return createMlpEngine(model, seed, IMAGE_SIZE, outputBias);
     case 'conv':
       return createConvEngine(model, seed, outputBias);
+    case 'vae':
+      return createVaeEngine(model, seed, outputBias);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type MlpModelConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, type MlpModelConfig } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { outputBiasForMean } from '../models/mlp';
 import { decodePriorSamples } from '../models/prior';
 import { stepNoise } from '../models/vae';
 import { vaeWeightLayout } from '../models/vaeConfig';
+import { engineWeightLayout } from './engines';
 import { useWasmInNode } from './nodeBackend';
 import { createOptimizer, disposeOptimizer } from './optimizers';
+import { Trainer } from './trainer';
 import type { MnistData } from './types';
 import { createVaeEngine, vaeMeasureNames, vaeModelOf } from './vaeEngine';
 import { vaeTerms } from './vaeObjective';
@@ -128,5 +130,50 @@ describe('VAE engine', () => {
 
   it('takes the VAE fields of a lab config', () => {
     expect(vaeModelOf({ ...spec, beta: 4 })).toEqual({ kind: 'vae', encoderLayers: [32, 16], codeSize: 3, hiddenActivation: 'relu', beta: 4 });
+  });
+});
+
+describe('the VAE kind through the Trainer', () => {
+  const vaeConfig = (m: Partial<MlpModelConfig> = {}) => ({
+    model: { ...spec, ...m },
+    train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 32, learningRate: 0.002 },
+  });
+
+  it('learns: the live test ELBO rises', async () => {
+    const trainer = new Trainer(data, vaeConfig());
+    expect(trainer.measureNames).toEqual(vaeMeasureNames(3));
+    const before = (await trainer.measureEngine())!;
+    trainer.steps(120);
+    const after = (await trainer.measureEngine())!;
+    expect(after.elbo).toBeGreaterThan(before.elbo + 10);
+    trainer.dispose();
+  }, 120_000);
+
+  it('leaks no tensor in steps, encode, decode, reconstruct, measures, snapshots and reset', async () => {
+    const trainer = new Trainer(data, vaeConfig({ beta: 4 }));
+    trainer.steps(1); // the optimizer makes its slots on the first step
+    await trainer.readTrainMetrics();
+    const before = tf.memory().numTensors;
+    trainer.steps(2);
+    expect(Number.isFinite((await trainer.readTrainMetrics()).trainLoss)).toBe(true);
+    const images = imagesToFloat(data.testImages.subarray(0, 3 * 784), null);
+    const codes = await trainer.encode(images, 3);
+    expect((await trainer.decode(codes, 3)).length).toBe(3 * 784);
+    expect((await trainer.reconstruct(images, 3)).length).toBe(3 * 784);
+    await trainer.evaluateTest('live');
+    await trainer.measureEngine();
+    const snapshot = await trainer.exportState();
+    expect(snapshot.weights.map((w) => w.name)).toEqual(engineWeightLayout(trainer.config.model).map((l) => l.name));
+    await trainer.importState(snapshot);
+    trainer.reset();
+    trainer.steps(1);
+    await trainer.readTrainMetrics();
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+  }, 120_000);
+
+  it('refuses an MSE loss or a linear output, with the field named', () => {
+    const r = checkConfig({ ...vaeConfig(), model: { ...spec, loss: 'mse', outputActivation: 'linear' } });
+    expect(r.ok ? [] : r.problems.find((p) => p.path === 'model.loss')?.message).toMatch(/Bernoulli/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { convWeightLayout } from '../models/convConfig';
+import { vaeWeightLayout } from '../models/vaeConfig';
 
 export interface WeightSpec {
   name: string;
@@ -31,6 +32,8 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return weightLayout(model);
     case 'conv':
       return convWeightLayout({ stageChannels: model.convChannels, codeSize: model.codeSize, decoder: model.convDecoder });
+    case 'vae':
+      return vaeWeightLayout(model);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }
