@@ -10,6 +10,8 @@ import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';
+import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
+import { deriveSeed } from '../core/data/rng';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
@@ -41,6 +43,7 @@ function route(e: LabEvent): void {
         s.clearHistory();
         useLab.setState({ pcaBaseline: undefined, pcaMap: undefined });
         useLab.setState({ imageSearch: {}, searchResult: undefined, anomaly: undefined });
+        useLab.setState({ engineMeasures: undefined, engineHistory: [], priorSamples: undefined, traversal: undefined, plainComparison: undefined });
       }
       s.setRunState(e.state, e.message);
       break;
@@ -83,6 +86,9 @@ function route(e: LabEvent): void {
       break;
     case 'anomaly':
       s.setAnomaly(e);
+      break;
+    case 'engineMeasures':
+      s.addEngineMeasures(e);
       break;
   }
 }
@@ -146,6 +152,14 @@ async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T
 }
 
 /** A 2-D map point for the code the sliders hold, when the map is the code itself. */
+/**
+ * The latent grid is a 2-D VAE's: at the prior's quantiles rather than over the codes' range.
+ * (A longer code's map is a PCA of the codes, whose points are not prior quantiles.)
+ */
+export function priorGrid(config: LabConfig): boolean {
+  return config.model.kind === 'vae' && config.model.codeSize === 2;
+}
+
 function pointOfCode(code: Float32Array): [number, number] | undefined {
   if (code.length === 2) return [code[0], code[1]];
   if (code.length === 1) return [code[0], 0];
@@ -264,6 +278,8 @@ export const lab = {
     }
     try {
       const c = await ready();
+      // A VAE's grid covers its prior: cells at the quantiles Φ⁻¹((i + 0.5) / n) (core/models/priorCodes.ts).
+      if (priorGrid(store().config)) return await c.call((api) => api.decodePriorGrid(n));
       return await c.call((api) => api.decodeMapPoints(points, n * n));
     } catch (e) {
       if (!expected(e)) report('internal', `Decoding the grid failed: ${errorText(e)}`);
@@ -358,6 +374,29 @@ export const lab = {
     const q = 'image' in query ? { image: Float32Array.from(query.image) } : { testIndex: query.testIndex };
     const r = await act('Searching similar images', (c) => c.call((api) => api.searchNeighbours(q, SEARCH_NEIGHBOURS)));
     if (r) store().setSearchResult(r);
+    return r;
+  },
+
+  /** "Sample": `count` codes drawn from N(0, I), a new seed each press (the run's seed and the press number). */
+  async samplePrior(count: number): Promise<PriorSamples | undefined> {
+    const seed = deriveSeed(store().config.train.seed, 1000 + store().samplePresses);
+    const r = await act('Sampling from the prior', (c) => c.call((api) => api.samplePrior(count, seed)));
+    if (r) store().setPriorSamples(r);
+    return r;
+  },
+
+  /** Test digit `digit` swept along each code number over `values`; kept in the store. */
+  async traverse(digit: number, values: number[]): Promise<Traversal | undefined> {
+    const r = await act('Traversing the code', (c) => c.call((api) => api.traverse(digit, [...values])));
+    if (r) store().setTraversal(r);
+    return r;
+  },
+
+  /** Trains a plain autoencoder of the same shape for `epochs` epochs beside the VAE; its grids land in the store. */
+  async comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined> {
+    store().setPlainComparison('training');
+    const r = await act('Training the plain autoencoder', (c) => c.call((api) => api.comparePlain(epochs, side)));
+    if (store().plainComparison === 'training') store().setPlainComparison(r);
     return r;
   },
 

@@ -24,6 +24,7 @@ import type {
   TestSampleEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
+import type { EngineMeasuresEvent, PlainComparison, PriorSamples, Traversal } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import type { IgnoredField } from './link';
 
@@ -181,7 +182,26 @@ export interface EmbeddingState {
   error?: string;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
+/** The model kinds' own figures and views (the VAE lessons); emptied with a new run. */
+export interface EngineSlice {
+  /** The latest of the kind's live figures (a VAE: ELBO, reconstruction, KL, holes, KL per dimension). */
+  engineMeasures?: EngineMeasuresEvent;
+  /** Every engineMeasures of this run, oldest first (the ELBO curve), thinned like the history. */
+  engineHistory: EngineMeasuresEvent[];
+  /** The last press of "Sample": codes drawn from N(0, I) and their images. */
+  priorSamples?: PriorSamples;
+  /** Presses of "Sample" so far: each press draws with a new seed. */
+  samplePresses: number;
+  traversal?: Traversal;
+  /** The plain autoencoder beside the VAE: 'training' while it trains. */
+  plainComparison?: PlainComparison | 'training';
+  addEngineMeasures: (e: EngineMeasuresEvent) => void;
+  setPriorSamples: (s?: PriorSamples) => void;
+  setTraversal: (t?: Traversal) => void;
+  setPlainComparison: (c?: PlainComparison | 'training') => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & EngineSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -268,4 +288,17 @@ export const useLab = create<LabState>()((set) => ({
   setDrawing: (drawing) => set({ drawing }),
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
+
+  // engine
+  engineHistory: [],
+  samplePresses: 0,
+  addEngineMeasures: (e) =>
+    set((s) => {
+      let engineHistory = [...s.engineHistory, e];
+      if (engineHistory.length > MAX_HISTORY) engineHistory = engineHistory.filter((_, i) => i % 2 === 0 || i === engineHistory.length - 1);
+      return { engineMeasures: e, engineHistory };
+    }),
+  setPriorSamples: (priorSamples) => set((s) => ({ priorSamples, samplePresses: priorSamples ? s.samplePresses + 1 : s.samplePresses })),
+  setTraversal: (traversal) => set({ traversal }),
+  setPlainComparison: (plainComparison) => set({ plainComparison }),
 }));

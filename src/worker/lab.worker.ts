@@ -17,7 +17,7 @@ import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
-import type { SearchQuery, SearchResult } from './api';
+import type { PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
 import { destroyWebGpuDevice, deviceLostWithin, errorText, explain, LOSS_GRACE_MS, watchDeviceLoss } from './backends';
 import { codesToPoints, pointsToCodes } from './codeMap';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
@@ -27,6 +27,7 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import { comparePlain, decodePriorGrid, decodePriorSamples, traverse } from './vaeViews';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -324,6 +325,38 @@ class Lab implements LabApi {
     });
   }
 
+  decodePriorGrid(side: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await decodePriorGrid(trainer, side));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
+  samplePrior(count: number, seed: number): Promise<PriorSamples> {
+    return this.readModel(async (trainer) => {
+      const s = await decodePriorSamples(trainer, count, seed);
+      const r = { ...s, codes: own(s.codes), images: own(s.images) };
+      return Comlink.transfer(r, [r.codes.buffer, r.images.buffer]);
+    });
+  }
+
+  traverse(digit: number, values: number[]): Promise<Traversal> {
+    return this.readModel(async (trainer) => {
+      const t = await traverse(trainer, this.requireData(), digit, values);
+      const r = { ...t, images: own(t.images) };
+      return Comlink.transfer(r, [r.images.buffer, r.code.buffer]);
+    });
+  }
+
+  comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined> {
+    return this.readModel(async (trainer) => {
+      const r = await comparePlain(this.requireData(), trainer.config, epochs, side, () => this.trainer !== trainer);
+      if (!r) return undefined;
+      const out = { ...r, boxGrid: own(r.boxGrid), quantileGrid: own(r.quantileGrid) };
+      return Comlink.transfer(out, [out.boxGrid.buffer, out.quantileGrid.buffer]);
+    });
+  }
+
   // ---- the training loop ----
 
   private async loop(trainer: Trainer): Promise<void> {
@@ -402,10 +435,18 @@ class Lab implements LabApi {
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
     this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
+    await this.publishEngineMeasures(trainer);
+  }
+
+  /** The kind's own live figures (a VAE's ELBO, ...), if it has any. */
+  private async publishEngineMeasures(trainer: Trainer): Promise<void> {
+    const values = await trainer.measureEngine();
+    if (values) this.emit({ type: 'engineMeasures', step: trainer.step, epoch: trainer.epoch, values });
   }
 
   /** What the page shows of a fresh model (step 0): reconstructions, codes and the test metrics. */
   private async publishViews(trainer: Trainer): Promise<void> {
+    await this.publishEngineMeasures(trainer);
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);

@@ -12,7 +12,7 @@
  * cells reach to infinity, so every code falls in exactly one cell.
  */
 import * as tf from '@tensorflow/tfjs';
-import { probit } from '../models/prior';
+import { probit } from '../models/priorCodes';
 
 /**
  * The inner edges of side equal-mass cells of N(0, 1): Φ⁻¹(i / side) for i = 1..side-1.
