@@ -32,6 +32,8 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { Traversal } from '../components/vae/Traversal';
+import { VaePanel } from '../components/vae/VaePanel';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -55,7 +57,10 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    vae: useShown('vae'),
+    traversal: useShown('traversal'),
   };
+  const vae = useLab((s) => s.config.model.kind === 'vae');
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
@@ -128,6 +133,18 @@ export function App() {
                 <div className="panel panel--variant panel--contractive">
                   <PanelFocusButton panel="contractive" name={t('variants.contractive.title')} />
                   <Contractive />
+                </div>
+              )}
+              {vae && show.vae && (
+                <div className="panel panel--variant panel--vae">
+                  <PanelFocusButton panel="vae" name={t('vae.title')} />
+                  <VaePanel />
+                </div>
+              )}
+              {vae && show.traversal && (
+                <div className="panel panel--variant panel--traversal">
+                  <PanelFocusButton panel="traversal" name={t('vae.traversal.title')} />
+                  <Traversal />
                 </div>
               )}
               {show.latent && (

@@ -20,6 +20,7 @@ const claimState = (s: LabState) => ({
   sensitivity: s.sensitivity,
   anomaly: s.anomaly,
   embedding: s.embedding,
+  engineMeasures: s.engineMeasures,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -27,6 +28,7 @@ type Shown = ClaimReading['verdict']['state'];
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
+  if (metric === 'activeDimensions') return String(Math.round(value));
   const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }

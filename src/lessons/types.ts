@@ -52,6 +52,10 @@ export const CONTROL_GROUPS = [
   'variants',
   /** Visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, with their 5-NN accuracy. */
   'embedding',
+  /** The VAE: β slider, reconstruction + KL and the ELBO, the Sample button, the plain autoencoder's grids beside it. */
+  'vae',
+  /** Latent traversal: one row of images per code number as it sweeps, with its KL. */
+  'traversal',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -68,7 +72,8 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  /** kind defaults to 'mlp'. */
+  model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
 }
@@ -97,8 +102,12 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - testElbo: a VAE's evidence lower bound on the 1,000 live test digits, nats per image, one
+ *   seeded z sample per digit (EngineMeasuresEvent 'elbo'; core/train/vaeEngine.ts).
+ * - activeDimensions: how many of a VAE's code numbers carry a mean KL above 0.1 nats on the
+ *   live test digits (EngineMeasuresEvent 'activeDimensions').
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'testElbo', 'activeDimensions'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

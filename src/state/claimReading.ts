@@ -20,7 +20,8 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>> &
+  Partial<Pick<LabState, 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +81,14 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'testElbo':
+    case 'activeDimensions': {
+      const measured = s.engineMeasures;
+      const value = measured?.values[metric === 'testElbo' ? 'elbo' : 'activeDimensions'];
+      inputs.epoch = measured?.epoch ?? 0;
+      if (value !== undefined) inputs.current[metric] = value;
+      break;
+    }
   }
   return inputs;
 }

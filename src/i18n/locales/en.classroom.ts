@@ -44,6 +44,8 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      testElbo: 'Test ELBO, nats per image',
+      activeDimensions: 'Code numbers carrying more than 0.1 nats of KL',
     },
   },
   link: {
@@ -97,6 +99,8 @@ export const classroom = {
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
+      vae: 'Variational autoencoder (β, ELBO, sampling, plain grid beside it)',
+      traversal: 'Latent traversal (one row per code number)',
     },
   },
   language: {

@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
+      testElbo: '测试 ELBO（每张图像的奈特数）',
+      activeDimensions: 'KL 超过 0.1 奈特的编码数字个数',
     },
   },
   link: {
@@ -96,6 +98,8 @@ export const classroom: Strings['classroom'] = {
       anomaly: '异常检测',
       variants: '变体设置（噪声、收缩惩罚）',
       embedding: '可视化：编码的 UMAP 地图',
+      vae: '变分自编码器（β、ELBO、采样、旁边的普通网格）',
+      traversal: '潜在遍历（每个编码数字一行）',
     },
   },
   language: {

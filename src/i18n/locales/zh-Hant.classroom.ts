@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      testElbo: '測試 ELBO（每張圖像的奈特數）',
+      activeDimensions: 'KL 超過 0.1 奈特的編碼數字個數',
     },
   },
   link: {
@@ -96,6 +98,8 @@ export const classroom: Strings['classroom'] = {
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
       embedding: '視覺化：編碼的 UMAP 地圖',
+      vae: '變分自編碼器（β、ELBO、取樣、旁邊的普通網格）',
+      traversal: '潛在遍歷（每個編碼數字一列）',
     },
   },
   language: {
