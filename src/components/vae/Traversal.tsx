@@ -25,9 +25,10 @@ export function Traversal() {
   const codeSize = useLab((s) => s.config.model.codeSize);
   const testCount = 10000;
 
-  // Redrawn with each new measurement while paused, and whenever the digit changes.
+  // Redrawn with each new measurement while paused, and whenever the digit changes (once a
+  // model exists: its first measurement comes with the first views).
   useEffect(() => {
-    if (!running) void lab.traverse(digit, VALUES);
+    if (!running && step !== undefined) void lab.traverse(digit, VALUES);
   }, [digit, step, running]);
 
   const kl = (j: number) => values?.[`kl${j}`];
