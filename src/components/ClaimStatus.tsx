@@ -61,6 +61,7 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
       relation: t(`classroom.claim.relation.${check.relation}`),
       target: formatMetric(metric, verdict.target),
     });
+    if (check.atLeast !== undefined) detail += ` ${t('classroom.claim.atLeast', { floor: formatMetric(metric, check.atLeast) })}`;
   }
 
   return (

@@ -48,6 +48,7 @@ export function evaluateClaim(check: ClaimCheck, inputs: ClaimInputs): ClaimVerd
   if (value === undefined) return { state: 'pending', reason: 'waiting-for-metric' };
   const target = claimTarget(check, inputs);
   if (target === undefined) return { state: 'pending', reason: 'waiting-for-reference' };
-  const holds = Number.isFinite(value) && (check.relation === 'lt' ? value < target : value > target);
+  const holds =
+    Number.isFinite(value) && (check.relation === 'lt' ? value < target : value > target) && (check.atLeast === undefined || value >= check.atLeast);
   return { state: holds ? 'holds' : 'fails', value, target };
 }

@@ -116,6 +116,11 @@ interface ClaimCheckBase {
   relation: 'lt' | 'gt';
   /** Training (in epochs over the training subset) before the claim is judged; until then it is pending. */
   minEpochs: number;
+  /**
+   * Optional floor: the claim also needs metric >= atLeast, where a broken model would pass
+   * the relation alone (a VAE whose code collapsed uses 0 code numbers: "at most six" holds).
+   */
+  atLeast?: number;
 }
 
 /**

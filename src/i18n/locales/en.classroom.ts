@@ -30,6 +30,7 @@ export const classroom = {
       lt: 'below',
       gt: 'above',
     },
+    atLeast: 'It must also be at least {{floor}}.',
     afterEpochs: 'Judged after {{epochs}} epochs of training; now {{epoch}}.',
     waitingMetric: 'Waiting for the first measurement…',
     waitingReference: 'Waiting for the same measurement on PCA…',

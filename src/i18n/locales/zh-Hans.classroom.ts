@@ -29,6 +29,7 @@ export const classroom: Strings['classroom'] = {
       lt: '低于',
       gt: '高于',
     },
+    atLeast: '同时必须不少于 {{floor}}。',
     afterEpochs: '训练满 {{epochs}} 个 epoch 后判断；现在是 {{epoch}}。',
     waitingMetric: '正在等待第一次测量结果…',
     waitingReference: '正在等待 PCA 的同一项测量…',

@@ -29,6 +29,7 @@ export const classroom: Strings['classroom'] = {
       lt: '低於',
       gt: '高於',
     },
+    atLeast: '同時必須不少於 {{floor}}。',
     afterEpochs: '訓練滿 {{epochs}} 個 epoch 後判斷；目前是 {{epoch}}。',
     waitingMetric: '正在等待第一次測量結果…',
     waitingReference: '正在等待 PCA 的同一項測量…',

@@ -36,13 +36,15 @@ export const lesson: Lesson = {
   },
   // Node wasm, this preset (seed 1), the engine's live measure on the first 1,000 test digits
   // (docs/quality/vaeLessons.md): code numbers above 0.1 nats after epochs 2 / 3 / 4 / 5 / 10:
-  // 4 / 5 / 6 / 6 / 5 of 8 with β = 4; 8 of 8 from the first epoch on with β = 1.
+  // 4 / 5 / 6 / 6 / 5 of 8 with β = 4; 8 of 8 from the first epoch on with β = 1. After one
+  // epoch the β = 4 code had collapsed (0 used, every row the same image): the floor of 2 keeps
+  // a collapsed code from passing "at most six".
   claim: {
     text: {
-      en: 'After three epochs the β-VAE (β = 4) uses at most six of its eight code numbers (more than 0.1 nats of KL each); the others are switched off.',
-      'zh-Hans': '训练三个 epoch 之后，β-VAE（β = 4）的 8 个编码数字中最多只用了 6 个（每个的 KL 超过 0.1 奈特），其余的都被关掉了。',
-      'zh-Hant': '訓練三個 epoch 之後，β-VAE（β = 4）的 8 個編碼數字中最多只用了 6 個（每個的 KL 超過 0.1 奈特），其餘的都被關掉了。',
+      en: 'After three epochs the β-VAE (β = 4) uses between two and six of its eight code numbers (more than 0.1 nats of KL each); the others are switched off.',
+      'zh-Hans': '训练三个 epoch 之后，β-VAE（β = 4）的 8 个编码数字中只用了 2 到 6 个（每个的 KL 超过 0.1 奈特），其余的都被关掉了。',
+      'zh-Hant': '訓練三個 epoch 之後，β-VAE（β = 4）的 8 個編碼數字中只用了 2 到 6 個（每個的 KL 超過 0.1 奈特），其餘的都被關掉了。',
     },
-    check: { metric: 'activeDimensions', compare: 'fixed', relation: 'lt', value: 7, minEpochs: 3 },
+    check: { metric: 'activeDimensions', compare: 'fixed', relation: 'lt', value: 7, atLeast: 2, minEpochs: 3 },
   },
 };
