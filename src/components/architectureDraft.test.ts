@@ -137,3 +137,16 @@ describe('architecture draft: the variants (issue 4)', () => {
     expect(deep.ok ? {} : deep.problems).toEqual({ contractive: { code: 'contractiveDepth' } });
   });
 });
+
+describe('a model kind the editor does not edit', () => {
+  it('is carried through the draft: a VAE applies as a VAE with its β, and is not dirty', () => {
+    const vae: LabConfig = { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, kind: 'vae', beta: 4, codeSize: 8 } };
+    const d = draftFromConfig(vae);
+    expect(isDraftDirty(d, vae)).toBe(false);
+    const r = checkDraft({ ...d, codeSize: '6' });
+    expect(r.ok && [r.config.model.kind, r.config.model.beta, r.config.model.codeSize]).toEqual(['vae', 4, 6]);
+    // β moved elsewhere (the VAE panel's slider): the draft follows it.
+    const merged = mergeDraft(d, vae, { ...vae, model: { ...vae.model, beta: 2 } });
+    expect(JSON.parse(merged.kindFields).beta).toBe(2);
+  });
+});

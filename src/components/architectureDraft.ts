@@ -37,6 +37,12 @@ export interface ConfigDraft {
   noiseLevel: string;
   /** Weight of the contractive penalty, as typed. */
   contractive: string;
+  /**
+   * The model kind and its own fields (kind, beta, convChannels, ...), which this editor does
+   * not edit but must carry, as JSON: a VAE lesson's draft applies as a VAE, and a string
+   * compares by value in mergeDraft.
+   */
+  kindFields: string;
 }
 
 /** The draft's scalar fields (everything but the layer list). */
@@ -64,7 +70,7 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise'>, { min: number; max: number; integer: boolean }> = {
+const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kindFields'>, { min: number; max: number; integer: boolean }> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
   codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
@@ -94,7 +100,14 @@ export function draftFromConfig(c: LabConfig): ConfigDraft {
     noise: c.model.noise,
     noiseLevel: String(c.model.noiseLevel),
     contractive: String(c.model.contractive),
+    kindFields: JSON.stringify(kindFieldsOf(c)),
   };
+}
+
+/** The model fields this editor carries but does not edit. */
+function kindFieldsOf(c: LabConfig) {
+  const { kind, convChannels, convDecoder, beta, vqPositions, codebookSize, commitment, prior } = c.model;
+  return { kind, convChannels, convDecoder, beta, vqPositions, codebookSize, commitment, prior };
 }
 
 /** "" and "12abc" are NaN (so the schema refuses them); "1e-3" and " 64 " are numbers. */
@@ -107,7 +120,7 @@ export function parseNumber(text: string): number {
 export function draftToCandidate(d: ConfigDraft): unknown {
   return {
     model: {
-      kind: 'mlp',
+      ...(JSON.parse(d.kindFields) as object),
       encoderLayers: d.encoderLayers.map(parseNumber),
       codeSize: parseNumber(d.codeSize),
       hiddenActivation: d.hiddenActivation,
