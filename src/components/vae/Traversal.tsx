@@ -18,29 +18,43 @@ const USED_NATS = 0.1;
 export function Traversal() {
   const { t } = useTranslation();
   const [digit, setDigit] = useState(0);
+  /** The model step the rows on screen were decoded at (data-step, for tests). */
+  const [drawnStep, setDrawnStep] = useState<number>();
   const traversal = useLab((s) => s.traversal);
   const values = useLab((s) => s.engineMeasures?.values);
   const step = useLab((s) => s.engineMeasures?.step);
   const running = useLab((s) => s.runState === 'running');
+  /** The paused model's step: a progress event after the pause redraws the rows too. */
+  const pausedStep = useLab((s) => (s.runState === 'running' ? undefined : s.progress?.step));
   const codeSize = useLab((s) => s.config.model.codeSize);
   const testCount = 10000;
 
   // Redrawn with each new measurement while paused, and whenever the digit changes (once a
   // model exists: its first measurement comes with the first views).
   useEffect(() => {
-    if (!running && step !== undefined) void lab.traverse(digit, VALUES);
-  }, [digit, step, running]);
+    if (running || step === undefined) return;
+    const at = useLab.getState().progress?.step ?? 0;
+    void lab.traverse(digit, VALUES).then((t) => t && setDrawnStep(at));
+  }, [digit, step, running, pausedStep]);
 
   const kl = (j: number) => values?.[`kl${j}`];
   return (
-    <section className="variant-view traversal" data-testid="traversal" aria-labelledby="traversal-title">
+    <section className="variant-view traversal" data-testid="traversal" data-step={drawnStep} aria-labelledby="traversal-title">
       <h2 id="traversal-title">{t('vae.traversal.title')}</h2>
       <p className="panel-intro">{t('vae.traversal.help')}</p>
       <label>
         {t('vae.traversal.digit')}{' '}
         <input type="number" min={0} max={testCount - 1} value={digit} data-testid="traversal-digit" onChange={(e) => setDigit(Math.min(testCount - 1, Math.max(0, Math.round(Number(e.target.value) || 0))))} />
       </label>
-      <button type="button" className="button" data-testid="traversal-refresh" onClick={() => void lab.traverse(digit, VALUES)}>
+      <button
+        type="button"
+        className="button"
+        data-testid="traversal-refresh"
+        onClick={() => {
+          const at = useLab.getState().progress?.step ?? 0;
+          void lab.traverse(digit, VALUES).then((t) => t && setDrawnStep(at));
+        }}
+      >
         {t('vae.traversal.refresh')}
       </button>
       <p className="caption" data-testid="traversal-used">

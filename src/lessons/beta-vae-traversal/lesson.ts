@@ -16,19 +16,19 @@ export const lesson: Lesson = {
   controls: ['architecture', 'run', 'lossChart', 'vae', 'traversal', 'reconstructions'],
   tryThis: {
     en: [
-      'Train for three epochs and pause: which rows of the traversal change the image, and which show the same digit seven times?',
+      'Train for three epochs and pause: which rows of the traversal change the image, and which barely change it?',
       'Name what each used row changes: the digit itself, its slant, its width, its thickness?',
       'Pick another test digit (a 1, then a 0): does each row change the same property?',
       'Set β to 1 and train again: how many code numbers are used now, and is each row still one property?',
     ],
     'zh-Hans': [
-      '训练三个 epoch 后暂停：遍历的哪些行改变了图像，哪些行把同一个数字画了七遍？',
+      '训练三个 epoch 后暂停：遍历的哪些行改变了图像，哪些行几乎不变？',
       '说出每个被使用的行改变了什么：数字本身、倾斜、宽度，还是粗细？',
       '换一个测试数字（先选一个 1，再选一个 0）：每一行改变的还是同一个属性吗？',
       '把 β 设为 1 再训练：现在用了几个编码数字？每一行还只表示一种属性吗？',
     ],
     'zh-Hant': [
-      '訓練三個 epoch 後暫停：遍歷的哪些列改變了圖像，哪些列把同一個數字畫了七遍？',
+      '訓練三個 epoch 後暫停：遍歷的哪些列改變了圖像，哪些列幾乎不變？',
       '說出每個被使用的列改變了什麼：數字本身、傾斜、寬度，還是粗細？',
       '換一個測試數字（先選一個 1，再選一個 0）：每一列改變的還是同一個屬性嗎？',
       '把 β 設為 1 再訓練：現在用了幾個編碼數字？每一列還只表示一種屬性嗎？',
