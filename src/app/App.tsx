@@ -19,6 +19,7 @@ import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
+import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -32,6 +33,8 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { Pretraining } from '../components/Pretraining';
+import { TextRetrieval } from '../components/TextRetrieval';
 import { Traversal } from '../components/vae/Traversal';
 import { VaePanel } from '../components/vae/VaePanel';
 
@@ -57,6 +60,8 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    pretraining: useShown('pretraining'),
+    textRetrieval: useShown('textRetrieval'),
     vae: useShown('vae'),
     traversal: useShown('traversal'),
   };
@@ -64,6 +69,7 @@ export function App() {
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -103,6 +109,13 @@ export function App() {
             </button>
           )}
           <div className="app-lab">
+            {/* The text lesson's own experiment (not MNIST) comes first. */}
+            {show.textRetrieval && (
+              <div className="panel panel--text-retrieval">
+                <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+                <TextRetrieval />
+              </div>
+            )}
             <div className="app-grid">
               <section className="panel panel--model" aria-labelledby="panel-model">
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />
@@ -135,6 +148,12 @@ export function App() {
                   <Contractive />
                 </div>
               )}
+              {convolutional && (
+                <div className="panel panel--variant panel--feature-maps">
+                  <PanelFocusButton panel="featureMaps" name={t('kinds.featureMaps.title')} />
+                  <FeatureMaps />
+                </div>
+              )}
               {vae && show.vae && (
                 <div className="panel panel--variant panel--vae">
                   <PanelFocusButton panel="vae" name={t('vae.title')} />
@@ -161,7 +180,7 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining) && (
               <div className="app-applications">
                 {show.embedding && (
                   <div className="panel panel--visualization">
@@ -179,6 +198,12 @@ export function App() {
                   <div className="panel panel--image-search">
                     <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
                     <ImageSearch />
+                  </div>
+                )}
+                {show.pretraining && (
+                  <div className="panel panel--pretraining">
+                    <PanelFocusButton panel="pretraining" name={t('pretraining.title')} />
+                    <Pretraining />
                   </div>
                 )}
               </div>

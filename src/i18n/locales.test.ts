@@ -40,6 +40,8 @@ const SAME_IN_CHINESE = new Set([
   'architecture.option.rmsprop',
   'latent.sliders.dimension',
   'exportCode.pytorch',
+  'text.series.lsa',
+  'text.series.lsaMap',
   'vae.kl',
 ]);
 

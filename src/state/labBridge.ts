@@ -7,6 +7,7 @@
  */
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';
@@ -17,6 +18,7 @@ import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { makeMapsInWorker } from '../worker/embeddingClient';
 import { useLab, type EmbeddingState } from './store';
+import { pretrainConfigFor } from '../core/train/pretrainConfig';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
 export const SCATTER_SIZE = 5000;
@@ -84,12 +86,21 @@ function route(e: LabEvent): void {
     case 'sensitivity':
       s.setSensitivity(e);
       break;
+    case 'engineMeasures':
+      s.setEngineMeasures(e);
+      s.addEngineHistory(e);
+      break;
     case 'anomaly':
       s.setAnomaly(e);
       break;
-    case 'engineMeasures':
-      s.addEngineMeasures(e);
+    case 'pretraining':
+      s.setPretraining(e.summary);
       break;
+    case 'textProgress':
+      s.setText({ progress: e, running: e.running });
+      break;
+    case 'textMeasure':
+      s.setText({ measure: e });
   }
 }
 
@@ -103,6 +114,14 @@ let watchingSearch = false;
 /** The anomaly panel asked for the anomaly scores. */
 let watchingAnomaly = false;
 let booting: Promise<void> | undefined;
+/** The pretraining panel is shown: its run is (re)configured by boot and by a restarted worker. */
+let pretrainingShown = false;
+
+/** The pretraining run the store's settings and training subset ask for. */
+function currentPretrainConfig() {
+  const s = store();
+  return pretrainConfigFor(s.pretrainSettings, s.config.train);
+}
 
 function createClient(): LabClient {
   return new LabClient({
@@ -117,6 +136,9 @@ function createClient(): LabClient {
       // A new worker measures nothing until asked again.
       if (watchingSearch) void lab.watchImageSearch(true);
       if (watchingAnomaly) void lab.watchAnomaly(true);
+      if (pretrainingShown) void lab.configurePretraining();
+      // The text models lived in the old worker: the panel loads them again when shown.
+      store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -126,7 +148,7 @@ function createClient(): LabClient {
 }
 
 /** The running client; throws before boot(). */
-async function ready(): Promise<LabClient> {
+export async function ready(): Promise<LabClient> {
   if (!booting) throw new Error('The lab has not been started: call lab.boot() first.');
   await booting;
   if (!client) throw new Error('The lab failed to start.');
@@ -142,7 +164,7 @@ function expected(e: unknown): boolean {
  * Runs an action; failures land in the store's errors (the worker already reported its own
  * refusals as events), and a call cut short by a worker restart is not an error.
  */
-async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
+export async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
   try {
     return await fn(await ready());
   } catch (e) {
@@ -184,6 +206,7 @@ export const lab = {
         await c.configure(store().config);
         if (watchingSearch) await c.call((api) => api.watchImageSearch(true));
         if (watchingAnomaly) await c.call((api) => api.watchAnomaly(true));
+        if (pretrainingShown) await c.call((api) => api.configurePretraining(currentPretrainConfig()));
         await restoreSaved(c, store().config);
         watchRunForSaving(() => client);
       } catch (e) {
@@ -369,6 +392,10 @@ export const lab = {
     }
   },
 
+  /** Convolutional models: every layer's activations for test digit `testIndex` (undefined if refused). */
+  featureMaps: (testIndex: number): Promise<FeatureMap[] | undefined> =>
+    act('Drawing the feature maps', (c) => c.call((api) => api.featureMaps(testIndex))),
+
   /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */
   async searchNeighbours(query: SearchQuery): Promise<SearchResult | undefined> {
     const q = 'image' in query ? { image: Float32Array.from(query.image) } : { testIndex: query.testIndex };
@@ -377,6 +404,19 @@ export const lab = {
     return r;
   },
 
+  /**
+   * A fresh pretraining run for the store's settings and training subset (the pretraining panel,
+   * when shown or when its settings change); the old run stops. Before boot() only the wish is kept.
+   */
+  configurePretraining: () => {
+    pretrainingShown = true;
+    if (!booting) return Promise.resolve(undefined);
+    return act('Preparing the pretraining run', (c) => c.call((api) => api.configurePretraining(currentPretrainConfig())));
+  },
+  startPretraining: () => act('Pretraining', (c) => c.call((api) => api.startPretraining())),
+  /** Pauses the pretraining run (the panel going away); nothing to pause before boot(). */
+  pausePretraining: () => (booting ? act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())) : Promise.resolve(undefined)),
+  resetPretraining: () => act('Resetting the pretraining', (c) => c.call((api) => api.resetPretraining())),
   /** "Sample": `count` codes drawn from N(0, I), a new seed each press (the run's seed and the press number). */
   async samplePrior(count: number): Promise<PriorSamples | undefined> {
     const seed = deriveSeed(store().config.train.seed, 1000 + store().samplePresses);

@@ -14,6 +14,7 @@ import type {
   CodesEvent,
   DenoisingEvent,
   SensitivityEvent,
+  EngineMeasuresEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -24,8 +25,11 @@ import type {
   TestSampleEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
-import type { EngineMeasuresEvent, PlainComparison, PriorSamples, Traversal } from '../worker/api';
+import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
+import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
+import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
+import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
 
 /** One point of the loss chart. */
@@ -72,6 +76,9 @@ export interface MeasureSlice {
   /** One-hidden-layer encoders: how far the code moves under a small input change. */
   sensitivity?: SensitivityEvent;
   setSensitivity: (m?: SensitivityEvent) => void;
+  /** The model kind's own live figures (the VAE's ELBO, the VQ-VAE's perplexity, ...). */
+  engineMeasures?: EngineMeasuresEvent;
+  setEngineMeasures: (m?: EngineMeasuresEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
@@ -182,10 +189,43 @@ export interface EmbeddingState {
   error?: string;
 }
 
+/** The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder. */
+export interface PretrainSlice {
+  /** The labels slider and the widths (travel in the link as `labels` and `pwidths`). */
+  pretrainSettings: PretrainSettings;
+  /** The latest summary of the run the worker has for these settings. */
+  pretraining?: PretrainSummary;
+  setPretrainSettings: (s: PretrainSettings) => void;
+  setPretraining: (s?: PretrainSummary) => void;
+}
+
+/** The text-retrieval lesson (state/textRetrieval.ts): its own runs, apart from MNIST's. */
+export interface TextState {
+  /** 'idle' until the panel first asks; 'failed' when the passages could not be loaded. */
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** Why loading failed: names the file and the fix. */
+  error?: string;
+  info?: TextCorpusInfo;
+  /** The text autoencoders' training loop runs (its own Train/Pause). */
+  running: boolean;
+  progress?: TextProgressEvent;
+  /** The latest map and curves of the autoencoders. */
+  measure?: TextMeasureEvent;
+  /** LSA-2 and LSA-10 of the same passages (text.worker.ts), or why they failed. */
+  lsa?: LsaBaselines;
+  lsaError?: string;
+  /** The last typed query, answered by both models. */
+  query?: { text: string; autoencoder?: TextQueryResult; lsa?: TextQueryResult };
+}
+
+export interface TextSlice {
+  text: TextState;
+  setText: (patch: Partial<TextState>) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & EngineSlice;
 /** The model kinds' own figures and views (the VAE lessons); emptied with a new run. */
 export interface EngineSlice {
-  /** The latest of the kind's live figures (a VAE: ELBO, reconstruction, KL, holes, KL per dimension). */
-  engineMeasures?: EngineMeasuresEvent;
   /** Every engineMeasures of this run, oldest first (the ELBO curve), thinned like the history. */
   engineHistory: EngineMeasuresEvent[];
   /** The last press of "Sample": codes drawn from N(0, I) and their images. */
@@ -195,13 +235,12 @@ export interface EngineSlice {
   traversal?: Traversal;
   /** The plain autoencoder beside the VAE: 'training' while it trains. */
   plainComparison?: PlainComparison | 'training';
-  addEngineMeasures: (e: EngineMeasuresEvent) => void;
+  addEngineHistory: (e: EngineMeasuresEvent) => void;
   setPriorSamples: (s?: PriorSamples) => void;
   setTraversal: (t?: Traversal) => void;
   setPlainComparison: (c?: PlainComparison | 'training') => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & EngineSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -229,7 +268,7 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -237,6 +276,7 @@ export const useLab = create<LabState>()((set) => ({
   setFullTest: (fullTest) => set({ fullTest }),
   setDenoising: (denoising) => set({ denoising }),
   setSensitivity: (sensitivity) => set({ sensitivity }),
+  setEngineMeasures: (engineMeasures) => set({ engineMeasures }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),
@@ -289,14 +329,22 @@ export const useLab = create<LabState>()((set) => ({
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
 
+  // pretraining
+  pretrainSettings: DEFAULT_PRETRAIN_SETTINGS,
+  pretraining: undefined,
+  setPretrainSettings: (pretrainSettings) => set({ pretrainSettings }),
+  setPretraining: (pretraining) => set({ pretraining }),
+  // text retrieval
+  text: { status: 'idle', running: false },
+  setText: (patch) => set((s) => ({ text: { ...s.text, ...patch } })),
   // engine
   engineHistory: [],
   samplePresses: 0,
-  addEngineMeasures: (e) =>
+  addEngineHistory: (e) =>
     set((s) => {
       let engineHistory = [...s.engineHistory, e];
       if (engineHistory.length > MAX_HISTORY) engineHistory = engineHistory.filter((_, i) => i % 2 === 0 || i === engineHistory.length - 1);
-      return { engineMeasures: e, engineHistory };
+      return { engineHistory };
     }),
   setPriorSamples: (priorSamples) => set((s) => ({ priorSamples, samplePresses: priorSamples ? s.samplePresses + 1 : s.samplePresses })),
   setTraversal: (traversal) => set({ traversal }),

@@ -5,12 +5,17 @@
  *
  * The page imports this file with `import type` only.
  */
-import type { LabConfig } from '../core/config';
+import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
+import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 
+export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
+export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -233,6 +238,18 @@ export interface SensitivityEvent {
   count: number;
 }
 
+/**
+ * A model kind's own live figures on the live test digits (core/train/engine.ts measure), by
+ * name: e.g. the VAE's ELBO, the VQ-VAE's perplexity. Sent with each live test evaluation.
+ */
+export interface EngineMeasuresEvent {
+  type: 'engineMeasures';
+  step: number;
+  epoch: number;
+  kind: ModelKind;
+  values: Record<string, number>;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -249,19 +266,10 @@ export type LabEvent =
   | ImageSearchEvent
   | SensitivityEvent
   | AnomalyEvent
-  | EngineMeasuresEvent;
-
-/**
- * The kind's own live figures (core/train/engine.ts measure), by name, after each live test
- * evaluation: for a VAE 'elbo', 'reconstruction', 'kl' (nats per image), 'emptyCells' (0..1),
- * 'activeDimensions' and 'kl0', 'kl1', ... (vaeEngine.ts vaeMeasureNames).
- */
-export interface EngineMeasuresEvent {
-  type: 'engineMeasures';
-  step: number;
-  epoch: number;
-  values: Record<string, number>;
-}
+  | EngineMeasuresEvent
+  | PretrainingEvent
+  | TextProgressEvent
+  | TextMeasureEvent;
 
 /** Codes drawn from the VAE's prior N(0, I) and their images (the "Sample" button). */
 export interface PriorSamples {
@@ -372,6 +380,32 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Convolutional models: every layer's activations for test digit `testIndex` (input,
+   * convolutions, poolings, code, unpoolings or deconvolutions, reconstruction); buffers
+   * transferred. Refused for the other kinds.
+   */
+  featureMaps(testIndex: number): Promise<FeatureMap[]>;
+  /**
+   * The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder: a
+   * new experiment (stops and frees the old one; sends its fresh summary), then start, pause
+   * and reset. Progress arrives as 'pretraining' events.
+   */
+  configurePretraining(config: PretrainConfig): Promise<void>;
+  startPretraining(): Promise<void>;
+  pausePretraining(): Promise<void>;
+  resetPretraining(): Promise<void>;
+  /**
+   * The text-retrieval lesson: loads the Brown passages (rejects with the file and the fix when
+   * they are missing) and builds the two text autoencoders once; sends a textMeasure event.
+   */
+  textLoad(): Promise<TextCorpusInfo>;
+  /** Starts (true) or pauses the text autoencoders' own training loop (textProgress, textMeasure events). */
+  textTrain(on: boolean): Promise<void>;
+  /** Both text autoencoders back to their initial weights. */
+  textReset(): Promise<void>;
+  /** A typed query through the text encoders: its map point and its k nearest passages. */
+  textQuery(query: string, k: number): Promise<TextQueryResult>;
   /** [side², 784] the model's images at the prior-quantile grid over code numbers 0 and 1 (a VAE's grid). */
   decodePriorGrid(side: number): Promise<Float32Array>;
   /** `count` codes drawn from N(0, I) with this seed, decoded. */

@@ -15,6 +15,7 @@ import { imagesToFloat } from '../core/data/dataset';
 import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
+import type { FeatureMap } from '../core/models/convConfig';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import type { PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
@@ -27,6 +28,11 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import { KindBackends } from './kindBackend';
+import type { PretrainConfig } from './apiPretraining';
+import { PretrainRun } from './pretrainRun';
+import type { TextCorpusInfo } from './apiText';
+import { LabText } from './textRetrievalLab';
 import { comparePlain, decodePriorGrid, decodePriorSamples, traverse } from './vaeViews';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
@@ -46,6 +52,12 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  private kindBackends?: KindBackends;
+  /** The pretraining lesson's run: its own model and loop, independent of the Trainer and the lock. */
+  private pretrain?: PretrainRun;
+  private dataUrl?: string;
+  /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
+  private readonly text = new LabText((e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -88,6 +100,7 @@ class Lab implements LabApi {
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
       const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      this.dataUrl = options.dataUrl;
       const data = await loadData(options.dataUrl, report);
       this.data = data;
       this.report = await startBackend(data, options, report);
@@ -105,6 +118,7 @@ class Lab implements LabApi {
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
+      this.pretrain = new PretrainRun(data, (e) => this.emit(e));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -122,6 +136,7 @@ class Lab implements LabApi {
       await this.stopLoop();
       this.trainer?.dispose();
       this.trainer = undefined;
+      await this.activateBackendFor(checked.config);
       try {
         this.trainer = new Trainer(data, checked.config);
       } catch (e) {
@@ -246,7 +261,8 @@ class Lab implements LabApi {
     return this.readModel(async (trainer) => {
       const codes = own(await trainer.encode(images, n));
       const points = codesToPoints(this.currentMap(trainer), codes, n);
-      const reconstructions = own(await trainer.decode(codes, n));
+      // Through the model's own reconstruction (a max-unpooling decoder uses the input's switches).
+      const reconstructions = own(await trainer.reconstruct(images, n));
       return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
     });
   }
@@ -324,6 +340,50 @@ class Lab implements LabApi {
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
     });
   }
+
+  featureMaps(testIndex: number): Promise<FeatureMap[]> {
+    return this.readModel(async (trainer) => {
+      const data = this.requireData();
+      if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= data.testCount) {
+        throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${testIndex}`);
+      }
+      const image = imagesToFloat(data.testImages.subarray(testIndex * IMAGE_SIZE, (testIndex + 1) * IMAGE_SIZE), null);
+      const maps = await trainer.featureMaps(image);
+      return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
+    });
+  }
+
+  configurePretraining(config: PretrainConfig): Promise<void> {
+    return this.requirePretrain().configure(config);
+  }
+
+  startPretraining(): Promise<void> {
+    return this.requirePretrain().start();
+  }
+
+  pausePretraining(): Promise<void> {
+    return this.requirePretrain().pause();
+  }
+
+  resetPretraining(): Promise<void> {
+    return this.requirePretrain().reset();
+  }
+
+  private requirePretrain(): PretrainRun {
+    if (!this.pretrain) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.pretrain;
+  }
+  // ---- the text-retrieval lesson (textRetrievalLab.ts): its own runs and loop, not the lock's ----
+
+  async textLoad(): Promise<TextCorpusInfo> {
+    await this.lock; // init first: the backend must be chosen
+    if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.text.load(this.dataUrl);
+  }
+
+  textTrain = (on: boolean) => this.text.train(on);
+  textReset = () => this.text.reset();
+  textQuery = (query: string, k: number) => this.text.query(query, k);
 
   decodePriorGrid(side: number): Promise<Float32Array> {
     return this.readModel(async (trainer) => {
@@ -431,26 +491,36 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
     this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
-    await this.publishEngineMeasures(trainer);
-  }
-
-  /** The kind's own live figures (a VAE's ELBO, ...), if it has any. */
-  private async publishEngineMeasures(trainer: Trainer): Promise<void> {
-    const values = await trainer.measureEngine();
-    if (values) this.emit({ type: 'engineMeasures', step: trainer.step, epoch: trainer.epoch, values });
   }
 
   /** What the page shows of a fresh model (step 0): reconstructions, codes and the test metrics. */
   private async publishViews(trainer: Trainer): Promise<void> {
-    await this.publishEngineMeasures(trainer);
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
+  }
+
+  /**
+   * The backend for this model's kind (kindBackend.ts): the chosen one, or the next checked one
+   * when it lacks what the kind needs; the page hears which and why.
+   */
+  private async activateBackendFor(config: LabConfig): Promise<void> {
+    if (!this.report) return;
+    this.kindBackends ??= new KindBackends(this.report);
+    const before = tf.getBackend();
+    const choice = await this.kindBackends.activate(config.model);
+    if (choice.backend === before) return;
+    this.emit({ type: 'backend', report: choice.report });
+    if (choice.moved) {
+      this.emitError({ kind: 'backend', message: choice.moved, hint: `The lab trains this model on ${choice.backend} instead; other models go back to ${this.report.chosen}.` });
+    }
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

@@ -11,6 +11,9 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { kinds } from './en.kinds';
+import { pretraining } from './en.pretraining';
+import { text } from './en.text';
 
 export const en = {
   app: {
@@ -179,7 +182,10 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
+  text,
   vae,
 } as const;
 

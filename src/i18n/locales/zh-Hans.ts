@@ -12,6 +12,9 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { kinds } from './zh-Hans.kinds';
+import { pretraining } from './zh-Hans.pretraining';
+import { text } from './zh-Hans.text';
 
 export const zhHans: Strings = {
   app: {
@@ -180,6 +183,9 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
+  text,
   vae,
 };
