@@ -131,8 +131,9 @@ test('lesson beta-vae-traversal: the β-VAE switches code numbers off, and the t
   const seconds = (Date.now() - t0) / 1000;
 
   // The rows of the paused model (not the untrained one's, drawn at the start).
-  const step = await page.getByTestId('metric-step').textContent();
-  await expect(panel).toHaveAttribute('data-step', (step ?? '').replace(/\D/g, ''), { timeout: 30_000 });
+  // (The last progress event may land after the pause: compare with the step shown now.)
+  const shownStep = async () => ((await page.getByTestId('metric-step').textContent()) ?? '').replace(/\D/g, '');
+  await expect.poll(async () => (await panel.getAttribute('data-step')) === (await shownStep()), { timeout: 30_000 }).toBe(true);
   mkdirSync('e2e/screenshots', { recursive: true });
   await panel.screenshot({ path: 'e2e/screenshots/beta-vae-traversal.png' });
   await test.step('the traversal: 8 rows; the claim\'s count is the rows whose KL is above 0.1 nats', async () => {
