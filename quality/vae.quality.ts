@@ -9,7 +9,10 @@
  * judged by a classifier trained on the side (core/analysis/digitClassifier.ts: a cell counts
  * when one digit gets probability >= 0.9), for the VAE's grid over the prior's quantiles and,
  * as the lab draws grids today, for the VAE and a plain autoencoder of the same shape over the
- * padded bounding box of 5,000 test codes.
+ * padded bounding box of 5,000 test codes; and the plain autoencoder's grid at the same prior
+ * quantiles. Then the holes measured in the code space (core/analysis/latentCoverage.ts: the
+ * share of grid cells no test code falls in) for each grid; the grids go to
+ * docs/quality/vae-grids/*.png to be looked at.
  *
  * Budget knobs (defaults fit ~10 minutes on a loaded 2-core machine): VAE_EPOCHS, AE_EPOCHS.
  */
