@@ -9,7 +9,10 @@
  * judged by a classifier trained on the side (core/analysis/digitClassifier.ts: a cell counts
  * when one digit gets probability >= 0.9), for the VAE's grid over the prior's quantiles and,
  * as the lab draws grids today, for the VAE and a plain autoencoder of the same shape over the
- * padded bounding box of 5,000 test codes.
+ * padded bounding box of 5,000 test codes; and the plain autoencoder's grid at the same prior
+ * quantiles. Then the holes measured in the code space (core/analysis/latentCoverage.ts: the
+ * share of grid cells no test code falls in) for each grid; the grids go to
+ * docs/quality/vae-grids/*.png to be looked at.
  *
  * Budget knobs (defaults fit ~10 minutes on a loaded 2-core machine): VAE_EPOCHS, AE_EPOCHS.
  */
@@ -30,6 +33,8 @@ import { DEFAULT_VAE_CONFIG, type VaeLabConfig } from '../src/core/models/vaeCon
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { Trainer } from '../src/core/train/trainer';
 import { VaeRun } from '../src/core/train/vaeRun';
+import { boxCellEdges, emptyCellShare, priorCellEdges } from '../src/core/analysis/latentCoverage';
+import { writeGridPng } from './png';
 import { writeQualityTable } from './report';
 
 const VAE_EPOCHS = Number(process.env.VAE_EPOCHS ?? 12);
@@ -59,6 +64,25 @@ function boxGrid(codes: Float32Array, n: number, side: number): Float32Array {
     }
   }
   return out;
+}
+
+/** The x and y range of the first n 2-D codes, padded by 5% as boxGrid pads it. */
+function paddedBox(codes: Float32Array, n: number): { x: [number, number]; y: [number, number] } {
+  const xs = Array.from({ length: n }, (_, i) => codes[2 * i]);
+  const ys = Array.from({ length: n }, (_, i) => codes[2 * i + 1]);
+  const pad = (lo: number, hi: number): [number, number] => [lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)];
+  return { x: pad(Math.min(...xs), Math.max(...xs)), y: pad(Math.min(...ys), Math.max(...ys)) };
+}
+
+/** Share of the side x side cells no code falls in (latentCoverage.ts), prior cells or the codes' own box. */
+async function holes(codes: Float32Array, n: number, side: number, cells: 'prior' | 'box'): Promise<number> {
+  const box = paddedBox(codes, n);
+  const xEdges = cells === 'prior' ? priorCellEdges(side) : boxCellEdges(box.x[0], box.x[1], side);
+  const yEdges = cells === 'prior' ? priorCellEdges(side) : boxCellEdges(box.y[0], box.y[1], side);
+  const share = tf.tidy(() => emptyCellShare(tf.tensor2d(codes.subarray(0, 2 * n), [n, 2]), xEdges, yEdges));
+  const v = (await share.data())[0];
+  share.dispose();
+  return v;
 }
 
 async function decodeWith(decode: (z: tf.Tensor2D) => tf.Tensor2D, codes: Float32Array, n: number): Promise<Float32Array> {
@@ -175,7 +199,15 @@ it('VAE 784-256-64-2: test ELBO >= -160 nats per image; latent grid cells judged
     vaeBox: within(await nearestTrainDistance(trainTensor, vaeBoxImages, GRID * GRID), vaeBar),
     blends: within(await nearestTrainDistance(trainTensor, blends, 2000), vaeBar),
   };
+  const vaeHoles = {
+    quantile: await holes(vaeCodes, MAP_DIGITS, GRID, 'prior'),
+    box: await holes(vaeCodes, MAP_DIGITS, GRID, 'box'),
+    live: await holes(vaeCodes, 1000, 10, 'prior'),
+  };
+  writeGridPng('docs/quality/vae-grids/vae-prior-quantiles.png', quantileImages, GRID);
+  writeGridPng('docs/quality/vae-grids/vae-code-box.png', vaeBoxImages, GRID);
   run.dispose();
+  console.log(`[${seconds()} s] VAE holes ${JSON.stringify(vaeHoles)}`);
   console.log(`[${seconds()} s] VAE grids: quantile ${JSON.stringify(quantileGrid)}, box ${JSON.stringify(vaeBoxGrid)}`);
 
   // A plain autoencoder of the same shape (the lab's default model), its grid as the lab draws it.
@@ -189,22 +221,34 @@ it('VAE 784-256-64-2: test ELBO >= -160 nats per image; latent grid cells judged
   const aeCodes = await trainer.encode(test.subarray(0, MAP_DIGITS * 784), MAP_DIGITS);
   const aeGridImages = await trainer.decode(boxGrid(aeCodes, MAP_DIGITS, GRID), GRID * GRID);
   const aeReconstructions = await trainer.decode(aeCodes.subarray(0, 2 * 1000), 1000);
+  const aeQuantileImages = await trainer.decode(priorQuantileGrid(GRID), GRID * GRID);
   trainer.dispose();
+  const aeHoles = {
+    quantile: await holes(aeCodes, MAP_DIGITS, GRID, 'prior'),
+    box: await holes(aeCodes, MAP_DIGITS, GRID, 'box'),
+    live: await holes(aeCodes, 1000, 10, 'prior'),
+  };
+  writeGridPng('docs/quality/vae-grids/ae-code-box.png', aeGridImages, GRID);
+  writeGridPng('docs/quality/vae-grids/ae-prior-quantiles.png', aeQuantileImages, GRID);
+  console.log(`[${seconds()} s] AE holes ${JSON.stringify(aeHoles)}`);
   const aeBar = quantile(await nearestTrainDistance(trainTensor, aeReconstructions, 1000), 0.95);
   const aeNear = within(await nearestTrainDistance(trainTensor, aeGridImages, GRID * GRID), aeBar);
+  const aeQuantileNear = within(await nearestTrainDistance(trainTensor, aeQuantileImages, GRID * GRID), aeBar);
   trainTensor.dispose();
   const aeBoxGrid = await judge(aeGridImages, GRID * GRID);
+  const aeQuantileGrid = await judge(aeQuantileImages, GRID * GRID);
   classifier.dispose();
   console.log(`[${seconds()} s] plain AE: test BCE ${aeTest.testLoss}, box grid ${JSON.stringify(aeBoxGrid)}`);
 
   const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
   const gridRows = [
-    ['real test digits (control)', '10,000', pct(realFraction), '10', ''],
-    ['50/50 blends of two test digits of different classes (control)', '2,000', pct(blendFraction), '', pct(near.blends)],
-    [`VAE: ${GRID}x${GRID} grid at the prior's quantiles Φ⁻¹((i+0.5)/${GRID})`, `${GRID * GRID}`, pct(quantileGrid.fraction), `${quantileGrid.classes}`, pct(near.quantile)],
-    ['VAE: codes drawn from N(0, I)', '2,000', pct(priorSamples.fraction), `${priorSamples.classes}`, pct(near.samples)],
-    [`VAE: ${GRID}x${GRID} grid over the padded box of 5,000 test codes (the lab's grid)`, `${GRID * GRID}`, pct(vaeBoxGrid.fraction), `${vaeBoxGrid.classes}`, pct(near.vaeBox)],
-    [`plain AE (${AE_EPOCHS} epochs): same box grid`, `${GRID * GRID}`, pct(aeBoxGrid.fraction), `${aeBoxGrid.classes}`, pct(aeNear)],
+    ['real test digits (control)', '10,000', pct(realFraction), '10', '', ''],
+    ['50/50 blends of two test digits of different classes (control)', '2,000', pct(blendFraction), '', pct(near.blends), ''],
+    [`VAE: ${GRID}x${GRID} grid at the prior's quantiles Φ⁻¹((i+0.5)/${GRID})`, `${GRID * GRID}`, pct(quantileGrid.fraction), `${quantileGrid.classes}`, pct(near.quantile), pct(vaeHoles.quantile)],
+    ['VAE: codes drawn from N(0, I)', '2,000', pct(priorSamples.fraction), `${priorSamples.classes}`, pct(near.samples), ''],
+    [`VAE: ${GRID}x${GRID} grid over the padded box of 5,000 test codes (the lab's grid)`, `${GRID * GRID}`, pct(vaeBoxGrid.fraction), `${vaeBoxGrid.classes}`, pct(near.vaeBox), pct(vaeHoles.box)],
+    [`plain AE (${AE_EPOCHS} epochs): same box grid`, `${GRID * GRID}`, pct(aeBoxGrid.fraction), `${aeBoxGrid.classes}`, pct(aeNear), pct(aeHoles.box)],
+    [`plain AE (${AE_EPOCHS} epochs): grid at the same prior quantiles`, `${GRID * GRID}`, pct(aeQuantileGrid.fraction), `${aeQuantileGrid.classes}`, pct(aeQuantileNear), pct(aeHoles.quantile)],
   ];
   const verdict = (vaeValue: number, aeValue: number, name: string) =>
     `${name}: VAE prior-quantile grid ${pct(vaeValue)} against the plain AE's grid ${pct(aeValue)}, so by this proxy the ` +
@@ -230,14 +274,25 @@ it('VAE 784-256-64-2: test ELBO >= -160 nats per image; latent grid cells judged
         `(${CLASSIFIER_EPOCHS} epochs, test accuracy ${pct(accuracy)}) judges an image digit-like when it gives one ` +
         `digit a probability of at least ${THRESHOLD}. Controls below show what the proxy accepts; a softmax can be ` +
         'confidently wrong on images unlike any digit, so a pass is necessary, not sufficient, for "looks like a digit".',
-      ['| images | count | classifier: judged digit-like | digits among them | near a training digit |', '| --- | ---: | ---: | ---: | ---: |', ...gridRows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+      ['| images | count | classifier: judged digit-like | digits among them | near a training digit | empty cells (holes) |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...gridRows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
       'Second proxy, "near a training digit": the squared distance from the image to its nearest of the 60,000 ' +
         "training digits is at most the 95th percentile of that distance for the same model's reconstructions of 1,000 " +
         'test digits (each model judged against its own blur; the controls use the VAE\'s bar: ' +
         `VAE ${vaeBar.toFixed(1)}, plain AE ${aeBar.toFixed(1)}).`,
       verdict(quantileGrid.fraction, aeBoxGrid.fraction, 'Classifier proxy') +
         ` The plain AE's digit-like cells cover ${aeBoxGrid.classes} of the 10 digits, the VAE's ${quantileGrid.classes}. ` +
-        verdict(near.quantile, aeNear, 'Distance proxy'),
+        verdict(near.quantile, aeNear, 'Distance proxy') +
+        ` Over the same prior quantiles the plain AE's grid scores ${pct(aeQuantileGrid.fraction)} (classifier) and ` +
+        `${pct(aeQuantileNear)} (distance).`,
+      '**Holes, measured in the code space.** "Empty cells": the share of the grid\'s cells (each the rectangle a ' +
+        'grid image stands for; the outer ones reach to infinity) that none of the first 5,000 test digits\' codes ' +
+        'falls in (core/analysis/latentCoverage.ts). The decoder never learnt what to draw there. ' +
+        `VAE: ${pct(vaeHoles.quantile)} of its prior-quantile cells, ${pct(vaeHoles.box)} of its box cells; plain AE: ` +
+        `${pct(aeHoles.box)} of its box cells, ${pct(aeHoles.quantile)} of the prior-quantile cells. ` +
+        `The lab's live measure (10 x 10 prior-quantile cells, the 1,000 live test digits): VAE ${pct(vaeHoles.live)}, ` +
+        `plain AE ${pct(aeHoles.live)}.`,
+      'The grids as pictures: docs/quality/vae-grids/ (vae-prior-quantiles.png, vae-code-box.png, ae-code-box.png, ' +
+        'ae-prior-quantiles.png).',
       `Plain autoencoder for the comparison: the lab's default 784-256-64-2 (linear code), BCE, Adam 0.002, ` +
         `batch ${BATCH}, ${AE_EPOCHS} epochs on all training digits; test BCE per pixel ${aeTest.testLoss.toFixed(4)}.`,
     ],

@@ -37,6 +37,8 @@ import { AnomalyDetection } from '../components/AnomalyDetection';
 import { Pretraining } from '../components/Pretraining';
 import { TextRetrieval } from '../components/TextRetrieval';
 import { VqPanel } from '../components/vq/VqPanel';
+import { Traversal } from '../components/vae/Traversal';
+import { VaePanel } from '../components/vae/VaePanel';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -62,7 +64,10 @@ export function App() {
     embedding: useShown('embedding'),
     pretraining: useShown('pretraining'),
     textRetrieval: useShown('textRetrieval'),
+    vae: useShown('vae'),
+    traversal: useShown('traversal'),
   };
+  const vae = useLab((s) => s.config.model.kind === 'vae');
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
@@ -163,6 +168,18 @@ export function App() {
                 <div className="panel panel--variant panel--vq">
                   <PanelFocusButton panel="vq" name={t('vq.codes.title')} />
                   <VqPanel />
+                </div>
+              )}
+              {vae && show.vae && (
+                <div className="panel panel--variant panel--vae">
+                  <PanelFocusButton panel="vae" name={t('vae.title')} />
+                  <VaePanel />
+                </div>
+              )}
+              {vae && show.traversal && (
+                <div className="panel panel--variant panel--traversal">
+                  <PanelFocusButton panel="traversal" name={t('vae.traversal.title')} />
+                  <Traversal />
                 </div>
               )}
               {show.latent && (

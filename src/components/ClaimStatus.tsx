@@ -24,6 +24,7 @@ const claimState = (s: LabState) => ({
   text: s.text,
   sparsity: s.sparsity,
   vq: s.vq,
+  engineMeasures: s.engineMeasures,
 });
 
 type Shown = ClaimReading['verdict']['state'];
@@ -33,6 +34,7 @@ function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
   // Percentage points, signed: "+4.65 pp".
   if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
+  if (metric === 'activeDimensions') return String(Math.round(value));
   const share =
     metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction' || metric === 'activeFraction';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
@@ -69,6 +71,7 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
       relation: t(`classroom.claim.relation.${relation}`),
       target: formatMetric(judged, verdict.target),
     });
+    if (check.atLeast !== undefined) detail += ` ${t('classroom.claim.atLeast', { floor: formatMetric(metric, check.atLeast) })}`;
   }
 
   return (

@@ -30,6 +30,19 @@ describe('evaluateClaim', () => {
     expect(evaluateClaim(radius, inputs({ current: { codeRadius95: 25 } })).state).toBe('fails');
   });
 
+  it('holds the VAE lessons to their figures, and a floor keeps a collapsed code from passing', () => {
+    const elbo = findLesson('vae')!.claim.check;
+    expect(evaluateClaim(elbo, inputs({ epoch: 10, current: { testElbo: -159.1 } })).state).toBe('holds');
+    // β = 0 (no KL term): the ELBO falls to about -300 nats.
+    expect(evaluateClaim(elbo, inputs({ epoch: 10, current: { testElbo: -303.5 } })).state).toBe('fails');
+    expect(evaluateClaim(elbo, inputs({ epoch: 9, current: { testElbo: -150 } })).state).toBe('pending');
+    const used = findLesson('beta-vae-traversal')!.claim.check;
+    expect(evaluateClaim(used, inputs({ epoch: 3, current: { activeDimensions: 5 } })).state).toBe('holds');
+    expect(evaluateClaim(used, inputs({ epoch: 3, current: { activeDimensions: 8 } })).state).toBe('fails'); // β = 1
+    expect(evaluateClaim(used, inputs({ epoch: 3, current: { activeDimensions: 0 } })).state).toBe('fails'); // collapsed
+    expect(evaluateClaim(used, inputs({ epoch: 3, current: { activeDimensions: 2 } })).state).toBe('holds');
+  });
+
   it('waits for training and for the numbers it needs', () => {
     expect(evaluateClaim(deepVsPca, inputs({ epoch: 2.9, current: { testSquaredError: 1 }, pca: { testSquaredError: 14 } }))).toEqual({
       state: 'pending',

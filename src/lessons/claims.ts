@@ -49,7 +49,7 @@ export function evaluateClaim(check: ClaimCheck, inputs: ClaimInputs): ClaimVerd
   const target = claimTarget(check, inputs);
   if (target === undefined) return { state: 'pending', reason: 'waiting-for-reference' };
   const meets = (v: number, relation: 'lt' | 'gt', t: number) => Number.isFinite(v) && (relation === 'lt' ? v < t : v > t);
-  const holds = meets(value, check.relation, target);
+  const holds = meets(value, check.relation, target) && (check.atLeast === undefined || value >= check.atLeast);
   const guard = check.guard;
   if (holds && guard) {
     const g = inputs.current[guard.metric];

@@ -57,6 +57,10 @@ export const CONTROL_GROUPS = [
   'pretraining',
   /** Text retrieval: the Brown passages' maps (autoencoder vs LSA), the query box, the retrieval curves. */
   'textRetrieval',
+  /** The VAE: β slider, reconstruction + KL and the ELBO, the Sample button, the plain autoencoder's grids beside it. */
+  'vae',
+  /** Latent traversal: one row of images per code number as it sweeps, with its KL. */
+  'traversal',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -119,8 +123,12 @@ export interface LessonPreset {
  *   (digit, unit) pairs of the live test digits' codes with activation > 0.1 (0..1)
  *   (SparsityEvent; core/train/sparsity.ts).
  * - meanActivation: the same codes' mean activation over digits and units (code units).
+ * - testElbo: a VAE's evidence lower bound on the 1,000 live test digits, nats per image, one
+ *   seeded z sample per digit (EngineMeasuresEvent 'elbo'; core/train/vaeEngine.ts).
+ * - activeDimensions: how many of a VAE's code numbers carry a mean KL above 0.1 nats on the
+ *   live test digits (EngineMeasuresEvent 'activeDimensions').
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {
@@ -135,6 +143,11 @@ interface ClaimCheckBase {
    * code still reconstructs. While it does not hold, the claim fails with the guard's numbers.
    */
   guard?: { metric: ClaimMetric; relation: 'lt' | 'gt'; value: number };
+  /**
+   * Optional floor: the claim also needs metric >= atLeast, where a broken model would pass
+   * the relation alone (a VAE whose code collapsed uses 0 code numbers: "at most six" holds).
+   */
+  atLeast?: number;
 }
 
 /**

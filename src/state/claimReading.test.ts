@@ -289,3 +289,19 @@ describe('the VQ-VAE claim (issue 4)', () => {
     expect(readClaim(l, other).changed).toBe(true);
   });
 });
+
+describe('the VAE lessons read the engine measures', () => {
+  it('judges the test ELBO and the used code numbers at the epoch they were measured', () => {
+    const lesson = findLesson('vae')!;
+    const base = { history: [], pcaBaseline: undefined, measurements: undefined, pcaMap: undefined, config: lessonConfig(lesson), runState: 'paused' as const };
+    const measured = (epoch: number, values: Record<string, number>) => ({ type: 'engineMeasures' as const, kind: 'vae' as const, step: 100 * epoch, epoch, values });
+    expect(readClaim(lesson, base).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(lesson, { ...base, engineMeasures: measured(10.2, { elbo: -158 }) }).verdict).toEqual({ state: 'holds', value: -158, target: -162 });
+    expect(readClaim(lesson, { ...base, engineMeasures: measured(9.9, { elbo: -158 }) }).verdict.state).toBe('pending');
+    const beta = findLesson('beta-vae-traversal')!;
+    const b = { ...base, config: lessonConfig(beta) };
+    expect(readClaim(beta, { ...b, engineMeasures: measured(3, { activeDimensions: 5 }) }).verdict.state).toBe('holds');
+    expect(readClaim(beta, { ...b, engineMeasures: measured(3, { activeDimensions: 8 }) }).verdict.state).toBe('fails');
+    expect(readClaim(beta, b).changed).toBe(false);
+  });
+});

@@ -21,7 +21,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'sparsity' | 'vq'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'sparsity' | 'vq' | 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -108,6 +108,15 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.vq?.epoch ?? 0;
       if (s.vq) inputs.current.vqPerplexity = s.vq.perplexity;
       break;
+    case 'testElbo':
+    case 'activeDimensions': {
+      // A VAE's figures only (another kind's measures have other names).
+      const measured = s.engineMeasures?.kind === 'vae' ? s.engineMeasures : undefined;
+      const value = measured?.values[metric === 'testElbo' ? 'elbo' : 'activeDimensions'];
+      inputs.epoch = measured?.epoch ?? 0;
+      if (value !== undefined) inputs.current[metric] = value;
+      break;
+    }
   }
   return inputs;
 }

@@ -11,6 +11,8 @@ import type { FeatureMap } from '../core/models/convConfig';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';
+import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
+import { deriveSeed } from '../core/data/rng';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
@@ -43,6 +45,7 @@ function route(e: LabEvent): void {
         s.clearHistory();
         useLab.setState({ pcaBaseline: undefined, pcaMap: undefined });
         useLab.setState({ imageSearch: {}, searchResult: undefined, anomaly: undefined });
+        useLab.setState({ engineMeasures: undefined, engineHistory: [], priorSamples: undefined, traversal: undefined, plainComparison: undefined });
       }
       s.setRunState(e.state, e.message);
       break;
@@ -85,6 +88,7 @@ function route(e: LabEvent): void {
       break;
     case 'engineMeasures':
       s.setEngineMeasures(e);
+      s.addEngineHistory(e);
       break;
     case 'anomaly':
       s.setAnomaly(e);
@@ -177,6 +181,14 @@ export async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Pr
 }
 
 /** A 2-D map point for the code the sliders hold, when the map is the code itself. */
+/**
+ * The latent grid is a 2-D VAE's: at the prior's quantiles rather than over the codes' range.
+ * (A longer code's map is a PCA of the codes, whose points are not prior quantiles.)
+ */
+export function priorGrid(config: LabConfig): boolean {
+  return config.model.kind === 'vae' && config.model.codeSize === 2;
+}
+
 function pointOfCode(code: Float32Array): [number, number] | undefined {
   if (code.length === 2) return [code[0], code[1]];
   if (code.length === 1) return [code[0], 0];
@@ -296,6 +308,8 @@ export const lab = {
     }
     try {
       const c = await ready();
+      // A VAE's grid covers its prior: cells at the quantiles Φ⁻¹((i + 0.5) / n) (core/models/priorCodes.ts).
+      if (priorGrid(store().config)) return await c.call((api) => api.decodePriorGrid(n));
       return await c.call((api) => api.decodeMapPoints(points, n * n));
     } catch (e) {
       if (!expected(e)) report('internal', `Decoding the grid failed: ${errorText(e)}`);
@@ -416,6 +430,28 @@ export const lab = {
    */
   decodeIndices: (indices: Int32Array, n: number) =>
     act('Decoding code indices', (c) => c.call((api) => api.decodeIndices(Int32Array.from(indices), n))),
+  /** "Sample": `count` codes drawn from N(0, I), a new seed each press (the run's seed and the press number). */
+  async samplePrior(count: number): Promise<PriorSamples | undefined> {
+    const seed = deriveSeed(store().config.train.seed, 1000 + store().samplePresses);
+    const r = await act('Sampling from the prior', (c) => c.call((api) => api.samplePrior(count, seed)));
+    if (r) store().setPriorSamples(r);
+    return r;
+  },
+
+  /** Test digit `digit` swept along each code number over `values`; kept in the store. */
+  async traverse(digit: number, values: number[]): Promise<Traversal | undefined> {
+    const r = await act('Traversing the code', (c) => c.call((api) => api.traverse(digit, [...values])));
+    if (r) store().setTraversal(r);
+    return r;
+  },
+
+  /** Trains a plain autoencoder of the same shape for `epochs` epochs beside the VAE; its grids land in the store. */
+  async comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined> {
+    store().setPlainComparison('training');
+    const r = await act('Training the plain autoencoder', (c) => c.call((api) => api.comparePlain(epochs, side)));
+    if (store().plainComparison === 'training') store().setPlainComparison(r);
+    return r;
+  },
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

@@ -28,6 +28,7 @@ import type {
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
+import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
 import type { PretrainSummary } from '../worker/apiPretraining';
@@ -242,7 +243,24 @@ export interface VqSlice {
   setVq: (e: VqEvent) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice;
+/** The model kinds' own figures and views (the VAE lessons); emptied with a new run. */
+export interface EngineSlice {
+  /** Every engineMeasures of this run, oldest first (the ELBO curve), thinned like the history. */
+  engineHistory: EngineMeasuresEvent[];
+  /** The last press of "Sample": codes drawn from N(0, I) and their images. */
+  priorSamples?: PriorSamples;
+  /** Presses of "Sample" so far: each press draws with a new seed. */
+  samplePresses: number;
+  traversal?: Traversal;
+  /** The plain autoencoder beside the VAE: 'training' while it trains. */
+  plainComparison?: PlainComparison | 'training';
+  addEngineHistory: (e: EngineMeasuresEvent) => void;
+  setPriorSamples: (s?: PriorSamples) => void;
+  setTraversal: (t?: Traversal) => void;
+  setPlainComparison: (c?: PlainComparison | 'training') => void;
+}
+
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -271,7 +289,7 @@ export const useLab = create<LabState>()((set) => ({
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
   clearHistory: () =>
-    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, sparsity: undefined, vq: undefined, vqHistory: [] }),
+    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, engineHistory: [], sparsity: undefined, vq: undefined, vqHistory: [] }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -352,4 +370,16 @@ export const useLab = create<LabState>()((set) => ({
       if (vqHistory.length > MAX_HISTORY) vqHistory = vqHistory.filter((_, i) => i % 2 === 0 || i === vqHistory.length - 1);
       return { vq, vqHistory };
     }),
+  // engine
+  engineHistory: [],
+  samplePresses: 0,
+  addEngineHistory: (e) =>
+    set((s) => {
+      let engineHistory = [...s.engineHistory, e];
+      if (engineHistory.length > MAX_HISTORY) engineHistory = engineHistory.filter((_, i) => i % 2 === 0 || i === engineHistory.length - 1);
+      return { engineHistory };
+    }),
+  setPriorSamples: (priorSamples) => set((s) => ({ priorSamples, samplePresses: priorSamples ? s.samplePresses + 1 : s.samplePresses })),
+  setTraversal: (traversal) => set({ traversal }),
+  setPlainComparison: (plainComparison) => set({ plainComparison }),
 }));

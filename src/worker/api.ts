@@ -314,6 +314,44 @@ export type LabEvent =
   | SparsityEvent
   | VqEvent;
 
+/** Codes drawn from the VAE's prior N(0, I) and their images (the "Sample" button). */
+export interface PriorSamples {
+  /** [count, codeSize] */
+  codes: Float32Array;
+  /** [count, 784] in [0, 1] */
+  images: Float32Array;
+  count: number;
+  codeSize: number;
+}
+
+/** A latent traversal of one test digit: row j sweeps code number j over `values`. */
+export interface Traversal {
+  digit: number;
+  label: number;
+  /** [codeSize] the digit's code (the VAE: the mean). */
+  code: Float32Array;
+  values: number[];
+  /** [codeSize * values.length, 784] in [0, 1], row j first. */
+  images: Float32Array;
+}
+
+/** A plain autoencoder of the same shape, trained on the same digits, for the side-by-side grids. */
+export interface PlainComparison {
+  epochs: number;
+  side: number;
+  /** Loss per pixel on the live test digits. */
+  testLoss: number;
+  /** [side², 784] its grid over its own codes' padded range (as the lab draws a plain model's grid). */
+  boxGrid: Float32Array;
+  /** [side², 784] its grid at the prior's quantiles (the VAE's grid). */
+  quantileGrid: Float32Array;
+  /** Share of the 10 x 10 cells of its own range that no live test digit's code falls in. */
+  emptyBox: number;
+  /** The same share for the 10 x 10 prior-quantile cells (the VAE's live measure). */
+  emptyQuantile: number;
+  seconds: number;
+}
+
 export interface EncodeResult {
   /** [n, codeSize] */
   codes: Float32Array;
@@ -416,4 +454,16 @@ export interface LabApi {
    * batched call. A view edits a digit's indices, or puts one index everywhere, and decodes.
    */
   decodeIndices(indices: Int32Array, n: number): Promise<Float32Array>;
+  /** [side², 784] the model's images at the prior-quantile grid over code numbers 0 and 1 (a VAE's grid). */
+  decodePriorGrid(side: number): Promise<Float32Array>;
+  /** `count` codes drawn from N(0, I) with this seed, decoded. */
+  samplePrior(count: number, seed: number): Promise<PriorSamples>;
+  /** Test digit `digit` swept along each code number over `values`. */
+  traverse(digit: number, values: number[]): Promise<Traversal>;
+  /**
+   * Trains a plain autoencoder of the current model's shape on the same digits for `epochs`
+   * epochs (a 2-number code), and returns its grids and holes; undefined when the model changed
+   * meanwhile.
+   */
+  comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined>;
 }

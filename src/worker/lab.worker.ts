@@ -18,7 +18,7 @@ import type { MnistData } from '../core/train/types';
 import type { FeatureMap } from '../core/models/convConfig';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
-import type { SearchQuery, SearchResult } from './api';
+import type { PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
 import { destroyWebGpuDevice, deviceLostWithin, errorText, explain, LOSS_GRACE_MS, watchDeviceLoss } from './backends';
 import { codesToPoints, pointsToCodes } from './codeMap';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
@@ -34,6 +34,7 @@ import { PretrainRun } from './pretrainRun';
 import type { TextCorpusInfo } from './apiText';
 import { LabText } from './textRetrievalLab';
 import { LabVq } from './labVq';
+import { comparePlain, decodePriorGrid, decodePriorSamples, traverse } from './vaeViews';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -394,6 +395,38 @@ class Lab implements LabApi {
       if (!this.vq) throw new Error('The lab worker has not been initialised yet (init() first).');
       const pixels = await this.vq.decode(trainer, indices, n);
       return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
+  decodePriorGrid(side: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await decodePriorGrid(trainer, side));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
+  samplePrior(count: number, seed: number): Promise<PriorSamples> {
+    return this.readModel(async (trainer) => {
+      const s = await decodePriorSamples(trainer, count, seed);
+      const r = { ...s, codes: own(s.codes), images: own(s.images) };
+      return Comlink.transfer(r, [r.codes.buffer, r.images.buffer]);
+    });
+  }
+
+  traverse(digit: number, values: number[]): Promise<Traversal> {
+    return this.readModel(async (trainer) => {
+      const t = await traverse(trainer, this.requireData(), digit, values);
+      const r = { ...t, images: own(t.images) };
+      return Comlink.transfer(r, [r.images.buffer, r.code.buffer]);
+    });
+  }
+
+  comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined> {
+    return this.readModel(async (trainer) => {
+      const r = await comparePlain(this.requireData(), trainer.config, epochs, side, () => this.trainer !== trainer);
+      if (!r) return undefined;
+      const out = { ...r, boxGrid: own(r.boxGrid), quantileGrid: own(r.quantileGrid) };
+      return Comlink.transfer(out, [out.boxGrid.buffer, out.quantileGrid.buffer]);
     });
   }
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lab } from '../../state/labBridge';
+import { lab, priorGrid } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigits, firstIndices } from '../digitCanvas';
 import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
@@ -61,17 +61,19 @@ export function LatentGrid() {
 
     const run = async () => {
       timer = undefined;
-      const { codes, gridSize: n } = useLab.getState();
+      const { codes, gridSize: n, config } = useLab.getState();
       if (!codes) return;
       inFlight = true;
       lastStart = performance.now();
-      const extent = { ...codes.extent };
+      // A VAE's grid sits at the prior's quantiles (labBridge.decodeGrid); clicks map back through them.
+      const extent: Extent = { ...codes.extent, prior: priorGrid(config) };
       try {
         const pixels = await lab.decodeGrid(n, extent); // [n * n, 784], row-major from the top-left
         const canvas = canvasRef.current;
         if (alive && canvas) {
           drawDigits(canvas, pixels, firstIndices(n * n), { cols: n, rows: n, gap: 0 });
           canvas.dataset.cells = String(n * n);
+          canvas.dataset.axes = extent.prior ? 'prior' : 'codes';
           // 'true' while the grid shows the newest codes (clicks then decode what is on screen).
           canvas.dataset.current = String(useLab.getState().codes === codes && !again);
           shownRef.current = { extent, n };

@@ -64,3 +64,18 @@ describe('widestDimensions', () => {
     expect(widestDimensions([0, -1, 0, 0, 1], [0, 2, 0.5, 3, 3], 3)).toEqual([1, 3, 4]);
   });
 });
+
+describe('the prior-quantile grid of a VAE', () => {
+  const prior = { xMin: -9, xMax: 9, yMin: -9, yMax: 9, prior: true };
+  it('maps a cell centre to the prior quantile and back', () => {
+    // Centre of column 3 of 4: fraction 0.875 -> Φ⁻¹(0.875) = 1.1503; row 0 (top) is positive.
+    const [x, y] = gridFractionToMap(0.875, 0.125, prior);
+    expect(x).toBeCloseTo(1.1503, 3);
+    expect(y).toBeCloseTo(1.1503, 3);
+    const [fx, fy] = mapToGridFraction(x, y, prior);
+    expect(fx).toBeCloseTo(0.875, 6);
+    expect(fy).toBeCloseTo(0.125, 6);
+    expect(gridFractionToMap(0.5, 0.5, prior)).toEqual([0, 0]);
+    expect(Number.isFinite(gridFractionToMap(0, 1, prior)[0])).toBe(true);
+  });
+});

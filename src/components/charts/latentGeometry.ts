@@ -2,9 +2,17 @@
  * Small pure maps between the latent views' coordinates, shared by the grid and the sliders
  * and tested in Node.
  */
+import { normalCdf, probit } from '../../core/models/priorCodes';
 import type { CodesEvent } from '../../worker/api';
 
-export type Extent = CodesEvent['extent'];
+/**
+ * The range a grid covers. `prior`: a VAE's grid at the prior's quantiles, whose fraction f
+ * across stands for the code Φ⁻¹(f) (and 1 - f down for Φ⁻¹(f) up), whatever the box says.
+ */
+export type Extent = CodesEvent['extent'] & { prior?: boolean };
+
+/** Fractions kept off 0 and 1, where Φ⁻¹ is infinite. */
+const inside = (f: number) => Math.min(1 - 1e-4, Math.max(1e-4, f));
 
 /**
  * Map point under a position on the latent grid, given as fractions of its width and height
@@ -12,11 +20,13 @@ export type Extent = CodesEvent['extent'];
  * [c/N, (c+1)/N) across and [r/N, (r+1)/N) down; its image decodes the cell's centre.
  */
 export function gridFractionToMap(fx: number, fy: number, e: Extent): [number, number] {
+  if (e.prior) return [probit(inside(fx)), probit(inside(1 - fy))];
   return [e.xMin + fx * (e.xMax - e.xMin), e.yMax - fy * (e.yMax - e.yMin)];
 }
 
 /** Inverse of gridFractionToMap. */
 export function mapToGridFraction(x: number, y: number, e: Extent): [number, number] {
+  if (e.prior) return [normalCdf(x), 1 - normalCdf(y)];
   return [(x - e.xMin) / (e.xMax - e.xMin), (e.yMax - y) / (e.yMax - e.yMin)];
 }
 

@@ -8,7 +8,7 @@
  * the 784 pixels, in nats, and reconstruction + KL is the negative ELBO of the lecture.
  */
 import { z } from 'zod';
-import { DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, LIMITS, trainSchema } from '../config';
+import { DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, IMAGE_SIZE, LIMITS, trainSchema } from '../config';
 
 export const VAE_LIMITS = {
   /**
@@ -67,4 +67,25 @@ export function checkVaeConfig(
   const r = vaeLabConfigSchema.safeParse(value);
   if (r.success) return { ok: true, config: r.data };
   return { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
+/**
+ * Names and shapes of the VAE's weights in the order of createVae's variables (what a snapshot
+ * stores): encoder hidden layers from the input, the mean head, the log-variance head, then
+ * the decoder layers from the code; kernel, bias each.
+ */
+export function vaeWeightLayout(model: Pick<VaeModelConfig, 'encoderLayers' | 'codeSize'>): { name: string; shape: number[] }[] {
+  const layout: { name: string; shape: number[] }[] = [];
+  const add = (name: string, from: number, to: number) => {
+    layout.push({ name: `${name}/kernel`, shape: [from, to] });
+    layout.push({ name: `${name}/bias`, shape: [to] });
+  };
+  const widths = [IMAGE_SIZE, ...model.encoderLayers];
+  for (let i = 0; i + 1 < widths.length; i++) add(`encoder/${i}`, widths[i], widths[i + 1]);
+  const last = widths[widths.length - 1];
+  add('mean', last, model.codeSize);
+  add('logVar', last, model.codeSize);
+  const back = [model.codeSize, ...[...model.encoderLayers].reverse(), IMAGE_SIZE];
+  for (let i = 0; i + 1 < back.length; i++) add(`decoder/${i}`, back[i], back[i + 1]);
+  return layout;
 }

@@ -7,6 +7,7 @@ import { createConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createMlpEngine } from './mlpEngine';
 import { createVqEngine } from './vqEngine';
+import { createVaeEngine } from './vaeEngine';
 
 export { engineWeightLayout } from './weightLayouts';
 
@@ -22,6 +23,8 @@ export function createEngine(model: MlpModelConfig, seed: number, outputBias: Fl
       return createConvEngine(model, seed, outputBias);
     case 'vq':
       return createVqEngine(model, seed, outputBias);
+    case 'vae':
+      return createVaeEngine(model, seed, outputBias);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

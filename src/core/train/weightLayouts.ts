@@ -5,6 +5,7 @@
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { convWeightLayout } from '../models/convConfig';
 import { vqWeightLayout } from '../models/vqConfig';
+import { vaeWeightLayout } from '../models/vaeConfig';
 
 export interface WeightSpec {
   name: string;
@@ -34,6 +35,8 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return convWeightLayout({ stageChannels: model.convChannels, codeSize: model.codeSize, decoder: model.convDecoder });
     case 'vq':
       return vqWeightLayout(model);
+    case 'vae':
+      return vaeWeightLayout(model);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

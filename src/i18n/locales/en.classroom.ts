@@ -30,6 +30,7 @@ export const classroom = {
       lt: 'below',
       gt: 'above',
     },
+    atLeast: 'It must also be at least {{floor}}.',
     afterEpochs: 'Judged after {{epochs}} epochs of training; now {{epoch}}.',
     waitingMetric: 'Waiting for the first measurement…',
     waitingReference: 'Waiting for the same measurement on PCA…',
@@ -49,6 +50,8 @@ export const classroom = {
       activeFraction: 'Fraction of active code units (activation > 0.1) on test digits',
       meanActivation: 'Mean code activation on test digits',
       vqPerplexity: 'Codebook perplexity (codes in effective use)',
+      testElbo: 'Test ELBO, nats per image',
+      activeDimensions: 'Code numbers carrying more than 0.1 nats of KL',
     },
   },
   link: {
@@ -104,6 +107,8 @@ export const classroom = {
       embedding: 'Visualization: UMAP of the codes',
       pretraining: 'Pretraining: layer-wise pretraining against random initialisation',
       textRetrieval: 'Text retrieval: maps, query box, retrieval curves',
+      vae: 'Variational autoencoder (β, ELBO, sampling, plain grid beside it)',
+      traversal: 'Latent traversal (one row per code number)',
     },
   },
   language: {

@@ -5,6 +5,7 @@
  */
 import { classroom } from './en.classroom';
 import { applications } from './en.applications';
+import { vae } from './en.vae';
 import { exportCode } from './en.exportCode';
 import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
@@ -187,6 +188,7 @@ export const en = {
   pretraining,
   text,
   vq,
+  vae,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -29,6 +29,7 @@ export const classroom: Strings['classroom'] = {
       lt: '低于',
       gt: '高于',
     },
+    atLeast: '同时必须不少于 {{floor}}。',
     afterEpochs: '训练满 {{epochs}} 个 epoch 后判断；现在是 {{epoch}}。',
     waitingMetric: '正在等待第一次测量结果…',
     waitingReference: '正在等待 PCA 的同一项测量…',
@@ -48,6 +49,8 @@ export const classroom: Strings['classroom'] = {
       activeFraction: '测试数字上活跃编码单元（激活值 > 0.1）的比例',
       meanActivation: '测试数字上编码的平均激活值',
       vqPerplexity: '码本的困惑度（实际在用的码字数）',
+      testElbo: '测试 ELBO（每张图像的奈特数）',
+      activeDimensions: 'KL 超过 0.1 奈特的编码数字个数',
     },
   },
   link: {
@@ -103,6 +106,8 @@ export const classroom: Strings['classroom'] = {
       embedding: '可视化：编码的 UMAP 地图',
       pretraining: '预训练：逐层预训练与随机初始化对比',
       textRetrieval: '文本检索：地图、查询框、检索曲线',
+      vae: '变分自编码器（β、ELBO、采样、旁边的普通网格）',
+      traversal: '潜在遍历（每个编码数字一行）',
     },
   },
   language: {

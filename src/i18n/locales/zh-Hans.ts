@@ -6,6 +6,7 @@
 import type { Strings } from './en';
 import { classroom } from './zh-Hans.classroom';
 import { applications } from './zh-Hans.applications';
+import { vae } from './zh-Hans.vae';
 import { exportCode } from './zh-Hans.exportCode';
 import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
@@ -188,4 +189,5 @@ export const zhHans: Strings = {
   pretraining,
   text,
   vq,
+  vae,
 };

@@ -29,6 +29,7 @@ export const classroom: Strings['classroom'] = {
       lt: '低於',
       gt: '高於',
     },
+    atLeast: '同時必須不少於 {{floor}}。',
     afterEpochs: '訓練滿 {{epochs}} 個 epoch 後判斷；目前是 {{epoch}}。',
     waitingMetric: '正在等待第一次測量結果…',
     waitingReference: '正在等待 PCA 的同一項測量…',
@@ -48,6 +49,8 @@ export const classroom: Strings['classroom'] = {
       activeFraction: '測試數字上活躍編碼單元（激活值 > 0.1）的比例',
       meanActivation: '測試數字上編碼的平均激活值',
       vqPerplexity: '碼本的困惑度（實際在用的碼字數）',
+      testElbo: '測試 ELBO（每張圖像的奈特數）',
+      activeDimensions: 'KL 超過 0.1 奈特的編碼數字個數',
     },
   },
   link: {
@@ -103,6 +106,8 @@ export const classroom: Strings['classroom'] = {
       embedding: '視覺化：編碼的 UMAP 地圖',
       pretraining: '預訓練：逐層預訓練與隨機初始化對比',
       textRetrieval: '文本檢索：地圖、查詢框、檢索曲線',
+      vae: '變分自編碼器（β、ELBO、取樣、旁邊的普通網格）',
+      traversal: '潛在遍歷（每個編碼數字一列）',
     },
   },
   language: {

@@ -6,6 +6,7 @@
 import type { Strings } from './en';
 import { classroom } from './zh-Hant.classroom';
 import { applications } from './zh-Hant.applications';
+import { vae } from './zh-Hant.vae';
 import { exportCode } from './zh-Hant.exportCode';
 import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
@@ -188,4 +189,5 @@ export const zhHant: Strings = {
   pretraining,
   text,
   vq,
+  vae,
 };
