@@ -15,11 +15,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
+import { DISCRIMINATOR_LAYERS } from './adversarialConfig';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
 import { createLayer, createMlpAutoencoder, type MlpAutoencoder } from './mlp';
 
-/** Hidden widths of the discriminator (the paper's MNIST discriminator: two layers of 1,000). */
-export const DISCRIMINATOR_LAYERS = [64, 64] as const;
 /** Seed stream of the discriminator's weights (mlp.ts uses 1, batchOrder.ts 2, vae.ts 3). */
 const DISCRIMINATOR_STREAM = 6;
 
@@ -81,15 +80,4 @@ export function createAdversarialAutoencoder(
       discriminatorVariables.forEach((v) => v.dispose());
     },
   };
-}
-
-/** Names and shapes of the discriminator's weights, after the autoencoder's in a snapshot. */
-export function discriminatorWeightLayout(codeSize: number): { name: string; shape: number[] }[] {
-  const widths = [codeSize, ...DISCRIMINATOR_LAYERS, 1];
-  const layout: { name: string; shape: number[] }[] = [];
-  for (let i = 0; i + 1 < widths.length; i++) {
-    layout.push({ name: `discriminator/${i}/kernel`, shape: [widths[i], widths[i + 1]] });
-    layout.push({ name: `discriminator/${i}/bias`, shape: [widths[i + 1]] });
-  }
-  return layout;
 }

@@ -12,11 +12,11 @@
  * The radii are chosen so the three shapes cover about the same area as N(0, I) (codes of a
  * Gaussian fall within radius ~2.5): the same decoder and grid fit each. Samples are seeded
  * (mulberry32 via createRng) and plain Float32Arrays [count, codeSize], the same on every
- * backend and on both sides of the worker boundary.
+ * backend and on both sides of the worker boundary. Pure (no tfjs): the page draws the prior's
+ * shape beneath the map from the same sampler the worker trains with.
  */
 import type { CodePrior } from '../config';
 import { createRng } from '../data/rng';
-import { samplePrior } from './prior';
 
 export const RING_RADIUS = 2;
 export const RING_WIDTH = 0.15;
@@ -53,8 +53,16 @@ export function samplePriorCodes(prior: CodePrior, count: number, codeSize: numb
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`sample count ${count} must be a whole number`);
   const problem = priorProblem(prior, codeSize);
   if (problem) throw new RangeError(problem);
-  if (prior === 'gaussian') return samplePrior(count, codeSize, seed);
   const rng = createRng(seed);
+  if (prior === 'gaussian') {
+    const out = new Float32Array(count * codeSize);
+    for (let i = 0; i < out.length; i += 2) {
+      const [u, v] = normalPair(rng);
+      out[i] = u;
+      if (i + 1 < out.length) out[i + 1] = v;
+    }
+    return out;
+  }
   const out = new Float32Array(count * 2);
   for (let i = 0; i < count; i++) {
     const [u, v] = normalPair(rng);

@@ -3,13 +3,14 @@
  * models/adversarial.ts, the three-phase step of adversarialObjective.ts, and the live figures
  * (distance of the test codes to the prior, the discriminator's accuracy).
  *
- * The run's optimizer (StepContext.optimizer, the lab's Adam/SGD/RMSprop at the lab's learning
- * rate) drives the reconstruction phase. The engine owns two more: the discriminator's and the
- * encoder's for the regularisation phase (Adam at ADVERSARIAL_LEARNING_RATE, β1 = 0.5 as GANs
- * are usually trained: momentum that lingers makes the two players overshoot each other).
- * dispose() frees them with the model and the fixed prior sample.
+ * The run's optimizer (StepContext.optimizer: the lab's Adam/SGD/RMSprop at the lab's learning
+ * rate, over every variable, so a snapshot keeps the discriminator's slots too) drives the
+ * reconstruction and the discriminator. The engine owns one more, the encoder's for fooling the
+ * discriminator (Adam at ADVERSARIAL_LEARNING_RATE, β1 = 0.5 as GAN generators are usually
+ * trained: momentum that lingers makes the two players overshoot each other); a restored run
+ * starts that one afresh. dispose() frees it with the model and the fixed prior sample.
  *
- * Owned tensors: the model's variables, the two optimizers' slots, the [LIVE_TEST_SIZE,
+ * Owned tensors: the model's variables, the fooling optimizer's slots, the [LIVE_TEST_SIZE,
  * codeSize] prior sample the measures compare with.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -19,38 +20,23 @@ import { deriveSeed } from '../data/rng';
 import { createAdversarialAutoencoder, type AdversarialAutoencoder } from '../models/adversarial';
 import { samplePriorCodes } from '../models/priors2d';
 import { adversarialMeasures, adversarialStep } from './adversarialObjective';
+import type { Engine } from './engine';
 import { disposeOptimizer } from './optimizers';
 
-/** Learning rate of the discriminator's and the encoder's adversarial Adam. */
+/** Learning rate of the encoder's adversarial (fooling) Adam. */
 export const ADVERSARIAL_LEARNING_RATE = 1e-3;
 const ADAM_BETA1 = 0.5;
-/** Seed streams: the prior samples of each step, and the fixed sample the measures use. */
-const PRIOR_STREAM = 7;
-const MEASURE_PRIOR_STREAM = 8;
+/** Seed streams: the prior samples of each step, the fixed sample the measures use (mlpEngine's noise is 7). */
+const PRIOR_STREAM = 9;
+const MEASURE_PRIOR_STREAM = 10;
 
-/** What the engine needs of a step (a subset of the Trainer's StepContext). */
-export interface AdversarialStepContext {
-  step: number;
-  seed: number;
-  optimizer: tf.Optimizer;
-}
-
+/** The live figures, in the order measure() returns them (adversarialMeasures). */
 export const ADVERSARIAL_MEASURES = ['priorDistance', 'discriminatorAccuracy'] as const;
 
-export interface AdversarialEngine {
-  readonly codeSize: number;
+export interface AdversarialEngine extends Engine {
   readonly model: AdversarialAutoencoder;
-  readonly variables: tf.Variable[];
-  /** What the run's optimizer trains: encoder and decoder (the reconstruction phase). */
-  readonly trainable: tf.Variable[];
-  encode(x: tf.Tensor2D): tf.Tensor2D;
-  decodeLogits(code: tf.Tensor2D): tf.Tensor2D;
-  decode(code: tf.Tensor2D): tf.Tensor2D;
-  reconstructLogits(x: tf.Tensor2D): tf.Tensor2D;
-  trainStep(x: tf.Tensor2D, ctx: AdversarialStepContext): tf.Scalar;
   readonly measureNames: readonly string[];
   measure(x: tf.Tensor2D): tf.Tensor1D;
-  dispose(): void;
 }
 
 /**
@@ -76,7 +62,6 @@ export function createAdversarialEngine(
   const fool = options.fool ?? true;
   const model = createAdversarialAutoencoder(config, seed, IMAGE_SIZE, outputBias);
   const ae = model.autoencoder;
-  const discriminator = tf.train.adam(ADVERSARIAL_LEARNING_RATE, ADAM_BETA1);
   const generator = tf.train.adam(ADVERSARIAL_LEARNING_RATE, ADAM_BETA1);
   const measurePrior = tf.tensor2d(
     samplePriorCodes(config.prior, LIVE_TEST_SIZE, config.codeSize, deriveSeed(seed, MEASURE_PRIOR_STREAM)),
@@ -87,20 +72,18 @@ export function createAdversarialEngine(
     codeSize: config.codeSize,
     model,
     variables: model.variables,
-    trainable: model.autoencoderVariables,
     encode: (x) => ae.encode(x),
     decodeLogits: (code) => ae.decodeLogits(code),
     decode: (code) => ae.decode(code),
     reconstructLogits: (x) => ae.decodeLogits(ae.encode(x)),
     trainStep: (x, ctx) => {
       const prior = stepPriorSamples(config, ctx.seed, ctx.step, x.shape[0]);
-      return adversarialStep(model, { reconstruction: ctx.optimizer, discriminator, generator }, x, prior, spec, fool);
+      return adversarialStep(model, { run: ctx.optimizer, generator }, x, prior, spec, fool);
     },
     measureNames: ADVERSARIAL_MEASURES,
     measure: (x) => adversarialMeasures(model, x, measurePrior),
     dispose: () => {
       model.dispose();
-      disposeOptimizer(discriminator);
       disposeOptimizer(generator);
       measurePrior.dispose();
     },

@@ -8,14 +8,15 @@
  *     b. the encoder learns to fool it: L_E = BCE(D(E(x)), 1)   (discriminator frozen; the
  *        "non-saturating" form of min log(1 - D(E(x))), as GANs train their generator).
  *
- * D outputs logits; BCE is taken from them in the stable form (losses.ts). Each phase has its
- * own optimizer: tfjs's Adam keeps its moments by position in the variable list, so one
- * optimizer stepped over two different lists would mix the moments of different variables.
+ * D outputs logits; BCE is taken from them in the stable form (losses.ts). Phase 2b has its own
+ * optimizer: tfjs's Adam keeps its moments by position in the variable list, so one optimizer
+ * stepped over two different lists would mix the moments of different variables.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { MlpModelConfig } from '../config';
 import { energyDistance } from '../analysis/energyDistance';
 import type { AdversarialAutoencoder } from '../models/adversarial';
+import { minimizeKeeping } from './engine';
 import { meanPixelLoss } from './losses';
 
 type LossSpec = Pick<MlpModelConfig, 'loss' | 'outputActivation'>;
@@ -46,16 +47,23 @@ export function generatorLoss(model: AdversarialAutoencoder, x: tf.Tensor2D): tf
 }
 
 export interface AdversarialOptimizers {
-  /** Over model.autoencoderVariables (the run's optimizer). */
-  reconstruction: tf.Optimizer;
-  /** Over model.discriminatorVariables. */
-  discriminator: tf.Optimizer;
-  /** Over model.encoderVariables. */
+  /**
+   * The run's optimizer over model.variables: phase 1 and phase 2a in one update (the
+   * reconstruction loss moves only encoder and decoder, L_D only the discriminator).
+   */
+  run: tf.Optimizer;
+  /** Over model.encoderVariables: phase 2b, the encoder fooling the discriminator. */
   generator: tf.Optimizer;
 }
 
 /**
  * One training step of the three phases on a batch; call it inside tf.tidy.
+ *
+ * Phases 1 and 2a run as one update of the run's optimizer on reconstruction + L_D: the codes
+ * L_D sees are computed before it, outside the gradient tape, so they are constants there (the
+ * encoder frozen for the discriminator) and the two terms share no variable. So every variable a
+ * snapshot saves has its optimizer slots in the run's optimizer. Phase 2b follows with the
+ * updated discriminator.
  * @param x [batch, 784] clean pixels in [0, 1]
  * @param prior [batch, codeSize] fresh prior samples for this step
  * @param fool false leaves out phase 2b: the discriminator still learns, but nothing pushes the
@@ -71,14 +79,11 @@ export function adversarialStep(
   fool = true,
 ): tf.Scalar {
   const ae = model.autoencoder;
-  const reconstruction = optimizers.reconstruction.minimize(
-    () => meanPixelLoss(ae.decodeLogits(ae.encode(x)), x, spec),
-    true,
-    model.autoencoderVariables,
-  ) as tf.Scalar;
-  // The codes after the reconstruction update, as constants for the discriminator's phase.
   const codes = ae.encode(x);
-  optimizers.discriminator.minimize(() => discriminatorLoss(model, codes, prior), false, model.discriminatorVariables);
+  const reconstruction = minimizeKeeping(optimizers.run, model.variables, () => {
+    const reconstruction = meanPixelLoss(ae.decodeLogits(ae.encode(x)), x, spec);
+    return { objective: tf.add(reconstruction, discriminatorLoss(model, codes, prior)), reconstruction };
+  });
   if (fool) optimizers.generator.minimize(() => generatorLoss(model, x), false, model.encoderVariables);
   return reconstruction;
 }
@@ -97,9 +102,21 @@ export function adversarialMeasures(model: AdversarialAutoencoder, x: tf.Tensor2
   return tf.tidy(() => {
     const codes = model.autoencoder.encode(x);
     const distance = energyDistance(codes, prior);
-    const saysEncoder = tf.sum(tf.cast(tf.lessEqual(model.discriminate(codes, false), 0), 'float32'));
-    const saysPrior = tf.sum(tf.cast(tf.greater(model.discriminate(prior, false), 0), 'float32'));
-    const accuracy = tf.div(tf.add(saysEncoder, saysPrior), codes.shape[0] + prior.shape[0]);
+    const accuracy = discriminatorAccuracy(model.discriminate(codes, false), model.discriminate(prior, false));
     return tf.stack([distance, accuracy]) as tf.Tensor1D;
+  });
+}
+
+/**
+ * The share of right calls over both sets: codes called "encoder" (logit <= 0) and prior
+ * samples called "prior" (logit > 0).
+ * @param codeLogits [n, 1] D's logits on codes  @param priorLogits [m, 1] on prior samples
+ * @returns scalar in [0, 1]
+ */
+export function discriminatorAccuracy(codeLogits: tf.Tensor2D, priorLogits: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => {
+    const saysEncoder = tf.sum(tf.cast(tf.lessEqual(codeLogits, 0), 'float32'));
+    const saysPrior = tf.sum(tf.cast(tf.greater(priorLogits, 0), 'float32'));
+    return tf.div(tf.add(saysEncoder, saysPrior), codeLogits.shape[0] + priorLogits.shape[0]);
   });
 }

@@ -3,6 +3,7 @@
  * snapshot (snapshot.ts) stores and checks. Pure: no tfjs.
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { discriminatorWeightLayout } from '../models/adversarialConfig';
 import { convWeightLayout } from '../models/convConfig';
 
 export interface WeightSpec {
@@ -31,6 +32,8 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return weightLayout(model);
     case 'conv':
       return convWeightLayout({ stageChannels: model.convChannels, codeSize: model.codeSize, decoder: model.convDecoder });
+    case 'adversarial':
+      return [...weightLayout(model), ...discriminatorWeightLayout(model.codeSize)];
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }
