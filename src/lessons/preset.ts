@@ -9,7 +9,7 @@ export const DEFAULT_VIEW: ViewOptions = { logScale: true, gridSize: 12 };
 
 /** The lesson's LabConfig: DEFAULT_CONFIG with the preset's overrides. Returns fresh objects. */
 export function lessonConfig(lesson: Lesson): LabConfig {
-  const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model, kind: 'mlp' as const };
+  const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model, kind: lesson.preset.model?.kind ?? 'mlp' };
   return {
     model: { ...model, encoderLayers: [...model.encoderLayers] },
     train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train, normalDigits: [...(lesson.preset.train?.normalDigits ?? DEFAULT_CONFIG.train.normalDigits)] },

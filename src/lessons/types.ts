@@ -68,7 +68,8 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  /** The kind defaults to the MLP ('mlp') when the preset names none. */
+  model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
 }
@@ -97,8 +98,11 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - priorDistance: adversarial autoencoders: the energy distance between the codes of the
+ *   1,000 live test digits and a fixed sample of the prior, in code units (0 = the same
+ *   distribution); EngineMeasuresEvent, core/analysis/energyDistance.ts.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'priorDistance'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

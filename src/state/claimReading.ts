@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +80,14 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'priorDistance': {
+      // Only the adversarial engine's figure (another kind's measures have other names).
+      const m = s.engineMeasures;
+      const value = m?.kind === 'adversarial' ? m.values.priorDistance : undefined;
+      inputs.epoch = value !== undefined ? m!.epoch : 0;
+      if (value !== undefined) inputs.current.priorDistance = value;
+      break;
+    }
   }
   return inputs;
 }
