@@ -7,6 +7,7 @@ import { loadMnistNode } from '../data/mnistNode';
 import { samplePriorCodes } from '../models/priors2d';
 import { createAdversarialEngine, stepPriorSamples } from './adversarialEngine';
 import { discriminatorAccuracy, discriminatorLoss, generatorLoss, logisticLoss } from './adversarialObjective';
+import { kindBackendSupport } from '../kindSupport';
 import { createEngine, engineWeightLayout } from './engines';
 import { useWasmInNode } from './nodeBackend';
 import { createOptimizer, disposeOptimizer } from './optimizers';
@@ -82,6 +83,14 @@ describe('the adversarial engine', () => {
       expect(aae.autoencoder.decoderLayers.every((l) => !byFooling.has(l.kernel))).toBe(true);
     });
     engine.dispose();
+  });
+
+  it('needs only kernels the wasm backend has (the webgl and webgpu lists are checked in the browser)', async () => {
+    for (const prior of ['gaussian', 'mixture10'] as const) {
+      const support = await kindBackendSupport(model({ prior }), 'wasm');
+      expect(support).toEqual({ ok: true, missing: [] });
+    }
+    expect(tf.getBackend()).toBe('wasm');
   });
 
   it('step prior samples are seeded by (seed, step)', () => {
