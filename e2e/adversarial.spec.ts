@@ -14,7 +14,8 @@ import { canvasInk, readMetric } from './labPage';
 const claimValue = (detail: string) => Number.parseFloat(detail.split(': ')[1] ?? '');
 
 test('lesson adversarial: the link opens the preset, the codes fill the Gaussian prior (energy distance below 0.2), and prior samples decode to digits', async ({ page, backend }, testInfo) => {
-  const budget = 120_000;
+  // ms to wait for the claim; wasm needs about 40 s. AAE_BUDGET lengthens it for a software GPU.
+  const budget = Number(process.env.AAE_BUDGET ?? 120_000);
   test.setTimeout(BOOT_TIMEOUT_MS + budget + 90_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
