@@ -19,6 +19,7 @@ import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
+import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { Adversarial } from '../components/variants/Adversarial';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
@@ -33,6 +34,7 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { Pretraining } from '../components/Pretraining';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -56,10 +58,12 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    pretraining: useShown('pretraining'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const adversarial = useLab((s) => s.config.model.kind === 'adversarial');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
@@ -132,6 +136,12 @@ export function App() {
                   <Contractive />
                 </div>
               )}
+              {convolutional && (
+                <div className="panel panel--variant panel--feature-maps">
+                  <PanelFocusButton panel="featureMaps" name={t('kinds.featureMaps.title')} />
+                  <FeatureMaps />
+                </div>
+              )}
               {adversarial && (
                 <div className="panel panel--variant panel--adversarial">
                   <PanelFocusButton panel="adversarial" name={t('variants.adversarial.title')} />
@@ -152,7 +162,7 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining) && (
               <div className="app-applications">
                 {show.embedding && (
                   <div className="panel panel--visualization">
@@ -170,6 +180,12 @@ export function App() {
                   <div className="panel panel--image-search">
                     <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
                     <ImageSearch />
+                  </div>
+                )}
+                {show.pretraining && (
+                  <div className="panel panel--pretraining">
+                    <PanelFocusButton panel="pretraining" name={t('pretraining.title')} />
+                    <Pretraining />
                   </div>
                 )}
               </div>

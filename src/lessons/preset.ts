@@ -9,9 +9,9 @@ export const DEFAULT_VIEW: ViewOptions = { logScale: true, gridSize: 12 };
 
 /** The lesson's LabConfig: DEFAULT_CONFIG with the preset's overrides. Returns fresh objects. */
 export function lessonConfig(lesson: Lesson): LabConfig {
-  const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model, kind: lesson.preset.model?.kind ?? 'mlp' };
+  const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model };
   return {
-    model: { ...model, encoderLayers: [...model.encoderLayers] },
+    model: { ...model, encoderLayers: [...model.encoderLayers], convChannels: [...model.convChannels] },
     train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train, normalDigits: [...(lesson.preset.train?.normalDigits ?? DEFAULT_CONFIG.train.normalDigits)] },
   };
 }

@@ -201,6 +201,29 @@ describe('the visualization claim (issue 5)', () => {
   });
 });
 
+describe('the pretraining claim (issue 5)', () => {
+  const l = lesson('pretraining');
+  const config = { widths: [256, 256, 128], hiddenActivation: 'relu' as const, trainSize: 10000, labels: 100, pretrainEpochs: 1, fineTuneSteps: 300, evalEvery: 25, optimizer: 'adam' as const, learningRate: 0.001, momentum: 0.9, batchSize: 64, seed: 1 };
+  const summary = (stepsDone: number, final?: [number, number]) => ({
+    runId: 1, config, state: final ? ('done' as const) : ('running' as const), stage: { kind: final ? ('done' as const) : ('fineTune' as const) },
+    layers: [], fineTune: { steps: 300, stepsDone }, elapsedMs: 1,
+    accuracy: [{ step: stepsDone, pretrained: 0.7, random: 0.6, count: 1000 }],
+    final: final && { step: 300, pretrained: final[0], random: final[1], count: 10000 },
+  });
+  it('judges the full test after the last fine-tuning step, never a live point', () => {
+    expect(readClaim(l, run(l.id, [])).verdict).toEqual({ state: 'pending', reason: 'training' });
+    // Live points far apart do not count before the end.
+    expect(readClaim(l, run(l.id, [], { pretraining: summary(200) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { pretraining: summary(300) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    const holds = readClaim(l, run(l.id, [], { pretraining: summary(300, [0.7864, 0.7399]) }));
+    expect(holds.verdict.state).toBe('holds');
+    expect(holds.verdict.state === 'holds' && holds.verdict.value).toBeCloseTo(4.65, 6);
+    // A stack that learned nothing is the random network again: no gain, no claim.
+    expect(readClaim(l, run(l.id, [], { pretraining: summary(300, [0.74, 0.74]) })).verdict.state).toBe('fails');
+    expect(readClaim(l, run(l.id, [], { pretraining: summary(300, [Number.NaN, 0.74]) })).verdict.state).toBe('fails');
+  });
+});
+
 describe('the adversarial claim (issue 4: the codes within an energy distance of 0.2 of the prior after two epochs)', () => {
   const l = lesson('adversarial');
   const measures = (epoch: number, priorDistance: number, kind: 'adversarial' | 'vae' = 'adversarial') => ({

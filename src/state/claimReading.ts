@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'engineMeasures'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +80,13 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'pretrainGain': {
+      const p = s.pretraining;
+      // Judged on the full test after the last fine-tuning step, not on a live point.
+      inputs.epoch = p ? (p.final ? 1 : Math.min(0.99, p.fineTune.stepsDone / p.fineTune.steps)) : 0;
+      if (p?.final) inputs.current.pretrainGain = 100 * (p.final.pretrained - p.final.random);
+      break;
+    }
     case 'priorDistance': {
       // Only the adversarial engine's figure (another kind's measures have other names).
       const m = s.engineMeasures;

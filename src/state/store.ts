@@ -26,6 +26,8 @@ import type {
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
+import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
+import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
 
 /** One point of the loss chart. */
@@ -185,7 +187,17 @@ export interface EmbeddingState {
   error?: string;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
+/** The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder. */
+export interface PretrainSlice {
+  /** The labels slider and the widths (travel in the link as `labels` and `pwidths`). */
+  pretrainSettings: PretrainSettings;
+  /** The latest summary of the run the worker has for these settings. */
+  pretraining?: PretrainSummary;
+  setPretrainSettings: (s: PretrainSettings) => void;
+  setPretraining: (s?: PretrainSummary) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -273,4 +285,10 @@ export const useLab = create<LabState>()((set) => ({
   setDrawing: (drawing) => set({ drawing }),
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
+
+  // pretraining
+  pretrainSettings: DEFAULT_PRETRAIN_SETTINGS,
+  pretraining: undefined,
+  setPretrainSettings: (pretrainSettings) => set({ pretrainSettings }),
+  setPretraining: (pretraining) => set({ pretraining }),
 }));

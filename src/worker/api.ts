@@ -7,10 +7,13 @@
  */
 import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
 
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
+export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -261,7 +264,8 @@ export type LabEvent =
   | ImageSearchEvent
   | SensitivityEvent
   | AnomalyEvent
-  | EngineMeasuresEvent;
+  | EngineMeasuresEvent
+  | PretrainingEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -334,4 +338,19 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Convolutional models: every layer's activations for test digit `testIndex` (input,
+   * convolutions, poolings, code, unpoolings or deconvolutions, reconstruction); buffers
+   * transferred. Refused for the other kinds.
+   */
+  featureMaps(testIndex: number): Promise<FeatureMap[]>;
+  /**
+   * The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder: a
+   * new experiment (stops and frees the old one; sends its fresh summary), then start, pause
+   * and reset. Progress arrives as 'pretraining' events.
+   */
+  configurePretraining(config: PretrainConfig): Promise<void>;
+  startPretraining(): Promise<void>;
+  pausePretraining(): Promise<void>;
+  resetPretraining(): Promise<void>;
 }

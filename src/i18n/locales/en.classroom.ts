@@ -44,6 +44,7 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      pretrainGain: 'Test accuracy of the pretrained network minus the random one’s',
       priorDistance: 'Energy distance between the codes and the prior',
     },
   },
@@ -98,6 +99,7 @@ export const classroom = {
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
+      pretraining: 'Pretraining: layer-wise pretraining against random initialisation',
     },
   },
   language: {

@@ -10,6 +10,8 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { kinds } from './en.kinds';
+import { pretraining } from './en.pretraining';
 
 export const en = {
   app: {
@@ -178,7 +180,9 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -43,6 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
+      pretrainGain: '预训练网络的测试准确率减去随机初始化网络的',
       priorDistance: '编码与先验分布之间的能量距离',
     },
   },
@@ -97,6 +98,7 @@ export const classroom: Strings['classroom'] = {
       anomaly: '异常检测',
       variants: '变体设置（噪声、收缩惩罚）',
       embedding: '可视化：编码的 UMAP 地图',
+      pretraining: '预训练：逐层预训练与随机初始化对比',
     },
   },
   language: {

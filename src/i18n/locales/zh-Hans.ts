@@ -11,6 +11,8 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { kinds } from './zh-Hans.kinds';
+import { pretraining } from './zh-Hans.pretraining';
 
 export const zhHans: Strings = {
   app: {
@@ -179,5 +181,7 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
 };

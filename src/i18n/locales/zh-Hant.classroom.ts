@@ -43,6 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      pretrainGain: '預訓練網路的測試準確率減去隨機初始化網路的',
       priorDistance: '編碼與先驗分佈之間的能量距離',
     },
   },
@@ -97,6 +98,7 @@ export const classroom: Strings['classroom'] = {
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
       embedding: '視覺化：編碼的 UMAP 地圖',
+      pretraining: '預訓練：逐層預訓練與隨機初始化對比',
     },
   },
   language: {

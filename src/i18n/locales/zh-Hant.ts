@@ -11,6 +11,8 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { kinds } from './zh-Hant.kinds';
+import { pretraining } from './zh-Hant.pretraining';
 
 export const zhHant: Strings = {
   app: {
@@ -179,5 +181,7 @@ export const zhHant: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
 };
