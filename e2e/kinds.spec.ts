@@ -16,6 +16,7 @@ const KINDS: { name: string; fields: Record<string, string> }[] = [
   { name: 'conv, max-unpooling', fields: { kind: 'conv', layers: 'none', channels: '4', code: '8', decoder: 'maxUnpool' } },
   { name: 'conv, repeat-unpooling', fields: { kind: 'conv', layers: 'none', channels: '4', code: '8', decoder: 'repeatUnpool' } },
   { name: 'conv, deconvolution', fields: { kind: 'conv', layers: 'none', channels: '4', code: '8', decoder: 'deconvolution' } },
+  { name: 'adversarial, ring prior', fields: { kind: 'adversarial', layers: '32', code: '2', prior: 'ring' } },
 ];
 
 const BASE: Record<string, string> = {
