@@ -17,6 +17,7 @@ const KINDS: { name: string; fields: Record<string, string> }[] = [
   { name: 'conv, repeat-unpooling', fields: { kind: 'conv', layers: 'none', channels: '4', code: '8', decoder: 'repeatUnpool' } },
   { name: 'conv, deconvolution', fields: { kind: 'conv', layers: 'none', channels: '4', code: '8', decoder: 'deconvolution' } },
   { name: 'vq', fields: { kind: 'vq', layers: '32', code: '8', positions: '4', codebook: '16', vqreset: '10' } },
+  { name: 'adversarial, ring prior', fields: { kind: 'adversarial', layers: '32', code: '2', prior: 'ring' } },
 ];
 
 const BASE: Record<string, string> = {

@@ -21,6 +21,7 @@ import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
 import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { Sparse } from '../components/variants/Sparse';
+import { Adversarial } from '../components/variants/Adversarial';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -74,6 +75,7 @@ export function App() {
   const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
   const vqCodes = useLab((s) => s.config.model.kind === 'vq');
+  const adversarial = useLab((s) => s.config.model.kind === 'adversarial');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -180,6 +182,12 @@ export function App() {
                 <div className="panel panel--variant panel--traversal">
                   <PanelFocusButton panel="traversal" name={t('vae.traversal.title')} />
                   <Traversal />
+                </div>
+              )}
+              {adversarial && (
+                <div className="panel panel--variant panel--adversarial">
+                  <PanelFocusButton panel="adversarial" name={t('variants.adversarial.title')} />
+                  <Adversarial />
                 </div>
               )}
               {show.latent && (

@@ -251,6 +251,19 @@ function kindProblems(m: z.infer<typeof mlpModelSchema>): { field: string; messa
       message: `The VQ-VAE's code is ${m.vqPositions} codebook vectors of equal length: the code size must be a multiple of ${m.vqPositions}.`,
     });
   }
+  if (m.kind === 'adversarial' && m.prior !== 'gaussian' && m.codeSize !== 2) {
+    problems.push({
+      field: 'codeSize',
+      message: `The ${m.prior === 'ring' ? 'ring' : 'mixture of 10 Gaussians'} is a 2-D prior: it needs a code size of 2 (or choose the Gaussian prior).`,
+    });
+  }
+  if (m.kind === 'adversarial' && (m.noise !== 'none' || m.codeL2 > 0)) {
+    // The discriminator alone shapes the code; an L2 pull or a denoising input is not part of it.
+    problems.push({
+      field: m.noise !== 'none' ? 'noise' : 'codeL2',
+      message: 'The adversarial autoencoder trains on clean digits and lets the discriminator shape the code: set the input noise to none and the code L2 penalty to 0.',
+    });
+  }
   return problems;
 }
 

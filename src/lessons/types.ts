@@ -127,8 +127,11 @@ export interface LessonPreset {
  *   seeded z sample per digit (EngineMeasuresEvent 'elbo'; core/train/vaeEngine.ts).
  * - activeDimensions: how many of a VAE's code numbers carry a mean KL above 0.1 nats on the
  *   live test digits (EngineMeasuresEvent 'activeDimensions').
+ * - priorDistance: adversarial autoencoders: the energy distance between the codes of the
+ *   1,000 live test digits and a fixed sample of the prior, in code units (0 = the same
+ *   distribution); EngineMeasuresEvent, core/analysis/energyDistance.ts.
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions', 'priorDistance'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

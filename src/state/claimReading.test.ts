@@ -305,3 +305,26 @@ describe('the VAE lessons read the engine measures', () => {
     expect(readClaim(beta, b).changed).toBe(false);
   });
 });
+
+describe('the adversarial claim (issue 4: the codes within an energy distance of 0.2 of the prior after two epochs)', () => {
+  const l = lesson('adversarial');
+  const measures = (epoch: number, priorDistance: number, kind: 'adversarial' | 'vae' = 'adversarial') => ({
+    type: 'engineMeasures' as const, step: Math.round(epoch * 79), epoch, kind, values: { priorDistance, discriminatorAccuracy: 0.5 },
+  });
+  it('waits for two epochs, then judges the distance measured then; a plain autoencoder\'s 3 and codes collapsed at 0 (0.73) fail', () => {
+    expect(l.order).toBe(14);
+    expect(lessonConfig(l).model.kind).toBe('adversarial');
+    expect(readClaim(l, run(l.id, [])).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { engineMeasures: measures(1.5, 0.05) })).verdict).toEqual({ state: 'pending', reason: 'training' });
+    expect(readClaim(l, run(l.id, [], { engineMeasures: measures(2.1, 0.048) }))).toMatchObject({ verdict: { state: 'holds', value: 0.048, target: 0.2 }, changed: false });
+    expect(readClaim(l, run(l.id, [], { engineMeasures: measures(2.1, 3.1) })).verdict.state).toBe('fails');
+    expect(readClaim(l, run(l.id, [], { engineMeasures: measures(2.1, 0.73) })).verdict.state).toBe('fails');
+  });
+
+  it('reads no other kind\'s measures, and notes another prior as a changed experiment', () => {
+    expect(readClaim(l, run(l.id, [], { engineMeasures: measures(2.1, 0.01, 'vae') })).verdict.state).toBe('pending');
+    const ring = run(l.id, [], { engineMeasures: measures(2.1, 0.05) });
+    ring.config.model.prior = 'ring';
+    expect(readClaim(l, ring).changed).toBe(true);
+  });
+});

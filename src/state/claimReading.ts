@@ -117,6 +117,14 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       if (value !== undefined) inputs.current[metric] = value;
       break;
     }
+    case 'priorDistance': {
+      // Only the adversarial engine's figure (another kind's measures have other names).
+      const m = s.engineMeasures;
+      const value = m?.kind === 'adversarial' ? m.values.priorDistance : undefined;
+      inputs.epoch = value !== undefined ? m!.epoch : 0;
+      if (value !== undefined) inputs.current.priorDistance = value;
+      break;
+    }
   }
   return inputs;
 }

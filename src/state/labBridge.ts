@@ -453,6 +453,15 @@ export const lab = {
     return r;
   },
 
+  /**
+   * Decodes n codes [n, codeSize] in one batched call (the adversarial panel's samples of the
+   * prior). @returns [n, 784] in [0, 1], or undefined when the worker is busy being replaced
+   */
+  async decodeCodes(codes: Float32Array, n: number): Promise<Float32Array | undefined> {
+    const copy = Float32Array.from(codes);
+    return act('Decoding samples of the prior', (c) => c.call((api) => api.decodeCodes(copy, n)));
+  },
+
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
   /** Live tensor count and bytes in the worker (leak checks in e2e). */

@@ -1,12 +1,13 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { samplePriorCodes } from '../../core/models/priors2d';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigit } from '../digitCanvas';
 import { latestPerFrame, type LatestPerFrame } from '../latestPerFrame';
 import { useLabEffect } from '../useLabEffect';
-import { LABEL_COLOURS, ScatterRenderer, type ScatterStyle } from './scatterRenderer';
+import { LABEL_COLOURS, ScatterRenderer, type Extent, type ScatterStyle } from './scatterRenderer';
 import './LatentScatter.css';
 
 /** CSS pixels within which the cursor "is on" a digit (hover image, click snaps to it). */
@@ -14,6 +15,22 @@ const PICK_RADIUS = 6;
 const ZOOM_STEP = 1.6;
 /** CSS pixels an arrow key moves the decoded point; with Shift, six times as far. */
 const KEY_STEP = 8;
+
+/** Prior samples drawn beneath the map (fixed seed: the same cloud every time). */
+const PRIOR_POINTS = 1500;
+const PRIOR_SEED = 7;
+
+/** The smallest extent holding `extent` and the points [m, 2], (the renderer pads it on screen). */
+function unionExtent(extent: Extent, points: Float32Array): Extent {
+  let { xMin, xMax, yMin, yMax } = extent;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    xMin = Math.min(xMin, points[i]);
+    xMax = Math.max(xMax, points[i]);
+    yMin = Math.min(yMin, points[i + 1]);
+    yMax = Math.max(yMax, points[i + 1]);
+  }
+  return { xMin, xMax, yMin, yMax };
+}
 
 /** Point and text sizes from the page's CSS variables (presenter mode makes them larger). */
 function cssStyle(el: Element): ScatterStyle {
@@ -99,11 +116,23 @@ export function LatentScatter() {
     };
   }, []);
 
+  // An adversarial autoencoder's prior, drawn in grey beneath the codes it should fill.
+  const priorShown = useLab((s) => (s.config.model.kind === 'adversarial' && s.codes?.codeSize === 2 && !s.codes.projected ? s.config.model.prior : undefined));
+  const priorPoints = useMemo(() => (priorShown ? samplePriorCodes(priorShown, PRIOR_POINTS, 2, PRIOR_SEED) : undefined), [priorShown]);
+
   const feedPoints = () => {
     const { codes, testSample } = useLab.getState();
     if (!codes || !testSample) return;
-    rendererRef.current?.setPoints(codes.points, testSample.labels, codes.n, codes.extent);
+    // The view holds the prior's shape too, so it shows while the codes are still small.
+    const extent = priorPoints ? unionExtent(codes.extent, priorPoints) : codes.extent;
+    rendererRef.current?.setPoints(codes.points, testSample.labels, codes.n, extent);
   };
+  useEffect(() => {
+    rendererRef.current?.setBackground(priorPoints);
+    feedPoints();
+    // feedPoints reads the store; it changes with priorPoints only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [priorPoints]);
   useLabEffect((s) => s.codes, feedPoints);
   useLabEffect((s) => s.testSample, feedPoints);
   useLabEffect((s) => s.selectedPoint, (p) => rendererRef.current?.setSelected(p));
@@ -234,6 +263,7 @@ export function LatentScatter() {
           ref={canvasRef}
           data-testid="latent-scatter"
           data-points={count}
+          data-prior={priorShown ?? ''}
           tabIndex={0}
           role="application"
           aria-roledescription={t('latent.scatter.roleDescription')}
@@ -264,6 +294,11 @@ export function LatentScatter() {
           </button>
         </div>
       </div>
+      {priorShown && (
+        <p className="caption" data-testid="scatter-prior-caption">
+          {t('variants.adversarial.mapPrior')}
+        </p>
+      )}
       <p className="how-to" id={howToId}>
         {t('latent.scatter.howTo')} {t('latent.scatter.keys')}
       </p>

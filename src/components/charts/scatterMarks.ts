@@ -42,3 +42,19 @@ export function drawStar(ctx: CanvasRenderingContext2D, [px, py]: [number, numbe
   ctx.stroke();
   ctx.setLineDash([]);
 }
+
+/**
+ * Points [m, 2] in map coordinates as small grey squares (the prior's samples beneath the
+ * codes): light, so the digits' colours stay readable on top.
+ * @param toScreen map -> screen CSS pixels
+ */
+export function drawBackground(ctx: CanvasRenderingContext2D, points: Float32Array, toScreen: (mx: number, my: number) => [number, number]): void {
+  ctx.save();
+  ctx.globalAlpha = 0.35;
+  ctx.fillStyle = '#8a8a8a';
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const [px, py] = toScreen(points[i], points[i + 1]);
+    ctx.fillRect(px - 1.5, py - 1.5, 3, 3);
+  }
+  ctx.restore();
+}

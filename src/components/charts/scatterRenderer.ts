@@ -7,7 +7,7 @@
  * zoom (the extent fills the canvas); "screen" is CSS pixels after the d3-zoom transform.
  */
 import { quadtree, scaleLinear, type Quadtree, type ScaleLinear } from 'd3';
-import { drawCrosshair, drawStar } from './scatterMarks';
+import { drawBackground, drawCrosshair, drawStar } from './scatterMarks';
 import { drawingOrder, placeNumerals } from './scatterPlacement';
 
 /**
@@ -91,6 +91,8 @@ export class ScatterRenderer {
   /** The next frame also redraws the points layer (costly); the marks layer is cheap and always redrawn. */
   private dirtyPoints = false;
   private readonly marksCtx: CanvasRenderingContext2D | null;
+  /** Map points [m, 2] drawn in grey beneath the digits (an adversarial autoencoder's prior). */
+  private background: Float32Array | undefined;
 
   /**
    * @param canvas the points layer: axes and digits
@@ -104,6 +106,12 @@ export class ScatterRenderer {
     this.ctx = canvas.getContext('2d');
     this.marksCtx = marks?.getContext('2d') ?? null;
     this.updateScales();
+  }
+
+  /** Grey points [m, 2] in map coordinates under the digits, or none. */
+  setBackground(points: Float32Array | undefined): void {
+    this.background = points;
+    this.schedule(true);
   }
 
   /** Canvas size in CSS pixels and the device pixel ratio (for a sharp backing store). */
@@ -276,6 +284,7 @@ export class ScatterRenderer {
 
   private drawPoints(ctx: CanvasRenderingContext2D): void {
     const { k, x, y } = this.transform;
+    if (this.background) drawBackground(ctx, this.background, (mx, my) => [this.sx(mx) * k + x, this.sy(my) * k + y]);
 
     const r = this.radius();
     const visible = (i: number) => {

@@ -3,6 +3,7 @@
  * and its weights to engineWeightLayout (weightLayouts.ts, re-exported).
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { createAdversarialEngine } from './adversarialEngine';
 import { createConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createMlpEngine } from './mlpEngine';
@@ -25,6 +26,8 @@ export function createEngine(model: MlpModelConfig, seed: number, outputBias: Fl
       return createVqEngine(model, seed, outputBias);
     case 'vae':
       return createVaeEngine(model, seed, outputBias);
+    case 'adversarial':
+      return createAdversarialEngine(model, seed, outputBias);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

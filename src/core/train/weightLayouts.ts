@@ -3,6 +3,7 @@
  * snapshot (snapshot.ts) stores and checks. Pure: no tfjs.
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { discriminatorWeightLayout } from '../models/adversarialConfig';
 import { convWeightLayout } from '../models/convConfig';
 import { vqWeightLayout } from '../models/vqConfig';
 import { vaeWeightLayout } from '../models/vaeConfig';
@@ -37,6 +38,8 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return vqWeightLayout(model);
     case 'vae':
       return vaeWeightLayout(model);
+    case 'adversarial':
+      return [...weightLayout(model), ...discriminatorWeightLayout(model.codeSize)];
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

@@ -52,6 +52,7 @@ export const classroom = {
       vqPerplexity: 'Codebook perplexity (codes in effective use)',
       testElbo: 'Test ELBO, nats per image',
       activeDimensions: 'Code numbers carrying more than 0.1 nats of KL',
+      priorDistance: 'Energy distance between the codes and the prior',
     },
   },
   link: {

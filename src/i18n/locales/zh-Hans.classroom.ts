@@ -51,6 +51,7 @@ export const classroom: Strings['classroom'] = {
       vqPerplexity: '码本的困惑度（实际在用的码字数）',
       testElbo: '测试 ELBO（每张图像的奈特数）',
       activeDimensions: 'KL 超过 0.1 奈特的编码数字个数',
+      priorDistance: '编码与先验分布之间的能量距离',
     },
   },
   link: {

@@ -51,6 +51,7 @@ export const classroom: Strings['classroom'] = {
       vqPerplexity: '碼本的困惑度（實際在用的碼字數）',
       testElbo: '測試 ELBO（每張圖像的奈特數）',
       activeDimensions: 'KL 超過 0.1 奈特的編碼數字個數',
+      priorDistance: '編碼與先驗分佈之間的能量距離',
     },
   },
   link: {
