@@ -19,12 +19,27 @@ export const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
  * pixels to 0 or 1 (half each); 'mask' blanks a fraction of the pixels to 0 (BERT's masked input).
  */
 export const NOISE_TYPES = ['none', 'gaussian', 'saltPepper', 'mask'] as const;
+/**
+ * Which autoencoder the lab trains (core/train/engines.ts builds one Engine per kind):
+ * 'mlp' the dense autoencoder (and its denoising, sparse and contractive variants), 'conv' the
+ * convolutional one, 'vae' the variational one, 'vq' VQ-VAE (discrete codes), 'adversarial'
+ * an autoencoder whose code a discriminator pushes toward a prior, 'conditional' one whose
+ * decoder also receives the digit's label.
+ */
+export const MODEL_KINDS = ['mlp', 'conv', 'vae', 'vq', 'adversarial', 'conditional'] as const;
+/** How the convolutional decoder undoes a pooling stage (core/models/convConfig.ts CONV_DECODERS). */
+export const CONV_DECODER_KINDS = ['maxUnpool', 'repeatUnpool', 'deconvolution'] as const;
+/** The adversarial autoencoder's prior over codes (a ring and a mixture of 10 are 2-D shapes). */
+export const CODE_PRIORS = ['gaussian', 'ring', 'mixture10'] as const;
 
 export type HiddenActivation = (typeof HIDDEN_ACTIVATIONS)[number];
 export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
 export type LossName = (typeof LOSSES)[number];
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 export type NoiseType = (typeof NOISE_TYPES)[number];
+export type ModelKind = (typeof MODEL_KINDS)[number];
+export type ConvDecoderKind = (typeof CONV_DECODER_KINDS)[number];
+export type CodePrior = (typeof CODE_PRIORS)[number];
 
 export const LIMITS = {
   layerWidth: { min: 1, max: 2000 },
@@ -40,17 +55,28 @@ export const LIMITS = {
   noiseLevel: { min: 0, max: 1 },
   /** Weight of the contractive penalty (squared Frobenius norm of the encoder's Jacobian). */
   contractive: { min: 0, max: 10 },
+  /** Channels of each convolution stage (conv kind); pooling halves 28 -> 14 -> 7, so at most 2 stages. */
+  convChannels: { min: 1, max: 64 },
+  convStages: { min: 1, max: 2 },
+  /** Weight of the VAE's KL term: 0 a noisy plain autoencoder, 1 the ELBO, above 1 a β-VAE. */
+  beta: { min: 0, max: 100 },
+  /** VQ-VAE: code indices per image, codebook vectors K, β of the commitment loss. */
+  vqPositions: { min: 1, max: 64 },
+  codebookSize: { min: 8, max: 512 },
+  commitment: { min: 0, max: 2 },
 } as const;
 
 const int = (l: { min: number; max: number }) => z.number().int().min(l.min).max(l.max);
 
 /**
- * A multilayer-perceptron autoencoder. The decoder mirrors the encoder:
- * 784 -> encoderLayers... -> codeSize -> reversed(encoderLayers)... -> 784.
- * The code (bottleneck) layer is linear, so codes can take any real value.
+ * The autoencoder. For kind 'mlp' the decoder mirrors the encoder:
+ * 784 -> encoderLayers... -> codeSize -> reversed(encoderLayers)... -> 784, and the code
+ * (bottleneck) layer is linear, so codes can take any real value. The other kinds share the
+ * fields that apply to them (codeSize, activations, loss; encoderLayers for the dense ones)
+ * and add their own below, each with a default so configs and links written before stay valid.
  */
 export const mlpModelSchema = z.object({
-  kind: z.literal('mlp'),
+  kind: z.enum(MODEL_KINDS),
   /** Hidden widths from the input towards the code, e.g. [256, 64]. */
   encoderLayers: z.array(int(LIMITS.layerWidth)).max(LIMITS.encoderLayers.max),
   codeSize: int(LIMITS.codeSize),
@@ -79,6 +105,24 @@ export const mlpModelSchema = z.object({
    * 0 = no penalty. Optional in input (0).
    */
   contractive: z.number().min(LIMITS.contractive.min).max(LIMITS.contractive.max).default(0),
+  /** conv: channels of each encoder stage, input side first (the decoder mirrors them). */
+  convChannels: z
+    .array(int(LIMITS.convChannels))
+    .min(LIMITS.convStages.min)
+    .max(LIMITS.convStages.max)
+    .default(() => [16, 8]),
+  /** conv: how the decoder undoes each pooling stage. */
+  convDecoder: z.enum(CONV_DECODER_KINDS).default('maxUnpool'),
+  /** vae: weight of the KL term (β). */
+  beta: z.number().min(LIMITS.beta.min).max(LIMITS.beta.max).default(1),
+  /** vq: code indices per image; codeSize = vqPositions x the numbers per codebook vector. */
+  vqPositions: int(LIMITS.vqPositions).default(8),
+  /** vq: K, the number of codebook vectors. */
+  codebookSize: int(LIMITS.codebookSize).default(64),
+  /** vq: β of the commitment loss (the VQ-VAE paper uses 0.25). */
+  commitment: z.number().min(LIMITS.commitment.min).max(LIMITS.commitment.max).default(0.25),
+  /** adversarial: the prior the discriminator compares the codes with. */
+  prior: z.enum(CODE_PRIORS).default('gaussian'),
 });
 
 export const trainSchema = z.object({
@@ -124,7 +168,39 @@ export const labConfigSchema = z
         message: 'The contractive penalty needs an encoder with at most one hidden layer (784 → hidden → code): remove encoder layers or set the penalty to 0.',
       });
     }
+    kindProblems(c.model).forEach((p) => ctx.addIssue({ code: 'custom', path: ['model', p.field], message: p.message }));
   });
+
+/**
+ * What a model kind refuses of the shared fields (for the schema and the editor), e.g. a
+ * convolutional autoencoder has no dense hidden layers and the contractive closed form is the
+ * dense encoder's.
+ */
+function kindProblems(m: z.infer<typeof mlpModelSchema>): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (m.kind !== 'mlp' && m.contractive > 0) {
+    problems.push({ field: 'contractive', message: 'The contractive penalty is for the dense (MLP) autoencoder only: set it to 0 or choose the MLP.' });
+  }
+  if (m.kind === 'conv' && m.encoderLayers.length > 0) {
+    problems.push({
+      field: 'encoderLayers',
+      message: 'A convolutional autoencoder has no dense hidden layers (its stages are convChannels): remove the encoder layers.',
+    });
+  }
+  if ((m.kind === 'vae' || m.kind === 'vq') && (m.loss !== 'bce' || m.outputActivation !== 'sigmoid')) {
+    problems.push({
+      field: 'loss',
+      message: `The ${m.kind === 'vae' ? 'VAE' : 'VQ-VAE'} models each pixel as a Bernoulli variable: it needs a sigmoid output and binary cross-entropy.`,
+    });
+  }
+  if (m.kind === 'vq' && m.codeSize % m.vqPositions !== 0) {
+    problems.push({
+      field: 'codeSize',
+      message: `The VQ-VAE's code is ${m.vqPositions} codebook vectors of equal length: the code size must be a multiple of ${m.vqPositions}.`,
+    });
+  }
+  return problems;
+}
 
 export type MlpModelConfig = z.infer<typeof mlpModelSchema>;
 export type TrainConfig = z.infer<typeof trainSchema>;
@@ -140,6 +216,20 @@ export const PLAIN_VARIANT = {
   contractive: 0,
 } as const satisfies Partial<MlpModelConfig>;
 
+/** The other kinds' fields at their defaults, for code that writes an MLP config out in full. */
+export const KIND_DEFAULTS: Pick<
+  MlpModelConfig,
+  'convChannels' | 'convDecoder' | 'beta' | 'vqPositions' | 'codebookSize' | 'commitment' | 'prior'
+> = {
+  convChannels: [16, 8],
+  convDecoder: 'maxUnpool',
+  beta: 1,
+  vqPositions: 8,
+  codebookSize: 64,
+  commitment: 0.25,
+  prior: 'gaussian',
+};
+
 /**
  * Defaults chosen so that a laptop without a GPU beats the PCA-2 baseline within seconds
  * (measured by `npm run bench`, secondsToBeatPca2).
@@ -154,6 +244,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     loss: 'bce',
     codeL2: 0,
     ...PLAIN_VARIANT,
+    ...KIND_DEFAULTS,
   },
   train: {
     optimizer: 'adam',

@@ -9,7 +9,8 @@ import { pixelMoments } from './data/dataset';
 import { createRng, deriveSeed } from './data/rng';
 import { architectureString, exportCode, kerasCode, pyFloat, pytorchCode } from './exportCode';
 import { pythonLabRandom } from './exportCodeRandom';
-import { outputBiasForMean, type MlpAutoencoder } from './models/mlp';
+import { outputBiasForMean } from './models/mlp';
+import type { MlpEngine } from './train/mlpEngine';
 import { Trainer } from './train/trainer';
 
 /** A full LabConfig from overrides, checked against the lab's own schema. */
@@ -319,7 +320,7 @@ print(json.dumps({
 
       // Private fields read on purpose: the Python must match the trainer itself, and a change
       // there should fail here (then the generated Python needs the same change).
-      const model = trainer['model'] as MlpAutoencoder;
+      const model = (trainer['engine'] as MlpEngine).mlp;
       const layers = [...model.encoderLayers, ...model.decoderLayers];
       expect(layers.length).toBe(out.kernels.length);
       layers.forEach((layer, i) => {

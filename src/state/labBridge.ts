@@ -81,6 +81,9 @@ function route(e: LabEvent): void {
     case 'sensitivity':
       s.setSensitivity(e);
       break;
+    case 'engineMeasures':
+      s.setEngineMeasures(e);
+      break;
     case 'anomaly':
       s.setAnomaly(e);
       break;

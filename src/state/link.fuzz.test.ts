@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConfig, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS } from '../core/config';
+import { checkConfig, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
 import { GRID_SIZES, parseLink, serializeLink, type LinkState } from './link';
@@ -31,6 +31,17 @@ const validState: fc.Arbitrary<LinkState> = fc
     noise: fc.constantFrom(...NOISE_TYPES),
     noiseLevel: fc.double({ min: LIMITS.noiseLevel.min, max: LIMITS.noiseLevel.max, noNaN: true }).map((v) => v + 0),
     contractive: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.contractive.min, max: LIMITS.contractive.max, noNaN: true }).map((v) => v + 0)),
+    // The other kinds' fields, valid whatever the kind (the kind stays the MLP: each kind's own
+    // cross-field rules are tested in config.test.ts).
+    kindFields: fc.record({
+      convChannels: fc.array(fc.integer({ min: LIMITS.convChannels.min, max: LIMITS.convChannels.max }), { minLength: 1, maxLength: 2 }),
+      convDecoder: fc.constantFrom(...CONV_DECODER_KINDS),
+      beta: fc.double({ min: LIMITS.beta.min, max: LIMITS.beta.max, noNaN: true }).map((v) => v + 0),
+      vqPositions: fc.integer({ min: LIMITS.vqPositions.min, max: LIMITS.vqPositions.max }),
+      codebookSize: fc.integer({ min: LIMITS.codebookSize.min, max: LIMITS.codebookSize.max }),
+      commitment: fc.double({ min: LIMITS.commitment.min, max: LIMITS.commitment.max, noNaN: true }).map((v) => v + 0),
+      prior: fc.constantFrom(...CODE_PRIORS),
+    }),
     logScale: fc.boolean(),
     gridSize: fc.constantFrom(...GRID_SIZES),
     lang: fc.constantFrom(...LESSON_LOCALES),
@@ -44,7 +55,7 @@ const validState: fc.Arbitrary<LinkState> = fc
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
       model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
         // The contractive penalty needs at most one hidden layer (a cross-field rule).
-        contractive: r.encoderLayers.length > 1 ? 0 : r.contractive },
+        contractive: r.encoderLayers.length > 1 ? 0 : r.contractive, ...r.kindFields },
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed, normalDigits: r.normalDigits },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
@@ -68,7 +79,7 @@ const nastyValue = fc.oneof(
 );
 const anyKey = fc.oneof(
   fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang', 'normal'),
-  fc.constantFrom('noise', 'noiselevel', 'contractive'),
+  fc.constantFrom('noise', 'noiselevel', 'contractive', 'kind', 'channels', 'decoder', 'beta', 'positions', 'codebook', 'commitment', 'prior'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),

@@ -14,7 +14,10 @@
 import { z } from 'zod';
 import {
   checkConfig,
+  CODE_PRIORS,
+  CONV_DECODER_KINDS,
   DEFAULT_CONFIG,
+  MODEL_KINDS,
   HIDDEN_ACTIVATIONS,
   LOSSES,
   mlpModelSchema,
@@ -107,6 +110,11 @@ const layersString = z.union([
     .regex(/^\d{1,6}(,\d{1,6}){0,7}$/, 'not a comma-separated list of widths')
     .transform((s) => s.split(',').map(Number)),
 ]);
+/** Conv channels per stage: `16,8`. */
+const channelsString = z
+  .string()
+  .regex(/^\d{1,3}(,\d{1,3}){0,3}$/, 'not a comma-separated list of channel counts')
+  .transform((s) => s.split(',').map(Number));
 const normalDigitsString = z.union([
   z.literal('all').transform((): number[] => [...ALL_DIGITS]),
   z
@@ -209,6 +217,25 @@ const CONFIG_FIELDS = [
     get: (s) => m(s).noiseLevel, set: (s, v) => void (m(s).noiseLevel = v) }),
   field({ key: 'contractive', optional: true, omitWhen: sameAsLesson, configPath: 'model.contractive', codec: decimalString.pipe(model.contractive.unwrap()), format: str,
     get: (s) => m(s).contractive, set: (s, v) => void (m(s).contractive = v) }),
+  // Model kinds (issue 4), optional and written only where they differ from the lesson's value:
+  // every link written before them reads as the lesson's kind (the MLP for lessons 1-9).
+  field({ key: 'kind', optional: true, omitWhen: sameAsLesson, configPath: 'model.kind', codec: z.enum(MODEL_KINDS), format: str,
+    get: (s) => m(s).kind, set: (s, v) => void (m(s).kind = v) }),
+  field({ key: 'channels', optional: true, configPath: 'model.convChannels', codec: channelsString.pipe(model.convChannels.unwrap()),
+    format: (v) => v.join(','), omitWhen: (v, lesson) => v.join(',') === lesson.join(','),
+    get: (s) => m(s).convChannels, set: (s, v) => void (m(s).convChannels = [...v]) }),
+  field({ key: 'decoder', optional: true, omitWhen: sameAsLesson, configPath: 'model.convDecoder', codec: z.enum(CONV_DECODER_KINDS), format: str,
+    get: (s) => m(s).convDecoder, set: (s, v) => void (m(s).convDecoder = v) }),
+  field({ key: 'beta', optional: true, omitWhen: sameAsLesson, configPath: 'model.beta', codec: decimalString.pipe(model.beta.unwrap()), format: str,
+    get: (s) => m(s).beta, set: (s, v) => void (m(s).beta = v) }),
+  field({ key: 'positions', optional: true, omitWhen: sameAsLesson, configPath: 'model.vqPositions', codec: intString.pipe(model.vqPositions.unwrap()), format: str,
+    get: (s) => m(s).vqPositions, set: (s, v) => void (m(s).vqPositions = v) }),
+  field({ key: 'codebook', optional: true, omitWhen: sameAsLesson, configPath: 'model.codebookSize', codec: intString.pipe(model.codebookSize.unwrap()), format: str,
+    get: (s) => m(s).codebookSize, set: (s, v) => void (m(s).codebookSize = v) }),
+  field({ key: 'commitment', optional: true, omitWhen: sameAsLesson, configPath: 'model.commitment', codec: decimalString.pipe(model.commitment.unwrap()), format: str,
+    get: (s) => m(s).commitment, set: (s, v) => void (m(s).commitment = v) }),
+  field({ key: 'prior', optional: true, omitWhen: sameAsLesson, configPath: 'model.prior', codec: z.enum(CODE_PRIORS), format: str,
+    get: (s) => m(s).prior, set: (s, v) => void (m(s).prior = v) }),
   // Optional, and left out while both the link and its lesson train on all ten digits (links from
   // before it existed read as that); otherwise written: `normal=3`, `normal=0,6`, `normal=all`.
   field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),

@@ -7,7 +7,7 @@
  * when asked, so training never waits for the disk. Pure bookkeeping, no React, no tfjs.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { checkConfig, PLAIN_VARIANT, type LabConfig } from '../core/config';
+import { checkConfig, KIND_DEFAULTS, PLAIN_VARIANT, type LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { LossPoint } from './store';
 
@@ -67,13 +67,15 @@ export function configKey(config: LabConfig): string {
 }
 
 /**
- * The config without the fields added later that hold their plain values (the variants of
- * issue 4; normal digits = all ten, issue 5), so a plain model keeps the key it had before
+ * The config without the fields added later that hold their plain values (the variants and
+ * the other kinds' fields of issue 4; normal digits = all ten, issue 5), so a plain model keeps the key it had before
  * they existed (its saved model is still found).
  */
 function withoutPlainVariant(config: LabConfig): unknown {
   const model: Record<string, unknown> = { ...config.model };
-  for (const [k, v] of Object.entries(PLAIN_VARIANT)) if (model[k] === v) delete model[k];
+  for (const [k, v] of Object.entries({ ...PLAIN_VARIANT, ...KIND_DEFAULTS })) {
+    if (JSON.stringify(model[k]) === JSON.stringify(v)) delete model[k];
+  }
   const train: Record<string, unknown> = { ...config.train };
   const digits = config.train.normalDigits;
   if (digits && digits.length === 10 && digits.every((d, i) => d === i)) delete train.normalDigits;

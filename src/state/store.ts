@@ -14,6 +14,7 @@ import type {
   CodesEvent,
   DenoisingEvent,
   SensitivityEvent,
+  EngineMeasuresEvent,
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
@@ -71,6 +72,9 @@ export interface MeasureSlice {
   /** One-hidden-layer encoders: how far the code moves under a small input change. */
   sensitivity?: SensitivityEvent;
   setSensitivity: (m?: SensitivityEvent) => void;
+  /** The model kind's own live figures (the VAE's ELBO, the VQ-VAE's perplexity, ...). */
+  engineMeasures?: EngineMeasuresEvent;
+  setEngineMeasures: (m?: EngineMeasuresEvent) => void;
 }
 
 /** Nothing lost: the model kept in the browser's storage (state/modelPersistence.ts). */
@@ -209,7 +213,7 @@ export const useLab = create<LabState>()((set) => ({
       return { progress: p, history };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined }),
+  clearHistory: () => set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -217,6 +221,7 @@ export const useLab = create<LabState>()((set) => ({
   setFullTest: (fullTest) => set({ fullTest }),
   setDenoising: (denoising) => set({ denoising }),
   setSensitivity: (sensitivity) => set({ sensitivity }),
+  setEngineMeasures: (engineMeasures) => set({ engineMeasures }),
 
   // persist
   setSavedModel: (savedModel) => set({ savedModel }),

@@ -5,7 +5,7 @@
  *
  * The page imports this file with `import type` only.
  */
-import type { LabConfig } from '../core/config';
+import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
@@ -233,6 +233,18 @@ export interface SensitivityEvent {
   count: number;
 }
 
+/**
+ * A model kind's own live figures on the live test digits (core/train/engine.ts measure), by
+ * name: e.g. the VAE's ELBO, the VQ-VAE's perplexity. Sent with each live test evaluation.
+ */
+export interface EngineMeasuresEvent {
+  type: 'engineMeasures';
+  step: number;
+  epoch: number;
+  kind: ModelKind;
+  values: Record<string, number>;
+}
+
 export type LabEvent =
   | ProgressEvent
   | MeasurementsEvent
@@ -248,7 +260,8 @@ export type LabEvent =
   | DenoisingEvent
   | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | EngineMeasuresEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */

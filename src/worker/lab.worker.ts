@@ -27,6 +27,7 @@ import { lossOf } from './pcaBaseline';
 import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
+import { KindBackends } from './kindBackend';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -45,6 +46,7 @@ class Lab implements LabApi {
   private pca?: PcaFitter;
   private views?: LabViews;
   private apps?: LabApplications;
+  private kindBackends?: KindBackends;
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -121,6 +123,7 @@ class Lab implements LabApi {
       await this.stopLoop();
       this.trainer?.dispose();
       this.trainer = undefined;
+      await this.activateBackendFor(checked.config);
       try {
         this.trainer = new Trainer(data, checked.config);
       } catch (e) {
@@ -398,6 +401,7 @@ class Lab implements LabApi {
     await this.requireViews().publishReconstructions(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
     const now = performance.now();
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
@@ -410,6 +414,23 @@ class Lab implements LabApi {
     await this.requireViews().publishCodes(trainer);
     await this.requireViews().publishDenoising(trainer);
     await this.requireViews().publishSensitivity(trainer);
+    await this.requireViews().publishEngineMeasures(trainer);
+  }
+
+  /**
+   * The backend for this model's kind (kindBackend.ts): the chosen one, or the next checked one
+   * when it lacks what the kind needs; the page hears which and why.
+   */
+  private async activateBackendFor(config: LabConfig): Promise<void> {
+    if (!this.report) return;
+    this.kindBackends ??= new KindBackends(this.report);
+    const before = tf.getBackend();
+    const choice = await this.kindBackends.activate(config.model);
+    if (choice.backend === before) return;
+    this.emit({ type: 'backend', report: choice.report });
+    if (choice.moved) {
+      this.emitError({ kind: 'backend', message: choice.moved, hint: `The lab trains this model on ${choice.backend} instead; other models go back to ${this.report.chosen}.` });
+    }
   }
 
   private requestPcaBaseline(trainer: Trainer): void {

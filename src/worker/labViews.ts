@@ -110,9 +110,15 @@ export class LabViews {
 
   /** Encoders with at most one hidden layer (where the contractive penalty exists): the code's sensitivity. */
   async publishSensitivity(trainer: Trainer): Promise<void> {
-    if (trainer.config.model.encoderLayers.length > 1) return;
+    if (trainer.config.model.kind !== 'mlp' || trainer.config.model.encoderLayers.length > 1) return;
     const scores = await trainer.evaluateSensitivity();
     this.emit({ type: 'sensitivity', step: trainer.step, epoch: trainer.epoch, ...scores });
+  }
+
+  /** The model kind's own live figures (engine.ts measure: ELBO, perplexity, ...), if it has any. */
+  async publishEngineMeasures(trainer: Trainer): Promise<void> {
+    const values = await trainer.measureEngine();
+    if (values) this.emit({ type: 'engineMeasures', step: trainer.step, epoch: trainer.epoch, kind: trainer.config.model.kind, values });
   }
 
   /** The PCA-2 map the PCA worker fitted for this run's training subset. */

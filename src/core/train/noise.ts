@@ -14,7 +14,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { MlpModelConfig } from '../config';
-import type { MlpAutoencoder } from '../models/mlp';
 
 type NoiseSpec = Pick<MlpModelConfig, 'noise' | 'noiseLevel'>;
 
@@ -63,15 +62,20 @@ export interface DenoisingScores {
   count: number;
 }
 
+/** A model's reconstruction [n, pixels] -> [n, pixels] in its output activation (a conv decoder uses the input's switches). */
+export interface Reconstructor {
+  reconstruct(x: tf.Tensor2D): tf.Tensor2D;
+}
+
 /**
  * [sum over pixels of (noisy - clean)², sum of (output - clean)²] for one chunk. The output is
  * clamped to [0, 1] (a linear output may overshoot; pixels live in [0, 1]). Call inside a tidy.
  * @param clean [n, pixels]
  * @returns [2]
  */
-export function denoisingSums(model: MlpAutoencoder, clean: tf.Tensor2D, spec: NoiseSpec, seed: number): tf.Tensor1D {
+export function denoisingSums(model: Reconstructor, clean: tf.Tensor2D, spec: NoiseSpec, seed: number): tf.Tensor1D {
   const noisy = corrupt(clean, spec, seed);
-  const output = tf.clipByValue(model.decode(model.encode(noisy)), 0, 1);
+  const output = tf.clipByValue(model.reconstruct(noisy), 0, 1);
   return tf.stack([tf.sum(tf.squaredDifference(noisy, clean)), tf.sum(tf.squaredDifference(output, clean))]) as tf.Tensor1D;
 }
 
@@ -81,7 +85,7 @@ export function denoisingSums(model: MlpAutoencoder, clean: tf.Tensor2D, spec: N
  * @param clean [n, pixels]
  * @returns [2n, pixels]: rows 0..n-1 noisy, rows n..2n-1 denoised (in [0, 1])
  */
-export function denoisingRows(model: MlpAutoencoder, clean: tf.Tensor2D, spec: NoiseSpec, seed: number): tf.Tensor2D {
+export function denoisingRows(model: Reconstructor, clean: tf.Tensor2D, spec: NoiseSpec, seed: number): tf.Tensor2D {
   const noisy = corrupt(clean, spec, seed);
-  return tf.concat([noisy, tf.clipByValue(model.decode(model.encode(noisy)), 0, 1)], 0);
+  return tf.concat([noisy, tf.clipByValue(model.reconstruct(noisy), 0, 1)], 0);
 }

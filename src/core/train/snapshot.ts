@@ -15,8 +15,8 @@
  * starts fresh (with a warning).
  */
 import { z } from 'zod';
+import { engineWeightLayout } from './weightLayouts';
 import {
-  IMAGE_SIZE,
   labConfigSchema,
   OPTIMIZERS,
   type LabConfig,
@@ -95,19 +95,7 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Names and shapes of the weights of an MLP autoencoder, in the model's variable order. */
-export function weightLayout(model: Pick<MlpModelConfig, 'encoderLayers' | 'codeSize'>): { name: string; shape: number[] }[] {
-  const widths = [IMAGE_SIZE, ...model.encoderLayers, model.codeSize];
-  const back = [...widths].reverse();
-  const layout: { name: string; shape: number[] }[] = [];
-  for (const [half, w] of [['encoder', widths], ['decoder', back]] as const) {
-    for (let i = 0; i + 1 < w.length; i++) {
-      layout.push({ name: `${half}/${i}/kernel`, shape: [w[i], w[i + 1]] });
-      layout.push({ name: `${half}/${i}/bias`, shape: [w[i + 1]] });
-    }
-  }
-  return layout;
-}
+export { weightLayout } from './weightLayouts';
 
 /** Slot tensors per model weight that each optimizer keeps (tfjs 4.22, RMSprop not centered). */
 export const SLOTS_PER_WEIGHT: Record<OptimizerName, number> = { adam: 2, sgd: 1, rmsprop: 2 };
@@ -163,7 +151,7 @@ export function analyseSnapshot(value: unknown, config: LabConfig): SnapshotAnal
   }
   const snapshot = parsed.data as ModelSnapshot;
   const issues = compareArchitecture(snapshot.config.model, config.model);
-  if (issues.length === 0) issues.push(...checkWeights(snapshot.weights, weightLayout(config.model)));
+  if (issues.length === 0) issues.push(...checkWeights(snapshot.weights, engineWeightLayout(config.model)));
   issues.push(...compareSettings(snapshot.config, config));
   const refused = issues.some((i) => i.severity === 'refuse');
   if (refused) return { ok: false, issues };
@@ -210,6 +198,17 @@ function compareArchitecture(file: MlpModelConfig, here: MlpModelConfig): Snapsh
     issues.push({ severity: 'refuse', what, file: fileValue, here: hereValue, message, ...(layer === undefined ? {} : { layer }) });
   const widths = (w: readonly number[]) => (w.length === 0 ? 'none' : w.join(', '));
   const layers = (n: number) => `${n} hidden layer${n === 1 ? '' : 's'}`;
+  // Files written before the kinds existed hold an MLP.
+  if ((file.kind ?? 'mlp') !== here.kind) {
+    refuse('kind', file.kind, here.kind, `The file holds a ${file.kind} autoencoder; this lab trains a ${here.kind} one.`);
+    return issues;
+  }
+  if (here.kind === 'conv' && file.convChannels.join(',') !== here.convChannels.join(',')) {
+    refuse('convChannels', widths(file.convChannels), widths(here.convChannels), `Convolution channels ${widths(file.convChannels)} in the file, ${widths(here.convChannels)} here.`);
+  }
+  if (here.kind === 'conv' && file.convDecoder !== here.convDecoder) {
+    refuse('convDecoder', file.convDecoder, here.convDecoder, `The decoder unpools by ${file.convDecoder} in the file, by ${here.convDecoder} here.`);
+  }
   if (file.encoderLayers.length !== here.encoderLayers.length) {
     refuse(
       'encoderLayers',
@@ -304,7 +303,7 @@ function checkOptimizer(s: ModelSnapshot, config: LabConfig): SnapshotIssue | un
   if (o.name !== config.train.optimizer) {
     return warn(`The file holds the state of ${o.name}; this lab trains with ${config.train.optimizer}, which starts fresh.`);
   }
-  const layout = weightLayout(config.model);
+  const layout = engineWeightLayout(config.model);
   const per = SLOTS_PER_WEIGHT[o.name];
   // No slots at all is a model saved before its first step: the optimizer makes them on its own.
   const fits =

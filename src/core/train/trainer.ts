@@ -1,30 +1,31 @@
 /**
- * The training loop of the lab: an MLP autoencoder trained on a seeded subset of MNIST with
- * a custom loop (no tf.layers), so each step is one tf.tidy and the loss stays on the device
- * until the worker asks for it.
+ * The training loop of the lab: an autoencoder of any kind (an Engine, engines.ts) trained on a
+ * seeded subset of MNIST with a custom loop (no tf.layers), so each step is one tf.tidy and the
+ * loss stays on the device until the worker asks for it.
  *
- * Owned tensors: the training subset [trainSize, 784], the live test subset [1000, 784], the
- * model's variables, the optimizer's slots and one scalar that accumulates the batch losses.
+ * Owned tensors: the training subset [trainSize, 784] and its labels [trainSize], the live test
+ * subset [1000, 784] and its labels, the engine's variables, the optimizer's slots and one
+ * scalar that accumulates the batch losses.
  */
 import * as tf from '@tensorflow/tfjs';
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
-import { deriveSeed } from '../data/rng';
 import { trainingSubset } from '../data/normalSubset';
-import { createMlpAutoencoder, outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
+import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
 import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
-import { codeL2Penalty, evaluationSums, meanImageLoss, meanPixelLoss } from './losses';
-import { contractivePenalty, PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
-import { corrupt, denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores } from './noise';
+import type { Engine } from './engine';
+import { createEngine, engineWeightLayout } from './engines';
+import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
+import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
+import { denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores, type Reconstructor } from './noise';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
   analyseSnapshot,
   SNAPSHOT_FORMAT,
   SNAPSHOT_VERSION,
   SnapshotError,
-  weightLayout,
   type ModelSnapshot,
 } from './snapshot';
 import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
@@ -42,11 +43,15 @@ export class Trainer {
   private readonly data: MnistData;
   /** [trainSize, 784] pixels in [0, 1], resident on the backend: a step uploads only indices. */
   private readonly trainImages: tf.Tensor2D;
+  /** [trainSize] int32 digit labels of the training subset (a conditional decoder reads them). */
+  private readonly trainLabels: tf.Tensor1D;
   /** [min(1000, testCount), 784]: the first test digits, for the live test curve. */
   private readonly liveTestImages: tf.Tensor2D;
+  /** [min(1000, testCount)] int32 labels of the live test digits (for the engines' measures). */
+  private readonly liveTestLabels: tf.Tensor1D;
   /** [784] initial output bias: the decoder starts out drawing the subset's mean image. */
   private readonly outputBias: Float32Array;
-  private model: MlpAutoencoder;
+  private engine: Engine;
   private optimizer: tf.Optimizer;
   /** Sum of the batch losses since the last read, kept on the device. Scalar. */
   private lossSum: tf.Scalar;
@@ -60,8 +65,6 @@ export class Trainer {
   /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
   private generation = 0;
   private disposed = false;
-  /** Seed of the training noise; step s corrupts its batch with deriveSeed(noiseStream, s). */
-  private readonly noiseStream: number;
 
   constructor(data: MnistData, config: LabConfig) {
     const checked = checkConfig(config);
@@ -81,16 +84,17 @@ export class Trainer {
     this.outputBias = outputBiasForMean(moments.mean, this.config.model.outputActivation);
     this.meanImageLoss = meanImageLoss(moments.mean, moments.meanSquare, this.config.model);
     this.trainImages = tf.tensor2d(pixels, [this.trainIndices.length, IMAGE_SIZE]);
+    this.trainLabels = tf.tensor1d(Int32Array.from(this.trainIndices, (i) => data.trainLabels[i]), 'int32');
     const live = Math.min(LIVE_TEST_SIZE, data.testCount);
     this.liveTestImages = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, live * IMAGE_SIZE), null), [
       live,
       IMAGE_SIZE,
     ]);
-    this.model = this.freshModel();
+    this.liveTestLabels = tf.tensor1d(Int32Array.from(data.testLabels.subarray(0, live)), 'int32');
+    this.engine = this.freshModel();
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
     this.batches = new BatchOrder(this.trainIndices.length, this.config.train.batchSize, seed);
-    this.noiseStream = deriveSeed(seed, 7);
   }
 
   get step(): number {
@@ -112,55 +116,28 @@ export class Trainer {
   }
 
   /**
-   * Runs n optimizer steps synchronously. Each step gathers a batch [batchSize, 784] from the
-   * resident training subset, minimises the mean pixel loss (plus the code penalty, if any) over
-   * the model's variables and adds the batch's reconstruction loss to the on-device sum.
-   * Nothing is read back here.
-   *
-   * The code penalty: objective = mean pixel loss + codeL2 x (mean over the batch of sum_j z_j²).
-   * The pixel loss is a mean over the 784 pixels, so against the loss summed over an image (the
-   * squared error per image, or Keras/PyTorch with sum reduction) the same penalty weighs
-   * 784 x codeL2. The reported training loss leaves the penalty out, so it stays comparable
-   * with the test loss and the PCA baseline.
+   * Runs n optimizer steps synchronously. Each step gathers a batch [batchSize, 784] and its
+   * labels [batchSize] from the resident training subset, lets the engine minimise its kind's
+   * objective (engine.ts trainStep: reconstruction plus the kind's terms) and adds the batch's
+   * per-pixel reconstruction loss to the on-device sum. Nothing is read back here.
    */
   steps(n: number): void {
     this.assertAlive();
-    const spec = this.config.model;
-    const { codeL2, contractive } = spec;
-    const model = this.model;
+    const engine = this.engine;
+    const { batchSize, seed } = this.config.train;
     for (let i = 0; i < n; i++) {
       const batch = this.nextBatch();
-      // The reconstruction part of a penalised objective, kept out of the gradient tape's tidy.
-      const kept: { reconstruction?: tf.Scalar } = {};
       const nextSum = tf.tidy(() => {
-        const x = tf.gather(this.trainImages, tf.tensor1d(batch, 'int32'));
-        // Denoising: a fresh corruption of the batch each step; the target stays the clean x.
-        // Made outside minimize(): its forward tidy would free it before the first layer's
-        // gradient reads it.
-        const input = spec.noise === 'none' ? x : corrupt(x, spec, deriveSeed(this.noiseStream, this.stepCount));
-        const cost = this.optimizer.minimize(
-          () => {
-            const layers = model.encodeLayers(input);
-            const code = layers[layers.length - 1];
-            const reconstruction = meanPixelLoss(model.decodeLogits(code), x, spec);
-            if (codeL2 === 0 && contractive === 0) return reconstruction;
-            kept.reconstruction = tf.keep(reconstruction);
-            let objective: tf.Scalar = reconstruction;
-            if (codeL2 > 0) objective = tf.add(objective, tf.mul(codeL2, codeL2Penalty(code)));
-            // Contractive: + weight x mean ||dz/dx||²_F, in closed form (contractive.ts).
-            if (contractive > 0) objective = tf.add(objective, tf.mul(contractive, contractivePenalty(model, layers)));
-            return objective;
-          },
-          true,
-          model.variables,
-        ) as tf.Scalar;
-        return tf.add(this.lossSum, kept.reconstruction ?? cost) as tf.Scalar;
+        const rows = tf.tensor1d(batch, 'int32');
+        const x = tf.gather(this.trainImages, rows);
+        const labels = tf.gather(this.trainLabels, rows);
+        const reconstruction = engine.trainStep(x, { step: this.stepCount, seed, optimizer: this.optimizer, labels });
+        return tf.add(this.lossSum, reconstruction) as tf.Scalar;
       });
-      kept.reconstruction?.dispose();
       this.lossSum.dispose();
       this.lossSum = nextSum;
       this.stepCount++;
-      this.samples += this.config.train.batchSize;
+      this.samples += batchSize;
       this.stepsSinceRead++;
     }
   }
@@ -206,7 +183,7 @@ export class Trainer {
   async evaluateTest(which: 'live' | 'full', options: { stopIf?: () => boolean } = {}): Promise<TestMetrics> {
     this.assertAlive();
     const spec = this.config.model;
-    const model = this.model;
+    const engine = this.engine;
     const count = which === 'live' ? this.liveTestImages.shape[0] : this.data.testCount;
     let lossSum = 0;
     let squaredErrorSum = 0;
@@ -214,7 +191,7 @@ export class Trainer {
       count,
       (start, n) => {
         const x = this.testChunk(start, n);
-        return evaluationSums(model.decodeLogits(model.encode(x)), x, spec);
+        return evaluationSums(engine.reconstructLogits(x), x, spec);
       },
       (values) => {
         lossSum += values[0];
@@ -233,7 +210,7 @@ export class Trainer {
     this.assertAlive();
     const spec = this.config.model;
     if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
-    const sums = tf.tidy(() => denoisingSums(this.model, this.liveTestImages, spec, TEST_NOISE_SEED));
+    const sums = tf.tidy(() => denoisingSums(this.reconstructor(), this.liveTestImages, spec, TEST_NOISE_SEED));
     const [noisy, output] = await readAndDispose(sums);
     const pixels = this.liveTestImages.shape[0] * IMAGE_SIZE;
     return { noisyPsnr: psnrFromMse(noisy / pixels), outputPsnr: psnrFromMse(output / pixels), count: this.liveTestImages.shape[0] };
@@ -245,7 +222,7 @@ export class Trainer {
     const spec = this.config.model;
     if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
-    return readAndDispose(tf.tidy(() => denoisingRows(this.model, x(), spec, TEST_NOISE_SEED + 1)));
+    return readAndDispose(tf.tidy(() => denoisingRows(this.reconstructor(), x(), spec, TEST_NOISE_SEED + 1)));
   }
 
   /**
@@ -254,15 +231,33 @@ export class Trainer {
    */
   async evaluateSensitivity(): Promise<SensitivityScores> {
     this.assertAlive();
-    const sums = await readAndDispose(tf.tidy(() => sensitivitySums(this.model, this.liveTestImages, PROBE_SEED)));
+    const mlp = this.mlpModel('The code sensitivity is measured for the dense (MLP) autoencoder.');
+    const sums = await readAndDispose(tf.tidy(() => sensitivitySums(mlp, this.liveTestImages, PROBE_SEED)));
     return sensitivityScores(sums, this.liveTestImages.shape[0]);
+  }
+
+  /** Names of the kind's own live figures (engine.ts measureNames); empty for a plain MLP. */
+  get measureNames(): readonly string[] {
+    return this.engine.measureNames ?? [];
+  }
+
+  /**
+   * The kind's own live figures on the live test digits (engine.ts measure), by name, in one
+   * read-back; undefined for a kind without any.
+   */
+  async measureEngine(): Promise<Record<string, number> | undefined> {
+    this.assertAlive();
+    const engine = this.engine;
+    if (!engine.measure || !engine.measureNames?.length) return undefined;
+    const values = await readAndDispose(tf.tidy(() => engine.measure!(this.liveTestImages, this.liveTestLabels)));
+    return Object.fromEntries(engine.measureNames.map((name, i) => [name, values[i]]));
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
   async encode(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
-    return readAndDispose(tf.tidy(() => this.model.encode(x())));
+    return readAndDispose(tf.tidy(() => this.engine.encode(x())));
   }
 
   /**
@@ -273,7 +268,7 @@ export class Trainer {
   async encodeResident(which: 'train' | 'liveTest'): Promise<Float32Array> {
     this.assertAlive();
     const x = which === 'train' ? this.trainImages : this.liveTestImages;
-    const model = this.model;
+    const model = this.engine;
     const codeSize = this.codeSize;
     const codes = new Float32Array(x.shape[0] * codeSize);
     await forEachChunk(
@@ -291,13 +286,14 @@ export class Trainer {
    */
   async testSquaredErrors(): Promise<Float32Array> {
     this.assertAlive();
-    const model = this.model;
+    const engine = this.engine;
+    const spec = this.config.model;
     const errors = new Float32Array(this.data.testCount);
     await forEachChunk(
       this.data.testCount,
       (start, n) => {
         const x = this.testChunk(start, n);
-        return tf.sum(tf.squaredDifference(x, model.decode(model.encode(x))), 1);
+        return tf.sum(tf.squaredDifference(x, outputFromLogits(engine.reconstructLogits(x), spec)), 1);
       },
       (perImage, start) => errors.set(perImage, start),
       this.staleCheck('The model was reset while the test digits were scored.'),
@@ -309,14 +305,14 @@ export class Trainer {
   async decode(codes: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const c = this.inputTensor(codes, n, this.codeSize, 'codes');
-    return readAndDispose(tf.tidy(() => this.toDisplay(this.model.decode(c()))));
+    return readAndDispose(tf.tidy(() => this.toDisplay(this.engine.decode(c()))));
   }
 
   /** [n, 784] images in [0, 1] -> [n, 784] reconstructions in [0, 1]. */
   async reconstruct(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
-    return readAndDispose(tf.tidy(() => this.toDisplay(this.model.decode(this.model.encode(x())))));
+    return readAndDispose(tf.tidy(() => this.toDisplay(this.reconstructor().reconstruct(x()))));
   }
 
   /** Re-initialises weights, optimizer state and batch order from the seed; step = 0. */
@@ -325,20 +321,34 @@ export class Trainer {
     this.replaceModel(this.freshModel(), createOptimizer(this.config.train), 0, 0);
   }
 
-  private freshModel(): MlpAutoencoder {
-    return createMlpAutoencoder(this.config.model, this.config.train.seed, IMAGE_SIZE, this.outputBias);
+  private freshModel(): Engine {
+    return createEngine(this.config.model, this.config.train.seed, this.outputBias);
+  }
+
+  /** The engine's reconstruction in its output activation (a conv decoder uses the input's switches). */
+  private reconstructor(): Reconstructor {
+    const engine = this.engine;
+    const spec = this.config.model;
+    return { reconstruct: (x) => outputFromLogits(engine.reconstructLogits(x), spec) };
+  }
+
+  /** The MLP behind the engine, for the measurements that need its layers; throws for other kinds. */
+  private mlpModel(why: string): MlpAutoencoder {
+    const mlp = (this.engine as Partial<{ mlp: MlpAutoencoder }>).mlp;
+    if (!mlp) throw new Error(`${why} This model is a ${this.config.model.kind} autoencoder.`);
+    return mlp;
   }
 
   /**
    * Frees the model, optimizer and loss sum and takes these instead, with the counters and the
    * batch order of a run that has taken `step` steps. Bumps the generation (pending reads see it).
    */
-  private replaceModel(model: MlpAutoencoder, optimizer: tf.Optimizer, step: number, samples: number): void {
+  private replaceModel(model: Engine, optimizer: tf.Optimizer, step: number, samples: number): void {
     this.generation++;
-    this.model.dispose();
+    this.engine.dispose();
     disposeOptimizer(this.optimizer);
     this.lossSum.dispose();
-    this.model = model;
+    this.engine = model;
     this.optimizer = optimizer;
     this.lossSum = tf.scalar(0);
     this.stepsSinceRead = 0;
@@ -376,7 +386,7 @@ export class Trainer {
     step = this.stepCount;
     const samplesSeen = this.samples;
     const iterations = this.optimizer.iterations;
-    const variables = [...this.model.variables, ...slots];
+    const variables = [...this.engine.variables, ...slots];
     const clones = tf.tidy(() => variables.map((v) => tf.clone(v)));
     let values: Float32Array[];
     try {
@@ -385,7 +395,7 @@ export class Trainer {
     } finally {
       clones.forEach((c) => c.dispose());
     }
-    const layout = weightLayout(this.config.model);
+    const layout = engineWeightLayout(this.config.model);
     const { optimizer } = this.config.train;
     const weights = layout.map((l, i) => ({ name: l.name, shape: [...l.shape], data: values[i] }));
     const snapshot: ModelSnapshot = {
@@ -443,11 +453,13 @@ export class Trainer {
     if (this.disposed) return;
     this.disposed = true;
     this.generation++;
-    this.model.dispose();
+    this.engine.dispose();
     disposeOptimizer(this.optimizer);
     this.lossSum.dispose();
     this.trainImages.dispose();
+    this.trainLabels.dispose();
     this.liveTestImages.dispose();
+    this.liveTestLabels.dispose();
   }
 
   /** The next training batch [batchSize] of subset rows (exportCode.test.ts reads it too). */
