@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { seededSubset } from '../data/rng';
@@ -116,9 +117,9 @@ describe('conditional vs plain autoencoder on real digits (3,000 digits, 2 epoch
     const indices = seededSubset(60000, n, 5);
     const pixels = imagesToFloat(data.trainImages, indices);
     const bias = outputBiasForMean(pixelMoments(pixels).mean, 'sigmoid');
-    const spec = { encoderLayers: [128], codeSize: 4, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce' } as const;
+    const spec = { ...DEFAULT_CONFIG.model, encoderLayers: [128], codeSize: 4, hiddenActivation: 'relu' as const };
     const cond = createConditionalAutoencoder(spec, 5, 784, bias);
-    const plain = createMlpAutoencoder({ kind: 'mlp', ...spec, codeL2: 0, noise: 'none', noiseLevel: 0.5, contractive: 0 }, 5, 784, bias);
+    const plain = createMlpAutoencoder(spec, 5, 784, bias);
     const [oc, op] = [tf.train.adam(0.002), tf.train.adam(0.002)];
     const X = tf.tensor2d(pixels, [n, 784]);
     const Y = tf.tensor1d(Int32Array.from(indices, (i) => data.trainLabels[i]), 'int32');

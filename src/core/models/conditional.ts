@@ -16,19 +16,13 @@
  * wasm). Only the decoder's first layer differs from the MLP autoencoder: codeSize + 10 inputs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { IMAGE_SIZE } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
+import { LABEL_CLASSES, type ConditionalModelConfig } from './conditionalConfig';
 import { createLayer } from './mlp';
 
-/** Digits 0-9: the width of the one-hot label the decoder receives. */
-export const LABEL_CLASSES = 10;
-
-/** The MLP fields the conditional autoencoder uses. */
-export type ConditionalModelConfig = Pick<
-  MlpModelConfig,
-  'encoderLayers' | 'codeSize' | 'hiddenActivation' | 'outputActivation' | 'loss'
->;
+export { LABEL_CLASSES, type ConditionalModelConfig } from './conditionalConfig';
 
 export interface ConditionalAutoencoder {
   readonly config: ConditionalModelConfig;

@@ -16,8 +16,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { leaveOneOutKnnAccuracy, readAsLabel, swapLabels } from '../analysis/styleMeasures';
-import type { ConditionalAutoencoder } from '../models/conditional';
-import { codeL2Penalty, meanPixelLoss } from './losses';
+import { LABEL_CLASSES, type ConditionalAutoencoder } from '../models/conditional';
+import { minimizeKeeping } from './engine';
+import { codeL2Penalty, meanPixelLoss, pixelLosses } from './losses';
 
 /**
  * Names of the live measures, in the order of conditionalMeasures' values:
@@ -41,25 +42,12 @@ export function conditionalStep(
   labels: tf.Tensor1D,
   codeL2: number,
 ): tf.Scalar {
-  // The reconstruction part of the objective, kept out of minimize()'s tidy to be returned.
-  let reconstruction: tf.Scalar | undefined;
-  const cost = optimizer.minimize(
-    () => {
-      const code = model.encode(x);
-      const loss = meanPixelLoss(model.decodeLogits(code, labels), x, model.config);
-      if (codeL2 === 0) return loss;
-      reconstruction = tf.keep(loss);
-      return tf.add(loss, tf.mul(codeL2, codeL2Penalty(code))) as tf.Scalar;
-    },
-    true,
-    model.variables,
-  ) as tf.Scalar;
-  if (!reconstruction) return cost;
-  // The kept scalar joins the caller's tidy: returning a clone lets that tidy free both.
-  cost.dispose();
-  const out = tf.clone(reconstruction);
-  reconstruction.dispose();
-  return out;
+  return minimizeKeeping(optimizer, model.variables, () => {
+    const code = model.encode(x);
+    const reconstruction = meanPixelLoss(model.decodeLogits(code, labels), x, model.config);
+    const objective = codeL2 > 0 ? (tf.add(reconstruction, tf.mul(codeL2, codeL2Penalty(code))) as tf.Scalar) : reconstruction;
+    return { objective, reconstruction };
+  });
 }
 
 /**
@@ -79,5 +67,23 @@ export function conditionalMeasures(model: ConditionalAutoencoder, x: tf.Tensor2
       readAsLabel(swapped, other, x, own),
       readAsLabel(reconstructed, own, x, own),
     ]) as tf.Tensor1D;
+  });
+}
+
+/**
+ * The reconstruction when the label is not known (a drawing, an image the page sends): the
+ * code decoded with each of the ten labels, and for each image the drawing with the lowest
+ * loss (the decoder's best guess of the digit, "analysis by synthesis").
+ * @param x [n, 784]  @returns [n, 784] logits
+ */
+export function bestLabelReconstructionLogits(model: ConditionalAutoencoder, x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const n = x.shape[0];
+    const code = model.encode(x);
+    const repeated = tf.reshape(tf.tile(tf.expandDims(code, 1), [1, LABEL_CLASSES, 1]), [n * LABEL_CLASSES, -1]) as tf.Tensor2D;
+    const labels = tf.tile(tf.range(0, LABEL_CLASSES, 1, 'int32'), [n]) as tf.Tensor1D;
+    const target = tf.reshape(tf.tile(tf.expandDims(x, 1), [1, LABEL_CLASSES, 1]), [n * LABEL_CLASSES, -1]) as tf.Tensor2D;
+    const loss = tf.reshape(tf.sum(pixelLosses(model.decodeLogits(repeated, labels), target, model.config), 1), [n, LABEL_CLASSES]);
+    return model.decodeLogits(code, tf.cast(tf.argMin(loss, 1), 'int32') as tf.Tensor1D);
   });
 }

@@ -3,6 +3,7 @@
  * and its weights to engineWeightLayout (weightLayouts.ts, re-exported).
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { createConditionalEngine } from './conditionalEngine';
 import { createConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createMlpEngine } from './mlpEngine';
@@ -19,6 +20,8 @@ export function createEngine(model: MlpModelConfig, seed: number, outputBias: Fl
       return createMlpEngine(model, seed, IMAGE_SIZE, outputBias);
     case 'conv':
       return createConvEngine(model, seed, outputBias);
+    case 'conditional':
+      return createConditionalEngine(model, seed, IMAGE_SIZE, outputBias);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

@@ -3,6 +3,7 @@
  * snapshot (snapshot.ts) stores and checks. Pure: no tfjs.
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { LABEL_CLASSES } from '../models/conditionalConfig';
 import { convWeightLayout } from '../models/convConfig';
 
 export interface WeightSpec {
@@ -31,7 +32,14 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return weightLayout(model);
     case 'conv':
       return convWeightLayout({ stageChannels: model.convChannels, codeSize: model.codeSize, decoder: model.convDecoder });
+    case 'conditional':
+      return conditionalWeightLayout(model);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }
+}
+
+/** The conditional autoencoder's weights: the MLP's, but the decoder's first layer also reads the one-hot label. */
+export function conditionalWeightLayout(model: Pick<MlpModelConfig, 'encoderLayers' | 'codeSize'>): WeightSpec[] {
+  return weightLayout(model).map((w) => (w.name === 'decoder/0/kernel' ? { ...w, shape: [w.shape[0] + LABEL_CLASSES, w.shape[1]] } : w));
 }
