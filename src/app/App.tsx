@@ -19,6 +19,7 @@ import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
+import { StyleSwap } from '../components/variants/StyleSwap';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -59,6 +60,7 @@ export function App() {
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const conditional = useLab((s) => s.config.model.kind === 'conditional');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -128,6 +130,12 @@ export function App() {
                 <div className="panel panel--variant panel--contractive">
                   <PanelFocusButton panel="contractive" name={t('variants.contractive.title')} />
                   <Contractive />
+                </div>
+              )}
+              {conditional && (
+                <div className="panel panel--variant panel--style-swap">
+                  <PanelFocusButton panel="styleSwap" name={t('conditional.title')} />
+                  <StyleSwap />
                 </div>
               )}
               {show.latent && (

@@ -27,7 +27,7 @@ type Shown = ClaimReading['verdict']['state'];
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
-  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy';
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'swapReadAsLabel';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 

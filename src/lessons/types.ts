@@ -68,7 +68,8 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  model?: Partial<Omit<MlpModelConfig, 'kind'>>;
+  /** kind: the model kind the lesson trains ('mlp' when left out). */
+  model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
 }
@@ -97,8 +98,11 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - swapReadAsLabel: conditional autoencoder: share of the live test digits whose code, drawn
+ *   as another digit, a 5-NN judge among the real test digits in pixels reads as that digit
+ *   (0..1; EngineMeasuresEvent, core/train/conditionalObjective.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'swapReadAsLabel'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

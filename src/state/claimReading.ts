@@ -20,7 +20,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +80,12 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'swapReadAsLabel': {
+      const m = s.engineMeasures?.kind === 'conditional' ? s.engineMeasures : undefined;
+      inputs.epoch = m?.epoch ?? 0;
+      if (m && m.values.swapReadAsLabel !== undefined) inputs.current.swapReadAsLabel = m.values.swapReadAsLabel;
+      break;
+    }
   }
   return inputs;
 }

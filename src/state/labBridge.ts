@@ -364,6 +364,32 @@ export const lab = {
     return r;
   },
 
+  /**
+   * Conditional autoencoder, the style swap: the code of one image ([784] in [0, 1]: a test
+   * digit or the drawing) drawn as each digit 0-9. Resolves [10, 784], digit d in row d.
+   */
+  async styleSwap(image: Float32Array): Promise<Float32Array | undefined> {
+    if (image.length !== IMAGE_SIZE) throw new RangeError(`an image has ${IMAGE_SIZE} pixels, got ${image.length}`);
+    return act('The style swap', async (c) => {
+      const { codes } = await c.call((api) => api.encode(Float32Array.from(image), 1));
+      const repeated = new Float32Array(10 * codes.length);
+      for (let d = 0; d < 10; d++) repeated.set(codes, d * codes.length);
+      return c.call((api) => api.decodeWithLabels(repeated, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
+    });
+  },
+
+  /** Conditional autoencoder: the digit the latent grid and the sliders draw; they redraw with it. */
+  async setDecodeLabel(digit: number): Promise<void> {
+    store().setDecodeLabel(digit);
+    if (!booting) return;
+    await act('Choosing the digit to draw', (c) => c.call((api) => api.setDecodeLabel(digit)));
+    // The grid redraws on a new codes object; the sliders' image on a new decode.
+    const codes = store().codes;
+    if (codes) store().setCodes({ ...codes });
+    const code = store().sliderCode;
+    if (code) await lab.decodeSliderCode(code);
+  },
+
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
   /** Live tensor count and bytes in the worker (leak checks in e2e). */

@@ -174,6 +174,13 @@ export interface ApplicationSlice {
   setEmbedding: (e?: EmbeddingState) => void;
 }
 
+/** The conditional autoencoder (lesson style-swap). */
+export interface ConditionalSlice {
+  /** The digit 0-9 the latent grid and the sliders draw (LabApi.setDecodeLabel). */
+  decodeLabel: number;
+  setDecodeLabel: (digit: number) => void;
+}
+
 /** Maps of the first n test digits by the model at step/epoch; `running` while more are coming. */
 export interface EmbeddingState {
   n: number;
@@ -185,7 +192,7 @@ export interface EmbeddingState {
   error?: string;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & ConditionalSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -273,4 +280,8 @@ export const useLab = create<LabState>()((set) => ({
   setDrawing: (drawing) => set({ drawing }),
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
+
+  // conditional
+  decodeLabel: 0,
+  setDecodeLabel: (decodeLabel) => set({ decodeLabel }),
 }));

@@ -334,4 +334,11 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Conditional autoencoder: [n, codeSize] codes, code i drawn as the digit labels[i] (0-9) ->
+   * [n, 784] images (the style swap: one code with each of the ten labels).
+   */
+  decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array>;
+  /** Conditional autoencoder: the digit 0-9 the latent grid and the sliders draw (kept across resets and configures). */
+  setDecodeLabel(digit: number): Promise<void>;
 }

@@ -58,6 +58,8 @@ class Lab implements LabApi {
   private lastProgressAt = -Infinity;
   private lastTestAt = -Infinity;
   private testInterval = VIEW_INTERVAL_MS;
+  /** Conditional autoencoder: the digit the page chose for the grid and sliders (setDecodeLabel). */
+  private decodeLabel = 0;
 
   constructor() {
     self.addEventListener('unhandledrejection', (e) => {
@@ -126,6 +128,7 @@ class Lab implements LabApi {
       await this.activateBackendFor(checked.config);
       try {
         this.trainer = new Trainer(data, checked.config);
+        if (checked.config.model.kind === 'conditional') this.trainer.setDecodeLabel(this.decodeLabel);
       } catch (e) {
         this.emitError({ kind: 'internal', message: `The model could not be built: ${errorText(e)}` });
         throw e;
@@ -324,6 +327,20 @@ class Lab implements LabApi {
       const codes = own(await trainer.encode(pixels, n));
       const inputs = { n, codeSize: trainer.codeSize, codes, pixels, labels: data.testLabels.slice(0, n), step: trainer.step, epoch: trainer.epoch };
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
+    });
+  }
+
+  decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await trainer.decodeWithLabels(codes, labels, n));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
+  setDecodeLabel(digit: number): Promise<void> {
+    return this.readModel(async (trainer) => {
+      trainer.setDecodeLabel(digit);
+      this.decodeLabel = digit;
     });
   }
 

@@ -66,6 +66,8 @@ export class Trainer {
   /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
   private generation = 0;
   private disposed = false;
+  /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
+  private decodeLabel = 0;
 
   constructor(data: MnistData, config: LabConfig) {
     const checked = checkConfig(config);
@@ -330,6 +332,7 @@ export class Trainer {
     this.assertAlive();
     if (!(Number.isInteger(digit) && digit >= 0 && digit <= 9)) throw new RangeError(`the label ${digit} is not a digit 0-9`);
     this.conditionalEngine().decodeLabel = digit;
+    this.decodeLabel = digit;
   }
 
   /** [n, 784] images in [0, 1] -> [n, 784] reconstructions in [0, 1]. */
@@ -379,6 +382,9 @@ export class Trainer {
     disposeOptimizer(this.optimizer);
     this.lossSum.dispose();
     this.engine = model;
+    // A reset or an imported model draws the same chosen digit in the grid as before.
+    const conditional = asConditional(model);
+    if (conditional) conditional.decodeLabel = this.decodeLabel;
     this.optimizer = optimizer;
     this.lossSum = tf.scalar(0);
     this.stepsSinceRead = 0;

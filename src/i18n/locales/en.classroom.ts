@@ -44,6 +44,7 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      swapReadAsLabel: 'Style swaps read as the digit asked for',
     },
   },
   link: {

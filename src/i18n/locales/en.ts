@@ -10,6 +10,7 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { conditional } from './en.conditional';
 
 export const en = {
   app: {
@@ -179,6 +180,7 @@ export const en = {
   exportCode,
   variants,
   applications,
+  conditional,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

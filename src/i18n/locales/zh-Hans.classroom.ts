@@ -43,6 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
+      swapReadAsLabel: '风格互换结果被认成所要求数字的比例',
     },
   },
   link: {

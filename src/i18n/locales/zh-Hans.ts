@@ -11,6 +11,7 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { conditional } from './zh-Hans.conditional';
 
 export const zhHans: Strings = {
   app: {
@@ -180,4 +181,5 @@ export const zhHans: Strings = {
   exportCode,
   variants,
   applications,
+  conditional,
 };

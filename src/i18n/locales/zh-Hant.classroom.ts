@@ -43,6 +43,7 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      swapReadAsLabel: '風格互換結果被認成所要求數字的比例',
     },
   },
   link: {

@@ -11,6 +11,7 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { conditional } from './zh-Hant.conditional';
 
 export const zhHant: Strings = {
   app: {
@@ -180,4 +181,5 @@ export const zhHant: Strings = {
   exportCode,
   variants,
   applications,
+  conditional,
 };
