@@ -85,3 +85,17 @@ describe('style measures, worked by hand', () => {
     tf.dispose([a, b, x, y]);
   });
 });
+
+describe('read as label, leaving out the digit each image was drawn from', () => {
+  it('skipOwn ignores reference i for image i', () => {
+    tf.tidy(() => {
+      const refs = tf.tensor2d([[0, 0], [0, 1], [10, 10]]);
+      const refLabels = tf.tensor1d([3, 4, 7], 'int32');
+      const images = tf.tensor2d([[0, 0.1], [0, 0.9]]);
+      const wanted = tf.tensor1d([3, 4], 'int32');
+      // k = 1: with itself in, each image finds its own reference (2 of 2); without, the other one (0 of 2).
+      expect(readAsLabel(images, wanted, refs, refLabels, 1).dataSync()[0]).toBe(1);
+      expect(readAsLabel(images, wanted, refs, refLabels, 1, { skipOwn: true }).dataSync()[0]).toBe(0);
+    });
+  });
+});

@@ -23,12 +23,15 @@ import { codeL2Penalty, meanPixelLoss, pixelLosses } from './losses';
 /**
  * Names of the live measures, in the order of conditionalMeasures' values:
  * - codeLabelKnn: leave-one-out 5-NN accuracy of the label from the test codes (chance 0.1);
- * - swapReadAsLabel: share of test codes decoded with another label that a 5-NN judge in pixel
- *   space (among the real test digits) reads as that label;
- * - ownReadAsLabel: the same judge on the reconstructions (own label): can it read the model's
- *   drawings at all.
+ * - swapReadAsLabel: share of the first JUDGED test codes, decoded with another label, that a
+ *   5-NN judge in pixel space (among all the live test digits) reads as that label;
+ * - ownReadAsLabel: the same judge on their reconstructions (own label, the digit itself left
+ *   out of the references): can it read the model's drawings at all.
  */
 export const CONDITIONAL_MEASURES = ['codeLabelKnn', 'swapReadAsLabel', 'ownReadAsLabel'] as const;
+
+/** Test digits the two pixel judges draw (of the 1,000 live ones): half the cost, ±2% noise. */
+export const JUDGED = 500;
 
 /**
  * One optimizer step on the clean batch, inside the caller's tidy.
@@ -59,13 +62,16 @@ export function conditionalMeasures(model: ConditionalAutoencoder, x: tf.Tensor2
   return tf.tidy(() => {
     const own = tf.cast(labels, 'int32') as tf.Tensor1D;
     const code = model.encode(x);
-    const other = swapLabels(own);
-    const swapped = model.decode(code, other);
-    const reconstructed = model.decode(code, own);
+    // The judges draw and compare the first JUDGED digits against all n (the pixel distances
+    // are the cost: m x n x 784).
+    const m = Math.min(JUDGED, x.shape[0]);
+    const judgedCode = tf.slice(code, [0, 0], [m, -1]);
+    const judgedOwn = tf.slice(own, [0], [m]);
+    const other = swapLabels(judgedOwn);
     return tf.stack([
       leaveOneOutKnnAccuracy(code, own),
-      readAsLabel(swapped, other, x, own),
-      readAsLabel(reconstructed, own, x, own),
+      readAsLabel(model.decode(judgedCode, other), other, x, own),
+      readAsLabel(model.decode(judgedCode, judgedOwn), judgedOwn, x, own, undefined, { skipOwn: true }),
     ]) as tf.Tensor1D;
   });
 }

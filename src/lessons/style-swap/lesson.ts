@@ -44,7 +44,11 @@ export const lesson: Lesson = {
       '在面板下方選一個數字：潛在網格和滑桿就會用編碼能表示的各種筆跡畫這個數字。',
     ],
   },
-  // MEASURED: filled from docs/quality/conditional.md.
+  // docs/quality/conditional.md (Trainer, Node wasm, this preset, first 1,000 test digits): after
+  // 1 / 2 / 3 / 5 epochs the pixel judge reads 0.88 / 0.71 / 0.69 / 0.64 of the swaps as asked
+  // (classifier 0.93 / 0.84 / 0.78 / 0.77); a plain autoencoder's redrawings (a decoder that
+  // ignores the label) 0.035, without the code penalty 0.07 after 2 epochs. The digit from the
+  // code by 5-NN: 0.42 vs 0.70 for the plain autoencoder.
   claim: {
     text: {
       en: 'After two epochs, more than half of the style swaps are read as the digit the decoder was asked to draw (a decoder that ignores the label scores under 10%).',
