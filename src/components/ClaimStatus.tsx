@@ -20,6 +20,7 @@ const claimState = (s: LabState) => ({
   sensitivity: s.sensitivity,
   anomaly: s.anomaly,
   embedding: s.embedding,
+  engineMeasures: s.engineMeasures,
 });
 
 type Shown = ClaimReading['verdict']['state'];

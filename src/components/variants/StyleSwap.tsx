@@ -40,6 +40,7 @@ export function StyleSwap() {
   const [drawn, setDrawn] = useState(false);
   const sourceRef = useRef<HTMLCanvasElement>(null);
   const rowRefs = useRef<(HTMLCanvasElement | null)[]>([]);
+  const rowRef = useRef<HTMLDivElement>(null);
   const latest = useRef(source);
   latest.current = source;
   const busy = useRef<{ inFlight: boolean; again: boolean }>({ inFlight: false, again: false });
@@ -53,6 +54,7 @@ export function StyleSwap() {
     const pixels = sourcePixels(wanted);
     if (!pixels || useLab.getState().config.model.kind !== 'conditional') return;
     busy.current.inFlight = true;
+    const codes = useLab.getState().codes;
     try {
       if (sourceRef.current) drawDigit(sourceRef.current, pixels);
       const rows = await lab.styleSwap(pixels); // [10, 784]: digit d in row d
@@ -62,6 +64,8 @@ export function StyleSwap() {
         drawDigit(canvas, rows, d);
         canvas.dataset.ink = inkSum(rows, d).toFixed(1);
       });
+      // 'true' while the row shows the newest model (tests wait for it after a pause).
+      if (rowRef.current) rowRef.current.dataset.current = String(useLab.getState().codes === codes && !busy.current.again);
       setDrawn(true);
     } finally {
       busy.current.inFlight = false;
@@ -103,7 +107,7 @@ export function StyleSwap() {
         </button>
       </div>
       {!drawing && <p className="field-hint">{t('conditional.noDrawing')}</p>}
-      <div className="style-swap-row" role="group" aria-label={t('conditional.row')} data-testid="style-swap-row">
+      <div ref={rowRef} className="style-swap-row" role="group" aria-label={t('conditional.row')} data-testid="style-swap-row">
         {DIGITS.map((d) => (
           <figure key={d} className="style-swap-cell">
             <canvas

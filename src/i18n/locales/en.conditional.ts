@@ -18,7 +18,7 @@ export const conditional = {
   swapRead: 'Swaps read as the digit asked for',
   ownRead: 'Reconstructions read as their own digit',
   readUnit: 'pixel 5-NN judge',
-  note: 'On the first 1,000 test digits. Digit from the code: a 5-nearest-neighbour classifier on the codes alone (leave one out); a plain autoencoder’s code gives it far more. Swaps: each code drawn as another digit, then judged by its 5 nearest real test digits in pixels.',
+  note: 'Codes of the first 1,000 test digits, swaps of the first 500. Digit from the code: a 5-nearest-neighbour classifier on the codes alone (leave one out); a plain autoencoder’s code gives it far more. Swaps: each code drawn as another digit, then judged by its 5 nearest real test digits in pixels.',
   decodeLabel: 'The latent grid and the sliders draw the digit',
   notConditional: 'These figures belong to the conditional autoencoder (model kind “conditional”).',
 } as const;
