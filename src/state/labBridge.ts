@@ -370,12 +370,7 @@ export const lab = {
    */
   async styleSwap(image: Float32Array): Promise<Float32Array | undefined> {
     if (image.length !== IMAGE_SIZE) throw new RangeError(`an image has ${IMAGE_SIZE} pixels, got ${image.length}`);
-    return act('The style swap', async (c) => {
-      const { codes } = await c.call((api) => api.encode(Float32Array.from(image), 1));
-      const repeated = new Float32Array(10 * codes.length);
-      for (let d = 0; d < 10; d++) repeated.set(codes, d * codes.length);
-      return c.call((api) => api.decodeWithLabels(repeated, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
-    });
+    return act('The style swap', (c) => c.call((api) => api.styleSwap(Float32Array.from(image))));
   },
 
   /** Conditional autoencoder: the digit the latent grid and the sliders draw; they redraw with it. */

@@ -337,6 +337,16 @@ class Lab implements LabApi {
     });
   }
 
+  styleSwap(image: Float32Array): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const code = await trainer.encode(image, 1);
+      const codes = new Float32Array(10 * code.length);
+      for (let d = 0; d < 10; d++) codes.set(code, d * code.length);
+      const pixels = own(await trainer.decodeWithLabels(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
   setDecodeLabel(digit: number): Promise<void> {
     return this.readModel(async (trainer) => {
       trainer.setDecodeLabel(digit);

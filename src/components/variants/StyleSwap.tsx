@@ -55,6 +55,7 @@ export function StyleSwap() {
     if (!pixels || useLab.getState().config.model.kind !== 'conditional') return;
     busy.current.inFlight = true;
     const codes = useLab.getState().codes;
+    if (rowRef.current) rowRef.current.dataset.current = 'false';
     try {
       if (sourceRef.current) drawDigit(sourceRef.current, pixels);
       const rows = await lab.styleSwap(pixels); // [10, 784]: digit d in row d
@@ -76,8 +77,11 @@ export function StyleSwap() {
     }
   };
 
-  // New codes (about once a second while training, and after every new model) or a new source.
+  // New codes (about once a second while training, and after every new model), each live test,
+  // a pause (the last steps' model) or a new source.
   useLabEffect((s) => s.codes, () => void refresh());
+  useLabEffect((s) => s.engineMeasures, () => void refresh());
+  useLabEffect((s) => s.runState, () => void refresh());
   useEffect(() => void refresh(), [source, sample, drawing]);
 
   const testIndex = source.kind === 'test' ? source.index : 0;
