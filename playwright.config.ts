@@ -1,6 +1,6 @@
 /**
  * End-to-end tests in real Chromium, one project per tfjs backend (webgpu, webgl, wasm).
- * The same spec (e2e/core-lab.spec.ts) runs in each; the backend-independent specs (broken
+ * The same specs (e2e/core-lab.spec.ts, e2e/kinds.spec.ts) run in each; the backend-independent specs (broken
  * data, tensor leaks) run once, in the wasm project, the fastest backend on a machine
  * without a GPU.
  *
@@ -24,7 +24,7 @@ const vite = 'node node_modules/vite/bin/vite.js';
 
 /** Specs that do not depend on the backend run only here. */
 const ONCE_PROJECT: Backend = 'wasm';
-const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts'];
+const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts', '**/kinds.spec.ts'];
 
 function project(backend: Backend, flags: string[]) {
   return {

@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface QualityTable {
   /** File name under docs/quality/ without .md, e.g. 'dense'. */
   name: string;
+  /** The data measured on, for the header line; 'real MNIST' when left out. */
+  data?: string;
   title: string;
   /** What was trained and how long: model, data, epochs, batch, optimizer, seed. */
   budget: string;
@@ -37,7 +39,7 @@ export function writeQualityTable(t: QualityTable): string {
     `# ${t.title}`,
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run quality -- quality/${t.name}.quality.ts\` ` +
-      `in ${Math.round(t.seconds)} s on ${machine}; tfjs wasm backend, real MNIST.`,
+      `in ${Math.round(t.seconds)} s on ${machine}; tfjs wasm backend, ${t.data ?? 'real MNIST'}.`,
     '',
     `Budget: ${t.budget}`,
     '',

@@ -48,12 +48,13 @@ describe('layer boundaries', () => {
     expect(bad).toEqual([]);
   });
 
-  // The clients: worker/client.ts (the lab worker) and worker/embeddingClient.ts (the map worker, no tfjs).
+  // The clients: worker/client.ts (the lab worker), worker/embeddingClient.ts (the map worker, no tfjs)
+  // and worker/textLsaClient.ts (the text lesson's LSA worker, no tfjs).
   it('the page reaches the worker only through types and the clients', () => {
     const bad = ['components', 'state', 'app'].flatMap((folder) =>
       under(folder).flatMap((f) =>
         f.imports
-          .filter((i) => /\/worker\//.test(i.spec) && !i.typeOnly && !/\/worker\/(client|embeddingClient)$/.test(i.spec))
+          .filter((i) => /\/worker\//.test(i.spec) && !i.typeOnly && !/\/worker\/(client|embeddingClient|textLsaClient)$/.test(i.spec))
           .map((i) => `${f.path} -> ${i.spec}`),
       ),
     );

@@ -19,6 +19,7 @@ import { Reconstructions } from '../components/Reconstructions';
 import { ShowAsCode } from '../components/ShowAsCode';
 import { Contractive } from '../components/variants/Contractive';
 import { Denoising } from '../components/variants/Denoising';
+import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { StyleSwap } from '../components/variants/StyleSwap';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
@@ -33,6 +34,8 @@ import { useShortcuts } from './useShortcuts';
 import { Visualization } from '../components/Visualization';
 import { ImageSearch } from '../components/ImageSearch';
 import { AnomalyDetection } from '../components/AnomalyDetection';
+import { Pretraining } from '../components/Pretraining';
+import { TextRetrieval } from '../components/TextRetrieval';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -56,10 +59,13 @@ export function App() {
     imageSearch: useShown('imageSearch'),
     anomaly: useShown('anomaly'),
     embedding: useShown('embedding'),
+    pretraining: useShown('pretraining'),
+    textRetrieval: useShown('textRetrieval'),
   };
   // The variants' panels appear with the variant (issue 4).
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const conditional = useLab((s) => s.config.model.kind === 'conditional');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
@@ -100,6 +106,13 @@ export function App() {
             </button>
           )}
           <div className="app-lab">
+            {/* The text lesson's own experiment (not MNIST) comes first. */}
+            {show.textRetrieval && (
+              <div className="panel panel--text-retrieval">
+                <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+                <TextRetrieval />
+              </div>
+            )}
             <div className="app-grid">
               <section className="panel panel--model" aria-labelledby="panel-model">
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />
@@ -132,6 +145,12 @@ export function App() {
                   <Contractive />
                 </div>
               )}
+              {convolutional && (
+                <div className="panel panel--variant panel--feature-maps">
+                  <PanelFocusButton panel="featureMaps" name={t('kinds.featureMaps.title')} />
+                  <FeatureMaps />
+                </div>
+              )}
               {conditional && (
                 <div className="panel panel--variant panel--style-swap">
                   <PanelFocusButton panel="styleSwap" name={t('conditional.title')} />
@@ -152,7 +171,7 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining) && (
               <div className="app-applications">
                 {show.embedding && (
                   <div className="panel panel--visualization">
@@ -170,6 +189,12 @@ export function App() {
                   <div className="panel panel--image-search">
                     <PanelFocusButton panel="imageSearch" name={t('applications.imageSearch.title')} />
                     <ImageSearch />
+                  </div>
+                )}
+                {show.pretraining && (
+                  <div className="panel panel--pretraining">
+                    <PanelFocusButton panel="pretraining" name={t('pretraining.title')} />
+                    <Pretraining />
                   </div>
                 )}
               </div>

@@ -25,6 +25,7 @@ import {
   type ScalarField,
 } from './architectureDraft';
 import { useShown } from './useShown';
+import { KindFields } from './variants/KindFields';
 import { VariantFields } from './variants/VariantFields';
 import './ArchitectureEditor.css';
 
@@ -113,10 +114,13 @@ export function ArchitectureEditor() {
       <ArchitectureDiagram widths={previewWidths ?? layerWidths(config.model)} draft={dirty && previewWidths !== undefined} />
       {anyField && (
         <form className="arch-form" onSubmit={apply} noValidate>
+          {show.architecture && <KindFields draft={draft} set={set} error={error} />}
           {show.architecture && (
             <fieldset className="arch-fieldset">
               <legend>{t('architecture.layers')}</legend>
-              <p className="field-hint">{draft.encoderLayers.length === 0 ? t('architecture.noLayers') : t('architecture.layersHint')}</p>
+              <p className="field-hint">
+                {draft.kind === 'conv' ? t('kinds.editor.convNoLayers') : draft.encoderLayers.length === 0 ? t('architecture.noLayers') : t('architecture.layersHint')}
+              </p>
               <ol className="arch-layers">
                 {draft.encoderLayers.map((w, i) => (
                   <li key={i} className="arch-layer-row">
@@ -144,7 +148,7 @@ export function ArchitectureEditor() {
                 type="button"
                 className="button button--quiet"
                 onClick={addLayer}
-                disabled={draft.encoderLayers.length >= LIMITS.encoderLayers.max}
+                disabled={draft.kind === 'conv' || draft.encoderLayers.length >= LIMITS.encoderLayers.max}
               >
                 + {t('architecture.addLayer')}
               </button>

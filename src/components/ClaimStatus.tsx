@@ -20,6 +20,8 @@ const claimState = (s: LabState) => ({
   sensitivity: s.sensitivity,
   anomaly: s.anomaly,
   embedding: s.embedding,
+  pretraining: s.pretraining,
+  text: s.text,
   engineMeasures: s.engineMeasures,
 });
 
@@ -28,7 +30,9 @@ type Shown = ClaimReading['verdict']['state'];
 /** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
 function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
-  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'swapReadAsLabel';
+  // Percentage points, signed: "+4.65 pp".
+  if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
+  const share = metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction' || metric === 'swapReadAsLabel';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 

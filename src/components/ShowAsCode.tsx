@@ -109,6 +109,9 @@ export function ShowAsCode() {
         className="button show-as-code-open"
         aria-haspopup="dialog"
         onClick={open}
+        // The scripts build the dense autoencoder and its variants; the other kinds are not exported (yet).
+        disabled={config.model.kind !== 'mlp'}
+        title={config.model.kind !== 'mlp' ? t('kinds.exportNotYet', { kind: t(`kinds.editor.option.${config.model.kind}`) }) : undefined}
         data-testid="show-as-code-open"
       >
         {t('exportCode.open')}

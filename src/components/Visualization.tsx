@@ -4,46 +4,18 @@ import { plainEpoch, plainNumber } from '../app/format';
 import { EMBEDDING_DIGITS, lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import { EMBEDDING_METHODS, type EmbeddingMap, type EmbeddingMethod } from '../core/analysis/embeddingTypes';
+import { drawPointMap } from './charts/pointMap';
 import { LABEL_COLOURS } from './charts/scatterRenderer';
 import './Visualization.css';
 
 /** Canvas side in CSS pixels; drawn at the device's pixel ratio. */
 const SIDE = 260;
 
-/** Draws [n, 2] points scaled into the canvas, coloured by label (the lab's palette). */
-function drawMap(canvas: HTMLCanvasElement, map: EmbeddingMap, labels: Uint8Array): void {
-  const ratio = window.devicePixelRatio || 1;
-  canvas.width = SIDE * ratio;
-  canvas.height = SIDE * ratio;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const { points } = map;
-  const n = points.length / 2;
-  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let i = 0; i < n; i++) {
-    xMin = Math.min(xMin, points[2 * i]);
-    xMax = Math.max(xMax, points[2 * i]);
-    yMin = Math.min(yMin, points[2 * i + 1]);
-    yMax = Math.max(yMax, points[2 * i + 1]);
-  }
-  const pad = 6 * ratio;
-  const size = SIDE * ratio - 2 * pad;
-  const sx = size / Math.max(xMax - xMin, 1e-9);
-  const sy = size / Math.max(yMax - yMin, 1e-9);
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const dot = 2.5 * ratio;
-  for (let i = 0; i < n; i++) {
-    ctx.fillStyle = LABEL_COLOURS[labels[i]] ?? '#777';
-    ctx.fillRect(pad + (points[2 * i] - xMin) * sx - dot / 2, pad + (yMax - points[2 * i + 1]) * sy - dot / 2, dot, dot);
-  }
-}
-
 function MapCard({ method, map, labels, codeSize }: { method: EmbeddingMethod; map?: EmbeddingMap; labels?: Uint8Array; codeSize: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (ref.current && map && labels) drawMap(ref.current, map, labels);
+    if (ref.current && map && labels) drawPointMap(ref.current, map.points, labels, LABEL_COLOURS, SIDE);
   }, [map, labels]);
   const name = t(`applications.visualization.method.${method}`, { codeSize });
   const accuracy = map ? `${plainNumber(100 * map.knnAccuracy, 3)}%` : '';

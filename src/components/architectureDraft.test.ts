@@ -137,3 +137,39 @@ describe('architecture draft: the variants (issue 4)', () => {
     expect(deep.ok ? {} : deep.problems).toEqual({ contractive: { code: 'contractiveDepth' } });
   });
 });
+
+describe('kinds and the fields the editor does not show', () => {
+  it('keeps normal digits and the other kinds\' settings when an edit is applied', () => {
+    const applied = structuredClone(DEFAULT_CONFIG);
+    applied.train.normalDigits = [0];
+    applied.model.beta = 4;
+    const d = { ...draftFromConfig(applied), learningRate: '0.01' };
+    const r = checkDraft(d);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.train.normalDigits).toEqual([0]);
+    expect(r.config.model.beta).toBe(4);
+    expect(r.config.train.learningRate).toBe(0.01);
+  });
+
+  it('edits a convolutional model: kind, channels, decoder; refuses dense layers and bad channels on their fields', () => {
+    const d = { ...draftFromConfig(DEFAULT_CONFIG), kind: 'conv' as const, encoderLayers: [], convChannels: '8, 4', convDecoder: 'deconvolution' as const };
+    const r = checkDraft(d);
+    expect(r.ok && r.config.model).toMatchObject({ kind: 'conv', convChannels: [8, 4], convDecoder: 'deconvolution', encoderLayers: [] });
+    expect(draftWidths(d)).toEqual([784, 14 * 14 * 8, 7 * 7 * 4, 2, 7 * 7 * 4, 14 * 14 * 8, 784]);
+    const layers = checkDraft({ ...d, encoderLayers: ['32'] });
+    expect(!layers.ok && Object.keys(layers.problems)).toContain('layers');
+    const channels = checkDraft({ ...d, convChannels: '8, 4, 2' });
+    expect(!channels.ok && Object.keys(channels.problems)).toContain('convChannels');
+    expect(draftWidths({ ...d, convChannels: '8, x' })).toBeUndefined();
+  });
+
+  it('takes a new applied config\'s kept fields even where the user edited others', () => {
+    const before = structuredClone(DEFAULT_CONFIG);
+    const after = structuredClone(DEFAULT_CONFIG);
+    after.train.normalDigits = [3];
+    const merged = mergeDraft({ ...draftFromConfig(before), codeSize: '5' }, before, after);
+    expect(merged.codeSize).toBe('5');
+    expect(merged.kept.train.normalDigits).toEqual([3]);
+  });
+});

@@ -8,8 +8,11 @@ import {
   checkConfig,
   DEFAULT_CONFIG,
   IMAGE_SIZE,
+  layerWidths,
   LIMITS,
+  type ConvDecoderKind,
   type HiddenActivation,
+  type ModelKind,
   type LabConfig,
   type LossName,
   type NoiseType,
@@ -18,6 +21,16 @@ import {
 } from '../core/config';
 
 export interface ConfigDraft {
+  /** Which autoencoder (config.ts MODEL_KINDS). */
+  kind: ModelKind;
+  /** conv: channels of each stage, comma-separated, as typed ("16, 8"). */
+  convChannels: string;
+  convDecoder: ConvDecoderKind;
+  /**
+   * The applied config's model and training fields this editor does not edit (normal digits,
+   * the other kinds' settings): carried over unchanged, so applying an edit never resets them.
+   */
+  kept: { model: Record<string, unknown>; train: Record<string, unknown> };
   /** Encoder widths from the input towards the code, as typed. */
   encoderLayers: string[];
   codeSize: string;
@@ -39,8 +52,8 @@ export interface ConfigDraft {
   contractive: string;
 }
 
-/** The draft's scalar fields (everything but the layer list). */
-export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers'>;
+/** The draft's scalar fields (everything but the layer list and the kept fields). */
+export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers' | 'kept'>;
 
 /**
  * Where a problem is shown: a scalar field, one encoder layer (`layer.0` is the layer next to
@@ -64,7 +77,10 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise'>, { min: number; max: number; integer: boolean }> = {
+const NUMBER_LIMITS: Record<
+  Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder'>,
+  { min: number; max: number; integer: boolean }
+> = {
   codeSize: { ...LIMITS.codeSize, integer: true },
   codeL2: { ...LIMITS.codeL2, integer: false },
   learningRate: { ...LIMITS.learningRate, integer: false },
@@ -79,6 +95,10 @@ const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
 export function draftFromConfig(c: LabConfig): ConfigDraft {
   return {
+    kind: c.model.kind,
+    convChannels: c.model.convChannels.join(', '),
+    convDecoder: c.model.convDecoder,
+    kept: { model: { ...c.model }, train: { ...c.train } },
     encoderLayers: c.model.encoderLayers.map(String),
     codeSize: String(c.model.codeSize),
     codeL2: String(c.model.codeL2),
@@ -105,9 +125,13 @@ export function parseNumber(text: string): number {
 
 /** The draft as a config-shaped object, numbers parsed (possibly NaN): input for `checkConfig`. */
 export function draftToCandidate(d: ConfigDraft): unknown {
+  const channels = d.convChannels.trim() === '' ? [] : d.convChannels.split(',').map(parseNumber);
   return {
     model: {
-      kind: 'mlp',
+      ...d.kept.model,
+      kind: d.kind,
+      convChannels: channels,
+      convDecoder: d.convDecoder,
       encoderLayers: d.encoderLayers.map(parseNumber),
       codeSize: parseNumber(d.codeSize),
       hiddenActivation: d.hiddenActivation,
@@ -119,6 +143,7 @@ export function draftToCandidate(d: ConfigDraft): unknown {
       contractive: parseNumber(d.contractive),
     },
     train: {
+      ...d.kept.train,
       optimizer: d.optimizer,
       learningRate: parseNumber(d.learningRate),
       momentum: parseNumber(d.momentum),
@@ -142,6 +167,7 @@ function numberProblem(text: string, limits: { min: number; max: number; integer
 export function fieldOfPath(path: string): FieldKey {
   const parts = path.split('.');
   if (parts[1] === 'encoderLayers') return parts.length > 2 ? `layer.${Number(parts[2])}` : 'layers';
+  if (parts[1] === 'convChannels') return 'convChannels';
   return (parts[parts.length - 1] || 'layers') as FieldKey;
 }
 
@@ -201,11 +227,12 @@ export function isDraftDirty(d: ConfigDraft, applied: LabConfig): boolean {
 export function mergeDraft(d: ConfigDraft, before: LabConfig, after: LabConfig): ConfigDraft {
   const base = draftFromConfig(before);
   const next = draftFromConfig(after);
-  const merged: ConfigDraft = { ...d };
+  // The fields this editor does not show always follow the applied config.
+  const merged: ConfigDraft = { ...d, kept: next.kept };
   const sameLayers = d.encoderLayers.length === base.encoderLayers.length && d.encoderLayers.every((w, i) => w === base.encoderLayers[i]);
   if (sameLayers) merged.encoderLayers = next.encoderLayers;
   for (const key of Object.keys(base) as (keyof ConfigDraft)[]) {
-    if (key === 'encoderLayers') continue;
+    if (key === 'encoderLayers' || key === 'kept') continue;
     if (d[key] === base[key]) (merged as Record<ScalarField, string>)[key] = next[key];
   }
   return merged;
@@ -225,9 +252,16 @@ export function proposedLayerWidth(d: ConfigDraft): number {
 
 /** Layer widths input -> output for the diagram, or undefined while a width is not a whole number. */
 export function draftWidths(d: ConfigDraft): number[] | undefined {
+  if (d.kind === 'conv') {
+    const channels = d.convChannels.split(',').map(parseNumber);
+    const code = parseNumber(d.codeSize);
+    if (channels.length < 1 || channels.length > 2 || [...channels, code].some((w) => !Number.isInteger(w) || w < 1)) return undefined;
+    return layerWidths({ ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: channels, codeSize: code });
+  }
   const widths = [...d.encoderLayers, d.codeSize].map(parseNumber);
   if (widths.some((w) => !Number.isInteger(w) || w < 1)) return undefined;
   const encoder = widths.slice(0, -1);
   const code = widths[widths.length - 1];
   return [IMAGE_SIZE, ...encoder, code, ...[...encoder].reverse(), IMAGE_SIZE];
 }
+

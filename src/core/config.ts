@@ -275,7 +275,18 @@ export function checkConfig(
   };
 }
 
-/** Layer widths of the whole autoencoder, input to output, e.g. [784, 256, 64, 2, 64, 256, 784]. */
+/**
+ * Numbers per layer of the whole autoencoder, input to output, e.g. [784, 256, 64, 2, 64, 256, 784];
+ * for the convolutional kind each stage's pooled map (14² x 16 = 3136, 7² x 8 = 392).
+ */
 export function layerWidths(m: MlpModelConfig): number[] {
+  if (m.kind === 'conv') {
+    let side = IMAGE_SIDE;
+    const stages = m.convChannels.map((c) => {
+      side /= 2;
+      return side * side * c;
+    });
+    return [IMAGE_SIZE, ...stages, m.codeSize, ...[...stages].reverse(), IMAGE_SIZE];
+  }
   return [IMAGE_SIZE, ...m.encoderLayers, m.codeSize, ...[...m.encoderLayers].reverse(), IMAGE_SIZE];
 }

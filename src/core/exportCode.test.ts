@@ -46,7 +46,8 @@ const VARIED: Record<string, LabConfig> = {
 };
 
 const LESSON_CONFIGS: Record<string, LabConfig> = Object.fromEntries(
-  LESSONS.map((l) => [`lesson ${l.id}`, lessonConfig(l)]),
+  // Show as code writes the dense kind only (the page disables it for the others).
+  LESSONS.filter((l) => lessonConfig(l).model.kind === 'mlp').map((l) => [`lesson ${l.id}`, lessonConfig(l)]),
 );
 
 const TORCH_ACTIVATION = { relu: 'ReLU', elu: 'ELU', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;

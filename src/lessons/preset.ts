@@ -9,8 +9,7 @@ export const DEFAULT_VIEW: ViewOptions = { logScale: true, gridSize: 12 };
 
 /** The lesson's LabConfig: DEFAULT_CONFIG with the preset's overrides. Returns fresh objects. */
 export function lessonConfig(lesson: Lesson): LabConfig {
-  // A lesson of another kind names it (preset.model.kind); the rest are the MLP's lessons.
-  const model = { ...DEFAULT_CONFIG.model, kind: 'mlp' as const, ...lesson.preset.model };
+  const model = { ...DEFAULT_CONFIG.model, ...lesson.preset.model };
   return {
     model: { ...model, encoderLayers: [...model.encoderLayers], convChannels: [...model.convChannels] },
     train: { ...DEFAULT_CONFIG.train, ...lesson.preset.train, normalDigits: [...(lesson.preset.train?.normalDigits ?? DEFAULT_CONFIG.train.normalDigits)] },

@@ -6,6 +6,7 @@
  * Nothing here imports React, the DOM or tfjs: lessons load in Node tests as they are.
  */
 import type { MlpModelConfig, TrainConfig } from '../core/config';
+import type { PretrainSettings } from '../core/train/pretrainConfig';
 import type { Locale } from '../i18n';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
@@ -52,6 +53,10 @@ export const CONTROL_GROUPS = [
   'variants',
   /** Visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, with their 5-NN accuracy. */
   'embedding',
+  /** Pretraining: layer-wise pretraining, then fine-tuning on N labels beside random initialisation. */
+  'pretraining',
+  /** Text retrieval: the Brown passages' maps (autoencoder vs LSA), the query box, the retrieval curves. */
+  'textRetrieval',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -68,10 +73,12 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  /** kind: the model kind the lesson trains ('mlp' when left out). */
+  /** Includes the model kind (config.ts MODEL_KINDS): a lesson on the VAE presets kind 'vae'. */
   model?: Partial<MlpModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
+  /** The pretraining experiment's labels and widths (lesson pretraining). */
+  pretrain?: Partial<PretrainSettings>;
 }
 
 /**
@@ -98,11 +105,18 @@ export interface LessonPreset {
  * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
  *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
  *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
+ * - pretrainGain: the pretraining run's test accuracy of the pretrained network minus that of the
+ *   randomly initialised one, in percentage points, on all 10,000 test digits after the last
+ *   fine-tuning step (PretrainSummary.final); its "epochs" are the share of the fine-tuning done.
+ * - textRetrievalFraction: the text autoencoder's 10-number code, 1,000 Brown passages as
+ *   queries: the share of the 15 passages retrieved (nearest by cosine, other documents only)
+ *   that have the query's genre (0..1), with the model's own epochs; its "PCA" counterpart is
+ *   LSA-10, the linear baseline of text (TextMeasureEvent, LsaBaselines, core/analysis/textRetrieval.ts).
  * - swapReadAsLabel: conditional autoencoder: share of the live test digits whose code, drawn
  *   as another digit, a 5-NN judge among the real test digits in pixels reads as that digit
  *   (0..1; EngineMeasuresEvent, core/train/conditionalObjective.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'swapReadAsLabel'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'swapReadAsLabel'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

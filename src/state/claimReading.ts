@@ -5,6 +5,7 @@
  */
 import type { LabConfig } from '../core/config';
 import { evaluateClaim, type ClaimInputs, type ClaimVerdict } from '../lessons/claims';
+import { CLAIM_RETRIEVED, fractionAt } from '../core/analysis/textRetrieval';
 import { lessonConfig } from '../lessons/preset';
 import type { ClaimMetric, Lesson } from '../lessons/types';
 import type { LabState, LossPoint } from './store';
@@ -20,7 +21,7 @@ export interface ClaimReading {
 }
 
 export type ClaimState = Pick<LabState, 'history' | 'pcaBaseline' | 'measurements' | 'pcaMap' | 'config' | 'runState'> &
-  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'engineMeasures'>>;
+  Partial<Pick<LabState, 'denoising' | 'imageSearch' | 'sensitivity' | 'anomaly' | 'embedding' | 'pretraining' | 'text' | 'engineMeasures'>>;
 
 /** Every setting but the seed: a new seed repeats the same experiment. */
 function sameExperiment(a: LabConfig, b: LabConfig): boolean {
@@ -80,6 +81,24 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       inputs.epoch = s.anomaly?.epoch ?? 0;
       if (s.anomaly) inputs.current.anomalyAuroc = s.anomaly.auroc;
       break;
+    case 'pretrainGain': {
+      const p = s.pretraining;
+      // Judged on the full test after the last fine-tuning step, not on a live point.
+      inputs.epoch = p ? (p.final ? 1 : Math.min(0.99, p.fineTune.stepsDone / p.fineTune.steps)) : 0;
+      if (p?.final) inputs.current.pretrainGain = 100 * (p.final.pretrained - p.final.random);
+      break;
+    }
+    case 'textRetrievalFraction': {
+      // The text autoencoder's own epochs over the passages (not MNIST's).
+      const { measure, lsa, info } = s.text ?? {};
+      const counts = info?.counts ?? [];
+      inputs.epoch = measure?.epoch ?? 0;
+      const ae = measure ? fractionAt({ counts, fraction: measure.retrieval.fraction }, CLAIM_RETRIEVED) : undefined;
+      const linear = lsa ? fractionAt({ counts, fraction: lsa.retrieval.fraction }, CLAIM_RETRIEVED) : undefined;
+      if (ae !== undefined) inputs.current.textRetrievalFraction = ae;
+      if (linear !== undefined) inputs.pca.textRetrievalFraction = linear;
+      break;
+    }
     case 'swapReadAsLabel': {
       const m = s.engineMeasures?.kind === 'conditional' ? s.engineMeasures : undefined;
       inputs.epoch = m?.epoch ?? 0;

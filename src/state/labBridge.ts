@@ -7,6 +7,7 @@
  */
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';
@@ -15,6 +16,7 @@ import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { makeMapsInWorker } from '../worker/embeddingClient';
 import { useLab, type EmbeddingState } from './store';
+import { pretrainConfigFor } from '../core/train/pretrainConfig';
 
 /** Test digits drawn on the latent scatter (the first N of the test set). */
 export const SCATTER_SIZE = 5000;
@@ -87,6 +89,15 @@ function route(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'pretraining':
+      s.setPretraining(e.summary);
+      break;
+    case 'textProgress':
+      s.setText({ progress: e, running: e.running });
+      break;
+    case 'textMeasure':
+      s.setText({ measure: e });
+      break;
   }
 }
 
@@ -100,6 +111,14 @@ let watchingSearch = false;
 /** The anomaly panel asked for the anomaly scores. */
 let watchingAnomaly = false;
 let booting: Promise<void> | undefined;
+/** The pretraining panel is shown: its run is (re)configured by boot and by a restarted worker. */
+let pretrainingShown = false;
+
+/** The pretraining run the store's settings and training subset ask for. */
+function currentPretrainConfig() {
+  const s = store();
+  return pretrainConfigFor(s.pretrainSettings, s.config.train);
+}
 
 function createClient(): LabClient {
   return new LabClient({
@@ -114,6 +133,9 @@ function createClient(): LabClient {
       // A new worker measures nothing until asked again.
       if (watchingSearch) void lab.watchImageSearch(true);
       if (watchingAnomaly) void lab.watchAnomaly(true);
+      if (pretrainingShown) void lab.configurePretraining();
+      // The text models lived in the old worker: the panel loads them again when shown.
+      store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
     },
     onRestartFailed: (message) => {
       store().setBooting(false);
@@ -123,7 +145,7 @@ function createClient(): LabClient {
 }
 
 /** The running client; throws before boot(). */
-async function ready(): Promise<LabClient> {
+export async function ready(): Promise<LabClient> {
   if (!booting) throw new Error('The lab has not been started: call lab.boot() first.');
   await booting;
   if (!client) throw new Error('The lab failed to start.');
@@ -139,7 +161,7 @@ function expected(e: unknown): boolean {
  * Runs an action; failures land in the store's errors (the worker already reported its own
  * refusals as events), and a call cut short by a worker restart is not an error.
  */
-async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
+export async function act<T>(what: string, fn: (c: LabClient) => Promise<T>): Promise<T | undefined> {
   try {
     return await fn(await ready());
   } catch (e) {
@@ -173,6 +195,7 @@ export const lab = {
         await c.configure(store().config);
         if (watchingSearch) await c.call((api) => api.watchImageSearch(true));
         if (watchingAnomaly) await c.call((api) => api.watchAnomaly(true));
+        if (pretrainingShown) await c.call((api) => api.configurePretraining(currentPretrainConfig()));
         await restoreSaved(c, store().config);
         watchRunForSaving(() => client);
       } catch (e) {
@@ -356,6 +379,10 @@ export const lab = {
     }
   },
 
+  /** Convolutional models: every layer's activations for test digit `testIndex` (undefined if refused). */
+  featureMaps: (testIndex: number): Promise<FeatureMap[] | undefined> =>
+    act('Drawing the feature maps', (c) => c.call((api) => api.featureMaps(testIndex))),
+
   /** The 10 nearest training digits of a test digit or an image, in pixels and in codes; kept in the store. */
   async searchNeighbours(query: SearchQuery): Promise<SearchResult | undefined> {
     const q = 'image' in query ? { image: Float32Array.from(query.image) } : { testIndex: query.testIndex };
@@ -363,6 +390,20 @@ export const lab = {
     if (r) store().setSearchResult(r);
     return r;
   },
+
+  /**
+   * A fresh pretraining run for the store's settings and training subset (the pretraining panel,
+   * when shown or when its settings change); the old run stops. Before boot() only the wish is kept.
+   */
+  configurePretraining: () => {
+    pretrainingShown = true;
+    if (!booting) return Promise.resolve(undefined);
+    return act('Preparing the pretraining run', (c) => c.call((api) => api.configurePretraining(currentPretrainConfig())));
+  },
+  startPretraining: () => act('Pretraining', (c) => c.call((api) => api.startPretraining())),
+  /** Pauses the pretraining run (the panel going away); nothing to pause before boot(). */
+  pausePretraining: () => (booting ? act('Pausing the pretraining', (c) => c.call((api) => api.pausePretraining())) : Promise.resolve(undefined)),
+  resetPretraining: () => act('Resetting the pretraining', (c) => c.call((api) => api.resetPretraining())),
 
   /**
    * Conditional autoencoder, the style swap: the code of one image ([784] in [0, 1]: a test

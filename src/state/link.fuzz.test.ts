@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkConfig, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
+import { LABEL_CHOICES, PRETRAIN_WIDTH_NAMES } from '../core/train/pretrainConfig';
 import { GRID_SIZES, parseLink, serializeLink, type LinkState } from './link';
 
 const validState: fc.Arbitrary<LinkState> = fc
@@ -48,6 +49,8 @@ const validState: fc.Arbitrary<LinkState> = fc
     hidden: fc.subarray([...CONTROL_GROUPS]),
     // All ten digits (the default, left out of links) or any non-empty ascending subset.
     normalDigits: fc.oneof(fc.constant<number[]>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), fc.subarray([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], { minLength: 1 })),
+    labels: fc.constantFrom(...LABEL_CHOICES),
+    pwidths: fc.constantFrom(...PRETRAIN_WIDTH_NAMES),
   })
   .map((r) => ({
     lesson: r.lesson,
@@ -61,6 +64,7 @@ const validState: fc.Arbitrary<LinkState> = fc
     view: { logScale: r.logScale, gridSize: r.gridSize },
     lang: r.lang,
     hidden: r.hidden,
+    pretrain: { labels: r.labels, widths: r.pwidths },
   }));
 
 /** Values that have broken parsers before: huge, tiny, signed, not numbers, markup, unicode. */
@@ -78,7 +82,7 @@ const nastyValue = fc.oneof(
   fc.bigInt().map(String),
 );
 const anyKey = fc.oneof(
-  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang', 'normal'),
+  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang', 'normal', 'labels', 'pwidths'),
   fc.constantFrom('noise', 'noiselevel', 'contractive', 'kind', 'channels', 'decoder', 'beta', 'positions', 'codebook', 'commitment', 'prior'),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),

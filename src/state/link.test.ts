@@ -218,3 +218,26 @@ describe('normal digits in a lesson whose preset leaves digits out', () => {
     expect(parseLink('v=1&lesson=anomaly-detection').state.config.train.normalDigits).toEqual([0]);
   });
 });
+
+describe('the pretraining run\'s settings (keys labels and pwidths)', () => {
+  it('are left out at the lesson\'s own values, written where they differ, and read back', () => {
+    const state = defaultLinkState('pretraining');
+    expect(state.pretrain).toEqual({ labels: '100', widths: 'small' });
+    expect(serializeLink(state)).not.toMatch(/labels=|pwidths=/);
+    state.pretrain = { labels: 'all', widths: 'lecture' };
+    const hash = serializeLink(state);
+    expect(hash).toContain('labels=all');
+    expect(hash).toContain('pwidths=lecture');
+    expect(parseLink(hash)).toEqual({ state, ignored: [] });
+  });
+
+  it('a bad value keeps the lesson\'s and is reported by key', () => {
+    const base = serializeLink(defaultLinkState('pretraining'));
+    const r = parseLink(`${base}&labels=5000&pwidths=huge`);
+    expect(r.state.pretrain).toEqual({ labels: '100', widths: 'small' });
+    expect(r.ignored).toEqual([
+      expect.objectContaining({ key: 'labels', value: '5000', reason: 'malformed' }),
+      expect.objectContaining({ key: 'pwidths', value: 'huge', reason: 'malformed' }),
+    ]);
+  });
+});

@@ -28,6 +28,7 @@ import {
   type LabConfig,
 } from '../core/config';
 import { ALL_DIGITS, isAllDigits } from '../core/data/normalSubset';
+import { DEFAULT_PRETRAIN_SETTINGS, LABEL_CHOICES, PRETRAIN_WIDTH_NAMES, type PretrainSettings } from '../core/train/pretrainConfig';
 import { findLesson, FIRST_LESSON } from '../lessons';
 import { DEFAULT_VIEW, lessonConfig, lessonView } from '../lessons/preset';
 import {
@@ -62,6 +63,8 @@ export interface LinkState {
   lang: LessonLocale;
   /** Control groups the teacher hid, in CONTROL_GROUPS order. */
   hidden: ControlGroup[];
+  /** The pretraining lesson's labels slider and widths (keys `labels`, `pwidths`). */
+  pretrain: PretrainSettings;
 }
 
 export type IgnoreReason =
@@ -270,7 +273,15 @@ const HIDE_FIELDS = CONTROL_GROUPS.map((group) =>
   }),
 );
 
-const FIELDS: readonly LinkField[] = [...CONFIG_FIELDS, ...VIEW_FIELDS, ...HIDE_FIELDS];
+// The pretraining run's settings, optional and written only where they differ from the lesson's.
+const PRETRAIN_FIELDS = [
+  field({ key: 'labels', optional: true, omitWhen: sameAsLesson, codec: z.enum(LABEL_CHOICES), format: str,
+    get: (s) => s.pretrain.labels, set: (s, v) => void (s.pretrain.labels = v) }),
+  field({ key: 'pwidths', optional: true, omitWhen: sameAsLesson, codec: z.enum(PRETRAIN_WIDTH_NAMES), format: str,
+    get: (s) => s.pretrain.widths, set: (s, v) => void (s.pretrain.widths = v) }),
+];
+
+const FIELDS: readonly LinkField[] = [...CONFIG_FIELDS, ...VIEW_FIELDS, ...HIDE_FIELDS, ...PRETRAIN_FIELDS];
 const FIELD_KEYS = new Set(FIELDS.map((f) => f.key));
 const lessonIdCodec = z
   .string()
@@ -279,7 +290,9 @@ const lessonIdCodec = z
 
 /** The state a lesson opens with: its preset, its view, its controls. */
 export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): LinkState {
-  if (lessonId === FREE_LAB) return { lesson: FREE_LAB, config: structuredClone(DEFAULT_CONFIG), view: { ...DEFAULT_VIEW }, lang, hidden: [] };
+  if (lessonId === FREE_LAB) {
+    return { lesson: FREE_LAB, config: structuredClone(DEFAULT_CONFIG), view: { ...DEFAULT_VIEW }, lang, hidden: [], pretrain: { ...DEFAULT_PRETRAIN_SETTINGS } };
+  }
   const lesson: Lesson = (lessonId !== undefined && findLesson(lessonId)) || FIRST_LESSON;
   return {
     lesson: lesson.id,
@@ -287,6 +300,7 @@ export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): 
     view: lessonView(lesson),
     lang,
     hidden: CONTROL_GROUPS.filter((g) => !lesson.controls.includes(g)),
+    pretrain: { ...DEFAULT_PRETRAIN_SETTINGS, ...lesson.preset.pretrain },
   };
 }
 

@@ -21,6 +21,7 @@ export function currentLinkState(s: LabState = useLab.getState()): LinkState {
     view: { logScale: s.logScale, gridSize: s.gridSize },
     lang: currentLocale(),
     hidden: [...s.hidden],
+    pretrain: s.pretrainSettings,
   };
 }
 
@@ -66,6 +67,7 @@ export async function applyLinkState(state: LinkState): Promise<void> {
   s.setLesson(state.lesson, [...state.hidden] as ControlGroup[]);
   if (s.logScale !== state.view.logScale) s.setLogScale(state.view.logScale);
   if (s.gridSize !== state.view.gridSize) s.setGridSize(state.view.gridSize);
+  if (JSON.stringify(s.pretrainSettings) !== JSON.stringify(state.pretrain)) s.setPretrainSettings({ ...state.pretrain });
   // Both start before either is awaited: before boot, applyConfig sets the store synchronously.
   const configured = JSON.stringify(state.config) !== JSON.stringify(s.config) ? lab.applyConfig(state.config) : undefined;
   const translated = state.lang !== currentLocale() ? i18n.changeLanguage(state.lang) : undefined;
@@ -87,7 +89,7 @@ export function openLesson(lessonId: string): Promise<void> {
 }
 
 /** Store fields the link carries; compared by reference so 30 Hz progress events cost nothing. */
-const linkedParts = (s: LabState) => [s.lessonId, s.config, s.logScale, s.gridSize, s.hidden] as const;
+const linkedParts = (s: LabState) => [s.lessonId, s.config, s.logScale, s.gridSize, s.hidden, s.pretrainSettings] as const;
 
 let started = false;
 

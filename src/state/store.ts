@@ -25,7 +25,10 @@ import type {
   TestSampleEvent,
 } from '../worker/api';
 import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
+import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
+import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
+import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
 
 /** One point of the loss chart. */
@@ -192,7 +195,41 @@ export interface EmbeddingState {
   error?: string;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & ConditionalSlice;
+/** The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder. */
+export interface PretrainSlice {
+  /** The labels slider and the widths (travel in the link as `labels` and `pwidths`). */
+  pretrainSettings: PretrainSettings;
+  /** The latest summary of the run the worker has for these settings. */
+  pretraining?: PretrainSummary;
+  setPretrainSettings: (s: PretrainSettings) => void;
+  setPretraining: (s?: PretrainSummary) => void;
+}
+
+/** The text-retrieval lesson (state/textRetrieval.ts): its own runs, apart from MNIST's. */
+export interface TextState {
+  /** 'idle' until the panel first asks; 'failed' when the passages could not be loaded. */
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** Why loading failed: names the file and the fix. */
+  error?: string;
+  info?: TextCorpusInfo;
+  /** The text autoencoders' training loop runs (its own Train/Pause). */
+  running: boolean;
+  progress?: TextProgressEvent;
+  /** The latest map and curves of the autoencoders. */
+  measure?: TextMeasureEvent;
+  /** LSA-2 and LSA-10 of the same passages (text.worker.ts), or why they failed. */
+  lsa?: LsaBaselines;
+  lsaError?: string;
+  /** The last typed query, answered by both models. */
+  query?: { text: string; autoencoder?: TextQueryResult; lsa?: TextQueryResult };
+}
+
+export interface TextSlice {
+  text: TextState;
+  setText: (patch: Partial<TextState>) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & ConditionalSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -281,6 +318,14 @@ export const useLab = create<LabState>()((set) => ({
   setAnomaly: (anomaly) => set({ anomaly }),
   setEmbedding: (embedding) => set({ embedding }),
 
+  // pretraining
+  pretrainSettings: DEFAULT_PRETRAIN_SETTINGS,
+  pretraining: undefined,
+  setPretrainSettings: (pretrainSettings) => set({ pretrainSettings }),
+  setPretraining: (pretraining) => set({ pretraining }),
+  // text retrieval
+  text: { status: 'idle', running: false },
+  setText: (patch) => set((s) => ({ text: { ...s.text, ...patch } })),
   // conditional
   decodeLabel: 0,
   setDecodeLabel: (decodeLabel) => set({ decodeLabel }),

@@ -7,10 +7,15 @@
  */
 import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
+import type { FeatureMap } from '../core/models/convConfig';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
+import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 
+export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
+export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -261,7 +266,10 @@ export type LabEvent =
   | ImageSearchEvent
   | SensitivityEvent
   | AnomalyEvent
-  | EngineMeasuresEvent;
+  | EngineMeasuresEvent
+  | PretrainingEvent
+  | TextProgressEvent
+  | TextMeasureEvent;
 
 export interface EncodeResult {
   /** [n, codeSize] */
@@ -334,6 +342,33 @@ export interface LabApi {
    * visualization lesson's maps (worker/embeddingMaps.ts); buffers transferred.
    */
   embeddingInputs(n: number): Promise<EmbeddingInputs>;
+  /**
+   * Convolutional models: every layer's activations for test digit `testIndex` (input,
+   * convolutions, poolings, code, unpoolings or deconvolutions, reconstruction); buffers
+   * transferred. Refused for the other kinds.
+   */
+  featureMaps(testIndex: number): Promise<FeatureMap[]>;
+  /**
+   * The pretraining lesson's own run (worker/pretrainRun.ts), beside the lab's autoencoder: a
+   * new experiment (stops and frees the old one; sends its fresh summary), then start, pause
+   * and reset. Progress arrives as 'pretraining' events.
+   */
+  configurePretraining(config: PretrainConfig): Promise<void>;
+  startPretraining(): Promise<void>;
+  pausePretraining(): Promise<void>;
+  resetPretraining(): Promise<void>;
+  /**
+   * The text-retrieval lesson: loads the Brown passages (rejects with the file and the fix when
+   * they are missing) and builds the two text autoencoders once; sends a textMeasure event.
+   */
+  textLoad(): Promise<TextCorpusInfo>;
+  /** Starts (true) or pauses the text autoencoders' own training loop (textProgress, textMeasure events). */
+  textTrain(on: boolean): Promise<void>;
+  /** Both text autoencoders back to their initial weights. */
+  textReset(): Promise<void>;
+  /** A typed query through the text encoders: its map point and its k nearest passages. */
+  textQuery(query: string, k: number): Promise<TextQueryResult>;
+
   /**
    * Conditional autoencoder: [n, codeSize] codes, code i drawn as the digit labels[i] (0-9) ->
    * [n, 784] images (the style swap: one code with each of the ten labels).

@@ -35,7 +35,7 @@ export class DataLoadError extends Error {
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-function isGzip(bytes: Uint8Array): boolean {
+export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
 }
 
@@ -45,13 +45,13 @@ function isRawIdx(bytes: Uint8Array): boolean {
 }
 
 /** True when the body looks like a page, e.g. a dev server's index.html fallback (served with status 200). */
-function looksLikeHtml(bytes: Uint8Array, contentType: string | null): boolean {
+export function looksLikeHtml(bytes: Uint8Array, contentType: string | null): boolean {
   if (contentType?.includes('text/html')) return true;
   const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().toLowerCase();
   return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<');
 }
 
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   // Blob copies the bytes, so the caller's buffer may be reused or transferred.
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());

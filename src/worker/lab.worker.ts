@@ -15,6 +15,7 @@ import { imagesToFloat } from '../core/data/dataset';
 import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
+import type { FeatureMap } from '../core/models/convConfig';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import type { SearchQuery, SearchResult } from './api';
@@ -28,6 +29,10 @@ import type { PcaFitter } from './pcaFitter';
 import { RunMeter, tick } from './runMeter';
 import { LabApplications } from './labApplications';
 import { KindBackends } from './kindBackend';
+import type { PretrainConfig } from './apiPretraining';
+import { PretrainRun } from './pretrainRun';
+import type { TextCorpusInfo } from './apiText';
+import { LabText } from './textRetrievalLab';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
 /**
@@ -47,6 +52,11 @@ class Lab implements LabApi {
   private views?: LabViews;
   private apps?: LabApplications;
   private kindBackends?: KindBackends;
+  /** The pretraining lesson's run: its own model and loop, independent of the Trainer and the lock. */
+  private pretrain?: PretrainRun;
+  private dataUrl?: string;
+  /** The text-retrieval lesson's autoencoders, built when its panel first asks (textLoad). */
+  private readonly text = new LabText((e, transfer) => this.emit(e, transfer), (message) => this.emitError({ kind: 'internal', message }));
 
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -91,6 +101,7 @@ class Lab implements LabApi {
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
       const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      this.dataUrl = options.dataUrl;
       const data = await loadData(options.dataUrl, report);
       this.data = data;
       this.report = await startBackend(data, options, report);
@@ -108,6 +119,7 @@ class Lab implements LabApi {
       this.views = views;
       this.pca = pcaFitterFor(data, views.scatter, (message) => this.emitError({ kind: 'internal', message }));
       this.apps = new LabApplications(data, (e, transfer) => this.emit(e, transfer), (e) => this.emitError(e));
+      this.pretrain = new PretrainRun(data, (e) => this.emit(e));
       this.emit({ type: 'backend', report: this.report });
       return { backend: this.report, trainCount: data.trainCount, testCount: data.testCount };
     });
@@ -251,7 +263,8 @@ class Lab implements LabApi {
     return this.readModel(async (trainer) => {
       const codes = own(await trainer.encode(images, n));
       const points = codesToPoints(this.currentMap(trainer), codes, n);
-      const reconstructions = own(await trainer.decode(codes, n));
+      // Through the model's own reconstruction (a max-unpooling decoder uses the input's switches).
+      const reconstructions = own(await trainer.reconstruct(images, n));
       return Comlink.transfer({ codes, points, reconstructions }, [codes.buffer, points.buffer, reconstructions.buffer]);
     });
   }
@@ -329,6 +342,50 @@ class Lab implements LabApi {
       return Comlink.transfer(inputs, [codes.buffer, pixels.buffer, inputs.labels.buffer]);
     });
   }
+
+  featureMaps(testIndex: number): Promise<FeatureMap[]> {
+    return this.readModel(async (trainer) => {
+      const data = this.requireData();
+      if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= data.testCount) {
+        throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${testIndex}`);
+      }
+      const image = imagesToFloat(data.testImages.subarray(testIndex * IMAGE_SIZE, (testIndex + 1) * IMAGE_SIZE), null);
+      const maps = await trainer.featureMaps(image);
+      return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
+    });
+  }
+
+  configurePretraining(config: PretrainConfig): Promise<void> {
+    return this.requirePretrain().configure(config);
+  }
+
+  startPretraining(): Promise<void> {
+    return this.requirePretrain().start();
+  }
+
+  pausePretraining(): Promise<void> {
+    return this.requirePretrain().pause();
+  }
+
+  resetPretraining(): Promise<void> {
+    return this.requirePretrain().reset();
+  }
+
+  private requirePretrain(): PretrainRun {
+    if (!this.pretrain) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.pretrain;
+  }
+  // ---- the text-retrieval lesson (textRetrievalLab.ts): its own runs and loop, not the lock's ----
+
+  async textLoad(): Promise<TextCorpusInfo> {
+    await this.lock; // init first: the backend must be chosen
+    if (!this.report || !this.dataUrl) throw new Error('The lab worker has not been initialised yet (init() first).');
+    return this.text.load(this.dataUrl);
+  }
+
+  textTrain = (on: boolean) => this.text.train(on);
+  textReset = () => this.text.reset();
+  textQuery = (query: string, k: number) => this.text.query(query, k);
 
   decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array> {
     return this.readModel(async (trainer) => {

@@ -19,7 +19,9 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { outputFromLogits } from '../train/losses';
-import { CONV_KERNEL, flatSize, POOL, stageSides, type ConvModelConfig } from './convConfig';
+import { CONV_KERNEL, flatSize, POOL, stageSides, type ConvModelConfig, type FeatureMap } from './convConfig';
+
+export type { FeatureMap } from './convConfig';
 import {
   convolution,
   deconvolution,
@@ -34,17 +36,6 @@ import {
 } from './convOps';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer, type LayerActivation } from './dense';
 import { glorotUniform } from './mlp';
-
-/** One layer's activations for one digit, for the feature-map view. */
-export interface FeatureMap {
-  /** In the lecture's words: 'input', 'convolution 1', 'pooling 1', 'code', 'unpooling 2', ... */
-  name: string;
-  part: 'encoder' | 'code' | 'decoder';
-  /** [height, width, channels]; the code is [1, 1, codeSize]. */
-  shape: [number, number, number];
-  /** Row-major HWC values. */
-  data: Float32Array;
-}
 
 export interface ConvAutoencoder {
   readonly config: ConvModelConfig;

@@ -62,6 +62,18 @@ export const convModelSchema = z
 
 export type ConvModelConfig = z.infer<typeof convModelSchema>;
 
+/** One layer's activations for one digit, for the feature-map view. */
+export interface FeatureMap {
+  /** In the lecture's words: 'input', 'convolution 1', 'pooling 1', 'code', 'unpooling 2', ... */
+  name: string;
+  part: 'encoder' | 'code' | 'decoder';
+  /** [height, width, channels]; the code is [1, 1, codeSize]. */
+  shape: [number, number, number];
+  /** Row-major HWC values. */
+  data: Float32Array;
+}
+
+
 /**
  * The lesson's default: conv 16 -> pool -> conv 8 -> pool (7x7x8 = 392 numbers) -> a
  * 128-number code, the code size of the Keras blog's convolutional autoencoder.

@@ -16,6 +16,8 @@ import { BatchOrder } from './batchOrder';
 import { asConditional, type ConditionalEngine } from './conditionalEngine';
 import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
+import type { FeatureMap } from '../models/convConfig';
+import type { ConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createEngine, engineWeightLayout } from './engines';
 import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
@@ -237,6 +239,14 @@ export class Trainer {
     const mlp = this.mlpModel('The code sensitivity is measured for the dense (MLP) autoencoder.');
     const sums = await readAndDispose(tf.tidy(() => sensitivitySums(mlp, this.liveTestImages, PROBE_SEED)));
     return sensitivityScores(sums, this.liveTestImages.shape[0]);
+  }
+
+  /** Convolutional models: every layer's activations for one image [784] (models/conv.ts featureMaps). */
+  async featureMaps(image: Float32Array): Promise<FeatureMap[]> {
+    this.assertAlive();
+    const conv = (this.engine as Partial<ConvEngine>).conv;
+    if (!conv) throw new Error(`Feature maps are drawn for the convolutional autoencoder; this model is a ${this.config.model.kind} one.`);
+    return conv.featureMaps(image);
   }
 
   /** Names of the kind's own live figures (engine.ts measureNames); empty for a plain MLP. */

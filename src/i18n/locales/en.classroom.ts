@@ -44,6 +44,8 @@ export const classroom = {
       relativeSensitivity: 'Code movement per input change, relative to the codes’ spread',
       anomalyAuroc: 'AUROC of the reconstruction error',
       umapKnnAccuracy: '5-NN accuracy of the UMAP map of the codes',
+      pretrainGain: 'Test accuracy of the pretrained network minus the random one’s',
+      textRetrievalFraction: 'Share of the 15 passages retrieved with the query’s genre (10-number code)',
       swapReadAsLabel: 'Style swaps read as the digit asked for',
     },
   },
@@ -98,6 +100,8 @@ export const classroom = {
       anomaly: 'Anomaly detection',
       variants: 'Variant settings (noise, contractive penalty)',
       embedding: 'Visualization: UMAP of the codes',
+      pretraining: 'Pretraining: layer-wise pretraining against random initialisation',
+      textRetrieval: 'Text retrieval: maps, query box, retrieval curves',
     },
   },
   language: {

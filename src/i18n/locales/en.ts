@@ -10,6 +10,9 @@ import { latent } from './en.latent';
 import { modelFile } from './en.modelFile';
 import { presenter } from './en.presenter';
 import { variants } from './en.variants';
+import { kinds } from './en.kinds';
+import { pretraining } from './en.pretraining';
+import { text } from './en.text';
 import { conditional } from './en.conditional';
 
 export const en = {
@@ -179,7 +182,10 @@ export const en = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
+  text,
   conditional,
 } as const;
 

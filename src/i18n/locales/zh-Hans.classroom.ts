@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '输入微小变化时编码的移动量（相对于编码的分布范围）',
       anomalyAuroc: '以重建误差打分的 AUROC',
       umapKnnAccuracy: '编码的 UMAP 地图上 5 近邻分类的准确率',
+      pretrainGain: '预训练网络的测试准确率减去随机初始化网络的',
+      textRetrievalFraction: '检索到的 15 段文字中与查询同体裁的比例（10 个数的编码）',
       swapReadAsLabel: '风格互换结果被认成所要求数字的比例',
     },
   },
@@ -97,6 +99,8 @@ export const classroom: Strings['classroom'] = {
       anomaly: '异常检测',
       variants: '变体设置（噪声、收缩惩罚）',
       embedding: '可视化：编码的 UMAP 地图',
+      pretraining: '预训练：逐层预训练与随机初始化对比',
+      textRetrieval: '文本检索：地图、查询框、检索曲线',
     },
   },
   language: {

@@ -11,6 +11,9 @@ import { latent } from './zh-Hans.latent';
 import { modelFile } from './zh-Hans.modelFile';
 import { presenter } from './zh-Hans.presenter';
 import { variants } from './zh-Hans.variants';
+import { kinds } from './zh-Hans.kinds';
+import { pretraining } from './zh-Hans.pretraining';
+import { text } from './zh-Hans.text';
 import { conditional } from './zh-Hans.conditional';
 
 export const zhHans: Strings = {
@@ -180,6 +183,9 @@ export const zhHans: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
+  text,
   conditional,
 };

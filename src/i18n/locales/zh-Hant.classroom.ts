@@ -43,6 +43,8 @@ export const classroom: Strings['classroom'] = {
       relativeSensitivity: '輸入微小變化時編碼的移動量（相對於編碼的分布範圍）',
       anomalyAuroc: '以重建誤差打分數的 AUROC',
       umapKnnAccuracy: '編碼的 UMAP 地圖上 5 近鄰分類的準確率',
+      pretrainGain: '預訓練網路的測試準確率減去隨機初始化網路的',
+      textRetrievalFraction: '檢索到的 15 段文字中與查詢同體裁的比例（10 個數的編碼）',
       swapReadAsLabel: '風格互換結果被認成所要求數字的比例',
     },
   },
@@ -97,6 +99,8 @@ export const classroom: Strings['classroom'] = {
       anomaly: '異常偵測',
       variants: '變體設定（雜訊、收縮懲罰）',
       embedding: '視覺化：編碼的 UMAP 地圖',
+      pretraining: '預訓練：逐層預訓練與隨機初始化對比',
+      textRetrieval: '文本檢索：地圖、查詢框、檢索曲線',
     },
   },
   language: {

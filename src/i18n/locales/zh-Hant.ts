@@ -11,6 +11,9 @@ import { latent } from './zh-Hant.latent';
 import { modelFile } from './zh-Hant.modelFile';
 import { presenter } from './zh-Hant.presenter';
 import { variants } from './zh-Hant.variants';
+import { kinds } from './zh-Hant.kinds';
+import { pretraining } from './zh-Hant.pretraining';
+import { text } from './zh-Hant.text';
 import { conditional } from './zh-Hant.conditional';
 
 export const zhHant: Strings = {
@@ -180,6 +183,9 @@ export const zhHant: Strings = {
   classroom,
   exportCode,
   variants,
+  kinds,
   applications,
+  pretraining,
+  text,
   conditional,
 };
