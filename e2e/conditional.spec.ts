@@ -95,5 +95,19 @@ test('lesson style-swap: the link opens the conditional autoencoder, swaps read 
     await expect(page.getByTestId('style-swap-source-text')).toHaveText(/Test digit #1 \(a 2\)/);
     await expect.poll(() => page.getByTestId('style-swap-digit').first().getAttribute('data-ink')).not.toBe(before);
   });
+  await test.step('choosing the digit the latent grid draws redraws the grid', async () => {
+    const grid = page.getByTestId('latent-grid');
+    await expect(grid).toHaveAttribute('data-current', 'true', { timeout: 30_000 });
+    const before = await canvasInk(page, 'latent-grid');
+    await page.getByTestId('decode-label').selectOption('1');
+    await expect.poll(async () => {
+      const now = await canvasInk(page, 'latent-grid');
+      return now.reduce((s, v, i) => s + Math.abs(v - (before[i] ?? 0)), 0);
+    }, { timeout: 30_000 }).toBeGreaterThan(100);
+    // Ones are thin: the grid of 1s holds far less ink than the grid of 0s did.
+    const after = await canvasInk(page, 'latent-grid');
+    expect(after.reduce((a, b) => a + b, 0)).toBeLessThan(0.8 * before.reduce((a, b) => a + b, 0));
+    expect(await page.evaluate(() => (globalThis as unknown as { __lab: { store: { getState: () => { errors: unknown[] } } } }).__lab.store.getState().errors)).toEqual([]);
+  });
   expect(pageErrors).toEqual([]);
 });
