@@ -22,6 +22,7 @@ import { Denoising } from '../components/variants/Denoising';
 import { FeatureMaps } from '../components/variants/FeatureMaps';
 import { Sparse } from '../components/variants/Sparse';
 import { Adversarial } from '../components/variants/Adversarial';
+import { StyleSwap } from '../components/variants/StyleSwap';
 import { TeacherModeToggle, TeacherPanel } from '../components/TeacherPanel';
 import { useShown } from '../components/useShown';
 import { LossChart } from '../components/charts/LossChart';
@@ -76,6 +77,7 @@ export function App() {
   const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
   const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const adversarial = useLab((s) => s.config.model.kind === 'adversarial');
+  const conditional = useLab((s) => s.config.model.kind === 'conditional');
   const [lessonOpen, setLessonOpen] = useState(true);
   // The free lab has no lesson text: the lab takes the whole width, as before lessons existed.
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
@@ -188,6 +190,12 @@ export function App() {
                 <div className="panel panel--variant panel--adversarial">
                   <PanelFocusButton panel="adversarial" name={t('variants.adversarial.title')} />
                   <Adversarial />
+                </div>
+              )}
+              {conditional && (
+                <div className="panel panel--variant panel--style-swap">
+                  <PanelFocusButton panel="styleSwap" name={t('conditional.title')} />
+                  <StyleSwap />
                 </div>
               )}
               {show.latent && (

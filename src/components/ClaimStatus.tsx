@@ -36,7 +36,12 @@ function formatMetric(metric: ClaimMetric, value: number): string {
   if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
   if (metric === 'activeDimensions') return String(Math.round(value));
   const share =
-    metric === 'knnAccuracy' || metric === 'searchPrecision' || metric === 'umapKnnAccuracy' || metric === 'textRetrievalFraction' || metric === 'activeFraction';
+    metric === 'knnAccuracy' ||
+    metric === 'searchPrecision' ||
+    metric === 'umapKnnAccuracy' ||
+    metric === 'textRetrievalFraction' ||
+    metric === 'activeFraction' ||
+    metric === 'swapReadAsLabel';
   return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
 }
 

@@ -130,8 +130,11 @@ export interface LessonPreset {
  * - priorDistance: adversarial autoencoders: the energy distance between the codes of the
  *   1,000 live test digits and a fixed sample of the prior, in code units (0 = the same
  *   distribution); EngineMeasuresEvent, core/analysis/energyDistance.ts.
+ * - swapReadAsLabel: conditional autoencoder: share of the live test digits whose code, drawn
+ *   as another digit, a 5-NN judge among the real test digits in pixels reads as that digit
+ *   (0..1; EngineMeasuresEvent, core/train/conditionalObjective.ts).
  */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions', 'priorDistance'] as const;
+export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions', 'priorDistance', 'swapReadAsLabel'] as const;
 export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {

@@ -125,6 +125,12 @@ export function claimInputs(metric: ClaimMetric, s: ClaimState): ClaimInputs {
       if (value !== undefined) inputs.current.priorDistance = value;
       break;
     }
+    case 'swapReadAsLabel': {
+      const m = s.engineMeasures?.kind === 'conditional' ? s.engineMeasures : undefined;
+      inputs.epoch = m?.epoch ?? 0;
+      if (m && m.values.swapReadAsLabel !== undefined) inputs.current.swapReadAsLabel = m.values.swapReadAsLabel;
+      break;
+    }
   }
   return inputs;
 }

@@ -462,6 +462,27 @@ export const lab = {
     return act('Decoding samples of the prior', (c) => c.call((api) => api.decodeCodes(copy, n)));
   },
 
+  /**
+   * Conditional autoencoder, the style swap: the code of one image ([784] in [0, 1]: a test
+   * digit or the drawing) drawn as each digit 0-9. Resolves [10, 784], digit d in row d.
+   */
+  async styleSwap(image: Float32Array): Promise<Float32Array | undefined> {
+    if (image.length !== IMAGE_SIZE) throw new RangeError(`an image has ${IMAGE_SIZE} pixels, got ${image.length}`);
+    return act('The style swap', (c) => c.call((api) => api.styleSwap(Float32Array.from(image))));
+  },
+
+  /** Conditional autoencoder: the digit the latent grid and the sliders draw; they redraw with it. */
+  async setDecodeLabel(digit: number): Promise<void> {
+    store().setDecodeLabel(digit);
+    if (!booting) return;
+    await act('Choosing the digit to draw', (c) => c.call((api) => api.setDecodeLabel(digit)));
+    // The grid redraws on a new codes object; the sliders' image on a new decode.
+    const codes = store().codes;
+    if (codes) store().setCodes({ ...codes });
+    const code = store().sliderCode;
+    if (code) await lab.decodeSliderCode(code);
+  },
+
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
   /** Live tensor count and bytes in the worker (leak checks in e2e). */

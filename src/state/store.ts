@@ -183,6 +183,13 @@ export interface ApplicationSlice {
   setEmbedding: (e?: EmbeddingState) => void;
 }
 
+/** The conditional autoencoder (lesson style-swap). */
+export interface ConditionalSlice {
+  /** The digit 0-9 the latent grid and the sliders draw (LabApi.setDecodeLabel). */
+  decodeLabel: number;
+  setDecodeLabel: (digit: number) => void;
+}
+
 /** Maps of the first n test digits by the model at step/epoch; `running` while more are coming. */
 export interface EmbeddingState {
   n: number;
@@ -243,7 +250,6 @@ export interface VqSlice {
   setVq: (e: VqEvent) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice;
 /** The model kinds' own figures and views (the VAE lessons); emptied with a new run. */
 export interface EngineSlice {
   /** Every engineMeasures of this run, oldest first (the ELBO curve), thinned like the history. */
@@ -261,6 +267,7 @@ export interface EngineSlice {
   setPlainComparison: (c?: PlainComparison | 'training') => void;
 }
 
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice;
 
 /** Loss chart points kept; older points are thinned (every other one) beyond this. */
 const MAX_HISTORY = 2000;
@@ -382,4 +389,7 @@ export const useLab = create<LabState>()((set) => ({
   setPriorSamples: (priorSamples) => set((s) => ({ priorSamples, samplePresses: priorSamples ? s.samplePresses + 1 : s.samplePresses })),
   setTraversal: (traversal) => set({ traversal }),
   setPlainComparison: (plainComparison) => set({ plainComparison }),
+  // conditional
+  decodeLabel: 0,
+  setDecodeLabel: (decodeLabel) => set({ decodeLabel }),
 }));

@@ -466,4 +466,17 @@ export interface LabApi {
    * meanwhile.
    */
   comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined>;
+
+  /**
+   * Conditional autoencoder: [n, codeSize] codes, code i drawn as the digit labels[i] (0-9) ->
+   * [n, 784] images (the style swap: one code with each of the ten labels).
+   */
+  decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array>;
+  /** Conditional autoencoder: the digit 0-9 the latent grid and the sliders draw (kept across resets and configures). */
+  setDecodeLabel(digit: number): Promise<void>;
+  /**
+   * Conditional autoencoder, the style swap: the code of one image [784] in [0, 1] drawn as each
+   * digit 0-9 -> [10, 784], digit d in row d.
+   */
+  styleSwap(image: Float32Array): Promise<Float32Array>;
 }

@@ -71,6 +71,8 @@ class Lab implements LabApi {
   private lastProgressAt = -Infinity;
   private lastTestAt = -Infinity;
   private testInterval = VIEW_INTERVAL_MS;
+  /** Conditional autoencoder: the digit the page chose for the grid and sliders (setDecodeLabel). */
+  private decodeLabel = 0;
 
   constructor() {
     self.addEventListener('unhandledrejection', (e) => {
@@ -142,6 +144,7 @@ class Lab implements LabApi {
       await this.activateBackendFor(checked.config);
       try {
         this.trainer = new Trainer(data, checked.config);
+        if (checked.config.model.kind === 'conditional') this.trainer.setDecodeLabel(this.decodeLabel);
       } catch (e) {
         this.emitError({ kind: 'internal', message: `The model could not be built: ${errorText(e)}` });
         throw e;
@@ -398,9 +401,26 @@ class Lab implements LabApi {
     });
   }
 
+  decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const pixels = own(await trainer.decodeWithLabels(codes, labels, n));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
   decodePriorGrid(side: number): Promise<Float32Array> {
     return this.readModel(async (trainer) => {
       const pixels = own(await decodePriorGrid(trainer, side));
+      return Comlink.transfer(pixels, [pixels.buffer]);
+    });
+  }
+
+  styleSwap(image: Float32Array): Promise<Float32Array> {
+    return this.readModel(async (trainer) => {
+      const code = await trainer.encode(image, 1);
+      const codes = new Float32Array(10 * code.length);
+      for (let d = 0; d < 10; d++) codes.set(code, d * code.length);
+      const pixels = own(await trainer.decodeWithLabels(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 10));
       return Comlink.transfer(pixels, [pixels.buffer]);
     });
   }
@@ -427,6 +447,13 @@ class Lab implements LabApi {
       if (!r) return undefined;
       const out = { ...r, boxGrid: own(r.boxGrid), quantileGrid: own(r.quantileGrid) };
       return Comlink.transfer(out, [out.boxGrid.buffer, out.quantileGrid.buffer]);
+    });
+  }
+
+  setDecodeLabel(digit: number): Promise<void> {
+    return this.readModel(async (trainer) => {
+      trainer.setDecodeLabel(digit);
+      this.decodeLabel = digit;
     });
   }
 

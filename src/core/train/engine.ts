@@ -31,8 +31,12 @@ export interface Engine {
   decodeLogits(code: tf.Tensor2D): tf.Tensor2D;
   /** [n, codeSize] -> [n, 784] output in the output activation. */
   decode(code: tf.Tensor2D): tf.Tensor2D;
-  /** [n, 784] -> [n, 784] logits of the reconstruction (conv: through the input's switches). */
-  reconstructLogits(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * [n, 784] -> [n, 784] logits of the reconstruction (conv: through the input's switches).
+   * labels [n] int32: the digits' labels where the caller knows them (test digits); a
+   * conditional decoder reads them, the other kinds ignore them.
+   */
+  reconstructLogits(x: tf.Tensor2D, labels?: tf.Tensor1D): tf.Tensor2D;
   /**
    * One optimizer step on the clean batch x [batch, 784], called inside tf.tidy. Minimises the
    * kind's objective and returns the scalar mean per-pixel reconstruction loss of the batch

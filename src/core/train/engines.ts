@@ -4,6 +4,7 @@
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { createAdversarialEngine } from './adversarialEngine';
+import { createConditionalEngine } from './conditionalEngine';
 import { createConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createMlpEngine } from './mlpEngine';
@@ -28,6 +29,8 @@ export function createEngine(model: MlpModelConfig, seed: number, outputBias: Fl
       return createVaeEngine(model, seed, outputBias);
     case 'adversarial':
       return createAdversarialEngine(model, seed, outputBias);
+    case 'conditional':
+      return createConditionalEngine(model, seed, IMAGE_SIZE, outputBias);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }

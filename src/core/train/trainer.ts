@@ -13,6 +13,7 @@ import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { trainingSubset } from '../data/normalSubset';
 import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
+import { asConditional, type ConditionalEngine } from './conditionalEngine';
 import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
 import type { FeatureMap } from '../models/convConfig';
@@ -68,6 +69,8 @@ export class Trainer {
   /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
   private generation = 0;
   private disposed = false;
+  /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
+  private decodeLabel = 0;
 
   constructor(data: MnistData, config: LabConfig) {
     const checked = checkConfig(config);
@@ -194,7 +197,7 @@ export class Trainer {
       count,
       (start, n) => {
         const x = this.testChunk(start, n);
-        return evaluationSums(engine.reconstructLogits(x), x, spec);
+        return evaluationSums(engine.reconstructLogits(x, this.testLabelChunk(start, n)), x, spec);
       },
       (values) => {
         lossSum += values[0];
@@ -338,7 +341,8 @@ export class Trainer {
       this.data.testCount,
       (start, n) => {
         const x = this.testChunk(start, n);
-        return tf.sum(tf.squaredDifference(x, outputFromLogits(engine.reconstructLogits(x), spec)), 1);
+        const logits = engine.reconstructLogits(x, this.testLabelChunk(start, n));
+        return tf.sum(tf.squaredDifference(x, outputFromLogits(logits, spec)), 1);
       },
       (perImage, start) => errors.set(perImage, start),
       this.staleCheck('The model was reset while the test digits were scored.'),
@@ -351,6 +355,29 @@ export class Trainer {
     this.assertAlive();
     const c = this.inputTensor(codes, n, this.codeSize, 'codes');
     return readAndDispose(tf.tidy(() => this.toDisplay(this.engine.decode(c()))));
+  }
+
+  /**
+   * Conditional autoencoder: [n, codeSize] codes, each drawn as the digit labels[i] -> [n, 784]
+   * images in [0, 1] (the style swap), in one batched call.
+   */
+  async decodeWithLabels(codes: Float32Array, labels: ArrayLike<number>, n: number): Promise<Float32Array> {
+    this.assertAlive();
+    const engine = this.conditionalEngine();
+    if (labels.length !== n || !Array.from(labels).every((d) => Number.isInteger(d) && d >= 0 && d <= 9)) {
+      throw new RangeError(`decodeWithLabels needs ${n} digit labels 0-9`);
+    }
+    const c = this.inputTensor(codes, n, this.codeSize, 'codes');
+    const y = Int32Array.from(labels);
+    return readAndDispose(tf.tidy(() => this.toDisplay(engine.decodeWithLabels(c(), tf.tensor1d(y, 'int32')))));
+  }
+
+  /** Conditional autoencoder: the digit 0-9 that decode (the grid, the sliders) draws. */
+  setDecodeLabel(digit: number): void {
+    this.assertAlive();
+    if (!(Number.isInteger(digit) && digit >= 0 && digit <= 9)) throw new RangeError(`the label ${digit} is not a digit 0-9`);
+    this.conditionalEngine().decodeLabel = digit;
+    this.decodeLabel = digit;
   }
 
   /** [n, 784] images in [0, 1] -> [n, 784] reconstructions in [0, 1]. */
@@ -377,6 +404,12 @@ export class Trainer {
     return { reconstruct: (x) => outputFromLogits(engine.reconstructLogits(x), spec) };
   }
 
+  private conditionalEngine(): ConditionalEngine {
+    const engine = asConditional(this.engine);
+    if (!engine) throw new Error(`Decoding with labels needs the conditional autoencoder; this model is a ${this.config.model.kind} autoencoder.`);
+    return engine;
+  }
+
   /** The MLP behind the engine, for the measurements that need its layers; throws for other kinds. */
   private mlpModel(why: string): MlpAutoencoder {
     const mlp = (this.engine as Partial<{ mlp: MlpAutoencoder }>).mlp;
@@ -394,6 +427,9 @@ export class Trainer {
     disposeOptimizer(this.optimizer);
     this.lossSum.dispose();
     this.engine = model;
+    // A reset or an imported model draws the same chosen digit in the grid as before.
+    const conditional = asConditional(model);
+    if (conditional) conditional.decodeLabel = this.decodeLabel;
     this.optimizer = optimizer;
     this.lossSum = tf.scalar(0);
     this.stepsSinceRead = 0;
@@ -536,6 +572,13 @@ export class Trainer {
       return tf.tensor2d(pixels, [n, IMAGE_SIZE]);
     }
     return start === 0 && n === live ? this.liveTestImages : tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE]);
+  }
+
+  /** [n] int32 labels of test digits start..start+n (for a conditional decoder; see testChunk). */
+  private testLabelChunk(start: number, n: number): tf.Tensor1D {
+    const live = this.liveTestLabels.shape[0];
+    if (start + n > live) return tf.tensor1d(Int32Array.from(this.data.testLabels.subarray(start, start + n)), 'int32');
+    return start === 0 && n === live ? this.liveTestLabels : tf.slice(this.liveTestLabels, [start], [n]);
   }
 
   /** A check for forEachChunk: throws once the model was reset (or stopIf says stop). */

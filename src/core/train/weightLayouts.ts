@@ -4,6 +4,7 @@
  */
 import { IMAGE_SIZE, type MlpModelConfig } from '../config';
 import { discriminatorWeightLayout } from '../models/adversarialConfig';
+import { LABEL_CLASSES } from '../models/conditionalConfig';
 import { convWeightLayout } from '../models/convConfig';
 import { vqWeightLayout } from '../models/vqConfig';
 import { vaeWeightLayout } from '../models/vaeConfig';
@@ -40,7 +41,14 @@ export function engineWeightLayout(model: MlpModelConfig): WeightSpec[] {
       return vaeWeightLayout(model);
     case 'adversarial':
       return [...weightLayout(model), ...discriminatorWeightLayout(model.codeSize)];
+    case 'conditional':
+      return conditionalWeightLayout(model);
     default:
       throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
   }
+}
+
+/** The conditional autoencoder's weights: the MLP's, but the decoder's first layer also reads the one-hot label. */
+export function conditionalWeightLayout(model: Pick<MlpModelConfig, 'encoderLayers' | 'codeSize'>): WeightSpec[] {
+  return weightLayout(model).map((w) => (w.name === 'decoder/0/kernel' ? { ...w, shape: [w.shape[0] + LABEL_CLASSES, w.shape[1]] } : w));
 }

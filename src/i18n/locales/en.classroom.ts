@@ -53,6 +53,7 @@ export const classroom = {
       testElbo: 'Test ELBO, nats per image',
       activeDimensions: 'Code numbers carrying more than 0.1 nats of KL',
       priorDistance: 'Energy distance between the codes and the prior',
+      swapReadAsLabel: 'Style swaps read as the digit asked for',
     },
   },
   link: {

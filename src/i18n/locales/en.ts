@@ -15,6 +15,7 @@ import { kinds } from './en.kinds';
 import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
+import { conditional } from './en.conditional';
 
 export const en = {
   app: {
@@ -189,6 +190,7 @@ export const en = {
   text,
   vq,
   vae,
+  conditional,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -52,6 +52,7 @@ export const classroom: Strings['classroom'] = {
       testElbo: '测试 ELBO（每张图像的奈特数）',
       activeDimensions: 'KL 超过 0.1 奈特的编码数字个数',
       priorDistance: '编码与先验分布之间的能量距离',
+      swapReadAsLabel: '风格互换结果被认成所要求数字的比例',
     },
   },
   link: {

@@ -16,6 +16,7 @@ import { kinds } from './zh-Hans.kinds';
 import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
+import { conditional } from './zh-Hans.conditional';
 
 export const zhHans: Strings = {
   app: {
@@ -190,4 +191,5 @@ export const zhHans: Strings = {
   text,
   vq,
   vae,
+  conditional,
 };

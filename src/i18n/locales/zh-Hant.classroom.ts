@@ -52,6 +52,7 @@ export const classroom: Strings['classroom'] = {
       testElbo: '測試 ELBO（每張圖像的奈特數）',
       activeDimensions: 'KL 超過 0.1 奈特的編碼數字個數',
       priorDistance: '編碼與先驗分佈之間的能量距離',
+      swapReadAsLabel: '風格互換結果被認成所要求數字的比例',
     },
   },
   link: {

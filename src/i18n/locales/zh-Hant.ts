@@ -16,6 +16,7 @@ import { kinds } from './zh-Hant.kinds';
 import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
+import { conditional } from './zh-Hant.conditional';
 
 export const zhHant: Strings = {
   app: {
@@ -190,4 +191,5 @@ export const zhHant: Strings = {
   text,
   vq,
   vae,
+  conditional,
 };
