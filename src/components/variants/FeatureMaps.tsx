@@ -83,6 +83,8 @@ function LayerRow({ map }: { map: FeatureMap }) {
     const { rgba, grid } = featureMapRgba(map);
     el.width = grid.width;
     el.height = grid.height;
+    // Image pixels to CSS pixels: a lone 28 x 28 map as large as a row of eight 14 x 14 tiles, about.
+    el.style.width = `${Math.round(grid.width * Math.max(1.5, Math.min(4, 300 / grid.width)))}px`;
     el.getContext('2d')?.putImageData(new ImageData(rgba, grid.width, grid.height), 0, 0);
   }, [map]);
   const isCode = h === 1 && w === 1;
