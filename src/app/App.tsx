@@ -74,6 +74,7 @@ export function App() {
   const denoising = useLab((s) => s.config.model.noise !== 'none');
   const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
   const convolutional = useLab((s) => s.config.model.kind === 'conv');
+  const textFirst = useLab((s) => s.lessonId === 'text-retrieval');
   const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
   const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const adversarial = useLab((s) => s.config.model.kind === 'adversarial');
@@ -83,6 +84,13 @@ export function App() {
   const inLesson = useLab((s) => s.lessonId !== FREE_LAB);
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeight(headerRef);
+
+  const textPanel = (
+    <div className="panel panel--text-retrieval">
+      <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
+      <TextRetrieval />
+    </div>
+  );
 
   return (
     <div className="app">
@@ -117,13 +125,8 @@ export function App() {
             </button>
           )}
           <div className="app-lab">
-            {/* The text lesson's own experiment (not MNIST) comes first. */}
-            {show.textRetrieval && (
-              <div className="panel panel--text-retrieval">
-                <PanelFocusButton panel="textRetrieval" name={t('text.title')} />
-                <TextRetrieval />
-              </div>
-            )}
+            {/* The text lesson's own experiment (not MNIST) comes first there; elsewhere with the applications. */}
+            {show.textRetrieval && textFirst && textPanel}
             <div className="app-grid">
               <section className="panel panel--model" aria-labelledby="panel-model">
                 <PanelFocusButton panel="model" name={t('app.panels.model')} />
@@ -212,7 +215,7 @@ export function App() {
               )}
             </div>
             {/* The applications' panels, below the lab's own grid. */}
-            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining) && (
+            {(show.imageSearch || show.anomaly || show.embedding || show.pretraining || (show.textRetrieval && !textFirst)) && (
               <div className="app-applications">
                 {show.embedding && (
                   <div className="panel panel--visualization">
@@ -238,6 +241,7 @@ export function App() {
                     <Pretraining />
                   </div>
                 )}
+                {show.textRetrieval && !textFirst && textPanel}
               </div>
             )}
           </div>
