@@ -172,14 +172,12 @@ class Lab implements LabApi {
       const wasRunning = this.running;
       await this.stopLoop();
       if (!wasRunning) return;
-      if (this.trainer) {
-        // The map (and its measurements) and the VQ-VAE's codes of the exact paused model: the
-        // last refresh while training may be seconds old. Sent before 'paused', so a page that
-        // sees the pause already has them (a grid click then decodes on the final map).
-        await this.requireViews().publishCodes(this.trainer);
-        await this.vq?.publish(this.trainer);
-      }
       this.emit({ type: 'status', state: 'paused' });
+      // The VQ-VAE's codes of the exact paused model (its panel decodes the reader's edits with it).
+      if (this.trainer) await this.vq?.publish(this.trainer);
+      // The map is left as it was (a refresh here moved it under a grid click in core-lab, and
+      // publishing it before 'paused' left the step shown behind the model's): it can lag the
+      // paused model by one refresh; step() publishes codes and measurements of the exact model.
       if (this.trainer) this.fullTestInBackground(this.trainer);
     });
   }
