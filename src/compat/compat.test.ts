@@ -1,7 +1,8 @@
 /**
  * What main wrote before the code was reshaped (issue 10) still opens: every lesson's link and
  * links a teacher types by hand, the storage keys of saved models, and model files of every kind.
- * The fixtures were made once by main at a566e50 (makeFixtures.gen.ts) and are never regenerated.
+ * The fixtures were made once by main at a566e50 (src/compat/makeFixtures.gen.ts, see `git show 51a5d3d:src/compat/makeFixtures.gen.ts`)
+ * and are never regenerated.
  */
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
