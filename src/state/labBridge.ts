@@ -16,7 +16,7 @@ import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { RunRequest } from '../worker/api';
 import { backendFromSearch, LabClient } from '../worker/client';
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
-import { routeEvent } from './labEvents';
+import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
@@ -161,6 +161,8 @@ export const lab = {
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
+  /** Events of superseded runs the page dropped so far (tests of the run protocol). */
+  droppedEvents,
   /** Live tensor count and bytes in the worker (leak checks in e2e). */
   memory: async () => (await ready()).call((api) => api.memory()),
   backendReport: async () => (await ready()).call((api) => api.backendReport()),

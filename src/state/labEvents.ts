@@ -7,9 +7,16 @@
 import type { LabEvent } from '../worker/api';
 import { useLab } from './store';
 
+/** Events of superseded runs dropped since the page loaded (tests read it through `lab.droppedEvents()`). */
+let dropped = 0;
+export const droppedEvents = () => dropped;
+
 export function routeEvent(e: LabEvent): void {
   const s = useLab.getState();
-  if ('runId' in e && e.runId !== s.run.id) return;
+  if ('runId' in e && e.runId !== s.run.id) {
+    dropped++;
+    return;
+  }
   switch (e.type) {
     case 'run':
       s.announceRun(e);
