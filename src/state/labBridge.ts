@@ -35,7 +35,10 @@ const store = () => useLab.getState();
 function createClient(): LabClient {
   return new LabClient({
     onEvent: routeEvent,
-    beginRun: (cause, config) => store().beginRun(cause, config),
+    restartRun: () => {
+      const { config } = store();
+      return { config, run: store().beginRun('restart', config) };
+    },
     onRestart: ({ reason }) => {
       store().setBooting(true);
       store().setRunState('idle');

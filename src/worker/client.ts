@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { LabConfig } from '../core/config';
 import { message, type Message } from '../core/messages';
-import type { BackendName, InitOptions, InitResult, LabApi, LabEvent, RunCause, RunRequest } from './api';
+import type { BackendName, InitOptions, InitResult, LabApi, LabEvent, RunRequest } from './api';
 
 /** api.ts's BACKEND_ORDER, repeated here so the page imports nothing but types from the worker side. */
 const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -47,8 +47,11 @@ type RestartCause = { code: 'restart.crashed' | 'restart.unreadable' | 'restart.
 
 export interface LabClientHandlers {
   onEvent: (e: LabEvent) => void;
-  /** A new run is about to be asked of the worker (a restarted worker's configure): the page takes its id. */
-  beginRun: (cause: RunCause, config: LabConfig) => RunRequest;
+  /**
+   * A restarted worker is about to be configured: the page begins the run (cause 'restart') and
+   * names the config, its latest (a configure asked for during the restart is then stale).
+   */
+  restartRun: () => { run: RunRequest; config: LabConfig };
   /** The worker is being restarted (it died or lost its device). */
   onRestart: (info: RestartInfo) => void;
   /** The new worker is initialised and configured like the old one. */
@@ -183,8 +186,11 @@ export class LabClient {
         throw new TooManyRestarts(this.restarts);
       }
       const result = await this.spawnAndInit();
-      const config = this.config;
-      if (config) await this.remote?.configure(config, this.handlers.beginRun('restart', config));
+      if (this.config) {
+        const { run, config } = this.handlers.restartRun();
+        await this.remote?.configure(config, run);
+        this.config = config;
+      }
       this.handlers.onRestarted(result);
     };
     this.restarting = run()
