@@ -7,6 +7,7 @@ import { useLab } from '../state/store';
 import type { AccuracyPoint, PretrainSummary } from '../worker/api';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { Metric } from './MetricCard';
+import { MessageText } from './MessageText';
 import './Pretraining.css';
 
 /** Accuracy as a percentage with two decimals (the difference is read in hundredths of a point). */
@@ -84,7 +85,11 @@ export function Pretraining() {
         </div>
       </div>
       {summary && <Stages summary={summary} />}
-      {summary?.error && <p className="pretraining-error" role="alert">{summary.error}</p>}
+      {summary?.error && (
+        <div className="pretraining-error" role="alert">
+          <MessageText message={summary.error} className="pretraining-error-text" />
+        </div>
+      )}
       {summary && summary.accuracy.length > 0 && (
         <div className="pretraining-results">
           <figure>

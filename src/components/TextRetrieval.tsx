@@ -7,6 +7,7 @@ import { useLab } from '../state/store';
 import { GENRE_COLOURS, drawPointMap } from './charts/pointMap';
 import { RetrievalCurveChart, type CurveSeries } from './charts/RetrievalCurveChart';
 import { TextQuery } from './TextQuery';
+import { withCode, wordMessage } from './MessageText';
 import './TextRetrieval.css';
 
 /** Map side in CSS pixels. */
@@ -70,9 +71,13 @@ export function TextRetrieval() {
       <p className="panel-help">{t('text.help', { size: info?.size ?? '…', vocabulary: info?.vocabularySize ?? 2000 })}</p>
       {status === 'loading' && <p role="status">{t('text.loading')}</p>}
       {status === 'failed' && (
-        <p className="notice notice--error" role="alert" data-testid="text-error">
-          {t('text.failed', { message: text.error })}
-        </p>
+        <div className="notice notice--error" role="alert" data-testid="text-error">
+          <div className="notice-body">
+            <p className="notice-text">{t('text.failed', { message: text.error ? wordMessage(t, text.error) : '' })}</p>
+            {text.error?.detail && <p className="notice-detail">{text.error.detail}</p>}
+            {text.errorHint && <p className="notice-hint">{withCode(wordMessage(t, text.errorHint))}</p>}
+          </div>
+        </div>
       )}
       {status === 'ready' && info && (
         <>

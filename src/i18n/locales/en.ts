@@ -16,6 +16,7 @@ import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
+import { messages } from './en.messages';
 
 export const en = {
   app: {
@@ -94,7 +95,6 @@ export const en = {
     label: 'Messages',
     booting: 'Loading 70,000 MNIST digits and checking which backend computes correctly and fastest…',
     dismiss: 'Dismiss',
-    file: 'File: {{file}}',
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
@@ -191,6 +191,7 @@ export const en = {
   vq,
   vae,
   conditional,
+  messages,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -17,6 +17,7 @@ import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
+import { messages } from './zh-Hans.messages';
 
 export const zhHans: Strings = {
   app: {
@@ -95,7 +96,6 @@ export const zhHans: Strings = {
     label: '消息',
     booting: '正在加载 70,000 张 MNIST 手写数字，并检测哪个后端算得既准又快…',
     dismiss: '关闭',
-    file: '文件：{{file}}',
     kind: {
       data: '无法加载 MNIST 数据',
       backend: '后端出了问题',
@@ -192,4 +192,5 @@ export const zhHans: Strings = {
   vq,
   vae,
   conditional,
+  messages,
 };

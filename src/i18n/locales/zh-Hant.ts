@@ -17,6 +17,7 @@ import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
+import { messages } from './zh-Hant.messages';
 
 export const zhHant: Strings = {
   app: {
@@ -95,7 +96,6 @@ export const zhHant: Strings = {
     label: '訊息',
     booting: '正在載入 70,000 張 MNIST 手寫數字，並檢查哪個後端算得又準又快…',
     dismiss: '關閉',
-    file: '檔案：{{file}}',
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
@@ -192,4 +192,5 @@ export const zhHant: Strings = {
   vq,
   vae,
   conditional,
+  messages,
 };
