@@ -7,7 +7,7 @@
  */
 import { checkConfig, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
-import type { FeatureMap } from '../core/models/convConfig';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { CodesEvent, EncodeResult, ErrorEvent, LabEvent } from '../worker/api';
 import type { SearchQuery, SearchResult } from '../worker/api';

@@ -15,7 +15,7 @@ import { imagesToFloat } from '../core/data/dataset';
 import type { EmbeddingInputs } from './embeddingMaps';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { FeatureMap } from '../core/models/convConfig';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendReport, EncodeResult, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, LabEvent } from './api';
 import type { PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
