@@ -41,6 +41,7 @@ import { TextRetrieval } from '../components/TextRetrieval';
 import { VqPanel } from '../components/vq/VqPanel';
 import { Traversal } from '../components/vae/Traversal';
 import { VaePanel } from '../components/vae/VaePanel';
+import { modelSetting } from '../core/config';
 
 /**
  * The page: a header with the title, the training controls and the backend (always in view),
@@ -71,11 +72,11 @@ export function App() {
   };
   const vae = useLab((s) => s.config.model.kind === 'vae');
   // The variants' panels appear with the variant (issue 4).
-  const denoising = useLab((s) => s.config.model.noise !== 'none');
-  const contractive = useLab((s) => s.config.model.contractive > 0 || s.lessonId === 'contractive');
+  const denoising = useLab((s) => modelSetting(s.config.model, 'noise') !== 'none');
+  const contractive = useLab((s) => modelSetting(s.config.model, 'contractive') > 0 || s.lessonId === 'contractive');
   const convolutional = useLab((s) => s.config.model.kind === 'conv');
   const textFirst = useLab((s) => s.lessonId === 'text-retrieval');
-  const sparse = useLab((s) => s.config.model.codeActivation !== 'linear' || s.config.model.sparsity !== 'none' || s.lessonId === 'sparse');
+  const sparse = useLab((s) => modelSetting(s.config.model, 'codeActivation') !== 'linear' || modelSetting(s.config.model, 'sparsity') !== 'none' || s.lessonId === 'sparse');
   const vqCodes = useLab((s) => s.config.model.kind === 'vq');
   const adversarial = useLab((s) => s.config.model.kind === 'adversarial');
   const conditional = useLab((s) => s.config.model.kind === 'conditional');

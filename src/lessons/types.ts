@@ -5,7 +5,7 @@
  *
  * Nothing here imports React, the DOM or tfjs: lessons load in Node tests as they are.
  */
-import type { MlpModelConfig, TrainConfig } from '../core/config';
+import type { FullModelConfig, TrainConfig } from '../core/config';
 import type { PretrainSettings } from '../core/train/pretrainConfig';
 import type { Locale } from '../i18n';
 
@@ -77,8 +77,11 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  /** Includes the model kind (config.ts MODEL_KINDS): a lesson on the VAE presets kind 'vae'. */
-  model?: Partial<MlpModelConfig>;
+  /**
+   * Includes the model kind (core/kinds/registry.ts): a lesson on the VAE presets kind 'vae'.
+   * Any kind's settings (the flat form): lessonConfig keeps the ones of the preset's kind.
+   */
+  model?: Partial<FullModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
   /** The pretraining experiment's labels and widths (lesson pretraining). */

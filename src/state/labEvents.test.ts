@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import { kindModel } from '../core/kinds/fullForm';
 import { message } from '../core/messages';
 import type { LabEvent, ProgressEvent, VqEvent } from '../worker/api';
 import { droppedEvents, routeEvent } from './labEvents';
@@ -12,7 +13,7 @@ import { useLab } from './store';
 
 const vqConfig: LabConfig = {
   ...DEFAULT_CONFIG,
-  model: { ...DEFAULT_CONFIG.model, kind: 'vq', codeSize: 32, vqPositions: 8, codebookSize: 64 },
+  model: kindModel('vq', { encoderLayers: [256, 64], codeSize: 32, vqPositions: 8, codebookSize: 64 }),
 };
 
 const progress = (runId: number, step: number): ProgressEvent => ({

@@ -8,7 +8,7 @@
 import { IMAGE_SIZE } from '../core/config';
 import { deriveSeed } from '../core/data/rng';
 import { pretrainConfigFor } from '../core/train/pretrainConfig';
-import type { FeatureMap } from '../core/models/convConfig';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import type { PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from '../worker/api';
 import type { LabClient } from '../worker/client';
 import { makeMapsInWorker } from '../worker/embeddingClient';

@@ -12,7 +12,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
-import type { FeatureMap } from '../core/models/convConfig';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 import type { BackendEvent, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';

@@ -9,7 +9,7 @@
 import * as Comlink from 'comlink';
 import { IMAGE_SIZE } from '../core/config';
 import { imagesToFloat } from '../core/data/dataset';
-import type { FeatureMap } from '../core/models/convConfig';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
 import type { Trainer } from '../core/train/trainer';

@@ -8,7 +8,7 @@
  */
 import { codeRadius } from '../core/analysis/codeRadius';
 import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
-import { IMAGE_SIZE } from '../core/config';
+import { IMAGE_SIZE, modelSetting } from '../core/config';
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
 import { FEATURE_COUNT, mostActiveUnits } from '../core/train/sparsity';
 import type { Trainer } from '../core/train/trainer';
@@ -104,7 +104,7 @@ export class LabViews {
 
   /** Denoising models only: noisy and denoised showcase digits and the live test PSNRs. */
   async publishDenoising(trainer: Trainer): Promise<void> {
-    if (trainer.config.model.noise === 'none') return;
+    if (modelSetting(trainer.config.model, 'noise') === 'none') return;
     const { n } = this.showcase;
     const rows = await trainer.denoise(this.showcase.images, n);
     const scores = await trainer.evaluateDenoising();
