@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { plainEpoch, plainNumber } from '../app/format';
+import { plainEpoch, plainNumber } from '../i18n/format';
 import type { Lesson } from '../lessons/types';
 import type { ClaimMetric } from '../lessons/types';
 import { readClaim, type ClaimReading } from '../state/claimReading';

@@ -1,7 +1,7 @@
 import { IMAGE_SIZE } from '../core/config';
 import { Metric } from './MetricCard';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
+import { plainEpoch, plainInteger, plainNumber, ratio } from '../i18n/format';
 import { useLab, type LabState, type LossPoint } from '../state/store';
 import { useShown } from './useShown';
 import './Metrics.css';

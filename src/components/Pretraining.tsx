@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../app/format';
+import { plainNumber } from '../i18n/format';
 import { LABEL_CHOICES, labelCount, PRETRAIN_WIDTH_NAMES, PRETRAIN_WIDTHS, type PretrainWidthsName } from '../core/train/pretrainConfig';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';

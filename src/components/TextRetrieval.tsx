@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainInteger, plainNumber } from '../app/format';
+import { plainEpoch, plainInteger, plainNumber } from '../i18n/format';
 import { CLAIM_RETRIEVED, fractionAt } from '../core/analysis/textRetrieval';
 import { textRetrieval } from '../state/textRetrieval';
 import { useLab } from '../state/store';

@@ -7,7 +7,7 @@
  */
 import type { MlpModelConfig, TrainConfig } from '../core/config';
 import type { PretrainSettings } from '../core/train/pretrainConfig';
-import type { Locale } from '../i18n';
+import type { Locale } from '../i18n/locale';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
 export type LessonLocale = Locale;
