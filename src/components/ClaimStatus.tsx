@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { plainEpoch } from '../i18n/format';
 import type { Lesson } from '../lessons/types';
 import { claimFields, readClaim, type ClaimReading, type ClaimState } from '../state/claimReading';
-import { formatMeasure, MEASURES } from '../state/measures';
+import { formatMeasure, measureNameKey, MEASURES } from '../state/measures';
 import { useLab, type LabState } from '../state/store';
 import './ClaimStatus.css';
 
@@ -40,7 +40,7 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
     const judged = verdict.guard ?? metric;
     const relation = verdict.guard && check.guard ? check.guard.relation : check.relation;
     detail = t('classroom.claim.comparison', {
-      metric: t(`classroom.claim.metric.${judged}`),
+      metric: t(measureNameKey(judged)),
       value: formatMeasure(judged, verdict.value),
       relation: t(`classroom.claim.relation.${relation}`),
       target: formatMeasure(judged, verdict.target),

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Lesson } from '../lessons/types';
-import { fieldsRead, formatMeasure, MEASURES, type MeasureState } from '../state/measures';
+import { fieldsRead, formatMeasure, measureNameKey, MEASURES, type MeasureState } from '../state/measures';
 import { useLab, type LabState } from '../state/store';
 import './MeasureList.css';
 
@@ -27,7 +27,7 @@ export function MeasureList({ lesson }: { lesson: Lesson }) {
         const baseline = measure.baseline && t(`classroom.measures.baseline.${measure.baseline}`);
         return (
           <div key={id} className="measure-list-row">
-            <dt>{t(`classroom.claim.metric.${id}`)}</dt>
+            <dt>{t(measureNameKey(id))}</dt>
             <dd>
               <span className="measure-list-value" data-testid={`measure-${id}`} data-value={r.value}>
                 {r.value !== undefined ? formatMeasure(id, r.value) : none}

@@ -2,7 +2,7 @@
  * Judging a lesson's claim from live measurements. Pure: the page gathers the numbers
  * (state/measures.ts says what each measure is and how it is read) and shows the verdict.
  */
-import type { MeasureId } from './measures';
+import type { MeasureId } from './catalog';
 import type { ClaimCheck } from './types';
 
 type MetricValues = Partial<Record<MeasureId, number>>;

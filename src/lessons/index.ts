@@ -2,7 +2,7 @@
  * The lesson registry: every src/lessons/<id>/lesson.ts, found by Vite's import.meta.glob
  * (Vitest supports it too), so adding a lesson is adding a folder. Sorted by `order`.
  */
-import type { ExperimentId } from './panels';
+import type { ExperimentId } from './catalog';
 import type { Lesson } from './types';
 
 const modules = import.meta.glob<Lesson>('./*/lesson.ts', { eager: true, import: 'lesson' });

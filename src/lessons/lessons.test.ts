@@ -4,8 +4,7 @@ import { GRID_SIZES } from '../state/link';
 import { FIRST_LESSON, findLesson, LESSONS, neighbours } from './index';
 import { lessonConfig, lessonView } from './preset';
 import { renderMarkdown, renderMarkdownInline } from './renderMarkdown';
-import { MEASURE_IDS } from './measures';
-import { EXPERIMENTS, PANEL_IDS } from './panels';
+import { EXPERIMENTS, MEASURE_IDS, PANEL_IDS } from './catalog';
 import { CONTROL_GROUPS, LESSON_LOCALES, type Lesson } from './types';
 
 /** Prose words of English Markdown, math left out. */

@@ -8,8 +8,7 @@
 import type { MlpModelConfig, TrainConfig } from '../core/config';
 import type { PretrainSettings } from '../core/train/pretrainConfig';
 import type { Locale } from '../i18n/locale';
-import type { MeasureId } from './measures';
-import type { ExperimentId, PanelId } from './panels';
+import type { ExperimentId, MeasureId, PanelId } from './catalog';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
 export type LessonLocale = Locale;
@@ -138,7 +137,7 @@ export interface Lesson {
   preset: LessonPreset;
   /** Control groups shown when the lesson opens (the rest start hidden). */
   controls: readonly ControlGroup[];
-  /** What the header's Train/Pause/Step/Reset drive in this lesson (panels.ts EXPERIMENTS). */
+  /** What the header's Train/Pause/Step/Reset drive in this lesson (catalog.ts EXPERIMENTS). */
   experiment: ExperimentId;
   /**
    * The panels in the order the lesson teaches them, its own point first. Every panel of the

@@ -4,7 +4,7 @@
  */
 import type { LabConfig } from '../core/config';
 import { evaluateClaim, type ClaimInputs, type ClaimVerdict } from '../lessons/claims';
-import type { MeasureId } from '../lessons/measures';
+import type { MeasureId } from '../lessons/catalog';
 import { lessonConfig } from '../lessons/preset';
 import type { Lesson } from '../lessons/types';
 import { fieldsRead, MEASURES, type MeasureState } from './measures';

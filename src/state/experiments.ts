@@ -1,12 +1,12 @@
 /**
  * The experiment dispatcher: what the header's Train/Pause, Step and Reset (and their keys,
  * app/useShortcuts.ts) do on the open lesson's page. A lesson names its experiment
- * (lessons/panels.ts EXPERIMENTS); the free lab's is the MNIST autoencoder. Each experiment says
+ * (lessons/catalog.ts EXPERIMENTS); the free lab's is the MNIST autoencoder. Each experiment says
  * how the store shows its run and which actions drive it; the rule for which buttons are enabled
  * is one function (experimentActions) that the buttons and the keys share.
  */
 import { experimentOf } from '../lessons';
-import type { ExperimentId } from '../lessons/panels';
+import type { ExperimentId } from '../lessons/catalog';
 import { lab } from './labBridge';
 import { useLab, type LabState } from './store';
 import { textRetrieval } from './textRetrieval';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../core/config';
+import i18n from '../i18n';
 import { findLesson, LESSONS } from '../lessons';
-import { MEASURE_IDS, type MeasureId } from '../lessons/measures';
+import { MEASURE_IDS, type MeasureId } from '../lessons/catalog';
 import { claimFields } from './claimReading';
-import { fieldsRead, formatMeasure, MEASURES, type MeasureState } from './measures';
+import { BASELINES, fieldsRead, formatMeasure, measureNameKey, MEASURES, type MeasureState } from './measures';
 
 /**
  * Every field a measure can read, filled with made-up events (only the numbers the readings
@@ -81,6 +82,11 @@ describe('the measures registry', () => {
     expect(MEASURES.testSquaredError.read({ ...s, config: DEFAULT_CONFIG, pcaBaseline: { ...s.pcaBaseline!, codeSize: 16 } }).baseline).toBeUndefined();
     const partial = { ...s.imageSearch, pca: { ...s.imageSearch!.pca!, complete: false } };
     expect(MEASURES.searchPrecision.read({ ...s, imageSearch: partial }).baseline).toBeUndefined();
+  });
+
+  it('names every measure and baseline in words', () => {
+    for (const id of MEASURE_IDS) expect(i18n.exists(measureNameKey(id)), measureNameKey(id)).toBe(true);
+    for (const b of BASELINES) expect(i18n.exists(`classroom.measures.baseline.${b}`), b).toBe(true);
   });
 
   it('writes each unit as the page shows it', () => {

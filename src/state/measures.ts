@@ -1,5 +1,5 @@
 /**
- * The measures registry: one entry per measure a lesson can name (lessons/measures.ts), saying
+ * The measures registry: one entry per measure a lesson can name (lessons/catalog.ts), saying
  * which store fields it reads, how it reads its latest value, the epoch that value was measured
  * at and its baseline, and its unit. Claims (claimReading.ts), ClaimStatus and the measure
  * cards read measures only through here. Pure: no React, no DOM.
@@ -9,7 +9,7 @@
  */
 import { CLAIM_RETRIEVED, fractionAt } from '../core/analysis/textRetrieval';
 import { plainNumber } from '../i18n/format';
-import type { MeasureId } from '../lessons/measures';
+import type { MeasureId } from '../lessons/catalog';
 import type { LabState, LossPoint } from './store';
 
 /** The store fields any measure reads (a subset of LabState, so tests build it by hand). */
@@ -47,6 +47,11 @@ export type BaselineId = (typeof BASELINES)[number];
 export type MeasureUnit = 'squaredError' | 'share' | 'codeUnits' | 'decibels' | 'ratio' | 'auroc' | 'percentagePoints' | 'perplexity' | 'nats' | 'count';
 
 export interface Measure {
+  /**
+   * i18n key of the measure's name as a student reads it; `classroom.claim.metric.<id>` when
+   * absent (a new measure may keep its name beside its panel's strings instead).
+   */
+  nameKey?: string;
   unit: MeasureUnit;
   /** What the measure is compared with; `relative` when the value is already the difference from it. */
   baseline?: BaselineId;
@@ -222,6 +227,11 @@ export const MEASURES: { readonly [K in MeasureId]: Measure } = {
    */
   swapReadAsLabel: { unit: 'share', reads: ['engineMeasures'], read: engineFigure('conditional', 'swapReadAsLabel') },
 };
+
+/** The i18n key of a measure's name. */
+export function measureNameKey(id: MeasureId): string {
+  return MEASURES[id].nameKey ?? `classroom.claim.metric.${id}`;
+}
 
 /** Every store field the given measures read, once each, for a view's store selector. */
 export function fieldsRead(ids: readonly MeasureId[]): (keyof MeasureState)[] {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { experimentOf, findLesson } from '../../lessons';
-import type { PanelId } from '../../lessons/panels';
+import type { PanelId } from '../../lessons/catalog';
 import { useLab } from '../../state/store';
 import { PanelFocusButton } from '../PanelFocusButton';
 import { pagePanels, panelRows } from './pagePanels';

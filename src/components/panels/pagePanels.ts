@@ -3,7 +3,7 @@
  * the rules come from the registry (registry.ts), the page's facts from the store.
  */
 import type { LabConfig, ModelKind } from '../../core/config';
-import { PANEL_IDS, type ExperimentId, type PanelId } from '../../lessons/panels';
+import { PANEL_IDS, type ExperimentId, type PanelId } from '../../lessons/catalog';
 import type { ControlGroup } from '../../lessons/types';
 
 type Model = LabConfig['model'];

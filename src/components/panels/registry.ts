@@ -1,11 +1,11 @@
 /**
- * The panels registry: each PanelId (lessons/panels.ts) with its view, its title (the heading a
+ * The panels registry: each PanelId (lessons/catalog.ts) with its view, its title (the heading a
  * reader sees and the name of its ⤢ focus button), its CSS class and when it applies
  * (pagePanels.ts PanelRule: experiment, control groups, model kinds, variant). The page renders
  * from here (LabPanels.tsx); the order of the free lab is PANEL_IDS's, a lesson's its own list.
  */
 import type { ComponentType } from 'react';
-import type { PanelId } from '../../lessons/panels';
+import type { PanelId } from '../../lessons/catalog';
 import { AnomalyDetection } from '../AnomalyDetection';
 import { DrawPad } from '../DrawPad';
 import { ImageSearch } from '../ImageSearch';

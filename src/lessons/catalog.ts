@@ -1,7 +1,10 @@
 /**
- * What a lesson trains and shows, as data: ids only, no React. The views behind the panel ids
- * are in components/panels/registry.ts (component, title, when a panel applies); the actions
- * behind the experiment ids in state/experiments.ts (what the header's Train/Pause/Step/Reset do).
+ * The catalogue a lesson chooses from: the experiment its Train trains, the panels it shows and
+ * the measures it reads, as data (ids only, no React, no store). Behind each list one registry:
+ * - experiments: state/experiments.ts (what the header's Train/Pause/Step/Reset do);
+ * - panels: components/panels/registry.ts (view, title, when a panel applies);
+ * - measures: state/measures.ts (the store fields read, how, unit, baseline).
+ * A new panel or measure is one id here and one entry there (docs/ARCHITECTURE.md, "How to add a lesson").
  */
 
 /**
@@ -53,3 +56,25 @@ export const PANEL_IDS = [
   'textRetrieval',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
+
+/** The measures, each read live by the page (its name: state/measures.ts measureNameKey). */
+export const MEASURE_IDS = [
+  'testSquaredError',
+  'knnAccuracy',
+  'codeRadius95',
+  'psnrGain',
+  'searchPrecision',
+  'relativeSensitivity',
+  'anomalyAuroc',
+  'umapKnnAccuracy',
+  'pretrainGain',
+  'textRetrievalFraction',
+  'activeFraction',
+  'meanActivation',
+  'vqPerplexity',
+  'testElbo',
+  'activeDimensions',
+  'priorDistance',
+  'swapReadAsLabel',
+] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
