@@ -4,9 +4,9 @@ import i18n from '../../i18n';
 import { findLesson, LESSONS } from '../../lessons';
 import { PANEL_IDS, type PanelId } from '../../lessons/catalog';
 import { lessonConfig } from '../../lessons/preset';
-import type { ControlGroup } from '../../lessons/types';
+import { CONTROL_GROUPS, type ControlGroup } from '../../lessons/types';
 import { defaultLinkState, FREE_LAB } from '../../state/link';
-import { pagePanels, panelRows } from './pagePanels';
+import { pagePanels, panelRows, teacherGroups } from './pagePanels';
 import { PANELS } from './registry';
 
 /** The panels of lesson `id` as a link opens it (its preset, its hidden groups), with changes. */
@@ -92,5 +92,19 @@ describe('rows on a wide screen', () => {
     expect(panelRows(['anomaly', 'draw', 'model', 'training'], width)).toEqual([{ full: 'anomaly' }, { full: 'draw' }, { main: 'model', side: ['training'] }]);
     expect(panelRows(['training', 'latent', 'model'], width)).toEqual([{ full: 'training' }, { full: 'latent' }, { full: 'model' }]);
     expect(panelRows([], width)).toEqual([]);
+  });
+});
+
+describe('the teacher\'s checklist', () => {
+  it('lists the groups that change something on the page: none of another experiment\'s panels', () => {
+    const mnist = teacherGroups(PANELS, 'mnistAutoencoder', CONTROL_GROUPS);
+    expect(mnist).not.toContain('textRetrieval');
+    expect(mnist).not.toContain('pretraining');
+    expect(mnist).toEqual(expect.arrayContaining(['architecture', 'run', 'lossChart', 'scatter', 'drawPad', 'anomaly', 'vae']));
+    const text = teacherGroups(PANELS, 'textAutoencoders', CONTROL_GROUPS);
+    expect(text).toContain('textRetrieval');
+    expect(text).toContain('run');
+    expect(text).not.toContain('scatter');
+    expect(teacherGroups(PANELS, 'pretraining', CONTROL_GROUPS)).toEqual(expect.arrayContaining(['pretraining', 'data', 'seed']));
   });
 });

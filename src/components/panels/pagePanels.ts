@@ -78,3 +78,14 @@ export function panelRows(ids: readonly PanelId[], width: (id: PanelId) => 'half
   flush();
   return rows;
 }
+
+/**
+ * The control groups a teacher can usefully tick on a page of `experiment`: every group no panel
+ * owns (the editor's fields, the run buttons, the loss chart) and the groups of the panels of
+ * that experiment. (The text lesson's group does nothing on an MNIST page, and the reverse.)
+ */
+export function teacherGroups(rules: Readonly<Record<PanelId, PanelRule>>, experiment: ExperimentId, groups: readonly ControlGroup[]): ControlGroup[] {
+  const owned = (r: PanelRule, g: ControlGroup) => r.groups?.includes(g) ?? false;
+  const panels = Object.values(rules);
+  return groups.filter((g) => !panels.some((r) => owned(r, g)) || panels.some((r) => owned(r, g) && r.experiment === experiment));
+}
