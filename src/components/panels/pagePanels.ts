@@ -17,6 +17,8 @@ export interface PanelRule {
    * one of them is hidden. None: always shown (the model editor and the training numbers).
    */
   groups?: readonly ControlGroup[];
+  /** Control groups that hide parts inside the panel (the editor's fields, the loss chart); the panel stays. */
+  inside?: readonly ControlGroup[];
   /** The model kinds it can draw; any kind when absent. */
   kinds?: readonly ModelKind[];
   /**
@@ -80,12 +82,13 @@ export function panelRows(ids: readonly PanelId[], width: (id: PanelId) => 'half
 }
 
 /**
- * The control groups a teacher can usefully tick on a page of `experiment`: every group no panel
- * owns (the editor's fields, the run buttons, the loss chart) and the groups of the panels of
- * that experiment. (The text lesson's group does nothing on an MNIST page, and the reverse.)
+ * The control groups a teacher can usefully tick on a page of `experiment`: the header's (run
+ * buttons, seed: no panel holds them) and those of the panels of that experiment, on them or
+ * inside them. (The text lesson's group does nothing on an MNIST page, nor the editor's fields
+ * in the text lesson.)
  */
 export function teacherGroups(rules: Readonly<Record<PanelId, PanelRule>>, experiment: ExperimentId, groups: readonly ControlGroup[]): ControlGroup[] {
-  const owned = (r: PanelRule, g: ControlGroup) => r.groups?.includes(g) ?? false;
+  const owned = (r: PanelRule, g: ControlGroup) => (r.groups?.includes(g) ?? false) || (r.inside?.includes(g) ?? false);
   const panels = Object.values(rules);
   return groups.filter((g) => !panels.some((r) => owned(r, g)) || panels.some((r) => owned(r, g) && r.experiment === experiment));
 }

@@ -40,8 +40,16 @@ export interface PanelEntry extends PanelRule {
 const mnist = 'mnistAutoencoder' as const;
 
 export const PANELS: { readonly [K in PanelId]: PanelEntry } = {
-  model: { component: ModelPanel, titleKey: 'app.panels.model', className: 'panel--model', heading: true, experiment: mnist, width: 'half' },
-  training: { component: TrainingPanel, titleKey: 'lossChart.title', className: 'panel--training', heading: true, experiment: mnist, width: 'half' },
+  model: {
+    component: ModelPanel,
+    titleKey: 'app.panels.model',
+    className: 'panel--model',
+    heading: true,
+    experiment: mnist,
+    width: 'half',
+    inside: ['architecture', 'loss', 'optimizer', 'data', 'variants'],
+  },
+  training: { component: TrainingPanel, titleKey: 'lossChart.title', className: 'panel--training', heading: true, experiment: mnist, width: 'half', inside: ['lossChart'] },
   reconstructions: { component: Reconstructions, titleKey: 'latent.reconstructions.title', className: 'panel--reconstructions', experiment: mnist, width: 'half', groups: ['reconstructions'] },
   denoising: { component: Denoising, titleKey: 'variants.denoising.title', className: 'panel--variant panel--denoising', experiment: mnist, width: 'full', kinds: ['mlp', 'conv'], variant: (m) => 'noise' in m && m.noise !== 'none' },
   contractive: { component: Contractive, titleKey: 'variants.contractive.title', className: 'panel--variant panel--contractive', experiment: mnist, width: 'full', kinds: ['mlp'], variant: (m) => 'contractive' in m && m.contractive > 0 },
