@@ -17,7 +17,7 @@ describe('the open lesson\'s experiment drives the header', () => {
     expect(experimentStatus(page(FREE_LAB, { runState: 'diverged' }))).toMatchObject({ shown: 'diverged', stopped: true });
     expect(experimentStatus(page(FREE_LAB, { booting: true }))).toMatchObject({ shown: 'booting', ready: false });
     expect(experimentStatus(page(FREE_LAB, { backend: undefined }))).toMatchObject({ shown: 'unavailable', ready: false });
-    expect(experimentStatus(page(FREE_LAB, { errors: [{ type: 'error', kind: 'data', message: 'missing' }] }))).toMatchObject({ shown: 'unavailable', ready: false });
+    expect(experimentStatus(page(FREE_LAB, { errors: [{ type: 'error', kind: 'data', message: 'missing' }] as unknown as LabState['errors'] }))).toMatchObject({ shown: 'unavailable', ready: false });
   });
 
   it('is the text autoencoders in the text lesson: ready once the passages are loaded, whatever MNIST does', () => {

@@ -8,7 +8,8 @@ import { BASELINES, fieldsRead, formatMeasure, measureNameKey, MEASURES, type Me
 
 /**
  * Every field a measure can read, filled with made-up events (only the numbers the readings
- * use are realistic). Cast: the events' other fields play no part in a reading.
+ * use are realistic). Cast: the events' other fields play no part in a reading (`runId` is
+ * there for the run protocol's events, which carry one).
  */
 const counts = [1, 15, 31];
 const curve = (at15: number) => Float64Array.from(counts, (c) => (c === 15 ? at15 : 0.5));
@@ -21,9 +22,9 @@ function fullState(engineKind: 'vae' | 'adversarial' | 'conditional'): MeasureSt
       { step: 500, epoch: 3.2, trainLoss: 0.2 },
       { step: 480, epoch: 3.1, trainLoss: 0.2, testLoss: 0.2, testSquaredError: 38.5 },
     ].sort((a, b) => a.step - b.step),
-    pcaBaseline: { type: 'pcaBaseline', codeSize: 2, testSquaredError: 42.9, testLoss: 0.2 },
-    measurements: { type: 'measurements', step: 470, epoch: 3, knnAccuracy: 0.71, codeRadius95: 2.4, n: 5000 },
-    pcaMap: { type: 'pcaMap', points: new Float32Array(), n: 5000, knnAccuracy: 0.44, extent: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 } },
+    pcaBaseline: { type: 'pcaBaseline', runId: 1, codeSize: 2, testSquaredError: 42.9, testLoss: 0.2 } as MeasureState['pcaBaseline'],
+    measurements: { type: 'measurements', runId: 1, step: 470, epoch: 3, knnAccuracy: 0.71, codeRadius95: 2.4, n: 5000 } as MeasureState['measurements'],
+    pcaMap: { type: 'pcaMap', runId: 1, points: new Float32Array(), n: 5000, knnAccuracy: 0.44, extent: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 } } as MeasureState['pcaMap'],
     denoising: { epoch: 2.5, noisyPsnr: 10.2, outputPsnr: 16.4 } as MeasureState['denoising'],
     imageSearch: {
       autoencoder: { epoch: 2.1, score: { precision: 0.876 } },
@@ -36,7 +37,7 @@ function fullState(engineKind: 'vae' | 'adversarial' | 'conditional'): MeasureSt
     text: { status: 'ready', running: false, info: { counts }, measure: { epoch: 2.05, retrieval: { fraction: curve(0.296) } }, lsa: { retrieval: { fraction: curve(0.244) } } } as MeasureState['text'],
     sparsity: { epoch: 2.4, activeFraction: 0.248, meanActivation: 0.17 } as MeasureState['sparsity'],
     vq: { epoch: 2.6, perplexity: 21.3 } as MeasureState['vq'],
-    engineMeasures: { type: 'engineMeasures', step: 400, epoch: 2.7, kind: engineKind, values },
+    engineMeasures: { type: 'engineMeasures', runId: 1, step: 400, epoch: 2.7, kind: engineKind, values } as MeasureState['engineMeasures'],
   };
 }
 const ENGINE_KIND: Partial<Record<MeasureId, 'vae' | 'adversarial' | 'conditional'>> = {

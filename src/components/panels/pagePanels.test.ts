@@ -10,8 +10,11 @@ import { defaultLinkState, FREE_LAB } from '../../state/link';
 import { pagePanels, panelRows, teacherGroups } from './pagePanels';
 import { PANELS } from './registry';
 
+/** Model fields to change, of any kind (cast: a kind's stray field must not show another kind's panel). */
+type ModelChange = Record<string, unknown>;
+
 /** The panels of lesson `id` as a link opens it (its preset, its hidden groups), with changes. */
-function lessonPage(id: string, change: { model?: Partial<LabConfig['model']>; hidden?: readonly ControlGroup[] } = {}): PanelId[] {
+function lessonPage(id: string, change: { model?: ModelChange; hidden?: readonly ControlGroup[] } = {}): PanelId[] {
   const lesson = findLesson(id)!;
   const opened = defaultLinkState(id);
   return pagePanels(PANELS, {
@@ -22,7 +25,7 @@ function lessonPage(id: string, change: { model?: Partial<LabConfig['model']>; h
   });
 }
 
-const freeLab = (model: Partial<LabConfig['model']> = {}, hidden: readonly ControlGroup[] = defaultLinkState(FREE_LAB).hidden) =>
+const freeLab = (model: ModelChange = {}, hidden: readonly ControlGroup[] = defaultLinkState(FREE_LAB).hidden) =>
   pagePanels(PANELS, { experiment: 'mnistAutoencoder', listed: [], model: { ...DEFAULT_CONFIG.model, ...model } as LabConfig['model'], hidden });
 
 describe('the panels of a page', () => {
