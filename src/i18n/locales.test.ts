@@ -42,6 +42,7 @@ const SAME_IN_CHINESE = new Set([
   'exportCode.pytorch',
   'text.series.lsa',
   'text.series.lsaMap',
+  'classroom.measures.baseline.lsa10',
   'variants.editor.sparseOption.relu',
   'variants.editor.sparseOption.sigmoid',
   'vae.kl',

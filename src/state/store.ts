@@ -198,7 +198,7 @@ export interface TextState {
   error?: Message;
   errorHint?: Message;
   info?: TextCorpusInfo;
-  /** The text autoencoders' training loop runs (its own Train/Pause). */
+  /** The text autoencoders' training loop runs (the text lesson's experiment: the header's Train/Pause). */
   running: boolean;
   progress?: TextProgressEvent;
   /** The latest map and curves of the autoencoders. */

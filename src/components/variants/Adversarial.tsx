@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import { CODE_PRIORS, modelSetting, type CodePrior } from '../../core/config';
 import { priorProblem, samplePriorCodes } from '../../core/models/priors2d';
 import { lab } from '../../state/labBridge';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Metric } from '../MetricCard';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../../app/format';
+import { plainEpoch, plainNumber } from '../../i18n/format';
 import { useLab } from '../../state/store';
 import type { SensitivityEvent } from '../../worker/api';
 import { useLabEffect } from '../useLabEffect';

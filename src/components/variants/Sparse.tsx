@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import { ACTIVE_THRESHOLD, fullModel } from '../../core/config';
 import { useLab } from '../../state/store';
 import type { SparsityEvent } from '../../worker/api';

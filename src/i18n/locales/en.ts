@@ -45,6 +45,7 @@ export const en = {
       paused: 'Paused',
       diverged: 'Diverged',
       unavailable: 'Not available',
+      done: 'Finished',
     },
   },
   metrics: {

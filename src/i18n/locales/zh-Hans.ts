@@ -46,6 +46,7 @@ export const zhHans: Strings = {
       paused: '已暂停',
       diverged: '已发散',
       unavailable: '无法使用',
+      done: '已完成',
     },
   },
   metrics: {

@@ -46,6 +46,7 @@ export const zhHant: Strings = {
       paused: '已暫停',
       diverged: '已發散',
       unavailable: '無法使用',
+      done: '已完成',
     },
   },
   metrics: {
