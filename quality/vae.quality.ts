@@ -28,7 +28,7 @@ import {
 import { DEFAULT_CONFIG, type LabConfig } from '../src/core/config';
 import { imagesToFloat } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
-import { decodePriorSamples, priorQuantileGrid } from '../src/core/models/prior';
+import { decodePriorSamples, priorQuantileGrid } from '../src/core/kinds/vae/prior';
 import { DEFAULT_VAE_CONFIG, type VaeModelConfig } from '../src/core/kinds/vae/kind';
 
 type VaeLabConfig = { model: VaeModelConfig; train: LabConfig['train'] };

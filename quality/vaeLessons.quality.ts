@@ -17,11 +17,11 @@ import { IMAGE_SIZE, kindModel, type VaeModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
-import { outputBiasForMean } from '../src/core/models/mlp';
+import { outputBiasForMean } from '../src/core/models/denseStack';
 import { BatchOrder } from '../src/core/train/batchOrder';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { createOptimizer, disposeOptimizer } from '../src/core/train/optimizers';
-import { createVaeEngine } from '../src/core/train/vaeEngine';
+import { createVaeEngine } from '../src/core/kinds/vae/engine';
 import { writeQualityTable } from './report';
 
 const EPOCHS = Number(process.env.EPOCHS ?? 10);

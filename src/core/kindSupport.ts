@@ -14,10 +14,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type ModelConfig, type ModelKind } from './config';
-import { convBackendSupport, missingKernels } from './convSupport';
-import { selfCheckConvBackend } from './convSelfCheck';
-import { preferredConvGradients } from './models/convOps';
-import { createEngine } from './train/engines';
+import { convBackendSupport, missingKernels } from './kinds/conv/support';
+import { selfCheckConvBackend } from './kinds/conv/selfCheck';
+import { preferredConvGradients } from './kinds/conv/ops';
+import { createEngine } from './kinds/engines';
 
 export interface KindSupport {
   ok: boolean;

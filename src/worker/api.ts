@@ -8,7 +8,7 @@
 import type { LabConfig, ModelKind } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { FeatureMap } from '../core/kinds/conv/layout';
-import type { ActivityScores } from '../core/train/sparsity';
+import type { ActivityScores } from '../core/kinds/mlp/sparsity';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';

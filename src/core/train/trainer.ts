@@ -11,19 +11,20 @@ import * as tf from '@tensorflow/tfjs';
 import { checkConfig, codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { trainingSubset } from '../data/normalSubset';
-import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
+import { type MlpAutoencoder } from '../kinds/mlp/model';
+import { outputBiasForMean } from '../models/denseStack';
 import { BatchOrder } from './batchOrder';
-import { asConditional, type ConditionalEngine } from './conditionalEngine';
+import { asConditional, type ConditionalEngine } from '../kinds/conditional/engine';
 import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
 import type { FeatureMap } from '../kinds/conv/layout';
-import type { ConvEngine } from './convEngine';
+import type { ConvEngine } from '../kinds/conv/engine';
 import type { Engine } from './engine';
-import { createEngine, engineWeightLayout } from './engines';
+import { createEngine, engineWeightLayout } from '../kinds/engines';
 import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
-import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
+import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from '../kinds/mlp/contractive';
 import { denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores, type Reconstructor } from './noise';
-import { activityScores, activitySums, encoderFeatures, type ActivityScores } from './sparsity';
+import { activityScores, activitySums, encoderFeatures, type ActivityScores } from '../kinds/mlp/sparsity';
 import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
 import {
   analyseSnapshot,

@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { seededSubset } from '../data/rng';
-import { outputBiasForMean } from '../models/mlp';
-import { createVae, stepNoise, type VariationalAutoencoder } from '../models/vae';
+import { outputBiasForMean } from '../models/denseStack';
+import { createVae, stepNoise, type VariationalAutoencoder } from '../kinds/vae/model';
 import { checkConfig, type TrainConfig } from '../config';
 import type { VaeModelConfig } from '../kinds/vae/kind';
 
@@ -20,7 +20,7 @@ type VaeLabConfig = { model: VaeModelConfig; train: TrainConfig };
 import { BatchOrder } from './batchOrder';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { MnistData } from './types';
-import { evaluateVae, vaeStep, type VaeEvaluation } from './vaeObjective';
+import { evaluateVae, vaeStep, type VaeEvaluation } from '../kinds/vae/objective';
 
 /** Training figures since the previous read, nats per image (means over the steps' batches). */
 export interface VaeTrainMetrics {

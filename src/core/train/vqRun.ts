@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { createRng, deriveSeed, seededSubset } from '../data/rng';
-import { outputBiasForMean } from '../models/mlp';
-import { createVq, type VqAutoencoder } from '../models/vq';
+import { outputBiasForMean } from '../models/denseStack';
+import { createVq, type VqAutoencoder } from '../kinds/vq/model';
 import { checkConfig, type TrainConfig } from '../config';
 import type { VqModelConfig } from '../kinds/vq/kind';
 
@@ -20,7 +20,7 @@ type VqLabConfig = { model: VqModelConfig; train: TrainConfig };
 import { BatchOrder } from './batchOrder';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { MnistData } from './types';
-import { perplexity, resetDeadCodes, vqStep, vqTerms } from './vqObjective';
+import { perplexity, resetDeadCodes, vqStep, vqTerms } from '../kinds/vq/objective';
 
 /** Training images encoded to find new places for dead codes. */
 const RESET_CANDIDATE_IMAGES = 256;
