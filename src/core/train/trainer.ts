@@ -300,6 +300,19 @@ export class Trainer {
     return readAndDispose(tf.tidy(() => fn(engine, this.liveTestImages)));
   }
 
+  /**
+   * A kind's own reads that need its engine for longer than one tensor (the VAE's ELBO over a
+   * test set, the quality tables' grids): fn gets the live engine, frees what it makes and keeps
+   * nothing of it past its promise. Throws if the model was replaced (reset, import) meanwhile.
+   */
+  async withEngine<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T> {
+    this.assertAlive();
+    const generation = this.generation;
+    const result = await fn(this.engine);
+    if (generation !== this.generation) throw new EvaluationStopped('The model was replaced while its engine was read.');
+    return result;
+  }
+
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
   async encode(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();

@@ -21,19 +21,14 @@
  * the baseline every code has to beat.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { HiddenActivation } from '../../settings/choices';
 import { MLP, type MlpModelConfig } from '../mlp/kind';
+import type { TextModelConfig } from './kind';
 import type { BagOfWords } from '../../data/textCorpus';
 import { createMlpAutoencoder, type MlpAutoencoder } from '../mlp/model';
 import type { DenseGradients } from '../../models/dense';
 import { preferredGradients } from '../../models/dense';
 
-export interface TextModelConfig {
-  /** Hidden widths from the vocabulary towards the code, e.g. [250, 100]. */
-  encoderLayers: number[];
-  codeSize: number;
-  hiddenActivation: HiddenActivation;
-}
+export type { TextModelConfig } from './kind';
 
 /**
  * The MLP config of a text model: linear output (the softmax logits, see the file comment).

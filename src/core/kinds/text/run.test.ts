@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BagOfWords } from '../../data/textCorpus';
 import { bagToRow } from '../../data/textCorpus';
-import { textInputAndTarget, unigramCrossEntropy, unigramLogits, wordCrossEntropy } from './model';
+import { TEXT_KIND, textSchema } from './kind';
+import { createTextAutoencoder, textInputAndTarget, unigramCrossEntropy, unigramLogits, wordCrossEntropy } from './model';
 import { retrievalCurve } from '../../analysis/retrieval';
 import { TextRun, type TextRunConfig } from './run';
 
@@ -100,6 +101,15 @@ describe('TextRun', () => {
     const { topic } = twoTopics(64);
     expect(retrievalCurve(codes, topic, 2, [1, 5]).fraction[1]).toBeGreaterThan(0.9);
     run.dispose();
+  });
+
+  it('is a kind of its own: settings from the table\'s rows, weights in the order of its layout', () => {
+    const model = config(3).model;
+    expect(textSchema.safeParse(model).success).toBe(true);
+    expect(textSchema.safeParse({ ...model, codeSize: 0 }).success).toBe(false);
+    const m = createTextAutoencoder(model, 1, 12);
+    expect(m.variables.map((v) => v.shape)).toEqual(TEXT_KIND.weightLayout(model, 12).map((w) => w.shape));
+    m.dispose();
   });
 
   it('is seeded: the same config gives the same codes; reset returns to the initial weights', async () => {

@@ -5,8 +5,9 @@ import { imagesToFloat } from '../../data/dataset';
 import { loadMnistNode } from '../../data/mnistNode';
 import { useWasmInNode } from '../../train/nodeBackend';
 import type { MnistData } from '../../train/types';
-import { vaeTerms } from './objective';
-import { VaeRun } from '../../train/vaeRun';
+import { Trainer } from '../../train/trainer';
+import type { VaeEngine } from './engine';
+import { evaluateVae, vaeTerms } from './objective';
 import { createMlpAutoencoder } from '../mlp/model';
 import { decodePriorSamples, priorQuantileGrid } from './prior';
 import { createVae, reparameterise, stepNoise } from './model';
@@ -145,12 +146,13 @@ describe('reparameterisation', () => {
 
   it('two runs with the same seed train identically', async () => {
     const config = { model: small, train: { ...DEFAULT_VAE_CONFIG.train, trainSize: 1000, batchSize: 32 } };
-    const [a, b] = [new VaeRun(data, config), new VaeRun(data, config)];
+    const [a, b] = [new Trainer(data, config), new Trainer(data, config)];
     a.steps(5);
     b.steps(5);
-    const [ma, mb] = [await a.readTrainMetrics(), await b.readTrainMetrics()];
+    expect(await a.readTrainMetrics()).toEqual(await b.readTrainMetrics());
+    const [ma, mb] = [await a.measureEngine(), await b.measureEngine()];
     expect(ma).toEqual(mb);
-    expect(ma.kl).toBeGreaterThan(0);
+    expect(ma!.kl).toBeGreaterThan(0);
     a.dispose();
     b.dispose();
   });
@@ -159,7 +161,7 @@ describe('reparameterisation', () => {
 describe('VAE tensor leaks', () => {
   it('steps, reads, evaluation, encode/decode, grid and prior samples, dispose: exact counts', async () => {
     const baseline = tf.memory().numTensors;
-    const run = new VaeRun(data, { model: small, train: { ...DEFAULT_VAE_CONFIG.train, trainSize: 1000, batchSize: 32 } });
+    const run = new Trainer(data, { model: small, train: { ...DEFAULT_VAE_CONFIG.train, trainSize: 1000, batchSize: 32 } });
     run.steps(1);
     await run.readTrainMetrics();
     // After the first step Adam's slots exist; from here on every call must leave the count as it was.
@@ -169,13 +171,13 @@ describe('VAE tensor leaks', () => {
     await run.readTrainMetrics();
     expect(tf.memory().numTensors).toBe(settled);
     const images = imagesToFloat(data.testImages.subarray(0, 50 * 784), null);
-    await run.evaluate(images, 50, { samples: 2 });
+    await run.withEngine((e) => evaluateVae((e as VaeEngine).vae, images, 50, { samples: 2 }));
+    await run.measureEngine();
     expect(tf.memory().numTensors).toBe(settled);
-    const vae = run.model;
-    tf.tidy(() => vae.decode(vae.encode(tf.tensor2d(images, [50, 784])))).dispose();
-    tf.tidy(() => vae.decode(tf.tensor2d(priorQuantileGrid(4, 3), [16, 3]))).dispose();
+    await run.decode(await run.encode(images, 50), 50);
+    await run.decode(priorQuantileGrid(4, 3), 16);
     expect(tf.memory().numTensors).toBe(settled);
-    decodePriorSamples(vae.decode, 7, 3, 1).images.dispose();
+    await run.withEngine((e) => decodePriorSamples(e.decode, 7, 3, 1).images.dispose());
     expect(tf.memory().numTensors).toBe(settled);
     run.dispose();
     run.dispose();

@@ -62,33 +62,6 @@ export function vaeTerms(model: VariationalAutoencoder, x: tf.Tensor2D, epsilon:
   return { objective, reconstruction, kl };
 }
 
-/**
- * One optimizer step on a batch (call it inside a tidy: the noise and batch tensors are the
- * caller's).
- * @returns [2]: the batch's mean reconstruction and mean KL (nats per image), before the
- *   update. It is kept (tf.keep, no tidy frees it): the caller owns it and must dispose it.
- */
-export function vaeStep(
-  model: VariationalAutoencoder,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor2D,
-  epsilon: tf.Tensor2D,
-  beta: number,
-): tf.Tensor1D {
-  let terms: tf.Tensor1D | undefined;
-  optimizer.minimize(
-    () => {
-      const t = vaeTerms(model, x, epsilon, beta);
-      // Kept, or minimize's own tidy would free it with the rest of the forward pass.
-      terms = tf.keep(tf.stack([t.reconstruction, t.kl]) as tf.Tensor1D);
-      return t.objective;
-    },
-    false,
-    model.variables,
-  );
-  return terms!;
-}
-
 /** Test figures, nats per image, averaged over the images evaluated. */
 export interface VaeEvaluation {
   reconstruction: number;

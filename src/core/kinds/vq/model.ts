@@ -92,7 +92,7 @@ export interface VqAutoencoder {
 /**
  * Builds the VQ-VAE with seeded Glorot-uniform layers and a codebook drawn uniformly from
  * (-1/K, 1/K) (the VQ-VAE reference initialisation; codes the encoder never picks are reset
- * from encoder outputs, vqObjective.ts resetDeadCodes).
+ * from encoder outputs, engine.ts resetDeadCodesOnDevice).
  * @param outputBias [inputSize] initial output bias (outputBiasForMean in mlp.ts)
  */
 export function createVq(

@@ -4,14 +4,15 @@ import { imagesToFloat, pixelMoments } from '../../data/dataset';
 import { loadMnistNode } from '../../data/mnistNode';
 import { createVq } from './model';
 import type { TrainConfig } from '../../config';
-import { DEFAULT_VQ_CONFIG, type VqModelConfig } from './kind';
-
-type VqLabConfig = { model: VqModelConfig; train: TrainConfig };
 import { meanImageLoss } from '../../train/losses';
 import { useWasmInNode } from '../../train/nodeBackend';
+import { Trainer } from '../../train/trainer';
 import type { MnistData } from '../../train/types';
+import type { VqEngine } from './engine';
+import { DEFAULT_VQ_CONFIG, type VqModelConfig } from './kind';
 import { codeUsage, perplexity, vqTerms } from './objective';
-import { VqRun } from '../../train/vqRun';
+
+type VqLabConfig = { model: VqModelConfig; train: TrainConfig };
 
 let data: MnistData;
 let test: Float32Array;
@@ -24,10 +25,6 @@ beforeAll(async () => {
 });
 
 const model: VqModelConfig = { ...DEFAULT_VQ_CONFIG.model, encoderLayers: [128], vqPositions: 8, codeSize: 32, codebookSize: 32 };
-const config = (train: Partial<VqLabConfig['train']> = {}): VqLabConfig => ({
-  model,
-  train: { ...DEFAULT_VQ_CONFIG.train, trainSize: 2000, batchSize: 50, learningRate: 0.002, seed: 1, ...train },
-});
 
 describe('codebook usage and perplexity', () => {
   it('perplexity is K for uniform use, 1 for a single code, exp(entropy) between', () => {
@@ -69,64 +66,68 @@ describe('which loss trains which part', () => {
   });
 });
 
-describe('training on real MNIST (2,000 digits, 1,000 test digits)', () => {
-  it('dead codes are reset onto encoder outputs and then used', async () => {
-    const run = new VqRun(data, config());
-    run.steps(20);
-    const before = await run.readTrainMetrics();
-    const dead = await run.resetDeadCodes();
-    // Codes start at ±1/K, far inside the encoder's outputs: many are never picked at first.
-    expect(dead.length).toBeGreaterThan(0);
-    expect(dead.length).toBe(model.codebookSize - before.codesUsed);
-    const codebook = run.model.codebook.dataSync();
-    for (const k of dead) {
-      const norm = Math.hypot(...codebook.subarray(k * 4, k * 4 + 4));
-      // Now an encoder output, no longer one of the tiny initial codes.
-      expect(norm).toBeGreaterThan(4 / model.codebookSize);
-    }
-    run.steps(20);
-    const after = await run.readTrainMetrics();
-    expect(after.codesUsed).toBeGreaterThan(before.codesUsed);
-    run.dispose();
+describe('training on real MNIST in the Trainer (2,000 digits, the 1,000 live test digits)', () => {
+  const config = (vqResetEvery: number): VqLabConfig => ({
+    model: { ...model, vqResetEvery },
+    train: { ...DEFAULT_VQ_CONFIG.train, trainSize: 2000, batchSize: 50, learningRate: 0.002, seed: 1 },
+  });
+  /** [K, codeDim] the codebook now, read through the engine. */
+  const codebook = (trainer: Trainer) => trainer.readEngine((e) => tf.clone((e as VqEngine).model.codebook));
+
+  it('dead codes are reset onto encoder outputs: no code is left at the tiny initial values', async () => {
+    const norms = async (resetEvery: number) => {
+      const trainer = new Trainer(data, config(resetEvery));
+      trainer.steps(40);
+      const values = await codebook(trainer);
+      trainer.dispose();
+      return Array.from({ length: model.codebookSize }, (_, k) => Math.hypot(...values.subarray(k * 4, k * 4 + 4)));
+    };
+    // Codes start within 1/K of zero, far inside the encoder's outputs.
+    const tiny = 2 / model.codebookSize;
+    const without = await norms(0);
+    const withResets = await norms(20);
+    // Without resets some codes are never picked and stay where they started; with resets every
+    // code has moved onto an encoder output.
+    expect(without.filter((n) => n < tiny).length).toBeGreaterThan(0);
+    expect(withResets.filter((n) => n < tiny)).toEqual([]);
   });
 
   it('reconstructs far better than the mean image, and resets raise the codebook perplexity', async () => {
     const moments = pixelMoments(test);
     const meanImageNats = meanImageLoss(moments.mean, moments.meanSquare, { loss: 'bce', outputActivation: 'sigmoid' }) * 784;
     const train = async (resetEvery: number) => {
-      const run = new VqRun(data, config());
-      for (let done = 0; done < 200; done += 50) {
-        run.steps(50);
-        if (resetEvery > 0) await run.resetDeadCodes();
-      }
-      const result = await run.evaluate(test, TEST_COUNT);
-      run.dispose();
-      return result;
+      const trainer = new Trainer(data, config(resetEvery));
+      trainer.steps(200);
+      const { testLoss } = await trainer.evaluateTest('live');
+      const measured = (await trainer.measureEngine())!;
+      trainer.dispose();
+      return { reconstruction: testLoss * 784, perplexity: measured.perplexity, codesUsed: measured.codesUsed };
     };
     const withResets = await train(50);
     const without = await train(0);
     console.log(`mean image ${meanImageNats.toFixed(1)} nats; VQ-VAE after 200 steps:`, { withResets, without });
-    // A code-ignoring decoder is the mean image (~198 nats); 200 steps reach ~152 with resets, ~141 without.
+    // A code-ignoring decoder is the mean image (~198 nats).
     expect(withResets.reconstruction).toBeLessThan(meanImageNats - 30);
     expect(without.reconstruction).toBeLessThan(meanImageNats - 30);
     expect(withResets.perplexity).toBeGreaterThan(without.perplexity);
     expect(withResets.codesUsed).toBeGreaterThan(model.codebookSize / 2);
   });
 
-  it('leaves no tensors behind: steps, reads, resets, evaluation, decode of indices, dispose', async () => {
+  it('leaves no tensors behind: steps with resets, reads, measures, decode of indices, dispose', async () => {
     const baseline = tf.memory().numTensors;
-    const run = new VqRun(data, config());
-    run.steps(1);
-    await run.readTrainMetrics();
+    const trainer = new Trainer(data, config(2));
+    trainer.steps(1);
+    await trainer.readTrainMetrics();
     const settled = tf.memory().numTensors;
-    run.steps(3);
+    trainer.steps(3);
     expect(tf.memory().numTensors).toBe(settled);
-    await run.readTrainMetrics();
-    await run.resetDeadCodes();
-    await run.evaluate(test, 50);
-    tf.tidy(() => run.model.decodeIndices(run.model.encodeIndices(tf.tensor2d(test.subarray(0, 5 * 784), [5, 784])))).dispose();
+    await trainer.readTrainMetrics();
+    await trainer.measureEngine();
+    await trainer.evaluateTest('live');
+    await codebook(trainer);
+    await trainer.readEngine((e) => (e as VqEngine).decodeIndices((e as VqEngine).encodeIndices(tf.tensor2d(test.subarray(0, 5 * 784), [5, 784]))));
     expect(tf.memory().numTensors).toBe(settled);
-    run.dispose();
+    trainer.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });

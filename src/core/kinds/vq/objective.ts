@@ -42,32 +42,6 @@ export function codeUsage(indices: tf.Tensor, codebookSize: number): tf.Tensor1D
 }
 
 /**
- * One optimizer step (call it inside a tidy).
- * @returns terms [3] (reconstruction, codebook, commitment; before the update) and usage [K];
- *   both kept (tf.keep): the caller owns them and must dispose them
- */
-export function vqStep(
-  model: VqAutoencoder,
-  optimizer: tf.Optimizer,
-  x: tf.Tensor2D,
-): { terms: tf.Tensor1D; usage: tf.Tensor1D } {
-  let out: { terms: tf.Tensor1D; usage: tf.Tensor1D } | undefined;
-  optimizer.minimize(
-    () => {
-      const t = vqTerms(model, x);
-      out = {
-        terms: tf.keep(tf.stack([t.reconstruction, t.codebook, t.commitment]) as tf.Tensor1D),
-        usage: tf.keep(t.usage),
-      };
-      return t.objective;
-    },
-    false,
-    model.variables,
-  );
-  return out!;
-}
-
-/**
  * exp of the entropy (nats) of the usage distribution: the effective number of codes in use.
  * @param counts [K] how often each code was picked
  * @returns 1..K; NaN when nothing was counted
@@ -82,38 +56,4 @@ export function perplexity(counts: ArrayLike<number>): number {
     if (p > 0) entropy -= p * Math.log(p);
   }
   return Math.exp(entropy);
-}
-
-/**
- * Moves every code that was never picked (count 0) onto an encoder output, so it takes part
- * again (the codebook loss only ever moves codes that are picked: a dead code stays dead).
- * @param counts [K] usage since the previous reset (read from the device)
- * @param candidates [m, codeDim] encoder outputs z_e (one row per position of some images)
- * @param rng seeded uniform numbers; picks which candidate each dead code takes
- * @returns the indices of the codes that were reset
- */
-export function resetDeadCodes(
-  model: VqAutoencoder,
-  counts: ArrayLike<number>,
-  candidates: tf.Tensor2D,
-  rng: () => number,
-): number[] {
-  const K = model.config.codebookSize;
-  const dead: number[] = [];
-  for (let k = 0; k < K; k++) if (counts[k] === 0) dead.push(k);
-  if (dead.length === 0) return dead;
-  const m = candidates.shape[0];
-  const pick = new Int32Array(K);
-  const isDead = new Float32Array(K);
-  for (const k of dead) {
-    pick[k] = Math.floor(rng() * m);
-    isDead[k] = 1;
-  }
-  tf.tidy(() => {
-    const replacement = tf.gather(candidates, tf.tensor1d(pick, 'int32'));
-    const mask = tf.tensor2d(isDead, [K, 1]);
-    // mask x replacement + (1 - mask) x codebook, row by row.
-    model.codebook.assign(tf.add(tf.mul(mask, replacement), tf.mul(tf.sub(1, mask), model.codebook)) as tf.Tensor2D);
-  });
-  return dead;
 }
