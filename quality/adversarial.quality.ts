@@ -118,7 +118,7 @@ it('AAE: codes much nearer the prior than a plain autoencoder of the same shape;
       const rows = batches.next();
       tf.tidy(() => {
         const x = tf.gather(images, tf.tensor1d(rows, 'int32')) as tf.Tensor2D;
-        engine.trainStep(x, { step, seed: SEED, optimizer, labels: labels.slice(0, rows.length) });
+        engine.trainStep(x, { model, step, seed: SEED, optimizer, labels: labels.slice(0, rows.length) });
       });
       if (step % 100 === 99) await tf.nextFrame?.();
     }

@@ -58,7 +58,7 @@ it('VAE lessons: live ELBO, holes and used code dimensions on the lesson presets
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       for (let i = 0; i < TRAIN / BATCH; i++, step++) {
         const rowsOf = order.next();
-        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { step, seed, optimizer, labels }));
+        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { model: spec, step, seed, optimizer, labels }));
       }
       const m = tf.tidy(() => engine.measure(live, liveLabels));
       const values = Array.from(await m.data());

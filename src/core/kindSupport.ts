@@ -66,8 +66,8 @@ export async function kindKernelsNeeded(m: ModelConfig): Promise<string[]> {
         tf.tidy(() => {
           const x = tf.reshape(tf.linspace(0, 1, 2 * IMAGE_SIZE), [2, IMAGE_SIZE]) as tf.Tensor2D;
           const labels = tf.tensor1d([3, 7], 'int32');
-          engine.trainStep(x, { step: 0, seed: 1, optimizer, labels });
-          engine.trainStep(x, { step: 1, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 0, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 1, seed: 1, optimizer, labels });
           engine.decode(engine.encode(x));
           engine.reconstructLogits(x);
           engine.measure?.(x, labels);

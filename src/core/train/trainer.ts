@@ -8,7 +8,8 @@
  * scalar that accumulates the batch losses.
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkConfig, codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
+import { codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
+import { settingsDiff } from '../settings/diff';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { trainingSubset } from '../data/normalSubset';
 import { type MlpAutoencoder } from '../kinds/mlp/model';
@@ -25,7 +26,7 @@ import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
 import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from '../kinds/mlp/contractive';
 import { denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores, type Reconstructor } from './noise';
 import { activityScores, activitySums, encoderFeatures, type ActivityScores } from '../kinds/mlp/sparsity';
-import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
+import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots, setOptimizerSettings } from './optimizers';
 import {
   analyseSnapshot,
   SNAPSHOT_FORMAT,
@@ -36,8 +37,15 @@ import {
 import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
 
 
+/**
+ * What applySettings did: the live settings it changed (from the next step on), or, when a
+ * setting that shapes the model differs, the paths that need a new model (nothing changed).
+ */
+export type SettingsChange = { applied: true; changed: string[] } | { applied: false; rebuild: string[] };
+
 export class Trainer {
-  readonly config: LabConfig;
+  /** The run's config; its live settings change with applySettings. */
+  private current: LabConfig;
   /** Indices into the 60,000 training digits of this run's training subset, ascending. */
   readonly trainIndices: Int32Array;
   /**
@@ -73,12 +81,12 @@ export class Trainer {
   /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
   private decodeLabel = 0;
 
+  /**
+   * @param config a config that passed checkConfig where it entered (the worker, a link, a
+   *   file): the Trainer trusts it and does not check it again
+   */
   constructor(data: MnistData, config: LabConfig) {
-    const checked = checkConfig(config);
-    if (!checked.ok) {
-      throw new Error(`Invalid configuration: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    this.config = checked.config;
+    this.current = structuredClone(config);
     this.data = data;
     const { trainSize, seed } = this.config.train;
     if (trainSize > data.trainCount) {
@@ -102,6 +110,11 @@ export class Trainer {
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
     this.batches = new BatchOrder(this.trainIndices.length, this.config.train.batchSize, seed);
+  }
+
+  /** The run's config now (a copy is kept: changing the one passed in changes nothing). */
+  get config(): LabConfig {
+    return this.current;
   }
 
   get step(): number {
@@ -131,14 +144,15 @@ export class Trainer {
   steps(n: number): void {
     this.assertAlive();
     const engine = this.engine;
-    const { batchSize, seed } = this.config.train;
+    const { model, train } = this.config;
+    const { batchSize, seed } = train;
     for (let i = 0; i < n; i++) {
       const batch = this.nextBatch();
       const nextSum = tf.tidy(() => {
         const rows = tf.tensor1d(batch, 'int32');
         const x = tf.gather(this.trainImages, rows);
         const labels = tf.gather(this.trainLabels, rows);
-        const reconstruction = engine.trainStep(x, { step: this.stepCount, seed, optimizer: this.optimizer, labels });
+        const reconstruction = engine.trainStep(x, { model, step: this.stepCount, seed, optimizer: this.optimizer, labels });
         return tf.add(this.lossSum, reconstruction) as tf.Scalar;
       });
       this.lossSum.dispose();
@@ -399,6 +413,25 @@ export class Trainer {
     return readAndDispose(tf.tidy(() => this.toDisplay(this.reconstructor().reconstruct(x()))));
   }
 
+  /**
+   * Takes `next` without rebuilding the model when only live settings differ (the settings
+   * table's `live` rows: learning rate, momentum, batch size, the penalty weights, the noise
+   * level): they apply from the next step on, and the weights, the optimizer's slots, the step
+   * count and the batch order (by the samples seen) carry on. When a setting that shapes the
+   * model differs, nothing changes and the answer names it: build a new Trainer.
+   * @param next a config that passed checkConfig
+   */
+  applySettings(next: LabConfig): SettingsChange {
+    this.assertAlive();
+    const diff = settingsDiff(this.config, next);
+    if (diff.rebuild.length > 0) return { applied: false, rebuild: diff.rebuild };
+    if (diff.live.length === 0) return { applied: true, changed: [] };
+    this.current = structuredClone(next);
+    setOptimizerSettings(this.optimizer, next.train);
+    this.batches.setBatchSize(next.train.batchSize);
+    return { applied: true, changed: diff.live };
+  }
+
   /** Re-initialises weights, optimizer state and batch order from the seed; step = 0. */
   reset(): void {
     this.assertAlive();
@@ -456,7 +489,8 @@ export class Trainer {
     this.samples = samples;
     const { batchSize, seed } = this.config.train;
     this.batches = new BatchOrder(this.trainIndices.length, batchSize, seed);
-    this.batches.skip(step);
+    // Where the samples seen left the order (the batch size may have changed along the way).
+    this.batches.skipSamples(samples);
     this.bestLoss = Infinity;
     this.lastTrainLoss = Number.NaN;
   }

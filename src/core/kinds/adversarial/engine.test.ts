@@ -97,11 +97,12 @@ describe('the adversarial engine', () => {
 
   it('leaks no tensor in a step, a measure, a decode or a reset, and frees everything on dispose', () => {
     const start = tf.memory().numTensors;
-    const engine = createAdversarialEngine(model({ prior: 'mixture10' }), 1, bias);
+    const spec = model({ prior: 'mixture10' });
+    const engine = createAdversarialEngine(spec, 1, bias);
     const optimizer = createOptimizer(DEFAULT_CONFIG.train);
     const x = tf.tensor2d(test.subarray(0, 32 * 784), [32, 784]);
     const labels = tf.zeros([32], 'int32') as tf.Tensor1D;
-    const step = (s: number) => tf.tidy(() => engine.trainStep(x, { step: s, seed: 1, optimizer, labels }).dataSync()[0]);
+    const step = (s: number) => tf.tidy(() => engine.trainStep(x, { model: spec, step: s, seed: 1, optimizer, labels }).dataSync()[0]);
     // The first two steps create the optimizers' slots.
     step(0);
     step(1);

@@ -33,7 +33,7 @@ const MEASURE_PRIOR_STREAM = 10;
 
 export { ADVERSARIAL_MEASURES };
 
-export interface AdversarialEngine extends Engine {
+export interface AdversarialEngine extends Engine<AdversarialModelConfig> {
   readonly model: AdversarialAutoencoder;
   readonly measureNames: readonly string[];
   measure(x: tf.Tensor2D): tf.Tensor1D;

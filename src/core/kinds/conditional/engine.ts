@@ -19,7 +19,7 @@ import {
 } from './objective';
 import type { Engine, StepContext } from '../../train/engine';
 
-export interface ConditionalEngine extends Engine {
+export interface ConditionalEngine extends Engine<ConditionalModelConfig> {
   readonly conditional: ConditionalAutoencoder;
   /** The digit 0-9 that decode(code) draws. */
   decodeLabel: number;
@@ -43,7 +43,8 @@ export function createConditionalEngine(spec: ConditionalModelConfig, seed: numb
     decodeWithLabels: (code, labels) => model.decode(code, labels),
     reconstructLogits: (x, labels) =>
       labels ? model.decodeLogits(model.encode(x), labels) : bestLabelReconstructionLogits(model, x),
-    trainStep: (x: tf.Tensor2D, ctx: StepContext) => conditionalStep(model, ctx.optimizer, x, ctx.labels, spec.codeL2),
+    // The code penalty is live: read at each step.
+    trainStep: (x: tf.Tensor2D, ctx: StepContext<ConditionalModelConfig>) => conditionalStep(model, ctx.optimizer, x, ctx.labels, ctx.model.codeL2),
     measureNames: CONDITIONAL_MEASURES,
     measure: (x, labels) => conditionalMeasures(model, x, labels),
     dispose: () => model.dispose(),

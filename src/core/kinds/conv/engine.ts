@@ -15,7 +15,7 @@ import { codeL2Penalty, meanPixelLoss } from '../../train/losses';
 import { NOISE_STREAM } from '../mlp/engine';
 import { corrupt } from '../../train/noise';
 
-export interface ConvEngine extends Engine {
+export interface ConvEngine extends Engine<ConvModelConfig> {
   /** The model itself, for the feature-map view (featureMaps). */
   readonly conv: ConvAutoencoder;
 }
@@ -31,12 +31,14 @@ export function createConvEngine(spec: ConvModelConfig, seed: number, outputBias
     decode: (code) => model.decode(code),
     decodeLogits: (code) => model.decodeLogits(code),
     reconstructLogits: (x) => model.forward(x).logits,
-    trainStep(x: tf.Tensor2D, ctx: StepContext): tf.Scalar {
-      const input = spec.noise === 'none' ? x : corrupt(x, spec, deriveSeed(noiseStream, ctx.step));
+    trainStep(x: tf.Tensor2D, ctx: StepContext<ConvModelConfig>): tf.Scalar {
+      // The live settings (code penalty, noise level) as they are at this step.
+      const live = ctx.model;
+      const input = live.noise === 'none' ? x : corrupt(x, live, deriveSeed(noiseStream, ctx.step));
       return minimizeKeeping(ctx.optimizer, model.variables, () => {
         const { code, logits } = model.forward(input);
         const reconstruction = meanPixelLoss(logits, x, spec);
-        const objective = spec.codeL2 > 0 ? tf.add(reconstruction, tf.mul(spec.codeL2, codeL2Penalty(code))) as tf.Scalar : reconstruction;
+        const objective = live.codeL2 > 0 ? tf.add(reconstruction, tf.mul(live.codeL2, codeL2Penalty(code))) as tf.Scalar : reconstruction;
         return { objective, reconstruction };
       });
     },

@@ -24,7 +24,7 @@ import { sparsityTerm } from './sparsity';
 /** Seed stream of the training noise: step s corrupts its batch with deriveSeed(deriveSeed(seed, 7), s). */
 export const NOISE_STREAM = 7;
 
-export interface MlpEngine extends Engine {
+export interface MlpEngine extends Engine<MlpModelConfig> {
   /** The model itself, for the variants' measurements (sensitivity needs its layers). */
   readonly mlp: MlpAutoencoder;
 }
@@ -32,7 +32,6 @@ export interface MlpEngine extends Engine {
 export function createMlpEngine(spec: MlpModelConfig, seed: number, inputSize: number, outputBias: Float32Array): MlpEngine {
   const model = createMlpAutoencoder(spec, seed, inputSize, outputBias);
   const noiseStream = deriveSeed(seed, NOISE_STREAM);
-  const { codeL2, contractive } = spec;
   return {
     mlp: model,
     codeSize: spec.codeSize,
@@ -41,10 +40,13 @@ export function createMlpEngine(spec: MlpModelConfig, seed: number, inputSize: n
     decode: model.decode,
     decodeLogits: model.decodeLogits,
     reconstructLogits: (x) => model.decodeLogits(model.encode(x)),
-    trainStep(x: tf.Tensor2D, ctx: StepContext): tf.Scalar {
+    trainStep(x: tf.Tensor2D, ctx: StepContext<MlpModelConfig>): tf.Scalar {
+      // The live settings (penalty weights, noise level) as they are at this step.
+      const live = ctx.model;
+      const { codeL2, contractive } = live;
       // Denoising: made outside minimize(), whose forward tidy would free it before the first
       // layer's gradient reads it.
-      const input = spec.noise === 'none' ? x : corrupt(x, spec, deriveSeed(noiseStream, ctx.step));
+      const input = live.noise === 'none' ? x : corrupt(x, live, deriveSeed(noiseStream, ctx.step));
       return minimizeKeeping(ctx.optimizer, model.variables, () => {
         const layers = model.encodeLayers(input);
         const code = layers[layers.length - 1];
@@ -53,7 +55,7 @@ export function createMlpEngine(spec: MlpModelConfig, seed: number, inputSize: n
         if (codeL2 > 0) objective = tf.add(objective, tf.mul(codeL2, codeL2Penalty(code)));
         if (contractive > 0) objective = tf.add(objective, tf.mul(contractive, contractivePenalty(model, layers)));
         // Sparse: + weight x (L1 of the code activity, or KL toward ρ) (sparsity.ts).
-        const sparse = sparsityTerm(code, spec);
+        const sparse = sparsityTerm(code, live);
         if (sparse) objective = tf.add(objective, sparse);
         return { objective, reconstruction };
       });

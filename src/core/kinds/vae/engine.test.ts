@@ -46,12 +46,12 @@ describe('VAE engine', () => {
     const labels = tf.zeros([64], 'int32') as tf.Tensor1D;
     // The step's forward pass runs on the weights before the update, with stepNoise(seed, step).
     const expected = tf.tidy(() => vaeTerms(engine.vae, x, stepNoise(7, 0, 64, 3), 1).reconstruction.dataSync()[0]) / 784;
-    const first = tf.tidy(() => engine.trainStep(x, { step: 0, seed: 7, optimizer, labels }));
+    const first = tf.tidy(() => engine.trainStep(x, { model: spec, step: 0, seed: 7, optimizer, labels }));
     expect(first.dataSync()[0]).toBeCloseTo(expected, 5);
     first.dispose();
     // The optimizer's slots exist after the first step; from then on a step keeps the count.
     const before = tf.memory().numTensors;
-    for (let step = 1; step < 4; step++) tf.tidy(() => engine.trainStep(x, { step, seed: 7, optimizer, labels })).dispose();
+    for (let step = 1; step < 4; step++) tf.tidy(() => engine.trainStep(x, { model: spec, step, seed: 7, optimizer, labels })).dispose();
     expect(tf.memory().numTensors).toBe(before);
     x.dispose();
     labels.dispose();
@@ -66,7 +66,7 @@ describe('VAE engine', () => {
     const losses: number[] = [];
     for (let step = 0; step < 150; step++) {
       const x = batch((step % 10) * 50, 50);
-      const loss = tf.tidy(() => engine.trainStep(x, { step, seed: 2, optimizer, labels }));
+      const loss = tf.tidy(() => engine.trainStep(x, { model: spec, step, seed: 2, optimizer, labels }));
       losses.push(loss.dataSync()[0]);
       loss.dispose();
       x.dispose();

@@ -28,7 +28,7 @@ export const HOLES_GRID_SIDE = 10;
 /** Dimensions whose mean KL on the test digits is above this many nats count as used. */
 export const ACTIVE_DIMENSION_NATS = 0.1;
 
-export interface VaeEngine extends Engine {
+export interface VaeEngine extends Engine<VaeModelConfig> {
   readonly vae: VariationalAutoencoder;
   readonly measureNames: readonly string[];
   measure(x: tf.Tensor2D, labels: tf.Tensor1D): tf.Tensor1D;
@@ -38,7 +38,7 @@ export { vaeMeasureNames };
 
 export function createVaeEngine(spec: VaeModelConfig, seed: number, outputBias: Float32Array): VaeEngine {
   const model = createVae(spec, seed, IMAGE_SIZE, outputBias);
-  const { codeSize, beta } = spec;
+  const { codeSize } = spec;
   const measureSeed = deriveSeed(seed, MEASURE_NOISE_STREAM);
   const edges = priorCellEdges(HOLES_GRID_SIDE);
   return {
@@ -49,7 +49,9 @@ export function createVaeEngine(spec: VaeModelConfig, seed: number, outputBias: 
     decode: model.decode,
     decodeLogits: model.decodeLogits,
     reconstructLogits: (x) => model.decodeLogits(model.encode(x)),
-    trainStep(x: tf.Tensor2D, ctx: StepContext): tf.Scalar {
+    trainStep(x: tf.Tensor2D, ctx: StepContext<VaeModelConfig>): tf.Scalar {
+      // β is live: read at this step.
+      const { beta } = ctx.model;
       // Made outside minimize(), whose tidy would free it before the backward pass reads it.
       const epsilon = stepNoise(ctx.seed, ctx.step, x.shape[0], codeSize);
       return minimizeKeeping(ctx.optimizer, model.variables, () => {

@@ -62,7 +62,7 @@ describe('the VQ-VAE lesson claim', () => {
     const labels = tf.zeros([train.batchSize], 'int32') as tf.Tensor1D;
     const order = new BatchOrder(indices.length, train.batchSize, train.seed);
     for (let step = 0; step < stepsPerEpoch * check.minEpochs; step++) {
-      tf.tidy(() => engine.trainStep(tf.gather(x, tf.tensor1d(order.next(), 'int32')), { step, seed: train.seed, optimizer, labels })).dispose();
+      tf.tidy(() => engine.trainStep(tf.gather(x, tf.tensor1d(order.next(), 'int32')), { model, step, seed: train.seed, optimizer, labels })).dispose();
     }
     const test = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, 1000 * 784), null), [1000, 784]);
     const noStraightThrough = tf.tidy(() => usageFigures(engine.usage(test)).dataSync()[0]);

@@ -10,9 +10,9 @@ import { useWasmInNode } from '../../train/nodeBackend';
 import { Trainer } from '../../train/trainer';
 import type { MnistData } from '../../train/types';
 import { reconstructionNats } from '../vae/objective';
-import { vqCodeDim, vqWeightLayout } from './kind';
+import { vqCodeDim, vqWeightLayout, type VqModelConfig } from './kind';
 import { decodeVqIndices, readVqCodes } from './views';
-import { createVqEngine, resetDeadCodesOnDevice, usageFigures, type VqEngine, type VqEngineSpec } from './engine';
+import { createVqEngine, resetDeadCodesOnDevice, usageFigures, type VqEngine } from './engine';
 
 let data: MnistData;
 let test: tf.Tensor2D;
@@ -23,23 +23,15 @@ beforeAll(async () => {
   test = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, 1000 * 784), null), [1000, 784]);
 });
 
-const small: VqEngineSpec = {
-  encoderLayers: [32],
-  codeSize: 12,
-  hiddenActivation: 'relu',
-  vqPositions: 4,
-  codebookSize: 16,
-  commitment: 0.25,
-  vqResetEvery: 3,
-};
+const small: VqModelConfig = kindModel('vq', { encoderLayers: [32], codeSize: 12, hiddenActivation: 'relu', vqPositions: 4, codebookSize: 16, commitment: 0.25, vqResetEvery: 3 });
 
 /** Steps `engine` through `steps` seeded batches of the first `trainSize` training digits, as the Trainer does. */
-function train(engine: VqEngine, steps: number, trainSize: number, from = 0, optimizer = tf.train.adam(0.002)) {
+function train(engine: VqEngine, steps: number, trainSize: number, from = 0, optimizer = tf.train.adam(0.002), model = small) {
   const x = tf.tensor2d(imagesToFloat(data.trainImages, seededSubset(data.trainCount, trainSize, 1)), [trainSize, 784]);
   const order = new BatchOrder(trainSize, 100, 1);
   const labels = tf.zeros([100], 'int32') as tf.Tensor1D;
   for (let s = from; s < from + steps; s++) {
-    tf.tidy(() => engine.trainStep(tf.gather(x, tf.tensor1d(order.next(), 'int32')), { step: s, seed: 1, optimizer, labels })).dispose();
+    tf.tidy(() => engine.trainStep(tf.gather(x, tf.tensor1d(order.next(), 'int32')), { model, step: s, seed: 1, optimizer, labels })).dispose();
   }
   tf.dispose([x, labels]);
   return optimizer;
@@ -84,17 +76,18 @@ describe('VQ engine pieces, by hand', () => {
 
 describe('VQ engine training step', () => {
   it('returns the per-pixel BCE of the quantised reconstruction before the update, and learns', () => {
-    const engine = createVqEngine({ ...small, vqResetEvery: 0 }, 1);
+    const spec = { ...small, vqResetEvery: 0 };
+    const engine = createVqEngine(spec, 1);
     const x = tf.tensor2d(imagesToFloat(data.trainImages.subarray(0, 100 * 784), null), [100, 784]);
     const expected = tf.tidy(() => tf.div(tf.mean(reconstructionNats(engine.reconstructLogits(x), x)), 784).dataSync()[0]);
     const optimizer = tf.train.adam(0.01);
     const labels = tf.zeros([100], 'int32') as tf.Tensor1D;
     const before = engine.variables.map((v) => v.dataSync().slice());
-    const loss = tf.tidy(() => engine.trainStep(x, { step: 0, seed: 1, optimizer, labels }));
+    const loss = tf.tidy(() => engine.trainStep(x, { model: spec, step: 0, seed: 1, optimizer, labels }));
     expect(loss.dataSync()[0]).toBeCloseTo(expected, 5);
     // Every variable moved: encoder (straight-through + commitment), codebook, decoder.
     engine.variables.forEach((v, i) => expect(Array.from(v.dataSync())).not.toEqual(Array.from(before[i])));
-    for (let s = 1; s < 30; s++) tf.tidy(() => engine.trainStep(x, { step: s, seed: 1, optimizer, labels })).dispose();
+    for (let s = 1; s < 30; s++) tf.tidy(() => engine.trainStep(x, { model: spec, step: s, seed: 1, optimizer, labels })).dispose();
     const after = tf.tidy(() => tf.div(tf.mean(reconstructionNats(engine.reconstructLogits(x), x)), 784).dataSync()[0]);
     expect(after).toBeLessThan(expected - 0.02);
     tf.dispose([x, labels, loss]);
@@ -108,7 +101,7 @@ describe('VQ engine training step', () => {
     const zE = tf.tidy(() => tf.reshape(engine.model.encodeContinuous(x), [-1, 3]).arraySync() as number[][]);
     const optimizer = tf.train.sgd(0); // no update: the codebook is the reset's
     const labels = tf.zeros([100], 'int32') as tf.Tensor1D;
-    tf.tidy(() => engine.trainStep(x, { step: 0, seed: 1, optimizer, labels })).dispose();
+    tf.tidy(() => engine.trainStep(x, { model: small, step: 0, seed: 1, optimizer, labels })).dispose();
     const codes = engine.model.codebook.arraySync();
     for (const c of codes) expect(zE.some((z) => z.every((v, j) => Math.abs(v - c[j]) < 1e-6))).toBe(true);
     tf.dispose([x, labels]);

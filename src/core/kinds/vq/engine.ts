@@ -29,7 +29,7 @@ export { VQ_MEASURES };
 /** Seed stream of the dead-code reset: step s draws its picks from deriveSeed(stream, s). */
 const RESET_STREAM = 11;
 
-export interface VqEngine extends Engine {
+export interface VqEngine extends Engine<VqModelConfig> {
   readonly model: VqAutoencoder;
   readonly positions: number;
   readonly codebookSize: number;
@@ -92,7 +92,9 @@ export function createVqEngine(
   let usageSinceReset: tf.Tensor1D = tf.zeros([K]);
   const resetStream = deriveSeed(seed, RESET_STREAM);
 
-  const trainStep = (x: tf.Tensor2D, ctx: StepContext): tf.Scalar => {
+  const trainStep = (x: tf.Tensor2D, ctx: StepContext<VqModelConfig>): tf.Scalar => {
+    // β of the commitment loss is live: read at this step.
+    const { commitment } = ctx.model;
     const kept: { reconstruction?: tf.Scalar; usage?: tf.Tensor1D } = {};
     if (ctx.step === 0 && resets) {
       // The first reset, before any step: no code has been picked yet, so every code is dead
@@ -111,7 +113,7 @@ export function createVqEngine(
         const commitmentLoss = tf.mean(tf.sum(tf.squaredDifference(zE, stopGradient(zQ)), 1));
         kept.reconstruction = tf.keep(reconstruction);
         kept.usage = tf.keep(codeUsage(indices, K));
-        return tf.addN([reconstruction, codebookLoss, tf.mul(spec.commitment, commitmentLoss)]) as tf.Scalar;
+        return tf.addN([reconstruction, codebookLoss, tf.mul(commitment, commitmentLoss)]) as tf.Scalar;
       },
       false,
       model.variables,
