@@ -101,7 +101,7 @@ export const MODEL_ROWS = {
   /** Denoising: the trainer corrupts each training batch (fresh, seeded noise every step) and asks for the clean digit back. */
   noise: enumRow('noise', NOISE_TYPES, 'none', { key: 'noise', label: 'variants.editor.noise', optional: true, omit: true }),
   /** σ of Gaussian noise (pixels in [0, 1]), or the fraction of pixels salted or masked; unused for 'none'. */
-  noiseLevel: numberRow('noiseLevel', { min: 0, max: 1 }, 0.5, { key: 'noiselevel', label: 'variants.editor.noiseLevel', integer: false, optional: true, omit: true }),
+  noiseLevel: numberRow('noiseLevel', { min: 0, max: 1 }, 0.5, { key: 'noiselevel', label: 'variants.editor.noiseLevel', integer: false, optional: true, omit: true, live: true }),
   /**
    * Contractive autoencoder: weight of mean over the batch of ||dz/dx||²_F (the squared
    * Frobenius norm of the encoder's Jacobian), in closed form (core/train/contractive.ts). 0 = none.
