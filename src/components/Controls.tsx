@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkConfig, LIMITS } from '../core/config';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { configWithText, wordProblem } from './settingText';
 import { useShown } from './useShown';
 import './Controls.css';
 
@@ -74,7 +74,10 @@ export function Controls() {
   );
 }
 
-/** The seed of the weights, subset and batch order; a new seed is applied on Enter or blur. */
+/**
+ * The seed of the weights, subset and batch order: the one editor of the seed (the model editor
+ * leaves it here). Read and checked like every setting (settingText.ts); applied on Enter or blur.
+ */
 function SeedField({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const id = useId();
@@ -85,8 +88,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
     setSeenSeed(config.train.seed);
     setText(String(config.train.seed));
   }
-  const candidate = { ...config, train: { ...config.train, seed: text.trim() === '' ? NaN : Number(text) } };
-  const check = checkConfig(candidate);
+  const check = configWithText(config, 'seed', text);
   // The store's config changes only once the worker has rebuilt the model; until then a blur
   // after Enter must not send the same seed again.
   const sent = useRef<number | undefined>(undefined);
@@ -121,7 +123,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
       />
       {!check.ok && (
         <p id={`${id}-error`} className="controls-seed-error" role="alert">
-          {t('controls.seedInvalid', { min: LIMITS.seed.min, max: LIMITS.seed.max })}
+          {wordProblem(t, check.problem)}
         </p>
       )}
     </form>

@@ -8,7 +8,7 @@
  * scalar that accumulates the batch losses.
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkConfig, codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
+import { codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { trainingSubset } from '../data/normalSubset';
 import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
@@ -72,12 +72,9 @@ export class Trainer {
   /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
   private decodeLabel = 0;
 
+  /** `config` is trusted: validated once where it entered the lab (checkConfig, core/config.ts). */
   constructor(data: MnistData, config: LabConfig) {
-    const checked = checkConfig(config);
-    if (!checked.ok) {
-      throw new Error(`Invalid configuration: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    this.config = checked.config;
+    this.config = structuredClone(config);
     this.data = data;
     const { trainSize, seed } = this.config.train;
     if (trainSize > data.trainCount) {
