@@ -86,11 +86,11 @@ export function ArchitectureEditor() {
       <ArchitectureDiagram widths={previewWidths ?? layerWidths(config.model)} draft={dirty && previewWidths !== undefined} />
       {fields.length > 0 && (
         <form className="arch-form" onSubmit={apply} noValidate>
-          {SECTIONS.map(({ id, legend }) => {
+          {SECTIONS.map(({ id, legend, testId }) => {
             const inSection = fields.filter((f) => FIELD_VIEWS[f].section === id);
             if (inSection.length === 0) return null;
             return (
-              <fieldset key={id} className={id === 'training' ? 'arch-fieldset arch-fieldset--training' : 'arch-fieldset'} data-testid={`editor-${id}`}>
+              <fieldset key={id} className={id === 'training' ? 'arch-fieldset arch-fieldset--training' : 'arch-fieldset'} data-testid={testId}>
                 <legend>{t(legend)}</legend>
                 {id === 'layers' && !inSection.includes('encoderLayers') && <p className="field-hint">{t('kinds.editor.convNoLayers')}</p>}
                 {inSection.map(field)}

@@ -13,13 +13,13 @@ import { EDITOR_TRAIN_SETTINGS, type ConfigDraft } from './architectureDraft';
 
 export type Section = 'kind' | 'layers' | 'activations' | 'variants' | 'training';
 
-/** The editor's fieldsets in order, each with its legend's i18n key. */
-export const SECTIONS: readonly { id: Section; legend: string }[] = [
-  { id: 'kind', legend: 'kinds.editor.kind' },
-  { id: 'layers', legend: 'architecture.layers' },
-  { id: 'activations', legend: 'architecture.activations' },
-  { id: 'variants', legend: 'variants.editor.legend' },
-  { id: 'training', legend: 'architecture.training' },
+/** The editor's fieldsets in order, each with its legend's i18n key and test id. */
+export const SECTIONS: readonly { id: Section; legend: string; testId: string }[] = [
+  { id: 'kind', legend: 'kinds.editor.kind', testId: 'kind-fields' },
+  { id: 'layers', legend: 'architecture.layers', testId: 'layer-fields' },
+  { id: 'activations', legend: 'architecture.activations', testId: 'activation-fields' },
+  { id: 'variants', legend: 'variants.editor.legend', testId: 'variant-fields' },
+  { id: 'training', legend: 'architecture.training', testId: 'training-fields' },
 ];
 
 export interface FieldView {
