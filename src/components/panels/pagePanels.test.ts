@@ -107,8 +107,8 @@ describe('the teacher\'s checklist', () => {
     expect(mnist).toEqual(TEACHER_GROUPS.filter((g) => g !== 'textRetrieval' && g !== 'pretraining'));
     const text = teacherGroups(PANELS, 'textAutoencoders', TEACHER_GROUPS);
     expect(text).toContain('textRetrieval');
-    // The header's run buttons and seed on every page; no MNIST panel's group, outside or inside it.
-    expect(text).toEqual(['seed', 'run', 'textRetrieval']);
-    expect(teacherGroups(PANELS, 'pretraining', TEACHER_GROUPS)).toEqual(['seed', 'run', 'pretraining']);
+    // The header's run buttons and seed, and the lesson's question, on every page; no MNIST panel's group, outside or inside it.
+    expect(text).toEqual(['seed', 'run', 'textRetrieval', 'predict']);
+    expect(teacherGroups(PANELS, 'pretraining', TEACHER_GROUPS)).toEqual(['seed', 'run', 'pretraining', 'predict']);
   });
 });

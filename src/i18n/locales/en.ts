@@ -17,6 +17,7 @@ import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { messages } from './en.messages';
+import { predict } from './en.predict';
 
 export const en = {
   app: {
@@ -193,6 +194,7 @@ export const en = {
   vae,
   conditional,
   messages,
+  predict,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -18,6 +18,7 @@ import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
 import { messages } from './zh-Hans.messages';
+import { predict } from './zh-Hans.predict';
 
 export const zhHans: Strings = {
   app: {
@@ -194,4 +195,5 @@ export const zhHans: Strings = {
   vae,
   conditional,
   messages,
+  predict,
 };

@@ -18,6 +18,7 @@ import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { messages } from './zh-Hant.messages';
+import { predict } from './zh-Hant.predict';
 
 export const zhHant: Strings = {
   app: {
@@ -194,4 +195,5 @@ export const zhHant: Strings = {
   vae,
   conditional,
   messages,
+  predict,
 };
