@@ -64,7 +64,15 @@ export function PredictionResult({ lesson, status }: { lesson: Lesson; status: P
   }
 
   return (
-    <div className={`prediction-result prediction-result--${outcome ?? 'measured'}`} data-testid="prediction-result" data-state={outcome ?? 'measured'} data-right={verdict.right} aria-live="polite">
+    <div
+      className={`prediction-result prediction-result--${outcome ?? 'measured'}`}
+      data-testid="prediction-result"
+      data-state={outcome ?? 'measured'}
+      data-right={verdict.right}
+      data-value={status.record?.reading.kind === 'value' ? status.record.reading.value : undefined}
+      data-epoch={status.record?.reading.epoch}
+      aria-live="polite"
+    >
       <dl className="prediction-compare">
         <div>
           <dt>{t('predict.yours')}</dt>
