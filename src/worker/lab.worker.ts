@@ -321,6 +321,9 @@ class Lab implements LabApi {
   samplePrior: LabApi['samplePrior'] = (count, seed) => this.reads.samplePrior(count, seed);
   traverse: LabApi['traverse'] = (digit, values) => this.reads.traverse(digit, values);
   comparePlain: LabApi['comparePlain'] = (epochs, side) => this.reads.comparePlain(epochs, side);
+  inspectUnit: LabApi['inspectUnit'] = (digit, layer, unit) => this.reads.inspectUnit(digit, layer, unit);
+  digitLoss: LabApi['digitLoss'] = (digit) => this.reads.digitLoss(digit);
+  firstLayerWeights: LabApi['firstLayerWeights'] = (count) => this.reads.firstLayerWeights(count);
 
   // ---- the pretraining lesson (pretrainRun.ts): its own run and loop, not the lock's ----
   configurePretraining = (config: PretrainConfig) => this.require().pretrain.configure(config);

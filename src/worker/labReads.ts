@@ -15,10 +15,12 @@ import { snapshotBuffers } from '../core/train/snapshotTransfer';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { EncodeResult, PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
+import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
 import { codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { LabApplications } from './labApplications';
 import { own } from './labViews';
+import { digitLoss, firstLayerWeights, inspectUnit } from './mathViews';
 import type { LabVq } from './labVq';
 import { comparePlain, decodePriorGrid, decodePriorSamples, traverse } from './vaeViews';
 
@@ -97,6 +99,43 @@ export class LabReads {
       const maps = await trainer.featureMaps(image);
       return Comlink.transfer(maps, maps.map((m) => m.data.buffer));
     });
+  }
+
+  // ---- the math with its numbers (mathViews.ts) ----
+
+  inspectUnit(digit: MathDigitQuery, layer: number, unit: number): Promise<UnitInspection> {
+    return this.host.readModel(async (trainer) => {
+      const d = this.mathDigit(digit);
+      const r = await inspectUnit(trainer, d.pixels, d.label, layer, unit);
+      return Comlink.transfer(r, [r.weights.buffer]);
+    });
+  }
+
+  digitLoss(digit: MathDigitQuery): Promise<DigitLoss> {
+    return this.host.readModel(async (trainer) => {
+      const d = this.mathDigit(digit);
+      const r = await digitLoss(trainer, d.pixels, d.label);
+      return Comlink.transfer(r, [r.pixels.buffer, r.reconstruction.buffer, r.terms.buffer]);
+    });
+  }
+
+  firstLayerWeights(count: number): Promise<FirstLayerWeights> {
+    return this.host.readModel(async (trainer) => {
+      const r = await firstLayerWeights(trainer, count);
+      return Comlink.transfer(r, [r.weights.buffer]);
+    });
+  }
+
+  /** A test digit's pixels and label, or an image's pixels (no label: a drawing). */
+  private mathDigit(digit: MathDigitQuery): { pixels: Float32Array; label?: number } {
+    const data = this.host.data();
+    if ('testIndex' in digit) {
+      const i = digit.testIndex;
+      if (!Number.isInteger(i) || i < 0 || i >= data.testCount) throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${i}`);
+      return { pixels: imagesToFloat(data.testImages.subarray(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE), null), label: data.testLabels[i] };
+    }
+    if (digit.image.length !== IMAGE_SIZE || !digit.image.every(Number.isFinite)) throw new RangeError(`an image is ${IMAGE_SIZE} finite pixel values`);
+    return { pixels: Float32Array.from(digit.image) };
   }
 
   // ---- the kinds' own views ----

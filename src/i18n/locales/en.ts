@@ -18,6 +18,7 @@ import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { messages } from './en.messages';
 import { predict } from './en.predict';
+import { math } from './en.math';
 
 export const en = {
   app: {
@@ -195,6 +196,7 @@ export const en = {
   conditional,
   messages,
   predict,
+  math,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

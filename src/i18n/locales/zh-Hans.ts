@@ -19,6 +19,7 @@ import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
 import { messages } from './zh-Hans.messages';
 import { predict } from './zh-Hans.predict';
+import { math } from './zh-Hans.math';
 
 export const zhHans: Strings = {
   app: {
@@ -196,4 +197,5 @@ export const zhHans: Strings = {
   conditional,
   messages,
   predict,
+  math,
 };

@@ -19,6 +19,7 @@ import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { messages } from './zh-Hant.messages';
 import { predict } from './zh-Hant.predict';
+import { math } from './zh-Hant.math';
 
 export const zhHant: Strings = {
   app: {
@@ -196,4 +197,5 @@ export const zhHant: Strings = {
   conditional,
   messages,
   predict,
+  math,
 };

@@ -17,7 +17,7 @@ export const lesson: Lesson = {
   preset: { model: { encoderLayers: [256, 64], codeSize: 30 } },
   controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'pcaCompare', 'predict'],
   experiment: 'mnistAutoencoder',
-  panels: ['model', 'training', 'reconstructions'],
+  panels: ['model', 'training', 'reconstructions', 'weights'],
   measures: ['testSquaredError'],
   prediction: {
     question: {

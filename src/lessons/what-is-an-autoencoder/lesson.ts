@@ -13,7 +13,7 @@ export const lesson: Lesson = {
   preset: {},
   controls: ['architecture', 'loss', 'run', 'lossChart', 'reconstructions', 'scatter', 'drawPad', 'predict'],
   experiment: 'mnistAutoencoder',
-  panels: ['model', 'training', 'reconstructions', 'latent', 'draw'],
+  panels: ['model', 'training', 'reconstructions', 'weights', 'latent', 'draw'],
   measures: ['testSquaredError'],
   prediction: {
     question: {

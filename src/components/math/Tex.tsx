@@ -1,0 +1,19 @@
+import 'katex/dist/katex.min.css';
+import { useMemo } from 'react';
+import { renderTex } from '../../lessons/markdownMath';
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** TeX the page builds from numbers (never from a link or a file), rendered by KaTeX with trust off. */
+export function Tex({ tex, display = false, testId }: { tex: string; display?: boolean; testId?: string }) {
+  const html = useMemo(() => renderTex(tex, display, escapeHtml), [tex, display]);
+  return <span className={display ? 'math-tex math-tex--display' : 'math-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A number as TeX writes it: 4 significant digits, an exponent as × 10^k. */
+export function texNumber(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '\\mathrm{NaN}' : x > 0 ? '\\infty' : '-\\infty';
+  const s = String(Number(x.toPrecision(digits)));
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  return m ? `${m[1]} \\times 10^{${Number(m[2])}}` : s;
+}
