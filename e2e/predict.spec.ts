@@ -54,6 +54,8 @@ test('lesson 1 in English: the question comes first, the answer stands beside th
     await expect(result).toHaveAttribute('data-state', right === 'better' ? 'right' : 'wrong');
     await expect(page.getByTestId('prediction-yours')).toHaveText('Yes: a smaller squared error than PCA-2');
     await expect(page.getByTestId('prediction-detail')).toContainText('PCA at the same code size');
+    // 1,000 digits, not the lesson's 10,000: the card says the run is not the lesson's experiment.
+    await expect(result).toContainText('settings other than the lesson');
     // Measured: the choices are closed until a new run.
     await expect(page.getByTestId('prediction-choice-notBetter')).toBeDisabled();
     await shoot(page, 'predict-en-measured');

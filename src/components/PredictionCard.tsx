@@ -66,15 +66,17 @@ export function PredictionCard({ lesson }: { lesson: Lesson }) {
 }
 
 /**
- * Beside a choice, what the lab measured for it so far: an 'extreme' question's part (a digit's
- * AUROC), a 'setting' question's trial (or a button that trains with that value).
+ * Beside a choice, what the lab measured for it: an 'extreme' question's part (a digit's AUROC)
+ * once the question is judged, a 'setting' question's run so far (or a button that switches the
+ * model to that value).
  */
 function ChoiceFigure({ lesson, choice, status }: { lesson: Lesson; choice: PredictionChoice; status: PredictionStatus }) {
   const { t } = useTranslation();
   const { judge } = lesson.prediction;
   if (judge.kind === 'extreme') {
-    const items = (status.record?.reading ?? status.live).kind === 'items' ? (status.record?.reading ?? status.live) : undefined;
-    const x = items?.kind === 'items' ? items.items[choice.id] : undefined;
+    // Only the measurement the question is judged on: live parts before it would answer the question for the student.
+    const reading = status.record?.reading;
+    const x = reading?.kind === 'items' ? reading.items[choice.id] : undefined;
     return x === undefined ? null : (
       <span className="prediction-figure" data-testid={`prediction-figure-${choice.id}`} data-value={x}>
         {formatItem(judge.items, x)}

@@ -73,6 +73,11 @@ export function PredictionResult({ lesson, status }: { lesson: Lesson; status: P
       data-epoch={status.record?.reading.epoch}
       aria-live="polite"
     >
+      {outcome && (
+        <p className="prediction-verdict" data-testid="prediction-verdict">
+          <span aria-hidden="true">{outcome === 'right' ? '✓' : '✗'}</span> {t(`predict.outcome.${outcome}`)}
+        </p>
+      )}
       <dl className="prediction-compare">
         <div>
           <dt>{t('predict.yours')}</dt>
@@ -86,11 +91,6 @@ export function PredictionResult({ lesson, status }: { lesson: Lesson; status: P
       <p className="prediction-detail" data-testid="prediction-detail">
         {detail}
       </p>
-      {outcome && (
-        <p className="prediction-verdict" data-testid="prediction-verdict">
-          <span aria-hidden="true">{outcome === 'right' ? '✓' : '✗'}</span> {t(`predict.outcome.${outcome}`)}
-        </p>
-      )}
       {answer && answer.epoch > 0 && <p className="prediction-note">{t('predict.note.late', { epoch: plainEpoch(answer.epoch) })}</p>}
       {status.changed && <p className="prediction-note">{t('predict.note.changed')}</p>}
       {judge.kind !== 'setting' && <p className="prediction-note">{t('predict.note.again')}</p>}

@@ -43,7 +43,7 @@ export const predict = {
   trial: {
     measured: '{{value}} (epoch {{epoch}})',
     now: 'training now',
-    switch: 'Train with this',
+    switch: 'Switch to this',
   },
   note: {
     late: 'You answered after {{epoch}} epochs of training.',

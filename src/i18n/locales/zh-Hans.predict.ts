@@ -22,12 +22,12 @@ export const predict: Strings['predict'] = {
     },
   },
   detail: {
-    value: '第 {{epoch}} 个 epoch 的{{measure}}：{{value}}。',
-    ratio: '第 {{epoch}} 个 epoch 的{{measure}}：{{value}}，{{baselineName}}为 {{baseline}}（{{ratio}}）。',
-    difference: '第 {{epoch}} 个 epoch 的{{measure}}：{{value}}，{{baselineName}}为 {{baseline}}（{{difference}}）。',
+    value: '训练到 {{epoch}} 个 epoch 时，{{measure}}：{{value}}。',
+    ratio: '训练到 {{epoch}} 个 epoch 时，{{measure}}：{{value}}，{{baselineName}}为 {{baseline}}（{{ratio}}）。',
+    difference: '训练到 {{epoch}} 个 epoch 时，{{measure}}：{{value}}，{{baselineName}}为 {{baseline}}（{{difference}}）。',
     extreme: {
-      min: '第 {{epoch}} 个 epoch 的{{name}}：{{best}} 最低（{{value}}）。',
-      max: '第 {{epoch}} 个 epoch 的{{name}}：{{best}} 最高（{{value}}）。',
+      min: '训练到 {{epoch}} 个 epoch 时，{{name}}：{{best}} 最低（{{value}}）。',
+      max: '训练到 {{epoch}} 个 epoch 时，{{name}}：{{best}} 最高（{{value}}）。',
     },
     setting: {
       min: '训练 {{epochs}} 个 epoch 后的{{measure}}：{{best}} 最低（{{value}}）。',
@@ -40,9 +40,9 @@ export const predict: Strings['predict'] = {
     gridHoles: '每个网格里空格子的比例',
   },
   trial: {
-    measured: '{{value}}（第 {{epoch}} 个 epoch）',
+    measured: '{{value}}（训练 {{epoch}} 个 epoch）',
     now: '正在训练',
-    switch: '用这个训练',
+    switch: '切换到这个',
   },
   note: {
     late: '你是在训练了 {{epoch}} 个 epoch 之后才回答的。',

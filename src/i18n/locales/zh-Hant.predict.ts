@@ -22,12 +22,12 @@ export const predict: Strings['predict'] = {
     },
   },
   detail: {
-    value: '第 {{epoch}} 個 epoch 的{{measure}}：{{value}}。',
-    ratio: '第 {{epoch}} 個 epoch 的{{measure}}：{{value}}，{{baselineName}}為 {{baseline}}（{{ratio}}）。',
-    difference: '第 {{epoch}} 個 epoch 的{{measure}}：{{value}}，{{baselineName}}為 {{baseline}}（{{difference}}）。',
+    value: '訓練到 {{epoch}} 個 epoch 時，{{measure}}：{{value}}。',
+    ratio: '訓練到 {{epoch}} 個 epoch 時，{{measure}}：{{value}}，{{baselineName}}為 {{baseline}}（{{ratio}}）。',
+    difference: '訓練到 {{epoch}} 個 epoch 時，{{measure}}：{{value}}，{{baselineName}}為 {{baseline}}（{{difference}}）。',
     extreme: {
-      min: '第 {{epoch}} 個 epoch 的{{name}}：{{best}} 最低（{{value}}）。',
-      max: '第 {{epoch}} 個 epoch 的{{name}}：{{best}} 最高（{{value}}）。',
+      min: '訓練到 {{epoch}} 個 epoch 時，{{name}}：{{best}} 最低（{{value}}）。',
+      max: '訓練到 {{epoch}} 個 epoch 時，{{name}}：{{best}} 最高（{{value}}）。',
     },
     setting: {
       min: '訓練 {{epochs}} 個 epoch 後的{{measure}}：{{best}} 最低（{{value}}）。',
@@ -40,9 +40,9 @@ export const predict: Strings['predict'] = {
     gridHoles: '每個網格裡空格子的比例',
   },
   trial: {
-    measured: '{{value}}（第 {{epoch}} 個 epoch）',
+    measured: '{{value}}（訓練 {{epoch}} 個 epoch）',
     now: '正在訓練',
-    switch: '用這個訓練',
+    switch: '切換到這個',
   },
   note: {
     late: '你是在訓練了 {{epoch}} 個 epoch 之後才回答的。',
