@@ -20,7 +20,7 @@ test('a unit of the diagram shows its weights and numbers; the loss formula and 
   await test.step('hovering the first hidden layer: a 28 x 28 weights image, z and relu(z) of the test digit', async () => {
     const layer = page.getByTestId('arch-layer-1');
     await layer.scrollIntoViewIfNeeded();
-    await layer.locator('rect').hover();
+    await layer.hover();
     await expect(inspector).toHaveAttribute('data-layer', '1');
     await expect(page.getByTestId('unit-weights')).toHaveAttribute('data-count', '784');
     expect(await page.getByTestId('unit-weights').evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([28, 28]);

@@ -59,7 +59,8 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
 
   return (
     <div ref={ref} className={draft ? 'arch-diagram arch-diagram--draft' : 'arch-diagram'}>
-      <svg width={width} height={HEIGHT} role={pointer.on ? 'group' : 'img'} aria-label={t('diagram.label', { widths: widths.join('–') })}>
+      <div className="arch-diagram-figure">
+      <svg width={width} height={HEIGHT} role="img" aria-label={t('diagram.label', { widths: widths.join('–') })}>
         {widths.slice(0, -1).map((w, i) => {
           const x0 = x(i) + boxWidth / 2;
           const x1 = x(i + 1) - boxWidth / 2;
@@ -80,11 +81,7 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
           const top = mid - bh / 2;
           const shown = pointer.shown?.layer === i ? pointer.shown.unit : undefined;
           return (
-            <g
-              key={`layer-${i}`}
-              className={isCode ? 'arch-layer arch-layer--code' : isEnd ? 'arch-layer arch-layer--io' : 'arch-layer'}
-              {...(pointer.on ? pointer.layerProps(i, w, top, bh, layerName(i)) : {})}
-            >
+            <g key={`layer-${i}`} className={isCode ? 'arch-layer arch-layer--code' : isEnd ? 'arch-layer arch-layer--io' : 'arch-layer'}>
               <rect x={x(i) - boxWidth / 2} y={top} width={boxWidth} height={bh} rx={3} />
               {shown !== undefined && <line className="arch-unit-mark" x1={x(i) - boxWidth / 2 - 4} x2={x(i) + boxWidth / 2 + 4} y1={top + ((shown + 0.5) / w) * bh} y2={top + ((shown + 0.5) / w) * bh} />}
               <text x={x(i)} y={NUMBER_Y} textAnchor="middle" className="arch-width">
@@ -105,6 +102,17 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
           {t('diagram.output')}
         </text>
       </svg>
+      {/* Over each layer box, a slider over its units (HTML, so the drawing stays one image for a screen reader). */}
+      {pointer.on &&
+        widths.map((w, i) => (
+          <div
+            key={`units-${i}`}
+            className={pointer.shown?.layer === i ? 'arch-units arch-units--shown' : 'arch-units'}
+            style={{ left: x(i) - boxWidth / 2, top: mid - boxHeight(w) / 2, width: boxWidth, height: boxHeight(w) }}
+            {...pointer.layerProps(i, w, layerName(i))}
+          />
+        ))}
+      </div>
       {draft && <p className="arch-draft-note">{t('diagram.draft')}</p>}
       {pointer.on && !pointer.shown && <p className="arch-hint">{t('math.unit.hint')}</p>}
       {pointer.on && pointer.shown && (

@@ -274,8 +274,9 @@ class Lab implements LabApi {
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number }> {
-    // Counted once a background full test is over (its chunk's sums would count otherwise).
+    // Counted once a background full test and the page's reads are over (their tensors would count otherwise).
     await this.fullTestDone;
+    await this.reads.idle();
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
   }

@@ -4,10 +4,21 @@ import { renderTex } from '../../lessons/markdownMath';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** TeX the page builds from numbers (never from a link or a file), rendered by KaTeX with trust off. */
+/**
+ * TeX the page builds from numbers (never from a link or a file), rendered by KaTeX with trust
+ * off. A display formula scrolls sideways when it is wider than its column, so it takes the
+ * keyboard focus (a scrollable region a keyboard cannot reach is an accessibility fault).
+ */
 export function Tex({ tex, display = false, testId }: { tex: string; display?: boolean; testId?: string }) {
   const html = useMemo(() => renderTex(tex, display, escapeHtml), [tex, display]);
-  return <span className={display ? 'math-tex math-tex--display' : 'math-tex'} data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <span
+      className={display ? 'math-tex math-tex--display' : 'math-tex'}
+      data-testid={testId}
+      tabIndex={display ? 0 : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
 
 /** A number as TeX writes it: 4 significant digits, an exponent as × 10^k. */

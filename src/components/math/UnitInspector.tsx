@@ -74,8 +74,8 @@ export function UnitInspector({ layer, unit, last, name, decoder }: { layer: num
           <figcaption>{t(layer === 1 ? 'math.unit.weightsPixels' : 'math.unit.weightsUnits', { count: r.weights.length })}</figcaption>
         </figure>
         <div className="math-unit-numbers" data-testid="unit-numbers" data-input-sum={r.inputSum} data-activation={r.activation} data-step={r.step}>
-          <Tex tex={`z = \\sum_{i=1}^{${r.weights.length}} w_i\\, ${input}_i + b = ${texNumber(r.inputSum)} \\quad (b = ${texNumber(r.bias)})`} testId="unit-input-sum" />
-          <Tex tex={activationTex(r.activationName, r.inputSum, r.activation)} testId="unit-activation" />
+          <Tex tex={`z = \\sum_{i=1}^{${r.weights.length}} w_i\\, ${input}_i + b = ${texNumber(r.inputSum)} \\quad (b = ${texNumber(r.bias)})`} display testId="unit-input-sum" />
+          <Tex tex={activationTex(r.activationName, r.inputSum, r.activation)} display testId="unit-activation" />
           {layer === last && <p className="field-hint">{t('math.unit.outputPixel', { row, col, value: plainNumber(r.activation, 3) })}</p>}
           {r.label >= 0 && decoder && <p className="field-hint">{t('math.unit.label', { label: r.label })}</p>}
         </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { densePath, pathWidths } from '../../core/analysis/densePath';
 import { useLab } from '../../state/store';
@@ -20,8 +20,9 @@ function appliedWidths(model: Parameters<typeof densePath>[0]): number[] | undef
 }
 
 /**
- * Which unit of the diagram the reader points at. Each layer box is a slider over its units
- * (role slider, in the tab order): the pointer picks the unit under it, the arrow keys step
+ * Which unit of the diagram the reader points at. Over each layer box lies a slider over its
+ * units (an HTML element with role slider, in the tab order; the drawing stays one image): the
+ * pointer picks the unit under it, the arrow keys step
  * (PageUp/PageDown a tenth of the layer, Home/End the ends), Escape closes. The last unit
  * pointed at stays shown, so the pointer can move on to the inspector below. Only when the
  * widths drawn are the applied dense model's (`on`): an edit not applied yet has no weights.
@@ -34,7 +35,7 @@ export function useUnitPointer(widths: readonly number[], draft: boolean) {
   const [selected, setSelected] = useState<DiagramUnit>();
   const shown = on && selected && selected.layer < widths.length && selected.unit < widths[selected.layer] ? selected : undefined;
 
-  const layerProps = (layer: number, width: number, top: number, height: number, name: string) => {
+  const layerProps = (layer: number, width: number, name: string) => {
     const unit = shown?.layer === layer ? shown.unit : 0;
     const go = (u: number) => setSelected({ layer, unit: Math.min(width - 1, Math.max(0, u)) });
     const page = Math.max(1, Math.round(width / 10));
@@ -58,17 +59,15 @@ export function useUnitPointer(widths: readonly number[], draft: boolean) {
       'aria-valuenow': unit + 1,
       'aria-valuetext': t('math.unit.valueText', { unit: unit + 1, count: width }),
       'data-testid': `arch-layer-${layer}`,
-      onMouseMove: (e: MouseEvent<SVGGElement>) => {
-        const svg = e.currentTarget.ownerSVGElement;
-        if (!svg) return;
-        const y = e.clientY - svg.getBoundingClientRect().top;
-        const u = Math.floor(((y - top) / height) * width);
+      onMouseMove: (e: MouseEvent<HTMLDivElement>) => {
+        const box = e.currentTarget.getBoundingClientRect();
+        const u = Math.min(width - 1, Math.max(0, Math.floor(((e.clientY - box.top) / box.height) * width)));
         if (shown?.layer !== layer || shown.unit !== u) go(u);
       },
-      onFocus: (_: FocusEvent<SVGGElement>) => {
+      onFocus: () => {
         if (shown?.layer !== layer) go(0);
       },
-      onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
+      onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
         const act = keys[e.key];
         if (!act) return;
         e.preventDefault();
