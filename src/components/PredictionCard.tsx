@@ -60,7 +60,7 @@ export function PredictionCard({ lesson }: { lesson: Lesson }) {
         ))}
       </fieldset>
       {!answer && verdict.state !== 'measured' && <p className="prediction-hint">{t('predict.hint')}</p>}
-      <PredictionResult lesson={lesson} status={status} />
+      <PredictionResult lesson={lesson} status={status} trained={trainedEpoch} />
     </section>
   );
 }

@@ -10,18 +10,20 @@ import { formatDifference, formatItem, formatRatio, formatTrial } from './predic
  * The second half of the question card: until the measurement is in, when it will be (after how
  * many epochs, or which runs are missing); then the student's answer beside the measured one,
  * the numbers that decided it, and whether the answer was right.
+ * @param trained epochs the lesson's experiment has trained (measurements come a little later)
  */
-export function PredictionResult({ lesson, status }: { lesson: Lesson; status: PredictionStatus }) {
+export function PredictionResult({ lesson, status, trained }: { lesson: Lesson; status: PredictionStatus; trained: number }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { verdict, answer, outcome, live } = status;
+  const { verdict, answer, outcome } = status;
   const { judge, choices } = lesson.prediction;
   const choiceText = (id: string) => choices.find((c) => c.id === id)?.text[locale] ?? id;
 
   if (verdict.state === 'pending') {
+    // Trained far enough but not measured there yet (a measurement on request, or the next one): say what it waits for.
     const text =
-      verdict.reason === 'training'
-        ? t('predict.pending.training', { epochs: judge.epoch, epoch: plainEpoch(live.epoch) })
+      verdict.reason === 'training' && trained < judge.epoch
+        ? t('predict.pending.training', { epochs: judge.epoch, epoch: plainEpoch(trained) })
         : verdict.reason === 'trials'
           ? t('predict.pending.trials', { epochs: judge.epoch })
           : t(`predict.pending.waiting.${judge.kind === 'extreme' ? judge.items : 'measure'}`);

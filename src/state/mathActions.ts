@@ -14,10 +14,14 @@ import { useLab, type LabState } from './store';
 
 const store = () => useLab.getState();
 
-/** The digit in view as the worker takes it: a showcase test digit by its test index, or the reader's drawing. Undefined while neither exists. */
+/**
+ * The digit in view as the worker takes it: a showcase test digit by its test index, or the
+ * reader's drawing (the first showcase digit once the drawing is cleared). Undefined before the
+ * test digits arrive.
+ */
 export function mathDigitQuery(digit: MathDigit, s: Pick<LabState, 'testSample' | 'drawing'> = store()): MathDigitQuery | undefined {
-  if (digit === 'drawing') return s.drawing && s.drawing.length === IMAGE_SIZE ? { image: Float32Array.from(s.drawing) } : undefined;
-  const index = s.testSample?.showcase[digit.showcase];
+  if (digit === 'drawing' && s.drawing?.length === IMAGE_SIZE) return { image: Float32Array.from(s.drawing) };
+  const index = s.testSample?.showcase[digit === 'drawing' ? 0 : digit.showcase];
   return index === undefined ? undefined : { testIndex: index };
 }
 

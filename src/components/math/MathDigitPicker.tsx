@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MathDigit } from '../../state/mathSlice';
 import { useLab } from '../../state/store';
 import { clearCanvas, drawDigit } from '../digitCanvas';
 
@@ -9,7 +10,7 @@ const OFFERED = 6;
 /**
  * Which digit the math views compute with: one of the first showcase test digits, or the
  * reader's drawing while the draw pad holds one (store.mathDigit, shared by the unit inspector
- * and the loss formula).
+ * and the loss formula). A radio group: one tab stop, the arrow keys choose.
  */
 export function MathDigitPicker() {
   const { t } = useTranslation();
@@ -18,28 +19,49 @@ export function MathDigitPicker() {
   const chosen = useLab((s) => s.mathDigit);
   const setMathDigit = useLab((s) => s.setMathDigit);
   const offered = sample ? sample.showcase.slice(0, OFFERED) : [];
+  const options: { key: string; digit: MathDigit; label: string; pixels: Float32Array | Uint8Array; index: number; testId: string }[] = offered.map((index, i) => ({
+    key: `t${index}`,
+    digit: { showcase: i },
+    label: t('math.digit.test', { label: sample!.labels[index], index }),
+    pixels: sample!.images,
+    index,
+    testId: `math-digit-${i}`,
+  }));
+  if (drawing) options.push({ key: 'drawing', digit: 'drawing', label: t('math.digit.drawing'), pixels: drawing, index: 0, testId: 'math-digit-drawing' });
+  const isChosen = (d: MathDigit) => (d === 'drawing' ? chosen === 'drawing' : chosen !== 'drawing' && chosen.showcase === d.showcase);
+  const current = Math.max(0, options.findIndex((o) => isChosen(o.digit)));
+  const group = useRef<HTMLDivElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    if (!step || !options.length) return;
+    e.preventDefault();
+    const next = (current + step + options.length) % options.length;
+    setMathDigit(options[next].digit);
+    group.current?.querySelectorAll<HTMLElement>('[role=radio]')[next]?.focus();
+  };
   return (
-    <div className="math-digit-picker" role="group" aria-label={t('math.digit.label')}>
-      <span className="math-digit-picker-label">{t('math.digit.label')}</span>
-      {offered.map((index, i) => (
-        <button
-          key={index}
-          type="button"
-          className="math-digit-button"
-          aria-pressed={chosen !== 'drawing' && chosen.showcase === i}
-          aria-label={t('math.digit.test', { label: sample!.labels[index], index })}
-          onClick={() => setMathDigit({ showcase: i })}
-          data-testid={`math-digit-${i}`}
-        >
-          <Thumb pixels={sample!.images} index={index} />
-        </button>
-      ))}
-      {drawing && (
-        <button type="button" className="math-digit-button math-digit-button--drawing" aria-pressed={chosen === 'drawing'} onClick={() => setMathDigit('drawing')} data-testid="math-digit-drawing">
-          <Thumb pixels={drawing} index={0} />
-          <span>{t('math.digit.drawing')}</span>
-        </button>
-      )}
+    <div className="math-digit-picker">
+      <span className="math-digit-picker-label" aria-hidden="true">
+        {t('math.digit.label')}
+      </span>
+      <div ref={group} role="radiogroup" aria-label={t('math.digit.label')} className="math-digit-options" onKeyDown={onKeyDown}>
+        {options.map((o, i) => (
+          <button
+            key={o.key}
+            type="button"
+            role="radio"
+            aria-checked={i === current}
+            tabIndex={i === current ? 0 : -1}
+            className={o.digit === 'drawing' ? 'math-digit-button math-digit-button--drawing' : 'math-digit-button'}
+            aria-label={o.label}
+            onClick={() => setMathDigit(o.digit)}
+            data-testid={o.testId}
+          >
+            <Thumb pixels={o.pixels} index={o.index} />
+            {o.digit === 'drawing' && <span aria-hidden="true">{o.label}</span>}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

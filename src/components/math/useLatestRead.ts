@@ -19,6 +19,7 @@ export function useLatestRead<T>(key: string | undefined, read: () => Promise<T 
     return () => {
       s.alive = false;
       if (s.timer) clearTimeout(s.timer);
+      s.timer = 0;
     };
   }, []);
 
@@ -31,8 +32,12 @@ export function useLatestRead<T>(key: string | undefined, read: () => Promise<T 
       s.pending = false;
       s.last = Date.now();
       const asked = latest.current.key;
-      const answer = await latest.current.read();
-      s.running = false;
+      let answer: T | undefined;
+      try {
+        answer = await latest.current.read();
+      } finally {
+        s.running = false;
+      }
       if (!s.alive) return;
       if (answer !== undefined && asked !== undefined) setAnswer({ value: answer, key: asked });
       if (s.pending || latest.current.key !== asked) schedule();
