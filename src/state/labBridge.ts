@@ -18,6 +18,7 @@ import { backendFromSearch, LabClient } from '../worker/client';
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
+import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
@@ -158,6 +159,7 @@ export const lab = {
 
   ...latentActions,
   ...lessonActions,
+  ...mathActions,
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

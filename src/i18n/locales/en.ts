@@ -18,6 +18,8 @@ import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { messages } from './en.messages';
 import { problems } from './en.problems';
+import { predict } from './en.predict';
+import { math } from './en.math';
 
 export const en = {
   app: {
@@ -186,6 +188,8 @@ export const en = {
   conditional,
   messages,
   problems,
+  predict,
+  math,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -19,6 +19,8 @@ import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
 import { messages } from './zh-Hans.messages';
 import { problems } from './zh-Hans.problems';
+import { predict } from './zh-Hans.predict';
+import { math } from './zh-Hans.math';
 
 export const zhHans: Strings = {
   app: {
@@ -187,4 +189,6 @@ export const zhHans: Strings = {
   conditional,
   messages,
   problems,
+  predict,
+  math,
 };

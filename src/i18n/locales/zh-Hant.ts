@@ -19,6 +19,8 @@ import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { messages } from './zh-Hant.messages';
 import { problems } from './zh-Hant.problems';
+import { predict } from './zh-Hant.predict';
+import { math } from './zh-Hant.math';
 
 export const zhHant: Strings = {
   app: {
@@ -187,4 +189,6 @@ export const zhHant: Strings = {
   conditional,
   messages,
   problems,
+  predict,
+  math,
 };
