@@ -2,7 +2,7 @@
 import type { Plugin } from 'vite';
 /** Matches the id of tfjs-backend-wasm's threaded Emscripten factory. */
 export const THREADED_FACTORY: RegExp;
-/** The factory's source with `_scriptDir` declared inside the factory; throws on another shape. */
-export function selfContainedFactory(code: string): string;
-/** The Vite (and Rolldown) plugin that applies selfContainedFactory to that one file. */
+/** The factory's source with `_scriptDir` declared inside it and the core count unhalved; throws on another shape. */
+export function patchThreadedFactory(code: string): string;
+/** The Vite (and Rolldown) plugin that applies patchThreadedFactory to that one file. */
 export function wasmThreadsPlugin(): Plugin;

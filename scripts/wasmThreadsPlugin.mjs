@@ -23,6 +23,14 @@
 // Web Workers and module scripts, where `document.currentScript` is null at load time and at
 // call time alike, so `_scriptDir` is undefined either way.
 //
+// A second, smaller change to the same file: tfjs-wasm's C++ (backend.cc) sizes its thread pool
+// as at most `emscripten_num_logical_cores() / 2` ("many x86-64 processors have 2 threads per
+// core"), a cap that setThreadsCount cannot lift; on a machine that reports 2 cores it never
+// runs more than one thread. The JavaScript import behind that call reads
+// navigator.hardwareConcurrency; doubling it there cancels the halving, so the count the lab asks
+// for with setThreadsCount (src/worker/wasmThreads.ts: the reported cores, at most 8) is the
+// count it gets. Nothing else reads that import.
+//
 // Used for the app, the workers (Vite bundles those with `worker.plugins`) and the dev
 // server's dependency pre-bundling; a tfjs version whose file no longer has the shape fails
 // the build loudly instead of shipping a broken threaded backend.
@@ -33,20 +41,27 @@ export const THREADED_FACTORY = /tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend
 const WRAPPER_HEAD =
   /(var WasmBackendModuleThreadedSimd = \(\(\) => \{\s*)(var _scriptDir = [^\n]+\n\s*if \(typeof __filename !== 'undefined'\) _scriptDir = _scriptDir \|\| __filename;\n)(\s*return \(\s*function\(WasmBackendModuleThreadedSimd\) \{\n)/;
 
+const LOGICAL_CORES = 'function _emscripten_num_logical_cores(){if(ENVIRONMENT_IS_NODE)return require("os").cpus().length;return navigator["hardwareConcurrency"]}';
+const LOGICAL_CORES_UNHALVED = LOGICAL_CORES.replace('return navigator["hardwareConcurrency"]', 'return 2*navigator["hardwareConcurrency"]');
+
+function unexpectedShape(what) {
+  return new Error(
+    `wasmThreadsPlugin: tfjs-backend-wasm-threaded-simd.js does not have the shape this plugin fixes (${what}; ` +
+      'see scripts/wasmThreadsPlugin.mjs); check whether the new tfjs version still needs it.',
+  );
+}
+
 /**
- * The factory's source with `_scriptDir` declared inside the factory.
+ * The factory's source with `_scriptDir` declared inside the factory, and the logical-core
+ * count doubled where the C++ halves it.
  * @throws when the file does not have the expected shape (another tfjs version).
  */
-export function selfContainedFactory(code) {
+export function patchThreadedFactory(code) {
   const match = WRAPPER_HEAD.exec(code);
-  if (!match) {
-    throw new Error(
-      'wasmThreadsPlugin: tfjs-backend-wasm-threaded-simd.js does not have the shape this plugin fixes ' +
-        '(see scripts/wasmThreadsPlugin.mjs); check whether the new tfjs version still needs it.',
-    );
-  }
+  if (!match) throw unexpectedShape('the wrapper that computes _scriptDir');
+  if (code.split(LOGICAL_CORES).length !== 2) throw unexpectedShape('_emscripten_num_logical_cores');
   const [whole, head, scriptDir, factoryHead] = match;
-  return code.replace(whole, `${head}${factoryHead}${scriptDir}`);
+  return code.replace(whole, `${head}${factoryHead}${scriptDir}`).replace(LOGICAL_CORES, LOGICAL_CORES_UNHALVED);
 }
 
 /** The Vite (and Rolldown) plugin. */
@@ -56,7 +71,7 @@ export function wasmThreadsPlugin() {
     enforce: 'pre',
     transform(code, id) {
       if (!THREADED_FACTORY.test(id.split('?')[0])) return null;
-      return { code: selfContainedFactory(code), map: null };
+      return { code: patchThreadedFactory(code), map: null };
     },
   };
 }

@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { join } from 'node:path';
 import { build, type Rolldown } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { selfContainedFactory, THREADED_FACTORY, wasmThreadsPlugin } from './wasmThreadsPlugin.mjs';
+import { patchThreadedFactory, THREADED_FACTORY, wasmThreadsPlugin } from './wasmThreadsPlugin.mjs';
 
 const FACTORY_FILE = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js');
 
@@ -63,10 +63,12 @@ describe('wasmThreadsPlugin', () => {
     expect((fixed as Error | undefined)?.constructor.name).not.toBe('ReferenceError');
   });
 
-  it('moves only the two lines that compute _scriptDir, into the factory', () => {
+  it('moves only the two lines that compute _scriptDir into the factory, and doubles the logical cores', () => {
     const code = readFileSync(FACTORY_FILE, 'utf8');
-    const fixed = selfContainedFactory(code);
-    expect(fixed.length).toBe(code.length);
+    const fixed = patchThreadedFactory(code);
+    expect(fixed.length).toBe(code.length + '2*'.length);
+    expect(fixed).toContain('return 2*navigator["hardwareConcurrency"]}');
+    expect(fixed.match(/hardwareConcurrency/g)).toHaveLength(1);
     const factoryStart = fixed.indexOf('function(WasmBackendModuleThreadedSimd) {');
     expect(fixed.indexOf('var _scriptDir =')).toBeGreaterThan(factoryStart);
     expect(fixed.slice(0, factoryStart)).not.toContain('_scriptDir');
@@ -75,6 +77,8 @@ describe('wasmThreadsPlugin', () => {
   it('applies to the threaded factory only and refuses a file of another shape', () => {
     expect(THREADED_FACTORY.test(FACTORY_FILE)).toBe(true);
     expect(THREADED_FACTORY.test(FACTORY_FILE.replace('-threaded-simd', ''))).toBe(false);
-    expect(() => selfContainedFactory('var WasmBackendModuleThreadedSimd = function() {};')).toThrow(/does not have the shape/);
+    expect(() => patchThreadedFactory('var WasmBackendModuleThreadedSimd = function() {};')).toThrow(/does not have the shape/);
+    const code = readFileSync(FACTORY_FILE, 'utf8');
+    expect(() => patchThreadedFactory(code.replace('navigator["hardwareConcurrency"]', 'navigator.hardwareConcurrency'))).toThrow(/_emscripten_num_logical_cores/);
   });
 });

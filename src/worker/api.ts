@@ -13,10 +13,12 @@ import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
 import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
+import type { CandidateReason, ForModelNote, ThreadRequest, ThreadsReport } from './backendReport';
 
 export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
+export type { CandidateReason, ForModelNote, IsolationWhy, ThreadRequest, ThreadsReport, ThreadsWhy } from './backendReport';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -30,8 +32,14 @@ export interface BackendCandidate {
    * 'skipped': not tried (another backend was forced or already chosen).
    */
   status: 'chosen' | 'passed' | 'failed' | 'skipped';
-  /** A sentence for the "why" list, e.g. "software adapter (swiftshader); 95 samples/s vs 870 for wasm". */
-  reason: string;
+  /** Why it has that status, as a code the page words (backendReport.ts). */
+  reason: CandidateReason;
+  /** A GPU backend on a software adapter or renderer (SwiftShader, llvmpipe): it computes on the CPU. */
+  software?: boolean;
+  /** wasm: how many threads it computes with and, when one, why. */
+  threads?: ThreadsReport;
+  /** The model kind in use moved the lab off this backend, or onto it (worker/kindBackend.ts). */
+  forModel?: ForModelNote;
   /** Micro-benchmark result, training samples per second of the current model, if measured. */
   samplesPerSec?: number;
   /** Largest absolute difference from the cpu reference in the self-check, if run. */
@@ -53,6 +61,8 @@ export interface InitOptions {
   forcedBackend?: BackendName;
   /** Backends the worker must not try (e.g. after one crashed or lost its device). */
   excludeBackends?: BackendName[];
+  /** What the page allows wasm's threads: cross-origin isolation, `?threads=` (offline/isolation.ts). */
+  threads?: ThreadRequest;
   /** Number of test digits drawn on the latent scatter (the first N of the test set). */
   scatterSize: number;
 }

@@ -7,11 +7,11 @@ import { checkBackend, errorText } from './backends';
 import { measureTrainingSpeed } from './speed';
 
 self.onmessage = async (e: MessageEvent<ProbeRequest>) => {
-  const { name, data, config, budgetMs } = e.data;
+  const { name, data, config, budgetMs, threads } = e.data;
   const t0 = performance.now();
   let reply: ProbeReply;
   try {
-    const check = await checkBackend(name);
+    const check = await checkBackend(name, threads);
     const checkedAt = performance.now();
     if (!check.ok) reply = { ...check, timings: { checkMs: checkedAt - t0 } };
     else {
@@ -19,7 +19,7 @@ self.onmessage = async (e: MessageEvent<ProbeRequest>) => {
       reply = { ...check, samplesPerSec, timings: { checkMs: checkedAt - t0, benchmarkMs: performance.now() - checkedAt } };
     }
   } catch (err) {
-    reply = { ok: false, reason: `training failed: ${errorText(err)}` };
+    reply = { ok: false, reason: { code: 'trainingFailed', error: errorText(err) } };
   }
   self.postMessage(reply);
 };

@@ -14,10 +14,10 @@ const report: BackendReport = {
   chosen: 'wasm',
   forced: false,
   candidates: [
-    { name: 'webgpu', status: 'failed', reason: 'no adapter' },
-    { name: 'webgl', status: 'failed', reason: 'no context' },
-    { name: 'wasm', status: 'chosen', reason: 'fastest checked backend', samplesPerSec: 5000 },
-    { name: 'cpu', status: 'skipped', reason: 'not needed' },
+    { name: 'webgpu', status: 'failed', reason: { code: 'noAdapter' } },
+    { name: 'webgl', status: 'failed', reason: { code: 'noWebGl' } },
+    { name: 'wasm', status: 'chosen', reason: { code: 'fastest', samplesPerSec: 5000 }, samplesPerSec: 5000 },
+    { name: 'cpu', status: 'skipped', reason: { code: 'notNeeded', chosen: 'wasm' } },
   ],
 };
 const conv: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: [2, 2], codeSize: 4 };
@@ -32,10 +32,10 @@ describe('fallbackOrder', () => {
       chosen: 'webgpu',
       forced: false,
       candidates: [
-        { name: 'webgpu', status: 'chosen', reason: '', samplesPerSec: 9000 },
-        { name: 'webgl', status: 'passed', reason: '', samplesPerSec: 2000 },
-        { name: 'wasm', status: 'passed', reason: '', samplesPerSec: 5000 },
-        { name: 'cpu', status: 'skipped', reason: '' },
+        { name: 'webgpu', status: 'chosen', reason: { code: 'checked' }, samplesPerSec: 9000 },
+        { name: 'webgl', status: 'passed', reason: { code: 'checked' }, samplesPerSec: 2000 },
+        { name: 'wasm', status: 'passed', reason: { code: 'checked' }, samplesPerSec: 5000 },
+        { name: 'cpu', status: 'skipped', reason: { code: 'notTried' } },
       ],
     };
     expect(fallbackOrder(r)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
@@ -68,7 +68,10 @@ describe('KindBackends', () => {
     expect(tf.getBackend()).toBe('cpu');
     expect(choice.moved).toMatch(/convolutional autoencoder .*needs .*Conv2D.*missing on wasm/);
     expect(choice.report.chosen).toBe('cpu');
-    expect(choice.report.candidates.find((c) => c.name === 'wasm')?.reason).toMatch(/Conv2D/);
+    const wasm = choice.report.candidates.find((c) => c.name === 'wasm');
+    expect(wasm?.forModel?.code).toBe('cannotTrain');
+    expect(wasm?.forModel?.code === 'cannotTrain' && wasm.forModel.detail).toMatch(/Conv2D/);
+    expect(choice.report.candidates.find((c) => c.name === 'cpu')?.forModel).toEqual({ code: 'inUse' });
     const back = await kinds.activate(DEFAULT_CONFIG.model);
     expect(back.backend).toBe('wasm');
     expect(back.report).toBe(report);

@@ -32,8 +32,9 @@ export async function startBackend(data: MnistData, options: InitOptions, report
     const selection = await selectBackend({
       forced: options.forcedBackend,
       exclude: options.excludeBackends,
-      probe: async (name, deadlineMs) => {
-        const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS }, deadlineMs);
+      threads: options.threads,
+      probe: async (name, deadlineMs, threads) => {
+        const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS, threads }, deadlineMs);
         console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
         return r;
       },

@@ -16,6 +16,7 @@ import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
+import { backendWhy } from './en.backendWhy';
 
 export const en = {
   app: {
@@ -191,6 +192,7 @@ export const en = {
   vq,
   vae,
   conditional,
+  backendWhy,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -17,6 +17,7 @@ import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
+import { backendWhy } from './zh-Hans.backendWhy';
 
 export const zhHans: Strings = {
   app: {
@@ -192,4 +193,5 @@ export const zhHans: Strings = {
   vq,
   vae,
   conditional,
+  backendWhy,
 };

@@ -17,6 +17,7 @@ import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
+import { backendWhy } from './zh-Hant.backendWhy';
 
 export const zhHant: Strings = {
   app: {
@@ -192,4 +193,5 @@ export const zhHant: Strings = {
   vq,
   vae,
   conditional,
+  backendWhy,
 };
