@@ -8,36 +8,19 @@ import type { BackendCandidate, CandidateReason, ThreadsReport } from '../worker
 /** i18next's `t`, as much of it as these need. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** The parameters a reason's sentence interpolates. */
+/** A reason's parameters as its sentence shows them (speeds as whole samples per second). */
 function reasonValues(r: CandidateReason): Record<string, string | number> {
-  switch (r.code) {
-    case 'forcedOther':
-      return { forced: r.forced };
-    case 'probeLate':
-      return { seconds: plainInteger(r.seconds) };
-    case 'fastest':
-    case 'onlyPassed':
-      return { speed: plainInteger(r.samplesPerSec) };
-    case 'slower':
-      return { speed: plainInteger(r.samplesPerSec), chosen: r.chosen, chosenSpeed: plainInteger(r.chosenSamplesPerSec) };
-    case 'notNeeded':
-      return { chosen: r.chosen };
-    default:
-      return {};
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(r.params as Record<string, string | number>)) {
+    values[name] = typeof value === 'number' ? plainInteger(value) : value;
   }
+  return values;
 }
 
-/** Words from outside the lab that come with a reason (a browser's error, the self-check's finding). */
-function reasonDetail(r: CandidateReason): string | undefined {
-  if (r.code === 'selfCheckFailed') return r.detail;
-  return 'error' in r && r.error ? r.error : undefined;
-}
-
-/** A candidate's reason as one or two sentences. */
+/** A candidate's reason as a sentence, with the outside words that came with it (an error, the self-check's finding). */
 export function reasonWords(t: Translate, r: CandidateReason): string {
   const sentence = t(`backendWhy.reason.${r.code}`, reasonValues(r));
-  const detail = reasonDetail(r);
-  return detail ? `${sentence} ${t('backendWhy.detail', { text: detail })}` : sentence;
+  return r.detail ? `${sentence} ${t('backendWhy.detail', { text: r.detail })}` : sentence;
 }
 
 /** How many threads wasm computes with and, when one, why. */

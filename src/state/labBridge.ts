@@ -14,7 +14,7 @@ import type { SearchQuery, SearchResult } from '../worker/api';
 import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
 import { deriveSeed } from '../core/data/rng';
 import { backendFromSearch, LabClient, WorkerRestartedError } from '../worker/client';
-import { pageThreadRequest } from '../offline/isolation';
+import { speedOptionsOfPage } from './speedOptions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { makeMapsInWorker } from '../worker/embeddingClient';
@@ -209,7 +209,7 @@ export const lab = {
         await c.start({
           dataUrl: new URL('data/', document.baseURI).href,
           forcedBackend: backendFromSearch(location.search),
-          threads: pageThreadRequest(location.search),
+          ...speedOptionsOfPage(location.search),
           scatterSize: SCATTER_SIZE,
         });
         await c.configure(store().config);

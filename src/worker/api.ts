@@ -63,6 +63,8 @@ export interface InitOptions {
   excludeBackends?: BackendName[];
   /** What the page allows wasm's threads: cross-origin isolation, `?threads=` (offline/isolation.ts). */
   threads?: ThreadRequest;
+  /** The lab's fused kernels where the backend has them (core/kernels/); `?fused=0` turns them off. Default on. */
+  fusedKernels?: boolean;
   /** Number of test digits drawn on the latent scatter (the first N of the test set). */
   scatterSize: number;
 }

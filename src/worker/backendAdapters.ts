@@ -3,7 +3,7 @@
  * the WebGL renderer. A software one (SwiftShader, llvmpipe) computes on the CPU, so the
  * selection measures it last and briefly (backends.ts).
  */
-import type { CandidateReason } from './backendReport';
+import { reason, type CandidateReason } from './backendReport';
 
 interface AdapterInfoLike {
   vendor?: string;
@@ -28,14 +28,14 @@ function errorText(e: unknown): string {
 /** Asks for a WebGPU adapter ourselves to learn what it is (tfjs keeps its adapter info private). */
 export async function probeWebGpu(): Promise<AdapterProbe> {
   const gpu = (self.navigator as Navigator).gpu;
-  if (!gpu) return { ok: false, software: false, reason: { code: 'noWebGpu' } };
+  if (!gpu) return { ok: false, software: false, reason: reason('noWebGpu', {}) };
   let adapter: GPUAdapter | null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    return { ok: false, software: false, reason: { code: 'noAdapter', error: errorText(e) } };
+    return { ok: false, software: false, reason: reason('noAdapter', {}, errorText(e)) };
   }
-  if (!adapter) return { ok: false, software: false, reason: { code: 'noAdapter' } };
+  if (!adapter) return { ok: false, software: false, reason: reason('noAdapter', {}) };
   // Chromium has `adapter.info` (with isFallbackAdapter); older browsers requestAdapterInfo().
   const withInfo = adapter as GPUAdapter & { info?: AdapterInfoLike };
   let info: AdapterInfoLike | undefined = withInfo.info;
@@ -50,10 +50,10 @@ export async function probeWebGpu(): Promise<AdapterProbe> {
 
 /** What renders WebGL here: a software renderer (SwiftShader, llvmpipe) compiles and runs shaders on the CPU. */
 export function probeWebGl(): AdapterProbe {
-  if (typeof OffscreenCanvas === 'undefined') return { ok: false, software: false, reason: { code: 'noOffscreenCanvas' } };
+  if (typeof OffscreenCanvas === 'undefined') return { ok: false, software: false, reason: reason('noOffscreenCanvas', {}) };
   const canvas = new OffscreenCanvas(1, 1);
   const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-  if (!gl) return { ok: false, software: false, reason: { code: 'noWebGl' } };
+  if (!gl) return { ok: false, software: false, reason: reason('noWebGl', {}) };
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
   gl.getExtension('WEBGL_lose_context')?.loseContext();

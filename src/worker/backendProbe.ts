@@ -6,7 +6,7 @@
 import { IMAGE_SIZE, LIMITS, type LabConfig } from '../core/config';
 import type { MnistData } from '../core/train/types';
 import type { BackendName } from './api';
-import type { ThreadRequest } from './backendReport';
+import { reason, type ThreadRequest } from './backendReport';
 import type { ProbeResult } from './backends';
 
 export interface ProbeRequest {
@@ -18,6 +18,8 @@ export interface ProbeRequest {
   budgetMs: number;
   /** wasm: what the page allows its threads. */
   threads?: ThreadRequest;
+  /** The lab's fused kernels on (the default) or off, as in the lab worker. */
+  fusedKernels?: boolean;
 }
 
 export type ProbeReply = ProbeResult & { timings?: Record<string, number> };
@@ -50,14 +52,14 @@ export function probeInWorker(request: Omit<ProbeRequest, 'data'> & { data: Mnis
       resolve(reply);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, reason: { code: 'probeLate', seconds: deadlineMs / 1000 } }),
+      () => finish({ ok: false, reason: reason('probeLate', { seconds: deadlineMs / 1000 }) }),
       deadlineMs,
     );
     worker.onmessage = (e: MessageEvent<ProbeReply>) =>
       finish({ ...e.data, timings: { ...e.data.timings, totalMs: performance.now() - t0 } });
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({ ok: false, reason: { code: 'probeCrashed', error: e.message || 'no message' } });
+      finish({ ok: false, reason: reason('probeCrashed', {}, e.message || 'no message') });
     };
     const d = request.data;
     worker.postMessage(request, [d.trainImages.buffer, d.trainLabels.buffer, d.testImages.buffer, d.testLabels.buffer]);

@@ -3,11 +3,14 @@
  * model; the lab worker terminates it when it is done or late (backendProbe.ts).
  */
 import type { ProbeReply, ProbeRequest } from './backendProbe';
+import { reason } from './backendReport';
 import { checkBackend, errorText } from './backends';
 import { measureTrainingSpeed } from './speed';
+import { setFusedKernels } from '../core/kernels/fusedKernels';
 
 self.onmessage = async (e: MessageEvent<ProbeRequest>) => {
-  const { name, data, config, budgetMs, threads } = e.data;
+  const { name, data, config, budgetMs, threads, fusedKernels } = e.data;
+  setFusedKernels(fusedKernels !== false);
   const t0 = performance.now();
   let reply: ProbeReply;
   try {
@@ -19,7 +22,7 @@ self.onmessage = async (e: MessageEvent<ProbeRequest>) => {
       reply = { ...check, samplesPerSec, timings: { checkMs: checkedAt - t0, benchmarkMs: performance.now() - checkedAt } };
     }
   } catch (err) {
-    reply = { ok: false, reason: { code: 'trainingFailed', error: errorText(err) } };
+    reply = { ok: false, reason: reason('trainingFailed', {}, errorText(err)) };
   }
   self.postMessage(reply);
 };

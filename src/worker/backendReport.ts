@@ -1,43 +1,57 @@
 /**
  * What the backend report says about each candidate and about wasm's threads, as codes with
  * parameters: the worker decides, the page words them in the reader's language (the
- * `backendWhy` strings, components/BackendBadge.tsx). Types only: the page imports them with
- * `import type`.
+ * `backendWhy` strings, components/backendWords.ts). The page imports only the types.
  */
 import type { BackendName } from './api';
 
 /**
- * Why a candidate backend has its status. Free text appears only where it comes from outside
- * the lab (a browser's or tfjs's error message, the self-check's finding) as `error`/`detail`.
+ * The parameters of each reason a candidate backend has its status: numbers and names, never
+ * sentences. Like the page's messages (issue 10), a reason crosses as `{ code, params }`, with
+ * text from outside the lab (a browser's or tfjs's error, the self-check's finding) as `detail`.
  */
-export type CandidateReason =
-  | { code: 'notTried' }
+interface CandidateReasonParams {
+  notTried: Record<string, never>;
   /** Crashed or lost its device earlier in this session (the page restarted the worker). */
-  | { code: 'crashedEarlier' }
+  crashedEarlier: Record<string, never>;
   /** `?backend=X` asks for X only. */
-  | { code: 'forcedOther'; forced: BackendName }
+  forcedOther: { forced: BackendName };
   /** Chosen by `?backend=`, after its self-check passed. */
-  | { code: 'forcedChecked' }
-  | { code: 'noWebGpu' }
-  | { code: 'noAdapter'; error?: string }
-  | { code: 'noOffscreenCanvas' }
-  | { code: 'noWebGl' }
-  /** tf.setBackend failed; `error` when tfjs or the browser gave one. */
-  | { code: 'initFailed'; error?: string }
-  | { code: 'selfCheckFailed'; detail: string; maxError?: number }
+  forcedChecked: Record<string, never>;
+  noWebGpu: Record<string, never>;
+  noAdapter: Record<string, never>;
+  noOffscreenCanvas: Record<string, never>;
+  noWebGl: Record<string, never>;
+  /** tf.setBackend failed (detail: tfjs's or the browser's error, when one was given). */
+  initFailed: Record<string, never>;
+  /** detail: what differed. */
+  selfCheckFailed: Record<string, never>;
   /** The probe worker gave no answer by its deadline. */
-  | { code: 'probeLate'; seconds: number }
-  | { code: 'probeCrashed'; error: string }
-  | { code: 'trainingFailed'; error: string }
+  probeLate: { seconds: number };
+  probeCrashed: Record<string, never>;
+  trainingFailed: Record<string, never>;
   /** Passed the self-check and the micro-benchmark (before the choice is made). */
-  | { code: 'checked' }
-  | { code: 'fastest'; samplesPerSec: number }
-  | { code: 'onlyPassed'; samplesPerSec: number }
-  | { code: 'slower'; samplesPerSec: number; chosen: BackendName; chosenSamplesPerSec: number }
+  checked: Record<string, never>;
+  fastest: { samplesPerSec: number };
+  onlyPassed: { samplesPerSec: number };
+  slower: { samplesPerSec: number; chosen: BackendName; chosenSamplesPerSec: number };
   /** Passed in its probe worker but would not start in the lab worker. */
-  | { code: 'didNotStart' }
-  | { code: 'notNeeded'; chosen: BackendName }
-  | { code: 'lastResort' };
+  didNotStart: Record<string, never>;
+  notNeeded: { chosen: BackendName };
+  lastResort: Record<string, never>;
+}
+
+export type CandidateReasonCode = keyof CandidateReasonParams;
+
+/** Why a candidate backend has its status, worded on the page (`backendWhy.reason.<code>`). */
+export type CandidateReason = {
+  [C in CandidateReasonCode]: { code: C; params: CandidateReasonParams[C]; detail?: string };
+}[CandidateReasonCode];
+
+/** A reason with its parameters (and the outside words that come with it, if any). */
+export function reason<C extends CandidateReasonCode>(code: C, params: CandidateReasonParams[C], detail?: string): CandidateReason {
+  return (detail === undefined ? { code, params } : { code, params, detail }) as CandidateReason;
+}
 
 /** A model kind moved the lab off the chosen backend, or onto this one (worker/kindBackend.ts). */
 export type ForModelNote = { code: 'inUse' } | { code: 'cannotTrain'; detail: string };

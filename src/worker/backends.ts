@@ -24,10 +24,14 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selfCheckBackend } from '../core/backend';
+import { registerWebgpuKernels } from '../core/kernels/registerWebgpuKernels';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 import { probeWebGl, probeWebGpu, type AdapterProbe } from './backendAdapters';
-import type { CandidateReason, ThreadRequest, ThreadsReport } from './backendReport';
+import { reason, type CandidateReason, type ThreadRequest, type ThreadsReport } from './backendReport';
 import { applyThreadPlan, planThreads, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
+
+// The lab's fused dense and Adam kernels (core/kernels/) join tfjs-backend-webgpu's own.
+registerWebgpuKernels();
 
 /** A backend that takes longer than this to initialise is treated as failed. */
 const INIT_TIMEOUT_MS = 20_000;
@@ -101,24 +105,21 @@ export interface ProbeResult {
 async function startAndCheck(name: BackendName): Promise<ProbeResult> {
   try {
     const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
-    if (!ok) return { ok: false, reason: { code: 'initFailed' } };
+    if (!ok) return { ok: false, reason: reason('initFailed', {}) };
   } catch (e) {
-    return { ok: false, reason: { code: 'initFailed', error: errorText(e) } };
+    return { ok: false, reason: reason('initFailed', {}, errorText(e)) };
   }
   const check = await selfCheckBackend(name);
   const selfCheckError = Number.isFinite(check.maxError) ? check.maxError : undefined;
   if (!check.ok) {
-    return { ok: false, selfCheckError, reason: { code: 'selfCheckFailed', detail: check.reason ?? 'results differ from cpu', maxError: selfCheckError } };
+    return { ok: false, selfCheckError, reason: reason('selfCheckFailed', {}, check.reason ?? 'results differ from cpu') };
   }
   return { ok: true, selfCheckError };
 }
 
-/** A failure's own words, for the threads report of a threaded start that failed. */
+/** A failure's own words (its detail, else its code), for the threads report of a threaded start that failed. */
 function failureText(r: ProbeResult): string {
-  const reason = r.reason;
-  if (!reason) return 'failed';
-  if (reason.code === 'selfCheckFailed') return reason.detail;
-  return 'error' in reason && reason.error ? reason.error : reason.code;
+  return r.reason?.detail ?? r.reason?.code ?? 'failed';
 }
 
 /**
@@ -192,7 +193,7 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
   const candidates = new Map<BackendName, BackendCandidate>(
     BACKEND_ORDER.map((name): [BackendName, BackendCandidate] => [
       name,
-      { name, status: 'skipped', reason: excluded.has(name) ? { code: 'crashedEarlier' } : { code: 'notTried' } },
+      { name, status: 'skipped', reason: excluded.has(name) ? reason('crashedEarlier', {}) : reason('notTried', {}) },
     ]),
   );
   const set = (name: BackendName, patch: Partial<BackendCandidate>) =>
@@ -207,11 +208,11 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
     const a = await checkBackend(forced, options.threads);
     const facts = { selfCheckError: a.selfCheckError, adapter: a.adapter, software: a.software, threads: a.threads };
     if (a.ok) {
-      set(forced, { status: 'chosen', reason: { code: 'forcedChecked' }, ...facts });
-      for (const n of BACKEND_ORDER) if (n !== forced && !excluded.has(n)) set(n, { reason: { code: 'forcedOther', forced } });
+      set(forced, { status: 'chosen', reason: reason('forcedChecked', {}), ...facts });
+      for (const n of BACKEND_ORDER) if (n !== forced && !excluded.has(n)) set(n, { reason: reason('forcedOther', { forced }) });
       return done(forced, true);
     }
-    set(forced, { status: 'failed', reason: a.reason ?? { code: 'initFailed' }, ...facts });
+    set(forced, { status: 'failed', reason: a.reason ?? reason('initFailed', {}), ...facts });
     options.onProblem(
       `The backend asked for in the address (?backend=${forced}) cannot be used (${failureText(a)}).`,
       'The lab chose another backend automatically. Remove ?backend= from the address to stop seeing this.',
@@ -228,7 +229,7 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
     if (excluded.has(name)) continue;
     const p = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
     if (!p.ok) {
-      set(name, { status: 'failed', reason: p.reason ?? { code: 'initFailed' } });
+      set(name, { status: 'failed', reason: p.reason ?? reason('initFailed', {}) });
       excluded.add(name);
       continue;
     }
@@ -256,9 +257,9 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
     plans.set(name, planFromProbe(r.threads));
     if (r.ok && r.samplesPerSec !== undefined && r.samplesPerSec > 0) {
       speeds.set(name, r.samplesPerSec);
-      set(name, { status: 'passed', samplesPerSec: r.samplesPerSec, reason: { code: 'checked' } });
+      set(name, { status: 'passed', samplesPerSec: r.samplesPerSec, reason: reason('checked', {}) });
     } else {
-      set(name, { status: 'failed', reason: r.reason ?? { code: 'initFailed' } });
+      set(name, { status: 'failed', reason: r.reason ?? reason('initFailed', {}) });
     }
   }
 
@@ -273,31 +274,31 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       active = false;
     }
     if (!active) {
-      set(name, { status: 'failed', reason: { code: 'didNotStart' } });
+      set(name, { status: 'failed', reason: reason('didNotStart', {}) });
       continue;
     }
     const others = ranked.filter(([n]) => n !== name && candidates.get(n)?.status === 'passed');
     const plan = plans.get(name);
     set(name, {
       status: 'chosen',
-      reason: others.length ? { code: 'fastest', samplesPerSec: sps } : { code: 'onlyPassed', samplesPerSec: sps },
+      reason: others.length ? reason('fastest', { samplesPerSec: sps }) : reason('onlyPassed', { samplesPerSec: sps }),
       // The lab worker's own start; a probe's failed threaded start keeps its error.
       ...(plan && plan.threads > 1 ? { threads: threadsReport(plan) } : {}),
     });
-    for (const [n, s] of others) set(n, { reason: { code: 'slower', samplesPerSec: s, chosen: name, chosenSamplesPerSec: sps } });
-    if (!excluded.has('cpu')) set('cpu', { reason: { code: 'notNeeded', chosen: name } });
+    for (const [n, s] of others) set(n, { reason: reason('slower', { samplesPerSec: s, chosen: name, chosenSamplesPerSec: sps }) });
+    if (!excluded.has('cpu')) set('cpu', { reason: reason('notNeeded', { chosen: name }) });
     return done(name, false);
   }
 
   if (!excluded.has('cpu')) {
     const a = await checkBackend('cpu');
     if (a.ok) {
-      set('cpu', { status: 'chosen', reason: { code: 'lastResort' }, selfCheckError: a.selfCheckError });
+      set('cpu', { status: 'chosen', reason: reason('lastResort', {}), selfCheckError: a.selfCheckError });
       return done('cpu', false);
     }
-    set('cpu', { status: 'failed', reason: a.reason ?? { code: 'initFailed' } });
+    set('cpu', { status: 'failed', reason: a.reason ?? reason('initFailed', {}) });
   }
-  const why = [...candidates.values()].map((c) => `${c.name}: ${JSON.stringify(c.reason)}`).join('; ');
+  const why = [...candidates.values()].map((c) => `${c.name}: ${c.reason.code}${c.reason.detail ? ` (${c.reason.detail})` : ''}`).join('; ');
   throw new Error(`No backend can run the lab in this browser (${why}).`);
 }
 

@@ -8,16 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type MlpModelConfig } from '../core/config';
 import { useWasmInNode } from '../core/train/nodeBackend';
 import type { BackendReport } from './api';
+import { reason } from './backendReport';
 import { fallbackOrder, KindBackends } from './kindBackend';
 
 const report: BackendReport = {
   chosen: 'wasm',
   forced: false,
   candidates: [
-    { name: 'webgpu', status: 'failed', reason: { code: 'noAdapter' } },
-    { name: 'webgl', status: 'failed', reason: { code: 'noWebGl' } },
-    { name: 'wasm', status: 'chosen', reason: { code: 'fastest', samplesPerSec: 5000 }, samplesPerSec: 5000 },
-    { name: 'cpu', status: 'skipped', reason: { code: 'notNeeded', chosen: 'wasm' } },
+    { name: 'webgpu', status: 'failed', reason: reason('noAdapter', {}) },
+    { name: 'webgl', status: 'failed', reason: reason('noWebGl', {}) },
+    { name: 'wasm', status: 'chosen', reason: reason('fastest', { samplesPerSec: 5000 }), samplesPerSec: 5000 },
+    { name: 'cpu', status: 'skipped', reason: reason('notNeeded', { chosen: 'wasm' }) },
   ],
 };
 const conv: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: [2, 2], codeSize: 4 };
@@ -32,10 +33,10 @@ describe('fallbackOrder', () => {
       chosen: 'webgpu',
       forced: false,
       candidates: [
-        { name: 'webgpu', status: 'chosen', reason: { code: 'checked' }, samplesPerSec: 9000 },
-        { name: 'webgl', status: 'passed', reason: { code: 'checked' }, samplesPerSec: 2000 },
-        { name: 'wasm', status: 'passed', reason: { code: 'checked' }, samplesPerSec: 5000 },
-        { name: 'cpu', status: 'skipped', reason: { code: 'notTried' } },
+        { name: 'webgpu', status: 'chosen', reason: reason('checked', {}), samplesPerSec: 9000 },
+        { name: 'webgl', status: 'passed', reason: reason('checked', {}), samplesPerSec: 2000 },
+        { name: 'wasm', status: 'passed', reason: reason('checked', {}), samplesPerSec: 5000 },
+        { name: 'cpu', status: 'skipped', reason: reason('notTried', {}) },
       ],
     };
     expect(fallbackOrder(r)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);

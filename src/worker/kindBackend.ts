@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { MlpModelConfig } from '../core/config';
 import { kindBackendSupport } from '../core/kindSupport';
 import type { BackendCandidate, BackendName, BackendReport } from './api';
-import type { ThreadRequest } from './backendReport';
+import { reason, type ThreadRequest } from './backendReport';
 import { checkBackend, errorText } from './backends';
 
 export interface KindBackendChoice {
@@ -43,9 +43,9 @@ export class KindBackends {
     const reasons: string[] = [];
     for (const name of fallbackOrder(this.selection)) {
       if (!this.ready.has(name)) {
-        const check = await checkBackend(name, this.wasmThreads()).catch((e: unknown) => ({ ok: false, reason: { code: 'initFailed' as const, error: errorText(e) } }));
+        const check = await checkBackend(name, this.wasmThreads()).catch((e: unknown) => ({ ok: false, reason: reason('initFailed', {}, errorText(e)) }));
         if (!check.ok) {
-          reasons.push(`${name} failed: ${JSON.stringify(check.reason ?? 'failed')}`);
+          reasons.push(`${name} failed (${check.reason?.detail ?? check.reason?.code ?? 'failed'})`);
           continue;
         }
         this.ready.add(name);
