@@ -205,9 +205,13 @@ registerWebgpuKernels();
  * off, after the lab's self-check of the backend; built and warmed up. Returns the kernels one
  * step dispatches and the self-check's result.
  */
-async function labStepSetup(backend: string, fused = true): Promise<{ kernelsPerStep: number; selfCheck: { ok: boolean; maxError: number; reason?: string } }> {
-  // As the lab's worker prepares WebGL (worker/backends.ts): one program per op, not per shape.
-  if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+async function labStepSetup(
+  backend: string,
+  fused = true,
+  shapesUniforms = false,
+): Promise<{ kernelsPerStep: number; selfCheck: { ok: boolean; maxError: number; reason?: string } }> {
+  // As the lab's worker prepares WebGL (programs compiled for their shapes), unless told otherwise.
+  if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', shapesUniforms);
   setFusedKernels(fused);
   await useBackend(backend);
   const selfCheck = await selfCheckBackend(backend);

@@ -56,16 +56,21 @@ export function configureWasm(): void {
   wasmPathsSet = true;
 }
 
-/** What a backend needs before tf.setBackend: the wasm file URLs and threads, the WebGL compile policy. */
+/**
+ * What a backend needs before tf.setBackend: the wasm file URLs and threads.
+ *
+ * WebGL compiles each program for its shapes (tfjs's default). The lab used to ask for shapes
+ * as uniforms (WEBGL_USE_SHAPES_UNIFORMS: one program per op, fewer compiles at start-up on a
+ * software renderer), but those programs compute every index from uniforms at run time, and
+ * the training step paid for it: on SwiftShader the lab's step alone ran at 0.6-0.75x of
+ * `model.fit` with them and 1.1-1.3x without (bench/labCore.ts, side by side in one page, three
+ * runs), for about 4 s more of compiling at the start.
+ */
 function prepareBackend(name: BackendName, threads?: ThreadPlan): void {
   if (name === 'wasm') {
     configureWasm();
     if (threads) applyThreadPlan(threads);
   }
-  // Shapes as uniforms: one compiled WebGL program serves every batch size and layer width
-  // instead of one program per shape. Compiling dominates start-up on slow GPU drivers
-  // (SwiftShader: about a second a program).
-  if (name === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
 }
 
 export function errorText(e: unknown): string {
