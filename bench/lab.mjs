@@ -37,17 +37,21 @@ async function readNumber(page, testId) {
 /**
  * Opens the lab forced to `backend` with `?backend=` and applies the reference model (the
  * lab's default architecture 784-256-64-2-64-256-784) at batch 256 through the settings form.
- * @returns {{ ok: true } | { ok: false, reason: string }} not ok when the backend failed the
- *   lab's self-check (or could not start): such backends are left out of the table.
+ * @param query more of the address: `&threads=1` (wasm's single-threaded build), `&fused=0`
+ *   (tfjs's own kernels instead of the lab's fused ones on webgpu)
+ * @returns {{ ok: true, threads?: number, adapter?: string } | { ok: false, reason: string }} not
+ *   ok when the backend failed the lab's self-check (or could not start): such backends are
+ *   left out of the table.
  */
-export async function openLabAt(page, baseUrl, backend, log) {
-  await page.goto(`${baseUrl}?backend=${backend}`);
+export async function openLabAt(page, baseUrl, backend, log, query = '') {
+  await page.goto(`${baseUrl}?backend=${backend}${query}`);
   const boot = await waitForBoot(page);
   if (!boot.ok) return boot;
   const report = await page.evaluate(() => window.__lab.backendReport());
   const mine = report.candidates.find((c) => c.name === backend);
   if (report.chosen !== backend || mine?.status !== 'chosen') {
-    return { ok: false, reason: `lab chose ${report.chosen}: ${mine?.reason ?? 'no report'}` };
+    const why = mine ? `${mine.reason.code}${mine.reason.detail ? ` (${mine.reason.detail})` : ''}` : 'no report';
+    return { ok: false, reason: `lab chose ${report.chosen}: ${why}` };
   }
   const widths = await page.locator('.arch-editor').innerText().catch(() => '');
   if (!/784[\s\S]*256[\s\S]*64[\s\S]*2[\s\S]*64[\s\S]*256[\s\S]*784/.test(widths)) {
@@ -64,7 +68,8 @@ export async function openLabAt(page, baseUrl, backend, log) {
     null,
     { timeout: BOOT_TIMEOUT_MS },
   );
-  return { ok: true };
+  // What the lab runs on: wasm's threads, the GPU adapter or renderer.
+  return { ok: true, threads: mine.threads?.count, adapter: mine.adapter };
 }
 
 /**
