@@ -53,7 +53,8 @@ const FIT_WARMUP_MS = 90_000;
 const RACE_MS = 150_000;
 // --gpu: the GPU backends on the machine's hardware adapter (wasm beside them as the yardstick).
 const BACKENDS = (opts.backends ?? (opts.gpu ? 'webgpu,webgl,wasm' : 'wasm,webgl,webgpu,cpu')).split(',').map((b) => b.trim());
-const OUT_DIR = join(root, 'node_modules', '.cache', 'autoencoder-lab', 'bench-dist');
+// One build folder per port, so two runs at once (engineers sharing a machine) do not empty each other's.
+const OUT_DIR = join(root, 'node_modules', '.cache', 'autoencoder-lab', `bench-dist-${opts.port}`);
 const started = Date.now();
 /** The machine is shared: its load average says how far to trust the absolute numbers. */
 const loadAtStart = loadavg()[0];
