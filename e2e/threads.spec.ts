@@ -108,12 +108,18 @@ test('isolated: wasm chosen on its own trains on every core, and Why? says how m
   expect(errors).toEqual([]);
 });
 
-test('the automatic choice probes wasm with its threads', async ({ page }) => {
+test('the automatic choice measures wasm on every thread and on one, and keeps the faster', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto('./');
   await expect(page.getByTestId('backend-badge')).toHaveText(/^(wasm|webgl|webgpu|cpu)$/, { timeout: BOOT_TIMEOUT_MS });
-  const threads = await wasmThreads(page);
-  expect(threads?.count).toBe(await expectedThreads(page));
+  const threads = (await wasmThreads(page)) as Threads & { measured?: { threads: number; threaded: number; single: number } };
+  const expected = await expectedThreads(page);
+  test.skip(expected < 2, 'this machine reports one core');
+  expect(threads.measured?.threads).toBe(expected);
+  const { threaded, single } = threads.measured!;
+  // On a busy machine one thread can win: then the report says so.
+  if (threaded >= single) expect(threads).toMatchObject({ count: expected });
+  else expect(threads).toMatchObject({ count: 1, why: 'slower' });
 });
 
 test('?threads=1 runs the single-threaded build and says it was asked for', async ({ page, openLab }) => {

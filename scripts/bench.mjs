@@ -153,7 +153,9 @@ const remainingMs = () => BUDGET_S * 1000 - (Date.now() - started);
  * and with tfjs's own (`fused`), the other backends as they are.
  */
 function labVariants(backend) {
-  if (backend === 'wasm') return [{ query: '&threads=1' }, { query: '' }];
+  // `threads=8`: every thread, up to the lab's cap (wasmThreads.ts MAX_THREADS), without the
+  // start-up measurement that may keep one thread on a busy machine.
+  if (backend === 'wasm') return [{ query: '&threads=1' }, { query: '&threads=8' }];
   if (backend === 'webgpu') return [{ query: '', fused: true }, { query: '&fused=0', fused: false }];
   return [{ query: '' }];
 }

@@ -45,6 +45,7 @@ const THREADS_WHY: Record<ThreadsWhy, true> = {
   noWasmThreads: true,
   noSimd: true,
   failed: true,
+  slower: true,
 };
 
 const LOCALES = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant } as const;
@@ -71,6 +72,9 @@ describe.each(Object.entries(LOCALES))('backend words in %s', (lng, strings) => 
     expect(many).toMatch(/2/);
     for (const why of Object.keys(THREADS_WHY) as ThreadsWhy[]) complete(threadsWords(t, { count: 1, cores: 4, why }));
     expect(threadsWords(t, { count: 1, cores: 2, why: 'failed', error: 'e is not defined' })).toContain('e is not defined');
+    const measured = threadsWords(t, { count: 1, cores: 2, why: 'slower', measured: { threads: 2, threaded: 551, single: 1319 } });
+    complete(measured);
+    expect(measured).toMatch(/1319[^]*551|551[^]*1319/);
   });
 
   it('adds the software adapter and the model kind\'s note', () => {

@@ -23,13 +23,19 @@ export function reasonWords(t: Translate, r: CandidateReason): string {
   return r.detail ? `${sentence} ${t('backendWhy.detail', { text: r.detail })}` : sentence;
 }
 
+/** Both builds' speeds as measured at start-up. */
+function measuredWords(t: Translate, m: NonNullable<ThreadsReport['measured']>): string {
+  return t('backendWhy.threads.measured', { threads: m.threads, threaded: plainInteger(m.threaded), single: plainInteger(m.single) });
+}
+
 /** How many threads wasm computes with and, when one, why. */
 export function threadsWords(t: Translate, threads: ThreadsReport): string {
   const values = { count: threads.count, cores: threads.cores };
-  if (threads.count > 1) return t('backendWhy.threads.many', values);
+  if (threads.count > 1) return [t('backendWhy.threads.many', values), ...(threads.measured ? [measuredWords(t, threads.measured)] : [])].join(' ');
   const parts = [t('backendWhy.threads.one', values)];
   if (threads.why) parts.push(t(`backendWhy.threads.why.${threads.why}`));
   if (threads.error) parts.push(t('backendWhy.detail', { text: threads.error }));
+  if (threads.measured) parts.push(measuredWords(t, threads.measured));
   return parts.join(' ');
 }
 

@@ -79,9 +79,11 @@ export interface ThreadRequest {
  * 'asked' (`?threads=1`), 'oneCore' (the browser reports one core), the page's IsolationWhy,
  * 'noSharedMemory' (isolated, but no SharedArrayBuffer), 'noWasmThreads' (WebAssembly threads
  * unsupported), 'noSimd' (tfjs ships threads only with SIMD), 'failed' (the threaded build did
- * not start or failed its self-check; `error` says how; the single-threaded build took over).
+ * not start or failed its self-check; `error` says how; the single-threaded build took over),
+ * 'slower' (both were measured at start-up and one thread trained faster: a busy machine, whose
+ * other programs the threads wait for; `measured` has both speeds).
  */
-export type ThreadsWhy = 'asked' | 'oneCore' | IsolationWhy | 'noSharedMemory' | 'noWasmThreads' | 'noSimd' | 'failed';
+export type ThreadsWhy = 'asked' | 'oneCore' | IsolationWhy | 'noSharedMemory' | 'noWasmThreads' | 'noSimd' | 'failed' | 'slower';
 
 /** wasm's threads, as measured after it started. */
 export interface ThreadsReport {
@@ -93,4 +95,6 @@ export interface ThreadsReport {
   why?: ThreadsWhy;
   /** The error of a threaded start that failed (why = 'failed'). */
   error?: string;
+  /** Both builds measured at start-up (samples per second): on `threads` threads, and on one. */
+  measured?: { threads: number; threaded: number; single: number };
 }

@@ -28,7 +28,7 @@ import { registerWebgpuKernels } from '../core/kernels/registerWebgpuKernels';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 import { probeWebGl, probeWebGpu, type AdapterProbe } from './backendAdapters';
 import { reason, type CandidateReason, type ThreadRequest, type ThreadsReport } from './backendReport';
-import { applyThreadPlan, planThreads, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
+import { applyThreadPlan, planThreads, restartOnOneThread, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
 
 // The lab's fused dense and Adam kernels (core/kernels/) join tfjs-backend-webgpu's own.
 registerWebgpuKernels();
@@ -135,6 +135,11 @@ async function checkWasm(request: ThreadRequest | undefined): Promise<ProbeResul
   configureWasm();
   const plan = planThreads(request, await wasmThreadSupport());
   return startWasm(plan, () => startAndCheck('wasm'), failureText);
+}
+
+/** wasm's single-threaded build, started and self-checked in place of the threaded one (backendProbe.worker.ts). */
+export async function restartWasmOnOneThread(threads: ThreadsReport): Promise<ProbeResult> {
+  return restartOnOneThread({ threads: threads.count, cores: threads.cores }, () => startAndCheck('wasm'));
 }
 
 /**
@@ -288,7 +293,7 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       status: 'chosen',
       reason: others.length ? reason('fastest', { samplesPerSec: sps }) : reason('onlyPassed', { samplesPerSec: sps }),
       // The lab worker's own start; a probe's failed threaded start keeps its error.
-      ...(plan && plan.threads > 1 ? { threads: threadsReport(plan) } : {}),
+      ...(plan && plan.threads > 1 ? { threads: { ...candidates.get(name)?.threads, ...threadsReport(plan) } } : {}),
     });
     for (const [n, s] of others) set(n, { reason: reason('slower', { samplesPerSec: s, chosen: name, chosenSamplesPerSec: sps }) });
     if (!excluded.has('cpu')) set('cpu', { reason: reason('notNeeded', { chosen: name }) });

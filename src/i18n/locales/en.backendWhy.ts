@@ -34,6 +34,7 @@ export const backendWhy = {
   threads: {
     many: 'Threads: {{count}} (the device reports {{cores}} cores).',
     one: 'Threads: 1 (the device reports {{cores}} cores).',
+    measured: 'Measured at start-up: {{threaded}} samples/s on {{threads}} threads, {{single}} on one.',
     why: {
       asked: 'The address asks for one (?threads=1).',
       oneCore: 'This device reports a single core.',
@@ -44,6 +45,7 @@ export const backendWhy = {
       noWasmThreads: 'This browser has no WebAssembly threads.',
       noSimd: 'This browser has no WebAssembly SIMD, which the threaded build needs.',
       failed: 'The threaded build did not start, so the single-threaded one runs.',
+      slower: 'Both were measured at start-up and one thread trained faster: the machine is busy, and threads wait for the time other programs take.',
     },
   },
 };

@@ -33,6 +33,7 @@ export const backendWhy: Strings['backendWhy'] = {
   threads: {
     many: '线程：{{count}} 个（设备报告 {{cores}} 个核心）。',
     one: '线程：1 个（设备报告 {{cores}} 个核心）。',
+    measured: '启动时测得：{{threads}} 个线程每秒 {{threaded}} 个样本，单线程 {{single}} 个。',
     why: {
       asked: '页面地址要求只用一个（?threads=1）。',
       oneCore: '此设备只报告一个核心。',
@@ -43,6 +44,7 @@ export const backendWhy: Strings['backendWhy'] = {
       noWasmThreads: '此浏览器不支持 WebAssembly 线程。',
       noSimd: '此浏览器不支持多线程版本所需的 WebAssembly SIMD。',
       failed: '多线程版本没能启动，因此改用单线程版本。',
+      slower: '启动时两者都测量过，单线程训练得更快：这台机器很忙，多个线程要等待其他程序占用的时间。',
     },
   },
 };

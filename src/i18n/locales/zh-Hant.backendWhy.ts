@@ -33,6 +33,7 @@ export const backendWhy: Strings['backendWhy'] = {
   threads: {
     many: '執行緒：{{count}} 個（裝置回報 {{cores}} 個核心）。',
     one: '執行緒：1 個（裝置回報 {{cores}} 個核心）。',
+    measured: '啟動時測得：{{threads}} 個執行緒每秒 {{threaded}} 個樣本，單執行緒 {{single}} 個。',
     why: {
       asked: '頁面網址要求只用一個（?threads=1）。',
       oneCore: '此裝置只回報一個核心。',
@@ -43,6 +44,7 @@ export const backendWhy: Strings['backendWhy'] = {
       noWasmThreads: '此瀏覽器不支援 WebAssembly 執行緒。',
       noSimd: '此瀏覽器不支援多執行緒版本所需的 WebAssembly SIMD。',
       failed: '多執行緒版本沒能啟動，因此改用單執行緒版本。',
+      slower: '啟動時兩者都量測過，單執行緒訓練得更快：這台機器很忙，多個執行緒要等待其他程式占用的時間。',
     },
   },
 };
