@@ -8,12 +8,15 @@ const BENCH_BATCH = 256;
 /** Training before each timed window: kernels, the first evaluation, the loop's chunk size. */
 const WARMUP_MS = 1500;
 const BOOT_TIMEOUT_MS = 120_000;
+/** A software GPU compiles every shader of the self-check and the first steps on the CPU (e2e/fixtures.ts: 300 s). */
+const GPU_BOOT_TIMEOUT_MS = 300_000;
+const bootTimeout = (backend) => (backend === 'webgl' || backend === 'webgpu' ? GPU_BOOT_TIMEOUT_MS : BOOT_TIMEOUT_MS);
 /** Fewest steps a timed window should count (one step more or less is then a small error). */
 const MIN_STEPS = 5;
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Waits until the badge names a backend, or a notice says why none could be used. */
-async function waitForBoot(page) {
+async function waitForBoot(page, timeout = BOOT_TIMEOUT_MS) {
   await page.waitForFunction(
     (names) => {
       const badge = document.querySelector('[data-testid="backend-badge"]')?.textContent?.trim() ?? '';
@@ -22,7 +25,7 @@ async function waitForBoot(page) {
       return (names.includes(badge) && toggle && !toggle.disabled) || failed !== null;
     },
     BACKENDS,
-    { timeout: BOOT_TIMEOUT_MS, polling: 200 },
+    { timeout, polling: 200 },
   );
   const failed = page.locator('[data-testid^="notice-error-"]');
   if (await failed.count()) return { ok: false, reason: (await failed.first().innerText()).replace(/\s+/g, ' ') };
@@ -45,7 +48,7 @@ async function readNumber(page, testId) {
  */
 export async function openLabAt(page, baseUrl, backend, log, query = '') {
   await page.goto(`${baseUrl}?backend=${backend}${query}`);
-  const boot = await waitForBoot(page);
+  const boot = await waitForBoot(page, bootTimeout(backend));
   if (!boot.ok) return boot;
   const report = await page.evaluate(() => window.__lab.backendReport());
   const mine = report.candidates.find((c) => c.name === backend);
@@ -66,7 +69,7 @@ export async function openLabAt(page, baseUrl, backend, log, query = '') {
       return apply?.disabled && toggle && !toggle.disabled;
     },
     null,
-    { timeout: BOOT_TIMEOUT_MS },
+    { timeout: bootTimeout(backend) },
   );
   // What the lab runs on: wasm's threads, the GPU adapter or renderer.
   return { ok: true, threads: mine.threads?.count, adapter: mine.adapter };
