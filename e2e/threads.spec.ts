@@ -115,7 +115,7 @@ test('the automatic choice measures wasm on every thread and on one, and keeps t
   const threads = (await wasmThreads(page)) as Threads & { measured?: { threads: number; threaded: number; single: number } };
   const expected = await expectedThreads(page);
   test.skip(expected < 2, 'this machine reports one core');
-  expect(threads.measured?.threads).toBe(expected);
+  expect(threads.measured?.threads, `wasm's threads: ${JSON.stringify(threads)}`).toBe(expected);
   const { threaded, single } = threads.measured!;
   // On a busy machine one thread can win: then the report says so.
   if (threaded >= single) expect(threads).toMatchObject({ count: expected });

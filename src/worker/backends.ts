@@ -37,7 +37,8 @@ registerWebgpuKernels();
 const INIT_TIMEOUT_MS = 20_000;
 /** Deadlines of a probe (worker start, init, self-check, warm-up, measurement), ms. */
 export const PROBE_DEADLINE_MS: Record<'wasm' | 'hardwareGpu' | 'softwareGpu', number> = {
-  wasm: 12_000,
+  /** wasm on its threads and then on one (backendProbe.worker.ts): two measurements, on a busy machine. */
+  wasm: 20_000,
   /** A real GPU is worth waiting for: it can be many times faster than wasm. */
   hardwareGpu: 8_000,
   softwareGpu: 3_000,
