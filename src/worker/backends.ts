@@ -28,7 +28,7 @@ import { registerWebgpuKernels } from '../core/kernels/registerWebgpuKernels';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 import { probeWebGl, probeWebGpu, type AdapterProbe } from './backendAdapters';
 import { reason, type CandidateReason, type ThreadRequest, type ThreadsReport } from './backendReport';
-import { applyThreadPlan, planThreads, restartOnOneThread, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
+import { applyThreadPlan, planThreads, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
 
 // The lab's fused dense and Adam kernels (core/kernels/) join tfjs-backend-webgpu's own.
 registerWebgpuKernels();
@@ -37,7 +37,7 @@ registerWebgpuKernels();
 const INIT_TIMEOUT_MS = 20_000;
 /** Deadlines of a probe (worker start, init, self-check, warm-up, measurement), ms. */
 export const PROBE_DEADLINE_MS: Record<'wasm' | 'hardwareGpu' | 'softwareGpu', number> = {
-  /** wasm on its threads and then on one (backendProbe.worker.ts): two measurements, on a busy machine. */
+  /** wasm is quick, but a busy machine slows its start (each of its two probes: threads, one thread). */
   wasm: 20_000,
   /** A real GPU is worth waiting for: it can be many times faster than wasm. */
   hardwareGpu: 8_000,
@@ -136,11 +136,6 @@ async function checkWasm(request: ThreadRequest | undefined): Promise<ProbeResul
   configureWasm();
   const plan = planThreads(request, await wasmThreadSupport());
   return startWasm(plan, () => startAndCheck('wasm'), failureText);
-}
-
-/** wasm's single-threaded build, started and self-checked in place of the threaded one (backendProbe.worker.ts). */
-export async function restartWasmOnOneThread(threads: ThreadsReport): Promise<ProbeResult> {
-  return restartOnOneThread({ threads: threads.count, cores: threads.cores }, () => startAndCheck('wasm'));
 }
 
 /**
@@ -263,6 +258,16 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       console.warn(`wasm: the threaded probe failed (${failure}); probing one thread`);
       const single = await options.probe(name, deadline, { ...options.threads, requested: 1 });
       r = { ...single, threads: single.threads && { ...single.threads, why: 'failed', error: failure } };
+    }
+    if (name === 'wasm' && r.ok && r.threads && r.threads.count > 1 && options.threads?.requested === undefined) {
+      // Threads the reader did not ask for by number are measured against one thread, in a
+      // probe worker of its own: on a busy machine the threads wait for other programs' time
+      // and one thread can be faster. The faster is kept, both figures in the report.
+      const single = await options.probe(name, deadline, { ...options.threads, requested: 1 });
+      const measured = { threads: r.threads.count, threaded: r.samplesPerSec ?? 0, single: single.samplesPerSec ?? 0 };
+      r = single.ok && measured.single > measured.threaded
+        ? { ...single, threads: { count: 1, cores: r.threads.cores, why: 'slower', measured } }
+        : { ...r, threads: { ...r.threads, measured } };
     }
     set(name, { selfCheckError: r.selfCheckError, adapter: r.adapter ?? candidates.get(name)?.adapter, threads: r.threads });
     plans.set(name, planFromProbe(r.threads));

@@ -103,16 +103,6 @@ export function forgetWasmBackend(): void {
 }
 
 /**
- * Starts the single-threaded build in place of the threaded one now running (to measure it
- * beside the threaded one): the plan to report if it wins, with `start`'s result.
- */
-export async function restartOnOneThread<R extends { ok: boolean }>(plan: ThreadPlan, start: () => Promise<R>): Promise<R> {
-  forgetWasmBackend();
-  applyThreadPlan({ threads: 1, cores: plan.cores, why: 'slower' });
-  return start();
-}
-
-/**
  * Starts wasm with `plan`; a threaded start that fails (`start` resolves not ok) is retried on
  * the single-threaded build, and the report says why.
  * @param start initialises wasm (and checks it) with tfjs's flags as they are set now
