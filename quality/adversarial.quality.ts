@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { classifyDigits, createDigitClassifier, digitLikeFraction, trainDigitClassifier } from '../src/core/analysis/digitClassifier';
 import { energyDistance } from '../src/core/analysis/energyDistance';
-import { CODE_PRIORS, DEFAULT_CONFIG, type CodePrior, type MlpModelConfig } from '../src/core/config';
+import { CODE_PRIORS, DEFAULT_CONFIG, kindModel, type CodePrior } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
@@ -108,7 +108,7 @@ it('AAE: codes much nearer the prior than a plain autoencoder of the same shape;
   }
 
   async function run(prior: CodePrior, fool: boolean): Promise<Figures> {
-    const model: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'adversarial', encoderLayers: [256, 64], codeSize: 2, prior };
+    const model = kindModel('adversarial', { encoderLayers: [256, 64], codeSize: 2, prior });
     const engine = createAdversarialEngine(model, SEED, bias, { fool });
     const optimizer = createOptimizer({ ...DEFAULT_CONFIG.train, learningRate: 0.002 });
     const batches = new BatchOrder(TRAIN, BATCH, SEED);

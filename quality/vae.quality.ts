@@ -29,7 +29,9 @@ import { DEFAULT_CONFIG, type LabConfig } from '../src/core/config';
 import { imagesToFloat } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { decodePriorSamples, priorQuantileGrid } from '../src/core/models/prior';
-import { DEFAULT_VAE_CONFIG, type VaeLabConfig } from '../src/core/models/vaeConfig';
+import { DEFAULT_VAE_CONFIG, type VaeModelConfig } from '../src/core/kinds/vae/kind';
+
+type VaeLabConfig = { model: VaeModelConfig; train: LabConfig['train'] };
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { Trainer } from '../src/core/train/trainer';
 import { VaeRun } from '../src/core/train/vaeRun';

@@ -13,7 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG, IMAGE_SIZE, type MlpModelConfig } from '../src/core/config';
+import { IMAGE_SIZE, kindModel, type VaeModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
@@ -37,14 +37,14 @@ it('VAE lessons: live ELBO, holes and used code dimensions on the lesson presets
   const rows: (string | number)[][] = [];
   const results: Record<string, Record<string, number>[]> = {};
 
-  const runs: { name: string; model: Partial<MlpModelConfig> }[] = [
+  const runs: { name: string; model: Partial<VaeModelConfig> }[] = [
     { name: 'lesson 12: 2-D, β = 1', model: { codeSize: 2, beta: 1 } },
     { name: 'broken: 2-D, β = 0', model: { codeSize: 2, beta: 0 } },
     { name: 'lesson 16: 8-D, β = 4', model: { codeSize: 8, beta: 4 } },
     { name: 'compare: 8-D, β = 1', model: { codeSize: 8, beta: 1 } },
   ];
   for (const r of runs) {
-    const spec: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'vae', encoderLayers: [256, 64], ...r.model };
+    const spec = kindModel('vae', { encoderLayers: [256, 64], ...r.model });
     const seed = 1;
     const indices = seededSubset(data.trainCount, TRAIN, seed);
     const pixels = imagesToFloat(data.trainImages, indices);

@@ -39,6 +39,17 @@ function expectSameConfig(now: { model: object; train: object }, then: LinkFixtu
   }
 }
 
+/**
+ * Links whose old reading was itself a fault, each with what changed and why. Everything else
+ * about them is still checked.
+ */
+const CHANGED_ON_PURPOSE: Record<string, string> = {
+  // Old main refused the conv kind (the free lab's dense layers conflicted with it) and kept
+  // the refused kind's channels and decoder inside the dense model's config, so its storage key
+  // hashed them; the union on kind drops another kind's fields, so that dense model's key differs.
+  '#v=1&lesson=free&kind=conv&channels=8,4&decoder=deconvolution&code=16': 'configKey',
+};
+
 describe("main's links of before still open as they did", () => {
   const links: LinkFixture[] = read('links.json').links;
 
@@ -55,7 +66,7 @@ describe("main's links of before still open as they did", () => {
     expect(state.pretrain).toEqual(fixture.state.pretrain);
     expectSameConfig(state.config, fixture.state.config);
     // The saved model of that experiment is found under the same key.
-    expect(configKey(state.config)).toBe(fixture.configKey);
+    if (CHANGED_ON_PURPOSE[fixture.hash] !== 'configKey') expect(configKey(state.config)).toBe(fixture.configKey);
     // What was ignored then for a reason other than absence is ignored now (absent fields are
     // the lesson's preset: issue 10 stops reporting them).
     const reasons = (list: { key: string; reason: string }[]) => list.filter((i) => i.reason !== 'missing').map((i) => `${i.key}:${i.reason}`).sort();

@@ -7,6 +7,7 @@
 import {
   checkConfig,
   DEFAULT_CONFIG,
+  fullModel,
   IMAGE_SIZE,
   layerWidths,
   LIMITS,
@@ -21,6 +22,8 @@ import {
   type OutputActivation,
   type SparsityPenalty,
 } from '../core/config';
+import { CONV } from '../core/kinds/conv/kind';
+import { SETTINGS } from '../core/settings/table';
 
 export interface ConfigDraft {
   /** Which autoencoder (config.ts MODEL_KINDS). */
@@ -93,57 +96,48 @@ export type DraftCheck =
   | { ok: true; config: LabConfig }
   | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-const NUMBER_LIMITS: Record<
-  Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder' | 'codeActivation' | 'sparsity'>,
-  { min: number; max: number; integer: boolean }
-> = {
-  codeSize: { ...LIMITS.codeSize, integer: true },
-  codeL2: { ...LIMITS.codeL2, integer: false },
-  learningRate: { ...LIMITS.learningRate, integer: false },
-  momentum: { ...LIMITS.momentum, integer: false },
-  batchSize: { ...LIMITS.batchSize, integer: true },
-  trainSize: { ...LIMITS.trainSize, integer: true },
-  seed: { ...LIMITS.seed, integer: true },
-  noiseLevel: { ...LIMITS.noiseLevel, integer: false },
-  contractive: { ...LIMITS.contractive, integer: false },
-  sparsityWeight: { ...LIMITS.sparsityWeight, integer: false },
-  sparsityTarget: { ...LIMITS.sparsityTarget, integer: false },
-  vqPositions: { ...LIMITS.vqPositions, integer: true },
-  codebookSize: { ...LIMITS.codebookSize, integer: true },
-  commitment: { ...LIMITS.commitment, integer: false },
-  vqResetEvery: { ...LIMITS.vqResetEvery, integer: true },
-};
+type NumberField = Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder' | 'codeActivation' | 'sparsity'>;
+
+/** The number fields' limits, from their rows of the settings table (core/settings). */
+const NUMBER_LIMITS = Object.fromEntries(
+  SETTINGS.filter((r) => r.input.kind === 'int' || r.input.kind === 'decimal').map((r) => [
+    r.id,
+    { ...(r.limits as { min: number; max: number }), integer: r.input.kind === 'int' },
+  ]),
+) as Record<NumberField, { min: number; max: number; integer: boolean }>;
 const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
 
 export function draftFromConfig(c: LabConfig): ConfigDraft {
+  // Every kind's settings (the others at their defaults), so switching kinds keeps a full draft.
+  const m = fullModel(c.model);
   return {
-    kind: c.model.kind,
-    convChannels: c.model.convChannels.join(', '),
-    convDecoder: c.model.convDecoder,
-    kept: { model: { ...c.model }, train: { ...c.train } },
-    vqPositions: String(c.model.vqPositions),
-    codebookSize: String(c.model.codebookSize),
-    commitment: String(c.model.commitment),
-    vqResetEvery: String(c.model.vqResetEvery),
-    encoderLayers: c.model.encoderLayers.map(String),
-    codeSize: String(c.model.codeSize),
-    codeL2: String(c.model.codeL2),
-    hiddenActivation: c.model.hiddenActivation,
-    outputActivation: c.model.outputActivation,
-    loss: c.model.loss,
+    kind: m.kind,
+    convChannels: m.convChannels.join(', '),
+    convDecoder: m.convDecoder,
+    kept: { model: { ...m }, train: { ...c.train } },
+    vqPositions: String(m.vqPositions),
+    codebookSize: String(m.codebookSize),
+    commitment: String(m.commitment),
+    vqResetEvery: String(m.vqResetEvery),
+    encoderLayers: m.encoderLayers.map(String),
+    codeSize: String(m.codeSize),
+    codeL2: String(m.codeL2),
+    hiddenActivation: m.hiddenActivation,
+    outputActivation: m.outputActivation,
+    loss: m.loss,
     optimizer: c.train.optimizer,
     learningRate: String(c.train.learningRate),
     momentum: String(c.train.momentum),
     batchSize: String(c.train.batchSize),
     trainSize: String(c.train.trainSize),
     seed: String(c.train.seed),
-    noise: c.model.noise,
-    noiseLevel: String(c.model.noiseLevel),
-    contractive: String(c.model.contractive),
-    codeActivation: c.model.codeActivation,
-    sparsity: c.model.sparsity,
-    sparsityWeight: String(c.model.sparsityWeight),
-    sparsityTarget: String(c.model.sparsityTarget),
+    noise: m.noise,
+    noiseLevel: String(m.noiseLevel),
+    contractive: String(m.contractive),
+    codeActivation: m.codeActivation,
+    sparsity: m.sparsity,
+    sparsityWeight: String(m.sparsityWeight),
+    sparsityTarget: String(m.sparsityTarget),
   };
 }
 
@@ -303,7 +297,7 @@ export function draftWidths(d: ConfigDraft): number[] | undefined {
     const channels = d.convChannels.split(',').map(parseNumber);
     const code = parseNumber(d.codeSize);
     if (channels.length < 1 || channels.length > 2 || [...channels, code].some((w) => !Number.isInteger(w) || w < 1)) return undefined;
-    return layerWidths({ ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: channels, codeSize: code });
+    return layerWidths({ ...CONV.defaults, convChannels: channels, codeSize: code });
   }
   const widths = [...d.encoderLayers, d.codeSize].map(parseNumber);
   if (widths.some((w) => !Number.isInteger(w) || w < 1)) return undefined;

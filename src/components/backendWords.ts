@@ -2,7 +2,7 @@
  * The backend report's codes (worker/backendReport.ts) in the reader's language: the sentences
  * of the "Why?" list. Pure functions of a translate function, so they are tested in Node.
  */
-import { plainInteger } from '../app/format';
+import { plainInteger } from '../i18n/format';
 import type { BackendCandidate, CandidateReason, ThreadsReport } from '../worker/api';
 
 /** i18next's `t`, as much of it as these need. */

@@ -12,12 +12,13 @@ import { SELF_CHECK_TOLERANCE, type SelfCheckResult } from './backend';
 import { IMAGE_SIZE } from './config';
 import { convBackendSupport } from './convSupport';
 import { createConvAutoencoder } from './models/conv';
-import { CONV_DECODERS, DEFAULT_CONV_MODEL, type ConvDecoder, type ConvModelConfig } from './models/convConfig';
+import { DEFAULT_CONV_MODEL, type ConvModelConfig } from './kinds/conv/kind';
+import { CONV_DECODER_KINDS, type ConvDecoderKind } from './settings/choices';
 import { preferredConvGradients, type ConvGradients } from './models/convOps';
 import { preferredGradients, type DenseGradients } from './models/dense';
 import { meanPixelLoss } from './train/losses';
 
-const tiny = (decoder: ConvDecoder): ConvModelConfig => ({ ...DEFAULT_CONV_MODEL, stageChannels: [2, 2], codeSize: 3, decoder });
+const tiny = (decoder: ConvDecoderKind): ConvModelConfig => ({ ...DEFAULT_CONV_MODEL, convChannels: [2, 2], codeSize: 3, convDecoder: decoder });
 
 /** Two fixed digit-like images [2, 784] in [0, 1]: strokes with ties (flat zero areas) and without. */
 function checkImages(): Float32Array {
@@ -31,7 +32,7 @@ function checkImages(): Float32Array {
   return x;
 }
 
-async function runCase(decoder: ConvDecoder, gradients: { conv: ConvGradients; dense: DenseGradients }): Promise<Map<string, Float32Array>> {
+async function runCase(decoder: ConvDecoderKind, gradients: { conv: ConvGradients; dense: DenseGradients }): Promise<Map<string, Float32Array>> {
   const config = tiny(decoder);
   const model = createConvAutoencoder(config, 7, undefined, gradients);
   const named: [string, tf.Tensor][] = [];
@@ -71,8 +72,8 @@ function maxAbs(a: Float32Array): number {
  */
 export async function selfCheckConvBackend(
   backend: string,
-  decoders: readonly ConvDecoder[] = CONV_DECODERS,
-): Promise<SelfCheckResult & { decoders: ConvDecoder[] }> {
+  decoders: readonly ConvDecoderKind[] = CONV_DECODER_KINDS,
+): Promise<SelfCheckResult & { decoders: ConvDecoderKind[] }> {
   const previous = tf.getBackend();
   const fail = async (reason: string) => {
     if (previous && tf.getBackend() !== previous) await tf.setBackend(previous).catch(() => false);

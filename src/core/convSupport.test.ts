@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfCheckConvBackend } from './convSelfCheck';
 import { convBackendSupport, convKernelsNeeded, missingKernels } from './convSupport';
-import { DEFAULT_CONV_MODEL, type ConvDecoder } from './models/convConfig';
+import { DEFAULT_CONV_MODEL } from './kinds/conv/kind';
+import type { ConvDecoderKind as ConvDecoder } from './settings/choices';
 import { useWasmInNode } from './train/nodeBackend';
 
 /** A backend that is plain tfjs cpu underneath, with kernels as given (missing or altered). */
@@ -15,7 +16,7 @@ function registerCpuVariant(name: string, kernels: (k: tf.KernelConfig) => tf.Ke
   }
 }
 
-const model = (decoder: ConvDecoder) => ({ ...DEFAULT_CONV_MODEL, stageChannels: [2, 2], codeSize: 3, decoder });
+const model = (decoder: ConvDecoder) => ({ ...DEFAULT_CONV_MODEL, convChannels: [2, 2], codeSize: 3, convDecoder: decoder });
 
 beforeAll(async () => {
   await useWasmInNode();

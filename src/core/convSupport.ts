@@ -16,7 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from './config';
 import { createConvAutoencoder } from './models/conv';
-import type { ConvModelConfig } from './models/convConfig';
+import type { ConvSpec } from './models/conv';
 import type { ConvGradients } from './models/convOps';
 import { preferredGradients } from './models/dense';
 import { meanPixelLoss } from './train/losses';
@@ -28,8 +28,8 @@ const cache = new Map<string, string[]>();
  * the given conv gradients. Switches to the cpu backend for the measurement and back; call it
  * before the lab builds its model (in the backend probe), not between training steps.
  */
-export async function convKernelsNeeded(config: ConvModelConfig, gradients: ConvGradients): Promise<string[]> {
-  const key = JSON.stringify([config.stageChannels, config.decoder, config.hiddenActivation, config.loss, config.outputActivation, gradients]);
+export async function convKernelsNeeded(config: ConvSpec, gradients: ConvGradients): Promise<string[]> {
+  const key = JSON.stringify([config.convChannels, config.convDecoder, config.hiddenActivation, config.loss, config.outputActivation, gradients]);
   const known = cache.get(key);
   if (known) return known;
   const previous = tf.getBackend();
@@ -76,7 +76,7 @@ export interface ConvBackendSupport {
   reason?: string;
 }
 
-const DECODER_WORDS: Record<ConvModelConfig['decoder'], string> = {
+const DECODER_WORDS: Record<ConvSpec['convDecoder'], string> = {
   maxUnpool: 'the max-unpooling decoder',
   repeatUnpool: 'the repeat-unpooling decoder',
   deconvolution: 'the deconvolution decoder',
@@ -84,7 +84,7 @@ const DECODER_WORDS: Record<ConvModelConfig['decoder'], string> = {
 
 /** Whether `backend` has every kernel this conv model needs with the given gradients. */
 export async function convBackendSupport(
-  config: ConvModelConfig,
+  config: ConvSpec,
   backend: string,
   gradients: ConvGradients,
 ): Promise<ConvBackendSupport> {
@@ -93,6 +93,6 @@ export async function convBackendSupport(
   return {
     ok: false,
     missing,
-    reason: `The convolutional autoencoder with ${DECODER_WORDS[config.decoder]} needs ${missing.join(', ')}, missing on ${backend}.`,
+    reason: `The convolutional autoencoder with ${DECODER_WORDS[config.convDecoder]} needs ${missing.join(', ')}, missing on ${backend}.`,
   };
 }

@@ -3,25 +3,33 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../lessons';
 import { lessonConfig } from '../lessons/preset';
-import { DEFAULT_CONFIG, labConfigSchema, layerWidths, type LabConfig } from './config';
+import { DEFAULT_CONFIG, labConfigSchema, layerWidths, type MlpModelConfig } from './config';
 import { loadMnistNode, mnistDataDir } from './data/mnistNode';
 import { pixelMoments } from './data/dataset';
 import { createRng, deriveSeed } from './data/rng';
-import { architectureString, exportCode, kerasCode, pyFloat, pytorchCode } from './exportCode';
+import { architectureString, exportCode, kerasCode, pyFloat, pytorchCode, type DenseLabConfig } from './exportCode';
 import { pythonLabRandom } from './exportCodeRandom';
 import { outputBiasForMean } from './models/mlp';
 import type { MlpEngine } from './train/mlpEngine';
 import { Trainer } from './train/trainer';
 
-/** A full LabConfig from overrides, checked against the lab's own schema. */
-function config(model: Partial<LabConfig['model']>, train: Partial<LabConfig['train']> = {}): LabConfig {
-  return labConfigSchema.parse({
-    model: { ...DEFAULT_CONFIG.model, ...model },
-    train: { ...DEFAULT_CONFIG.train, ...train },
-  });
+/** A config of the dense kind from overrides, checked against the lab's own schema. */
+function config(model: Partial<MlpModelConfig>, train: Partial<DenseLabConfig['train']> = {}): DenseLabConfig {
+  return dense(
+    labConfigSchema.parse({
+      model: { ...DEFAULT_CONFIG.model, ...model },
+      train: { ...DEFAULT_CONFIG.train, ...train },
+    }),
+  );
 }
 
-const VARIED: Record<string, LabConfig> = {
+/** The config as one of the dense kind (the kind the scripts write). */
+function dense(c: { model: { kind: string }; train: DenseLabConfig['train'] }): DenseLabConfig {
+  if (c.model.kind !== 'mlp') throw new Error(`not a dense model: ${c.model.kind}`);
+  return c as DenseLabConfig;
+}
+
+const VARIED: Record<string, DenseLabConfig> = {
   default: DEFAULT_CONFIG,
   'no hidden layers, linear output, mse, sgd': config(
     { encoderLayers: [], codeSize: 30, hiddenActivation: 'tanh', outputActivation: 'linear', loss: 'mse' },
@@ -46,9 +54,9 @@ const VARIED: Record<string, LabConfig> = {
   ),
 };
 
-const LESSON_CONFIGS: Record<string, LabConfig> = Object.fromEntries(
+const LESSON_CONFIGS: Record<string, DenseLabConfig> = Object.fromEntries(
   // Show as code writes the dense kind only (the page disables it for the others).
-  LESSONS.filter((l) => lessonConfig(l).model.kind === 'mlp').map((l) => [`lesson ${l.id}`, lessonConfig(l)]),
+  LESSONS.filter((l) => lessonConfig(l).model.kind === 'mlp').map((l) => [`lesson ${l.id}`, dense(lessonConfig(l))]),
 );
 
 const TORCH_ACTIVATION = { relu: 'ReLU', elu: 'ELU', tanh: 'Tanh', sigmoid: 'Sigmoid' } as const;
@@ -68,7 +76,7 @@ function torchLinearLayers(code: string): [number, number, string | undefined][]
 }
 
 /** Activation of each layer, input to output: hidden, the code's (none when linear), then the output's. */
-function expectedActivations(c: LabConfig, names: Record<string, string>, sigmoid: string): (string | undefined)[] {
+function expectedActivations(c: DenseLabConfig, names: Record<string, string>, sigmoid: string): (string | undefined)[] {
   const depth = c.model.encoderLayers.length;
   const hidden = names[c.model.hiddenActivation];
   return [
@@ -79,7 +87,7 @@ function expectedActivations(c: LabConfig, names: Record<string, string>, sigmoi
   ];
 }
 
-function checkKeras(c: LabConfig): void {
+function checkKeras(c: DenseLabConfig): void {
   const code = kerasCode(c);
   const widths = layerWidths(c.model);
   const dense = kerasDenseLayers(code);
@@ -101,7 +109,7 @@ function checkKeras(c: LabConfig): void {
   checkShared(code, c);
 }
 
-function checkTorch(c: LabConfig): void {
+function checkTorch(c: DenseLabConfig): void {
   const code = pytorchCode(c);
   const widths = layerWidths(c.model);
   const linears = torchLinearLayers(code);
@@ -132,7 +140,7 @@ function checkTorch(c: LabConfig): void {
 }
 
 /** What both scripts share: header, constants, the lab's random choices, the test number. */
-function checkShared(code: string, c: LabConfig): void {
+function checkShared(code: string, c: DenseLabConfig): void {
   expect(code.startsWith('# Autoencoder Lab')).toBe(true);
   expect(code).toContain(`# Architecture ${layerWidths(c.model).join('-')}\n`);
   expect(code).toContain(`\nSEED = ${c.train.seed}\n`);

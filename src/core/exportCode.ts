@@ -13,7 +13,7 @@
  *
  * Pure string generation from a LabConfig: no tfjs, runs anywhere.
  */
-import { IMAGE_SIZE, layerWidths, type HiddenActivation, type LabConfig, type MlpModelConfig } from './config';
+import { IMAGE_SIZE, layerWidths, type HiddenActivation, type LabConfig, type MlpModelConfig, type ModelConfig, type TrainConfig } from './config';
 import { pythonLabRandom } from './exportCodeRandom';
 import {
   kerasContractive,
@@ -59,17 +59,28 @@ export const DEFAULT_EPOCHS = 5;
 const EPSILON = '1e-7';
 
 /** The whole autoencoder's widths as the lecture writes them, e.g. "784-256-64-2-64-256-784". */
-export function architectureString(model: MlpModelConfig): string {
+export function architectureString(model: ModelConfig): string {
   return layerWidths(model).join('-');
 }
 
-/** The script for one framework. */
+/** A config of the dense kind, the one kind the scripts write. */
+export interface DenseLabConfig {
+  model: MlpModelConfig;
+  train: TrainConfig;
+}
+
+/**
+ * The script for one framework; '' for a kind the scripts do not write (its KindModule's
+ * codeExport says why).
+ */
 export function exportCode(config: LabConfig, language: CodeLanguage, options: ExportOptions = {}): string {
-  return language === 'keras' ? kerasCode(config, options) : pytorchCode(config, options);
+  if (config.model.kind !== 'mlp') return '';
+  const dense = { model: config.model, train: config.train };
+  return language === 'keras' ? kerasCode(dense, options) : pytorchCode(dense, options);
 }
 
 /** A Keras 3 script (TensorFlow, JAX or PyTorch backend; tf.keras 2.x also runs it). */
-export function kerasCode(config: LabConfig, options: ExportOptions = {}): string {
+export function kerasCode(config: DenseLabConfig, options: ExportOptions = {}): string {
   const { model } = config;
   const encoderWidths = [...model.encoderLayers, model.codeSize];
   const decoderWidths = [...[...model.encoderLayers].reverse(), IMAGE_SIZE];
@@ -162,7 +173,7 @@ ${results(false)}`;
 }
 
 /** A PyTorch script (torch 1.13 or later, torchvision for the data). */
-export function pytorchCode(config: LabConfig, options: ExportOptions = {}): string {
+export function pytorchCode(config: DenseLabConfig, options: ExportOptions = {}): string {
   const { model } = config;
   const widths = layerWidths(model);
   const codeAt = model.encoderLayers.length + 1;
@@ -276,7 +287,7 @@ for epoch in range(1, EPOCHS + 1):
 ${results(true)}`;
 }
 
-function header(config: LabConfig, language: CodeLanguage, options: ExportOptions): string {
+function header(config: DenseLabConfig, language: CodeLanguage, options: ExportOptions): string {
   const { model, train } = config;
   const framework = language === 'keras' ? 'Keras' : 'PyTorch';
   const encoder = [IMAGE_SIZE, ...model.encoderLayers, model.codeSize].join('-');
@@ -300,7 +311,7 @@ function header(config: LabConfig, language: CodeLanguage, options: ExportOption
 # Run:   python ${FILE_NAME[language]}`;
 }
 
-function constants(config: LabConfig, options: ExportOptions): string {
+function constants(config: DenseLabConfig, options: ExportOptions): string {
   const { model, train } = config;
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a whole number >= 1, got ${epochs}`);
@@ -368,14 +379,14 @@ function lossSentence(model: MlpModelConfig): string {
   return `the mean ${model.loss === 'bce' ? 'binary cross-entropy' : 'squared error'} per pixel between each digit and its reconstruction.`;
 }
 
-function optimizerName(config: LabConfig): string {
+function optimizerName(config: DenseLabConfig): string {
   const { optimizer, momentum } = config.train;
   if (optimizer === 'adam') return 'Adam';
   if (optimizer === 'rmsprop') return 'RMSprop';
   return `SGD with momentum ${pyFloat(momentum)}`;
 }
 
-function kerasOptimizer(config: LabConfig): string {
+function kerasOptimizer(config: DenseLabConfig): string {
   const { optimizer, learningRate, momentum } = config.train;
   const lr = pyFloat(learningRate);
   switch (optimizer) {
@@ -388,7 +399,7 @@ function kerasOptimizer(config: LabConfig): string {
   }
 }
 
-function torchOptimizer(config: LabConfig): string {
+function torchOptimizer(config: DenseLabConfig): string {
   const { optimizer, learningRate, momentum } = config.train;
   const lr = pyFloat(learningRate);
   switch (optimizer) {

@@ -4,13 +4,15 @@
  * (exportCode.test.ts compiles every script of every lesson, the sparse one included.)
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig } from './config';
-import { kerasCode, pytorchCode } from './exportCode';
+import { DEFAULT_CONFIG } from './config';
+import { kerasCode, pytorchCode, type DenseLabConfig } from './exportCode';
 import { findLesson } from '../lessons';
 import { lessonConfig } from '../lessons/preset';
 
-const sparseLesson: LabConfig = lessonConfig(findLesson('sparse')!);
-const kl: LabConfig = { ...sparseLesson, model: { ...sparseLesson.model, codeActivation: 'sigmoid', sparsity: 'kl', sparsityWeight: 0.001, sparsityTarget: 0.05 } };
+const lesson = lessonConfig(findLesson('sparse')!);
+if (lesson.model.kind !== 'mlp') throw new Error('the sparse lesson is a dense model');
+const sparseLesson: DenseLabConfig = { model: lesson.model, train: lesson.train };
+const kl: DenseLabConfig = { ...sparseLesson, model: { ...sparseLesson.model, codeActivation: 'sigmoid', sparsity: 'kl', sparsityWeight: 0.001, sparsityTarget: 0.05 } };
 
 describe('Show as code, sparse autoencoder', () => {
   it('L1 on a ReLU code of 1000: the code layer, the constants and the penalty term in Keras and PyTorch', () => {

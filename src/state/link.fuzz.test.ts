@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConfig, CODE_ACTIVATIONS, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS, SPARSITY_PENALTIES } from '../core/config';
+import { checkConfig, defaultFullModel, narrowModel, CODE_ACTIVATIONS, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS, SPARSITY_PENALTIES } from '../core/config';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
 import { LABEL_CHOICES, PRETRAIN_WIDTH_NAMES } from '../core/train/pretrainConfig';
@@ -61,12 +61,13 @@ const validState: fc.Arbitrary<LinkState> = fc
     lesson: r.lesson,
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
-      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
+      // The flat form of every kind's settings, narrowed to the dense kind (its fields only).
+      model: narrowModel({ ...defaultFullModel(), kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
         // The contractive penalty needs at most one hidden layer and a linear code; KL sparsity a
         // sigmoid code (cross-field rules).
         contractive: r.encoderLayers.length > 1 || r.codeActivation !== 'linear' || r.sparsity === 'kl' ? 0 : r.contractive,
         codeActivation: r.sparsity === 'kl' ? ('sigmoid' as const) : r.codeActivation,
-        sparsity: r.sparsity, sparsityWeight: r.sparsityWeight, sparsityTarget: r.sparsityTarget, ...r.kindFields },
+        sparsity: r.sparsity, sparsityWeight: r.sparsityWeight, sparsityTarget: r.sparsityTarget, ...r.kindFields }),
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed, normalDigits: r.normalDigits },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },

@@ -14,22 +14,17 @@
 import { z } from 'zod';
 import {
   checkConfig,
-  CODE_PRIORS,
-  CONV_DECODER_KINDS,
   DEFAULT_CONFIG,
-  MODEL_KINDS,
-  HIDDEN_ACTIVATIONS,
-  LOSSES,
-  mlpModelSchema,
-  NOISE_TYPES,
-  CODE_ACTIVATIONS,
-  SPARSITY_PENALTIES,
-  OPTIMIZERS,
-  OUTPUT_ACTIVATIONS,
-  trainSchema,
+  fullConfig,
+  type FullModelConfig,
   type LabConfig,
+  type TrainConfig,
 } from '../core/config';
-import { ALL_DIGITS, isAllDigits } from '../core/data/normalSubset';
+import { KIND_ROW } from '../core/kinds/registry';
+import { boolString, intString } from '../core/settings/codecs';
+import { MODEL_ROWS } from '../core/settings/modelRows';
+import { rowPath, type SettingRow } from '../core/settings/row';
+import { TRAIN_ROWS } from '../core/settings/trainRows';
 import { DEFAULT_PRETRAIN_SETTINGS, LABEL_CHOICES, PRETRAIN_WIDTH_NAMES, type PretrainSettings } from '../core/train/pretrainConfig';
 import { findLesson, FIRST_LESSON } from '../lessons';
 import { DEFAULT_VIEW, lessonConfig, lessonView } from '../lessons/preset';
@@ -101,42 +96,24 @@ export const MAX_LINK_LENGTH = 4096;
 const MAX_REPORTED = 20;
 const REPORT_VALUE_LENGTH = 40;
 
-// Codecs: strict string forms first (no "0x10", " 12", "1_000"), then the config's own limits.
-const intString = z.string().regex(/^\d{1,12}$/, 'not a whole number').transform(Number);
-const decimalString = z
-  .string()
-  .regex(/^(\d{1,20}(\.\d{0,30})?|\.\d{1,30})(e[+-]?\d{1,3})?$/i, 'not a decimal number')
-  .transform(Number);
-const boolString = z.enum(['1', '0', 'true', 'false']).transform((s) => s === '1' || s === 'true');
-const layersString = z.union([
-  z.enum(['none', '']).transform((): number[] => []),
-  z
-    .string()
-    .regex(/^\d{1,6}(,\d{1,6}){0,7}$/, 'not a comma-separated list of widths')
-    .transform((s) => s.split(',').map(Number)),
-]);
-/** Conv channels per stage: `16,8`. */
-const channelsString = z
-  .string()
-  .regex(/^\d{1,3}(,\d{1,3}){0,3}$/, 'not a comma-separated list of channel counts')
-  .transform((s) => s.split(',').map(Number));
-const normalDigitsString = z.union([
-  z.literal('all').transform((): number[] => [...ALL_DIGITS]),
-  z
-    .string()
-    .regex(/^\d(,\d){0,9}$/, 'not a comma-separated list of digits')
-    .transform((s) => s.split(',').map(Number)),
-]);
-const model = mlpModelSchema.shape;
-const train = trainSchema.shape;
+/**
+ * The state while a link is read or written: the config in its flat form (every kind's
+ * settings, core/kinds/fullForm.ts), so a link may name `beta` before `kind=vae` and a field of
+ * another kind keeps the lesson's value; the result is narrowed to its kind by checkConfig.
+ */
+interface LinkDraft extends Omit<LinkState, 'config'> {
+  config: { model: FullModelConfig; train: TrainConfig };
+}
+
+const toDraft = (state: LinkState): LinkDraft => ({ ...structuredClone(state), config: fullConfig(state.config) });
 
 /** One link key, typed: how to read it, format it, and where it lives in LinkState. */
 interface Field<T> {
   key: string;
   codec: z.ZodType<T, string>;
   format: (value: T) => string;
-  get: (state: LinkState) => T;
-  set: (state: LinkState, value: T) => void;
+  get: (state: LinkDraft) => T;
+  set: (state: LinkDraft, value: T) => void;
   /** Not reported when absent (a link the lab writes always has the other fields). */
   optional?: true;
   /** Dotted LabConfig path, for fields checkConfig can name. */
@@ -154,13 +131,13 @@ interface LinkField {
   required: boolean;
   configPath?: string;
   /** Sets the field from a raw link value; returns why not, if it is invalid. */
-  read: (state: LinkState, raw: string) => { ok: true } | { ok: false; message: string };
+  read: (state: LinkDraft, raw: string) => { ok: true } | { ok: false; message: string };
   /** The field's value in `state` as the link writes it. */
-  text: (state: LinkState) => string;
+  text: (state: LinkDraft) => string;
   /** Copies the field's value from one state to another. */
-  copy: (from: LinkState, to: LinkState) => void;
+  copy: (from: LinkDraft, to: LinkDraft) => void;
   /** True when serializeLink leaves the field out (`defaults`: the lesson's own state). */
-  omitted: (state: LinkState, defaults: LinkState) => boolean;
+  omitted: (state: LinkDraft, defaults: LinkDraft) => boolean;
 }
 
 function field<T>(f: Field<T>): LinkField {
@@ -185,79 +162,35 @@ const str = String;
 const sameAsLesson = <T,>(value: T, lessonValue: T) => value === lessonValue;
 const bit = (b: boolean) => (b ? '1' : '0');
 
-const m = (s: LinkState) => s.config.model;
-const t = (s: LinkState) => s.config.train;
+/** A config setting's link field, from its row of the settings table (core/settings). */
+function settingField<T>(row: SettingRow<T>): LinkField {
+  const part = (s: LinkDraft) => s.config[row.part] as unknown as Record<string, T>;
+  return field<T>({
+    key: row.link.key,
+    codec: row.link.codec,
+    format: row.link.format,
+    ...(row.optional || row.link.optional ? { optional: true as const } : {}),
+    ...(row.link.omitWhen ? { omitWhen: row.link.omitWhen } : {}),
+    configPath: rowPath(row),
+    get: (s) => part(s)[row.id],
+    set: (s, v) => void (part(s)[row.id] = structuredClone(v)),
+  });
+}
 
+const M = MODEL_ROWS;
+const T = TRAIN_ROWS;
+/**
+ * The config's link keys in the order links are written: the first links' fields, then the
+ * variants', kinds' and later settings (optional: links written before them read as the
+ * lesson's value, unreported; most are written only where they differ from the lesson's).
+ */
 const CONFIG_FIELDS = [
-  field({ key: 'layers', configPath: 'model.encoderLayers', codec: layersString.pipe(model.encoderLayers),
-    format: (v) => (v.length === 0 ? 'none' : v.join(',')),
-    get: (s) => m(s).encoderLayers, set: (s, v) => void (m(s).encoderLayers = [...v]) }),
-  field({ key: 'code', configPath: 'model.codeSize', codec: intString.pipe(model.codeSize), format: str,
-    get: (s) => m(s).codeSize, set: (s, v) => void (m(s).codeSize = v) }),
-  field({ key: 'act', configPath: 'model.hiddenActivation', codec: z.enum(HIDDEN_ACTIVATIONS), format: str,
-    get: (s) => m(s).hiddenActivation, set: (s, v) => void (m(s).hiddenActivation = v) }),
-  field({ key: 'out', configPath: 'model.outputActivation', codec: z.enum(OUTPUT_ACTIVATIONS), format: str,
-    get: (s) => m(s).outputActivation, set: (s, v) => void (m(s).outputActivation = v) }),
-  field({ key: 'loss', configPath: 'model.loss', codec: z.enum(LOSSES), format: str,
-    get: (s) => m(s).loss, set: (s, v) => void (m(s).loss = v) }),
-  // Optional: links written before the code penalty existed keep the lesson's value, unreported.
-  field({ key: 'l2', optional: true, configPath: 'model.codeL2', codec: decimalString.pipe(model.codeL2.unwrap()), format: str,
-    get: (s) => m(s).codeL2, set: (s, v) => void (m(s).codeL2 = v) }),
-  field({ key: 'opt', configPath: 'train.optimizer', codec: z.enum(OPTIMIZERS), format: str,
-    get: (s) => t(s).optimizer, set: (s, v) => void (t(s).optimizer = v) }),
-  field({ key: 'lr', configPath: 'train.learningRate', codec: decimalString.pipe(train.learningRate), format: str,
-    get: (s) => t(s).learningRate, set: (s, v) => void (t(s).learningRate = v) }),
-  field({ key: 'mom', configPath: 'train.momentum', codec: decimalString.pipe(train.momentum), format: str,
-    get: (s) => t(s).momentum, set: (s, v) => void (t(s).momentum = v) }),
-  field({ key: 'batch', configPath: 'train.batchSize', codec: intString.pipe(train.batchSize), format: str,
-    get: (s) => t(s).batchSize, set: (s, v) => void (t(s).batchSize = v) }),
-  field({ key: 'n', configPath: 'train.trainSize', codec: intString.pipe(train.trainSize), format: str,
-    get: (s) => t(s).trainSize, set: (s, v) => void (t(s).trainSize = v) }),
-  field({ key: 'seed', configPath: 'train.seed', codec: intString.pipe(train.seed), format: str,
-    get: (s) => t(s).seed, set: (s, v) => void (t(s).seed = v) }),
-  // Variants (issue 4), optional: links written before them keep the lesson's value, unreported.
-  field({ key: 'noise', optional: true, omitWhen: sameAsLesson, configPath: 'model.noise', codec: z.enum(NOISE_TYPES), format: str,
-    get: (s) => m(s).noise, set: (s, v) => void (m(s).noise = v) }),
-  field({ key: 'noiselevel', optional: true, omitWhen: sameAsLesson, configPath: 'model.noiseLevel', codec: decimalString.pipe(model.noiseLevel.unwrap()), format: str,
-    get: (s) => m(s).noiseLevel, set: (s, v) => void (m(s).noiseLevel = v) }),
-  field({ key: 'contractive', optional: true, omitWhen: sameAsLesson, configPath: 'model.contractive', codec: decimalString.pipe(model.contractive.unwrap()), format: str,
-    get: (s) => m(s).contractive, set: (s, v) => void (m(s).contractive = v) }),
-  // Model kinds (issue 4), optional and written only where they differ from the lesson's value:
-  // every link written before them reads as the lesson's kind (the MLP for lessons 1-9).
-  field({ key: 'kind', optional: true, omitWhen: sameAsLesson, configPath: 'model.kind', codec: z.enum(MODEL_KINDS), format: str,
-    get: (s) => m(s).kind, set: (s, v) => void (m(s).kind = v) }),
-  field({ key: 'channels', optional: true, configPath: 'model.convChannels', codec: channelsString.pipe(model.convChannels.unwrap()),
-    format: (v) => v.join(','), omitWhen: (v, lesson) => v.join(',') === lesson.join(','),
-    get: (s) => m(s).convChannels, set: (s, v) => void (m(s).convChannels = [...v]) }),
-  field({ key: 'decoder', optional: true, omitWhen: sameAsLesson, configPath: 'model.convDecoder', codec: z.enum(CONV_DECODER_KINDS), format: str,
-    get: (s) => m(s).convDecoder, set: (s, v) => void (m(s).convDecoder = v) }),
-  field({ key: 'beta', optional: true, omitWhen: sameAsLesson, configPath: 'model.beta', codec: decimalString.pipe(model.beta.unwrap()), format: str,
-    get: (s) => m(s).beta, set: (s, v) => void (m(s).beta = v) }),
-  field({ key: 'positions', optional: true, omitWhen: sameAsLesson, configPath: 'model.vqPositions', codec: intString.pipe(model.vqPositions.unwrap()), format: str,
-    get: (s) => m(s).vqPositions, set: (s, v) => void (m(s).vqPositions = v) }),
-  field({ key: 'codebook', optional: true, omitWhen: sameAsLesson, configPath: 'model.codebookSize', codec: intString.pipe(model.codebookSize.unwrap()), format: str,
-    get: (s) => m(s).codebookSize, set: (s, v) => void (m(s).codebookSize = v) }),
-  field({ key: 'commitment', optional: true, omitWhen: sameAsLesson, configPath: 'model.commitment', codec: decimalString.pipe(model.commitment.unwrap()), format: str,
-    get: (s) => m(s).commitment, set: (s, v) => void (m(s).commitment = v) }),
-  field({ key: 'prior', optional: true, omitWhen: sameAsLesson, configPath: 'model.prior', codec: z.enum(CODE_PRIORS), format: str,
-    get: (s) => m(s).prior, set: (s, v) => void (m(s).prior = v) }),
-  // Optional, and left out while both the link and its lesson train on all ten digits (links from
-  // before it existed read as that); otherwise written: `normal=3`, `normal=0,6`, `normal=all`.
-  field({ key: 'normal', optional: true, configPath: 'train.normalDigits', codec: normalDigitsString.pipe(train.normalDigits.unwrap()),
-    format: (v) => (isAllDigits(v) ? 'all' : v.join(',')), omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
-    get: (s) => t(s).normalDigits, set: (s, v) => void (t(s).normalDigits = [...v]) }),
-  // The sparse autoencoder (issue 4): optional, written only where they differ from the lesson's.
-  field({ key: 'codeact', optional: true, omitWhen: sameAsLesson, configPath: 'model.codeActivation', codec: z.enum(CODE_ACTIVATIONS), format: str,
-    get: (s) => m(s).codeActivation, set: (s, v) => void (m(s).codeActivation = v) }),
-  field({ key: 'sparsity', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsity', codec: z.enum(SPARSITY_PENALTIES), format: str,
-    get: (s) => m(s).sparsity, set: (s, v) => void (m(s).sparsity = v) }),
-  field({ key: 'sparsityweight', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsityWeight', codec: decimalString.pipe(model.sparsityWeight.unwrap()), format: str,
-    get: (s) => m(s).sparsityWeight, set: (s, v) => void (m(s).sparsityWeight = v) }),
-  field({ key: 'rho', optional: true, omitWhen: sameAsLesson, configPath: 'model.sparsityTarget', codec: decimalString.pipe(model.sparsityTarget.unwrap()), format: str,
-    get: (s) => m(s).sparsityTarget, set: (s, v) => void (m(s).sparsityTarget = v) }),
-  field({ key: 'vqreset', optional: true, omitWhen: sameAsLesson, configPath: 'model.vqResetEvery', codec: intString.pipe(model.vqResetEvery.unwrap()), format: str,
-    get: (s) => m(s).vqResetEvery, set: (s, v) => void (m(s).vqResetEvery = v) }),
-];
+  M.encoderLayers, M.codeSize, M.hiddenActivation, M.outputActivation, M.loss, M.codeL2,
+  T.optimizer, T.learningRate, T.momentum, T.batchSize, T.trainSize, T.seed,
+  M.noise, M.noiseLevel, M.contractive, KIND_ROW, M.convChannels, M.convDecoder, M.beta,
+  M.vqPositions, M.codebookSize, M.commitment, M.prior, T.normalDigits,
+  M.codeActivation, M.sparsity, M.sparsityWeight, M.sparsityTarget, M.vqResetEvery,
+].map((row) => settingField(row as SettingRow<unknown>));
 
 const VIEW_FIELDS = [
   field({ key: 'log', codec: boolString, format: bit,
@@ -318,8 +251,9 @@ export function defaultLinkState(lessonId?: string, lang: LessonLocale = 'en'): 
 }
 
 /** The hash for a state, without the leading '#': `location.hash = serializeLink(state)`. */
-export function serializeLink(state: LinkState): string {
-  const defaults = defaultLinkState(state.lesson);
+export function serializeLink(linkState: LinkState): string {
+  const state = toDraft(linkState);
+  const defaults = toDraft(defaultLinkState(linkState.lesson));
   const parts = [`v=${LINK_VERSION}`, `lesson=${encodeURIComponent(state.lesson)}`];
   for (const f of FIELDS) {
     if (f.key.endsWith('_hide')) {
@@ -384,8 +318,8 @@ export function parseLink(hash: string, options: ParseOptions = {}): { state: Li
     else report('lesson', lessonValue, 'malformed', r.error.issues[0]?.message);
   }
 
-  const defaults = defaultLinkState(lessonId, lang);
-  const state = defaultLinkState(lessonId, lang);
+  const defaults = toDraft(defaultLinkState(lessonId, lang));
+  const state = toDraft(defaultLinkState(lessonId, lang));
   /** Fields whose value came from the link (candidates for the cross-field fallback). */
   const fromLink: LinkField[] = [];
   for (const f of FIELDS) {
@@ -401,14 +335,14 @@ export function parseLink(hash: string, options: ParseOptions = {}): { state: Li
   }
   for (const [key, value] of params) report(key, value, 'unknown');
 
-  resolveConflicts(state, defaults, fromLink, report);
+  const config = resolveConflicts(state, defaults, fromLink, report);
 
   if (ignored.length > MAX_REPORTED) {
     const more = ignored.length - MAX_REPORTED;
     ignored.length = MAX_REPORTED;
     ignored.push({ key: '', value: String(more), reason: 'too-many' });
   }
-  return { state, ignored };
+  return { state: { ...state, config }, ignored };
 }
 
 /**
@@ -417,13 +351,13 @@ export function parseLink(hash: string, options: ParseOptions = {}): { state: Li
  * and only as a last resort the lesson's whole config.
  */
 function resolveConflicts(
-  state: LinkState,
-  defaults: LinkState,
+  state: LinkDraft,
+  defaults: LinkDraft,
   fromLink: LinkField[],
   report: (key: string, value: string, reason: IgnoreReason, detail?: string) => void,
-): void {
+): LabConfig {
   const first = checkConfig(state.config);
-  if (first.ok) return;
+  if (first.ok) return first.config;
   const detail = first.problems.map((p) => p.message).join(' ');
   const candidates = fromLink.filter((f) => f.configPath !== undefined);
   const differs = (f: LinkField) => f.text(state) !== f.text(defaults);
@@ -434,7 +368,8 @@ function resolveConflicts(
 
   const named = new Set(first.problems.map((p) => p.path));
   for (const f of candidates) if (named.has(f.configPath ?? '') && differs(f)) revert(f);
-  if (checkConfig(state.config).ok) return;
+  const second = checkConfig(state.config);
+  if (second.ok) return second.config;
 
   const trial = structuredClone(state);
   for (const f of candidates) {
@@ -444,9 +379,20 @@ function resolveConflicts(
     f.copy(state, trial);
     if (fixed) {
       revert(f);
-      return;
+      return checked(state);
     }
   }
   for (const f of candidates) if (differs(f)) revert(f);
   state.config = structuredClone(defaults.config);
+  return checked(state);
+}
+
+/**
+ * The draft's config, narrowed to its kind. The lesson's own config passes checkConfig
+ * (lessons.test.ts), so the fallback to the free lab's is never taken; it keeps the promise
+ * that parseLink never throws.
+ */
+function checked(state: LinkDraft): LabConfig {
+  const r = checkConfig(state.config);
+  return r.ok ? r.config : structuredClone(DEFAULT_CONFIG);
 }

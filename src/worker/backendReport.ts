@@ -3,7 +3,7 @@
  * parameters: the worker decides, the page words them in the reader's language (the
  * `backendWhy` strings, components/backendWords.ts). The page imports only the types.
  */
-import type { BackendName } from './api';
+import type { BackendName } from './backendNames';
 
 /**
  * The parameters of each reason a candidate backend has its status: numbers and names, never

@@ -25,6 +25,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selfCheckBackend } from '../core/backend';
 import { registerWebgpuKernels } from '../core/kernels/registerWebgpuKernels';
+import { message, type Message } from '../core/messages';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 import { probeWebGl, probeWebGpu, type AdapterProbe } from './backendAdapters';
 import { reason, type CandidateReason, type ThreadRequest, type ThreadsReport } from './backendReport';
@@ -167,8 +168,8 @@ export interface SelectionOptions {
    * deadline. `threads`: for wasm, what the page allows.
    */
   probe: (name: BackendName, deadlineMs: number, threads?: ThreadRequest) => Promise<ProbeResult>;
-  /** Problems the page should hear about although selection goes on (a forced backend failed). */
-  onProblem: (message: string, hint: string) => void;
+  /** Problems the page should hear about although selection goes on (a forced backend failed), as message codes. */
+  onProblem: (problem: Message, hint: Message) => void;
 }
 
 export interface Selection {
@@ -219,13 +220,10 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       return done(forced, true);
     }
     set(forced, { status: 'failed', reason: a.reason ?? reason('initFailed', {}), ...facts });
-    options.onProblem(
-      `The backend asked for in the address (?backend=${forced}) cannot be used (${failureText(a)}).`,
-      'The lab chose another backend automatically. Remove ?backend= from the address to stop seeing this.',
-    );
+    options.onProblem(message('backend.forcedUnusable', { backend: forced }, failureText(a)), message('hint.forcedIgnored', {}));
     excluded.add(forced);
   } else if (forced) {
-    options.onProblem(`The backend asked for in the address (?backend=${forced}) failed earlier in this session.`, 'The lab chose another backend automatically.');
+    options.onProblem(message('backend.forcedFailedBefore', { backend: forced }), message('hint.choseAnother', {}));
   }
 
   // The adapter (renderer) tells a real GPU from a software one before any shader is compiled:

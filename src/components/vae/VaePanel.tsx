@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
-import { LIMITS } from '../../core/config';
+import { plainNumber } from '../../i18n/format';
+import { LIMITS, modelSetting } from '../../core/config';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { Metric } from '../MetricCard';
@@ -29,12 +29,13 @@ export function VaePanel() {
   const samples = useLab((s) => s.priorSamples);
   const comparison = useLab((s) => s.plainComparison);
   const epoch = useLab((s) => s.progress?.epoch ?? 0);
-  const [beta, setBeta] = useState(config.model.beta);
+  const appliedBeta = modelSetting(config.model, 'beta');
+  const [beta, setBeta] = useState(appliedBeta);
   const [vaeGrid, setVaeGrid] = useState<Float32Array>();
-  useEffect(() => setBeta(config.model.beta), [config.model.beta]);
+  useEffect(() => setBeta(appliedBeta), [appliedBeta]);
 
   const applyBeta = (value: number) => {
-    if (value !== config.model.beta) void lab.applyConfig({ ...config, model: { ...config.model, beta: value } });
+    if (value !== appliedBeta && config.model.kind === 'vae') void lab.applyConfig({ ...config, model: { ...config.model, beta: value } });
   };
   const compare = async () => {
     const epochs = Math.max(1, Math.round(epoch));

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
-import { CODE_PRIORS, type CodePrior } from '../../core/config';
+import { plainNumber } from '../../i18n/format';
+import { CODE_PRIORS, modelSetting, type CodePrior } from '../../core/config';
 import { priorProblem, samplePriorCodes } from '../../core/models/priors2d';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
@@ -28,14 +28,15 @@ export function Adversarial() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [draws, setDraws] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { prior, codeSize } = config.model;
+  const prior = modelSetting(config.model, 'prior');
+  const { codeSize } = config.model;
   const distance = measures?.values.priorDistance;
   const accuracy = measures?.values.discriminatorAccuracy;
   const none = t('metrics.none');
 
   const choosePrior = (value: string) => {
     const next = CODE_PRIORS.find((p) => p === value);
-    if (!next || next === prior) return;
+    if (!next || next === prior || config.model.kind !== 'adversarial') return;
     void lab.applyConfig({ ...config, model: { ...config.model, prior: next } });
   };
 

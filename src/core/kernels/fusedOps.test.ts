@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_DEFAULTS, PLAIN_VARIANT, type MlpModelConfig } from '../config';
+import { DEFAULT_CONFIG, type MlpModelConfig } from '../config';
 import { createMlpAutoencoder } from '../models/mlp';
 import { preferredGradients } from '../models/dense';
 import { meanPixelLoss } from '../train/losses';
@@ -103,15 +103,13 @@ function cpuKernels(): string[] {
 }
 
 const MODEL: MlpModelConfig = {
-  kind: 'mlp',
+  ...DEFAULT_CONFIG.model,
   encoderLayers: [7, 5],
   codeSize: 3,
   hiddenActivation: 'elu',
   outputActivation: 'sigmoid',
   loss: 'bce',
   codeL2: 0,
-  ...PLAIN_VARIANT,
-  ...KIND_DEFAULTS,
 };
 const PIXELS = 9;
 

@@ -5,10 +5,10 @@
  * tfjs's ops elsewhere, so the cpu backend, which the self-check (core/backend.ts) takes as
  * the reference, always computes the unfused way.
  */
-import type { LayerActivation } from '../models/dense';
+import type { HiddenActivation, OutputActivation } from '../config';
 
-/** Every activation of the lab's dense layers has a fused form. */
-export type FusedActivation = LayerActivation;
+/** Every activation of the lab's dense layers (models/dense.ts LayerActivation) has a fused form. */
+export type FusedActivation = HiddenActivation | OutputActivation;
 
 export const KERNELS = {
   /** inputs x [batch, fanIn], w [fanIn, fanOut], bias [fanOut]; attrs { activation }; y [batch, fanOut] */

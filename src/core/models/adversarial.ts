@@ -13,11 +13,11 @@
  * starts with exactly the weights a plain MLP autoencoder of the same seed has.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
-import { DISCRIMINATOR_LAYERS } from './adversarialConfig';
+import { DISCRIMINATOR_LAYERS } from '../kinds/adversarial/kind';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
-import { createLayer, createMlpAutoencoder, type MlpAutoencoder } from './mlp';
+import { createLayer, createMlpAutoencoder, type DenseAutoencoderSpec, type MlpAutoencoder } from './mlp';
 
 /** Seed stream of the discriminator's weights (mlp.ts uses 1, batchOrder.ts 2, vae.ts 3). */
 const DISCRIMINATOR_STREAM = 6;
@@ -46,7 +46,7 @@ export interface AdversarialAutoencoder {
  * @param outputBias [inputSize] initial output bias (outputBiasForMean in mlp.ts)
  */
 export function createAdversarialAutoencoder(
-  model: MlpModelConfig,
+  model: DenseAutoencoderSpec,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,

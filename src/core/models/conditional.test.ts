@@ -10,7 +10,7 @@ import { meanPixelLoss } from '../train/losses';
 import { useWasmInNode } from '../train/nodeBackend';
 import type { MnistData } from '../train/types';
 import { leaveOneOutKnnAccuracy, readAsLabel, swapLabels } from '../analysis/styleMeasures';
-import { conditionedCode, createConditionalAutoencoder, styleSwap, type ConditionalModelConfig } from './conditional';
+import { conditionedCode, createConditionalAutoencoder, styleSwap, type ConditionalSpec as ConditionalModelConfig } from './conditional';
 import { createMlpAutoencoder, outputBiasForMean } from './mlp';
 
 let data: MnistData;

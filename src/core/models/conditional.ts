@@ -16,16 +16,19 @@
  * wasm). Only the decoder's first layer differs from the MLP autoencoder: codeSize + 10 inputs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
-import { LABEL_CLASSES, type ConditionalModelConfig } from './conditionalConfig';
+import { LABEL_CLASSES, type ConditionalModelConfig } from '../kinds/conditional/kind';
 import { createLayer } from './mlp';
 
-export { LABEL_CLASSES, type ConditionalModelConfig } from './conditionalConfig';
+export { LABEL_CLASSES } from '../kinds/conditional/kind';
+
+/** The conditional config fields the model reads. */
+export type ConditionalSpec = Pick<ConditionalModelConfig, 'encoderLayers' | 'codeSize' | 'hiddenActivation' | 'outputActivation' | 'loss'>;
 
 export interface ConditionalAutoencoder {
-  readonly config: ConditionalModelConfig;
+  readonly config: ConditionalSpec;
   readonly inputSize: number;
   /** 784 -> encoderLayers... -> codeSize (the last one linear). */
   readonly encoderLayers: readonly DenseLayer[];
@@ -61,7 +64,7 @@ export function conditionedCode(code: tf.Tensor2D, labels: tf.Tensor1D): tf.Tens
  * @param gradients how the dense layers' backward passes run (dense.ts); fastest by default
  */
 export function createConditionalAutoencoder(
-  config: ConditionalModelConfig,
+  config: ConditionalSpec,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,

@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMAGE_SIZE } from '../config';
+import { checkConfig, CONV_DECODER_KINDS, DEFAULT_CONFIG, IMAGE_SIZE, type ConvDecoderKind } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { meanImageLoss, meanPixelLoss } from '../train/losses';
 import { useWasmInNode } from '../train/nodeBackend';
 import { createConvAutoencoder, type ConvAutoencoder } from './conv';
-import { CONV_DECODERS, checkConvModel, convWeightLayout, DEFAULT_CONV_MODEL, type ConvDecoder, type ConvModelConfig } from './convConfig';
+import { DEFAULT_CONV_MODEL, type ConvModelConfig } from '../kinds/conv/kind';
+import { convWeightLayout } from '../kinds/conv/layout';
 import { outputBiasForMean } from './mlp';
 
-const SMALL: ConvModelConfig = { ...DEFAULT_CONV_MODEL, stageChannels: [4, 3], codeSize: 6 };
+const SMALL: ConvModelConfig = { ...DEFAULT_CONV_MODEL, convChannels: [4, 3], codeSize: 6 };
 
 function images(n: number, seed: number): tf.Tensor2D {
   return tf.randomUniform<tf.Rank.R2>([n, IMAGE_SIZE], 0, 1, 'float32', seed);
@@ -23,17 +24,19 @@ function trainStep(model: ConvAutoencoder, optimizer: tf.Optimizer, x: tf.Tensor
 
 describe('conv model config', () => {
   it('accepts the default and refuses what it cannot build, naming the field', () => {
-    expect(checkConvModel(DEFAULT_CONV_MODEL).ok).toBe(true);
+    const check = (model: unknown) => checkConfig({ model, train: DEFAULT_CONFIG.train });
+    expect(check(DEFAULT_CONV_MODEL).ok).toBe(true);
     const bad = [
-      [{ ...DEFAULT_CONV_MODEL, stageChannels: [] }, 'stageChannels'],
-      [{ ...DEFAULT_CONV_MODEL, stageChannels: [8, 8, 8] }, 'stageChannels'],
-      [{ ...DEFAULT_CONV_MODEL, stageChannels: [0] }, 'stageChannels.0'],
-      [{ ...DEFAULT_CONV_MODEL, codeSize: 257 }, 'codeSize'],
-      [{ ...DEFAULT_CONV_MODEL, decoder: 'bilinear' }, 'decoder'],
-      [{ ...DEFAULT_CONV_MODEL, outputActivation: 'linear' }, 'loss'],
+      [{ ...DEFAULT_CONV_MODEL, convChannels: [] }, 'model.convChannels'],
+      [{ ...DEFAULT_CONV_MODEL, convChannels: [8, 8, 8] }, 'model.convChannels'],
+      [{ ...DEFAULT_CONV_MODEL, convChannels: [0] }, 'model.convChannels.0'],
+      [{ ...DEFAULT_CONV_MODEL, codeSize: 1001 }, 'model.codeSize'],
+      [{ ...DEFAULT_CONV_MODEL, convDecoder: 'bilinear' }, 'model.convDecoder'],
+      [{ ...DEFAULT_CONV_MODEL, outputActivation: 'linear' }, 'model.loss'],
+      [{ ...DEFAULT_CONV_MODEL, encoderLayers: [64] }, 'model.encoderLayers'],
     ] as const;
     for (const [value, path] of bad) {
-      const r = checkConvModel(value);
+      const r = check(value);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.problems.map((p) => p.path)).toContain(path);
     }
@@ -49,8 +52,8 @@ describe.each(['cpu', 'wasm'])('convolutional autoencoder on %s', (backend) => {
     await tf.setBackend('cpu');
   });
 
-  it.each(CONV_DECODERS)('%s: every stage has the shape of the lecture diagram', async (decoder) => {
-    const model = createConvAutoencoder({ ...DEFAULT_CONV_MODEL, decoder }, 1);
+  it.each(CONV_DECODER_KINDS)('%s: every stage has the shape of the lecture diagram', async (decoder) => {
+    const model = createConvAutoencoder({ ...DEFAULT_CONV_MODEL, convDecoder: decoder }, 1);
     const x = images(3, 1);
     const { code, switches } = tf.tidy(() => model.encodeWithSwitches(x));
     expect(code.shape).toEqual([3, 128]);
@@ -96,7 +99,7 @@ describe.each(['cpu', 'wasm'])('convolutional autoencoder on %s', (backend) => {
   });
 
   it('max-unpooling uses the switches when given, the top-left position without them', () => {
-    const model = createConvAutoencoder({ ...SMALL, decoder: 'maxUnpool' }, 2);
+    const model = createConvAutoencoder({ ...SMALL, convDecoder: 'maxUnpool' }, 2);
     const x = images(2, 2);
     const [withSwitches, without, forward] = tf.tidy(() => {
       const { code, switches } = model.encodeWithSwitches(x);
@@ -108,8 +111,8 @@ describe.each(['cpu', 'wasm'])('convolutional autoencoder on %s', (backend) => {
     model.dispose();
   });
 
-  it.each(CONV_DECODERS)('%s: the gradient reaches every variable', (decoder) => {
-    const model = createConvAutoencoder({ ...SMALL, decoder }, 3);
+  it.each(CONV_DECODER_KINDS)('%s: the gradient reaches every variable', (decoder) => {
+    const model = createConvAutoencoder({ ...SMALL, convDecoder: decoder }, 3);
     const x = images(4, 3);
     const norms = tf.tidy(() => {
       const { grads } = tf.variableGrads(() => meanPixelLoss(model.forward(x).logits, x, model.config), model.variables);
@@ -121,9 +124,9 @@ describe.each(['cpu', 'wasm'])('convolutional autoencoder on %s', (backend) => {
     model.dispose();
   });
 
-  it.each(CONV_DECODERS)('%s: no tensor left behind by steps, encode, decode, feature maps or dispose', async (decoder) => {
+  it.each(CONV_DECODER_KINDS)('%s: no tensor left behind by steps, encode, decode, feature maps or dispose', async (decoder) => {
     const start = tf.memory().numTensors;
-    const model = createConvAutoencoder({ ...SMALL, decoder }, 4);
+    const model = createConvAutoencoder({ ...SMALL, convDecoder: decoder }, 4);
     const optimizer = tf.train.adam(0.01);
     const x = images(3, 4);
     trainStep(model, optimizer, x); // Adam makes its slots on the first step.
@@ -151,7 +154,7 @@ describe('training on real MNIST (wasm)', () => {
     await tf.setBackend('cpu');
   });
 
-  it.each(['repeatUnpool', 'deconvolution'] as ConvDecoder[])(
+  it.each(['repeatUnpool', 'deconvolution'] as ConvDecoderKind[])(
     '%s: the test loss falls well below the mean image within 60 small steps',
     async (decoder) => {
       const data = loadMnistNode();
@@ -159,7 +162,7 @@ describe('training on real MNIST (wasm)', () => {
       const train = imagesToFloat(data.trainImages.subarray(0, n * IMAGE_SIZE), null);
       const test = imagesToFloat(data.testImages.subarray(0, 300 * IMAGE_SIZE), null);
       const moments = pixelMoments(train);
-      const config: ConvModelConfig = { ...DEFAULT_CONV_MODEL, stageChannels: [4, 4], codeSize: 32, decoder };
+      const config: ConvModelConfig = { ...DEFAULT_CONV_MODEL, convChannels: [4, 4], codeSize: 32, convDecoder: decoder };
       const model = createConvAutoencoder(config, 5, outputBiasForMean(moments.mean, 'sigmoid'));
       const optimizer = tf.train.adam(0.005);
       const trainX = tf.tensor2d(train, [n, IMAGE_SIZE]);

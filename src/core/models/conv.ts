@@ -16,12 +16,16 @@
  * the fixed-position unpooling of Dosovitskiy et al. 2015 ("Learning to generate chairs").
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIDE, IMAGE_SIZE } from '../config';
+import { IMAGE_SIDE, IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { outputFromLogits } from '../train/losses';
-import { CONV_KERNEL, flatSize, POOL, stageSides, type ConvModelConfig, type FeatureMap } from './convConfig';
+import type { ConvModelConfig } from '../kinds/conv/kind';
+import { CONV_KERNEL, flatSize, POOL, stageSides, type FeatureMap } from '../kinds/conv/layout';
 
-export type { FeatureMap } from './convConfig';
+export type { FeatureMap } from '../kinds/conv/layout';
+
+/** The conv config fields the model reads. */
+export type ConvSpec = Pick<ConvModelConfig, 'convChannels' | 'codeSize' | 'hiddenActivation' | 'outputActivation' | 'loss' | 'convDecoder'>;
 import {
   convolution,
   deconvolution,
@@ -38,7 +42,7 @@ import { dense, preferredGradients, type DenseGradients, type DenseLayer, type L
 import { glorotUniform } from './mlp';
 
 export interface ConvAutoencoder {
-  readonly config: ConvModelConfig;
+  readonly config: ConvSpec;
   readonly inputSize: number;
   readonly encoderLayers: readonly ConvLayer[];
   readonly toCode: DenseLayer;
@@ -87,7 +91,7 @@ function denseLayer(fanIn: number, fanOut: number, activation: LayerActivation, 
  *   the fastest for the backend in use now (convOps.ts, dense.ts)
  */
 export function createConvAutoencoder(
-  config: ConvModelConfig,
+  config: ConvSpec,
   seed: number,
   outputBias?: Float32Array,
   gradients: { conv: ConvGradients; dense: DenseGradients } = { conv: preferredConvGradients(), dense: preferredGradients() },
@@ -98,7 +102,7 @@ export function createConvAutoencoder(
   const rng = createRng(deriveSeed(seed, 3));
   const k = CONV_KERNEL;
   const act = config.hiddenActivation;
-  const channels = config.stageChannels;
+  const channels = config.convChannels;
   const sides = stageSides(channels.length);
   const last = channels.length - 1;
   const flat = flatSize(config);
@@ -121,7 +125,7 @@ export function createConvAutoencoder(
     const activation: LayerActivation = s === 0 ? 'linear' : act;
     // Deconvolution filters are [k, k, cout, cin] (tfjs's conv2dTranspose layout).
     const filter =
-      config.decoder === 'deconvolution'
+      config.convDecoder === 'deconvolution'
         ? convVariables(k, cout, cin, k * k * cin, k * k * cout, rng)
         : convVariables(k, cin, cout, k * k * cin, k * k * cout, rng);
     decoderLayers.push({ filter, bias: tf.tidy(() => tf.variable(tf.zeros<tf.Rank.R1>([cout]), true)), activation });
@@ -180,14 +184,14 @@ export function createConvAutoencoder(
     visit?.('dense from the code', h);
     decoderLayers.forEach((layer, i) => {
       const s = last - i;
-      if (config.decoder === 'deconvolution') {
+      if (config.convDecoder === 'deconvolution') {
         h = deconvolution(h, layer, { gradients: gradients.conv });
         visit?.(`deconvolution ${s + 1}`, h);
         return;
       }
       const sw = switches?.[s];
       if (sw && sw.shape[0] !== batch) throw new RangeError(`switches for ${sw.shape[0]} images, codes for ${batch}`);
-      const up = config.decoder === 'repeatUnpool' ? repeatUnpool(h) : sw ? maxUnpool(h, sw) : spreadOutMap(h);
+      const up = config.convDecoder === 'repeatUnpool' ? repeatUnpool(h) : sw ? maxUnpool(h, sw) : spreadOutMap(h);
       visit?.(`unpooling ${s + 1}`, up);
       h = convolution(up, layer, { gradients: gradients.conv });
       visit?.(`convolution ${s + 1}`, h);
@@ -206,8 +210,8 @@ export function createConvAutoencoder(
         taken.push({ name, part, t: tf.keep(t) });
         if (name === 'code') part = 'decoder';
       };
-      const { code, switches } = runEncoder(x, config.decoder === 'maxUnpool', visit);
-      const logits = runDecoder(code, config.decoder === 'maxUnpool' ? switches : undefined, visit);
+      const { code, switches } = runEncoder(x, config.convDecoder === 'maxUnpool', visit);
+      const logits = runDecoder(code, config.convDecoder === 'maxUnpool' ? switches : undefined, visit);
       visit('reconstruction', outputFromLogits(logits, config));
     });
     try {
@@ -236,7 +240,7 @@ export function createConvAutoencoder(
     decodeLogits: (code, switches) => runDecoder(code, switches),
     decode: (code, switches) => outputFromLogits(runDecoder(code, switches), config),
     forward: (x) => {
-      const maxUnpooling = config.decoder === 'maxUnpool';
+      const maxUnpooling = config.convDecoder === 'maxUnpool';
       const { code, switches } = runEncoder(x, maxUnpooling);
       return { code, logits: runDecoder(code, maxUnpooling ? switches : undefined) };
     },

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { activationGradient, type LayerActivation } from './dense';
-import { CONV_KERNEL, POOL } from './convConfig';
+import { CONV_KERNEL, POOL } from '../kinds/conv/layout';
 
 export type ConvGradients = 'tape' | 'forwardConvolutions';
 

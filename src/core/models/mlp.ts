@@ -11,7 +11,7 @@
  * gradients avoid the transposed products (dense.ts says why).
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig, type OutputActivation } from '../config';
+import { IMAGE_SIZE, type CodeActivation, type HiddenActivation, type OutputActivation } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer, type LayerActivation } from './dense';
 
@@ -61,8 +61,18 @@ export function outputBiasForMean(meanImage: Float32Array, output: OutputActivat
   });
 }
 
+/** The fields the dense autoencoder's shape reads (the dense kind's, the adversarial's, the text model's). */
+export interface DenseAutoencoderSpec {
+  encoderLayers: readonly number[];
+  codeSize: number;
+  hiddenActivation: HiddenActivation;
+  outputActivation: OutputActivation;
+  /** The code layer's activation; linear when absent (every kind but the dense one). */
+  codeActivation?: CodeActivation;
+}
+
 export interface MlpAutoencoder {
-  readonly config: MlpModelConfig;
+  readonly config: DenseAutoencoderSpec;
   readonly inputSize: number;
   readonly encoderLayers: readonly DenseLayer[];
   readonly decoderLayers: readonly DenseLayer[];
@@ -93,7 +103,7 @@ export interface MlpAutoencoder {
  *   in use now (dense.ts). encode() never computes a gradient with respect to its input.
  */
 export function createMlpAutoencoder(
-  config: MlpModelConfig,
+  config: DenseAutoencoderSpec,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,
@@ -108,7 +118,7 @@ export function createMlpAutoencoder(
   const encoderLayers: DenseLayer[] = [];
   for (let i = 0; i + 1 < widths.length; i++) {
     const toCode = i + 2 === widths.length;
-    // Configs from before codeActivation existed have none: a linear code, as then.
+    // Kinds without a code activation setting have a linear code.
     encoderLayers.push(createLayer(widths[i], widths[i + 1], toCode ? (config.codeActivation ?? 'linear') : hidden, rng));
   }
   const back = [...widths].reverse();

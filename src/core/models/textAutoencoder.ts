@@ -21,7 +21,8 @@
  * the baseline every code has to beat.
  */
 import * as tf from '@tensorflow/tfjs';
-import { KIND_DEFAULTS, PLAIN_VARIANT, type HiddenActivation, type MlpModelConfig } from '../config';
+import type { HiddenActivation } from '../settings/choices';
+import { MLP, type MlpModelConfig } from '../kinds/mlp/kind';
 import type { BagOfWords } from '../data/textCorpus';
 import { createMlpAutoencoder, type MlpAutoencoder } from './mlp';
 import type { DenseGradients } from './dense';
@@ -41,15 +42,12 @@ export interface TextModelConfig {
  */
 export function textMlpConfig(c: TextModelConfig): MlpModelConfig {
   return {
-    kind: 'mlp',
+    ...MLP.defaults,
     encoderLayers: [...c.encoderLayers],
     codeSize: c.codeSize,
     hiddenActivation: c.hiddenActivation,
     outputActivation: 'linear',
     loss: 'mse',
-    codeL2: 0,
-    ...PLAIN_VARIANT,
-    ...KIND_DEFAULTS,
   };
 }
 

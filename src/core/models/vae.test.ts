@@ -10,7 +10,8 @@ import { VaeRun } from '../train/vaeRun';
 import { createMlpAutoencoder } from './mlp';
 import { decodePriorSamples, priorQuantileGrid } from './prior';
 import { createVae, reparameterise, stepNoise } from './vae';
-import { checkVaeConfig, DEFAULT_VAE_CONFIG, type VaeModelConfig } from './vaeConfig';
+import { checkConfig } from '../config';
+import { DEFAULT_VAE_CONFIG, type VaeModelConfig } from '../kinds/vae/kind';
 
 let data: MnistData;
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-const small: VaeModelConfig = { kind: 'vae', encoderLayers: [32, 16], codeSize: 3, hiddenActivation: 'relu', beta: 1 };
+const small: VaeModelConfig = { ...DEFAULT_VAE_CONFIG.model, encoderLayers: [32, 16], codeSize: 3, hiddenActivation: 'relu', beta: 1 };
 
 function testImages(n: number): tf.Tensor2D {
   return tf.tensor2d(imagesToFloat(data.testImages.subarray(0, n * 784), null), [n, 784]);
@@ -75,15 +76,17 @@ describe('VAE shapes', () => {
 
 describe('VAE config', () => {
   it('validates with defaults and names a bad field', () => {
-    const ok = checkVaeConfig(DEFAULT_VAE_CONFIG);
+    const ok = checkConfig(DEFAULT_VAE_CONFIG);
     expect(ok.ok).toBe(true);
     const { beta: _beta, ...withoutBeta } = DEFAULT_VAE_CONFIG.model;
-    const defaulted = checkVaeConfig({ ...DEFAULT_VAE_CONFIG, model: withoutBeta });
-    expect(defaulted.ok && defaulted.config.model.beta).toBe(1);
-    const bad = checkVaeConfig({ ...DEFAULT_VAE_CONFIG, model: { ...DEFAULT_VAE_CONFIG.model, beta: -1 } });
+    const defaulted = checkConfig({ ...DEFAULT_VAE_CONFIG, model: withoutBeta });
+    expect(defaulted.ok && defaulted.config.model.kind === 'vae' && defaulted.config.model.beta).toBe(1);
+    const bad = checkConfig({ ...DEFAULT_VAE_CONFIG, model: { ...DEFAULT_VAE_CONFIG.model, beta: -1 } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems.map((p) => p.path)).toEqual(['model.beta']);
-    expect(checkVaeConfig({ ...DEFAULT_VAE_CONFIG, model: { ...DEFAULT_VAE_CONFIG.model, kind: 'mlp' } }).ok).toBe(false);
+    // Each pixel is a Bernoulli variable: a VAE needs a sigmoid output and BCE.
+    const mse = checkConfig({ ...DEFAULT_VAE_CONFIG, model: { ...DEFAULT_VAE_CONFIG.model, loss: 'mse' } });
+    expect(!mse.ok && mse.problems.map((p) => [p.path, p.code])).toEqual([['model.loss', 'kind.needsBernoulli']]);
   });
 });
 

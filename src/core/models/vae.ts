@@ -16,11 +16,14 @@
  * Model: tensorflow/tfjs-examples fashion-mnist-vae/model.js (encoder, ZLayer, decoder).
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
 import { createLayer } from './mlp';
-import type { VaeModelConfig } from './vaeConfig';
+import type { VaeModelConfig } from '../kinds/vae/kind';
+
+/** The VAE config fields the model reads. */
+export type VaeSpec = Pick<VaeModelConfig, 'encoderLayers' | 'codeSize' | 'hiddenActivation'>;
 
 /** Seed streams of a run's seed (mlp.ts uses 1 for weights, batchOrder.ts 2 for batches). */
 const NOISE_STREAM = 3;
@@ -34,7 +37,7 @@ export interface CodeDistribution {
 }
 
 export interface VariationalAutoencoder {
-  readonly config: VaeModelConfig;
+  readonly config: VaeSpec;
   readonly inputSize: number;
   /** Hidden layers of the encoder, from the input (the two heads come after them). */
   readonly encoderLayers: readonly DenseLayer[];
@@ -66,7 +69,7 @@ export interface VariationalAutoencoder {
  * @param gradients how the dense layers' backward passes run (dense.ts); fastest by default
  */
 export function createVae(
-  config: VaeModelConfig,
+  config: VaeSpec,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,

@@ -6,7 +6,8 @@ import { createRng } from '../data/rng';
 import { useWasmInNode } from '../train/nodeBackend';
 import type { MnistData } from '../train/types';
 import { quantise, stopGradient, straightThrough, createVq } from './vq';
-import { checkVqConfig, DEFAULT_VQ_CONFIG, type VqModelConfig } from './vqConfig';
+import { checkConfig } from '../config';
+import { DEFAULT_VQ_CONFIG, type VqModelConfig } from '../kinds/vq/kind';
 
 let data: MnistData;
 
@@ -15,15 +16,8 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-const small: VqModelConfig = {
-  kind: 'vq',
-  encoderLayers: [32],
-  hiddenActivation: 'relu',
-  positions: 4,
-  codeDim: 3,
-  codebookSize: 16,
-  commitment: 0.25,
-};
+/** 4 positions of 3 numbers each, a codebook of 16. */
+const small: VqModelConfig = { ...DEFAULT_VQ_CONFIG.model, encoderLayers: [32], vqPositions: 4, codeSize: 12, codebookSize: 16, commitment: 0.25 };
 
 describe('nearest-code quantisation', () => {
   it('picks the nearest codebook vector (brute force in JS) and returns that row', () => {
@@ -95,12 +89,12 @@ describe('VQ-VAE model', () => {
   });
 
   it('validates K in 8..512 and defaults the commitment weight', () => {
-    expect(checkVqConfig(DEFAULT_VQ_CONFIG).ok).toBe(true);
-    const tooSmall = checkVqConfig({ ...DEFAULT_VQ_CONFIG, model: { ...DEFAULT_VQ_CONFIG.model, codebookSize: 4 } });
+    expect(checkConfig(DEFAULT_VQ_CONFIG).ok).toBe(true);
+    const tooSmall = checkConfig({ ...DEFAULT_VQ_CONFIG, model: { ...DEFAULT_VQ_CONFIG.model, codebookSize: 4 } });
     expect(!tooSmall.ok && tooSmall.problems.map((p) => p.path)).toEqual(['model.codebookSize']);
-    expect(checkVqConfig({ ...DEFAULT_VQ_CONFIG, model: { ...DEFAULT_VQ_CONFIG.model, codebookSize: 513 } }).ok).toBe(false);
+    expect(checkConfig({ ...DEFAULT_VQ_CONFIG, model: { ...DEFAULT_VQ_CONFIG.model, codebookSize: 513 } }).ok).toBe(false);
     const { commitment: _c, ...rest } = DEFAULT_VQ_CONFIG.model;
-    const defaulted = checkVqConfig({ ...DEFAULT_VQ_CONFIG, model: rest });
-    expect(defaulted.ok && defaulted.config.model.commitment).toBe(0.25);
+    const defaulted = checkConfig({ ...DEFAULT_VQ_CONFIG, model: rest });
+    expect(defaulted.ok && defaulted.config.model.kind === 'vq' && defaulted.config.model.commitment).toBe(0.25);
   });
 });

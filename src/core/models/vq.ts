@@ -14,11 +14,11 @@
  * codeDim], decodeIndices takes indices, so a view can edit a digit's indices and decode them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from './dense';
 import { createLayer } from './mlp';
-import type { VqModelConfig } from './vqConfig';
+import { vqCodeDim, type VqModelConfig } from '../kinds/vq/kind';
 
 /** Identity forward, zero gradient: the paper's sg[·]. */
 export const stopGradient = tf.customGrad(((x: tf.Tensor) => ({
@@ -55,8 +55,13 @@ export function quantise(z: tf.Tensor2D, codebook: tf.Tensor2D): { indices: tf.T
   });
 }
 
+/** The VQ-VAE config fields the model reads (commitment: its objective, vqObjective.ts). */
+export type VqSpec = Pick<VqModelConfig, 'encoderLayers' | 'hiddenActivation' | 'codeSize' | 'vqPositions' | 'codebookSize' | 'commitment'>;
+
 export interface VqAutoencoder {
-  readonly config: VqModelConfig;
+  readonly config: VqSpec;
+  /** Numbers per codebook vector: codeSize / vqPositions. */
+  readonly codeDim: number;
   readonly inputSize: number;
   readonly encoderLayers: readonly DenseLayer[];
   /** [codebookSize, codeDim] the codebook vectors e_k. */
@@ -91,7 +96,7 @@ export interface VqAutoencoder {
  * @param outputBias [inputSize] initial output bias (outputBiasForMean in mlp.ts)
  */
 export function createVq(
-  config: VqModelConfig,
+  config: VqSpec,
   seed: number,
   inputSize: number = IMAGE_SIZE,
   outputBias?: Float32Array,
@@ -101,7 +106,8 @@ export function createVq(
     throw new RangeError(`output bias has ${outputBias.length} values; the output has ${inputSize}`);
   }
   const rng = createRng(deriveSeed(seed, 1));
-  const { positions, codeDim, codebookSize: K, hiddenActivation: hidden } = config;
+  const { vqPositions: positions, codebookSize: K, hiddenActivation: hidden } = config;
+  const codeDim = vqCodeDim(config);
   const codeWidth = positions * codeDim;
   const widths = [inputSize, ...config.encoderLayers, codeWidth];
   const encoderLayers: DenseLayer[] = [];
@@ -146,6 +152,7 @@ export function createVq(
   };
   return {
     config,
+    codeDim,
     inputSize,
     encoderLayers,
     codebook,

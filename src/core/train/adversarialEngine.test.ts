@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { energyDistance } from '../analysis/energyDistance';
-import { DEFAULT_CONFIG, checkConfig, type LabConfig, type MlpModelConfig } from '../config';
+import { DEFAULT_CONFIG, checkConfig, kindModel, type AdversarialModelConfig, type LabConfig } from '../config';
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { samplePriorCodes } from '../models/priors2d';
@@ -23,13 +23,7 @@ beforeAll(async () => {
   test = imagesToFloat(data.testImages.subarray(0, 1000 * 784), null);
 });
 
-const model = (m: Partial<MlpModelConfig> = {}): MlpModelConfig => ({
-  ...DEFAULT_CONFIG.model,
-  kind: 'adversarial',
-  encoderLayers: [32],
-  codeSize: 2,
-  ...m,
-});
+const model = (m: Partial<AdversarialModelConfig> = {}): AdversarialModelConfig => kindModel('adversarial', { encoderLayers: [32], codeSize: 2, ...m });
 const bias = new Float32Array(784);
 
 describe('the discriminator objective, by hand', () => {
@@ -128,7 +122,7 @@ describe('the adversarial engine', () => {
 
 describe('the adversarial autoencoder in the Trainer', () => {
   const config = (kind: 'adversarial' | 'mlp'): LabConfig => ({
-    model: { ...DEFAULT_CONFIG.model, kind, encoderLayers: [128], codeSize: 2 },
+    model: kindModel(kind, { encoderLayers: [128], codeSize: 2 }),
     train: { ...DEFAULT_CONFIG.train, trainSize: 3000, batchSize: 64, seed: 1 },
   });
 

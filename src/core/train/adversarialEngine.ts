@@ -14,7 +14,8 @@
  * codeSize] prior sample the measures compare with.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
+import { ADVERSARIAL_MEASURES, type AdversarialModelConfig } from '../kinds/adversarial/kind';
 import { LIVE_TEST_SIZE } from '../data/dataset';
 import { deriveSeed } from '../data/rng';
 import { createAdversarialAutoencoder, type AdversarialAutoencoder } from '../models/adversarial';
@@ -30,8 +31,7 @@ const ADAM_BETA1 = 0.5;
 const PRIOR_STREAM = 9;
 const MEASURE_PRIOR_STREAM = 10;
 
-/** The live figures, in the order measure() returns them (adversarialMeasures). */
-export const ADVERSARIAL_MEASURES = ['priorDistance', 'discriminatorAccuracy'] as const;
+export { ADVERSARIAL_MEASURES };
 
 export interface AdversarialEngine extends Engine {
   readonly model: AdversarialAutoencoder;
@@ -43,7 +43,7 @@ export interface AdversarialEngine extends Engine {
  * Prior samples of one step: [batch, codeSize], the same for the same (seed, step), fresh each
  * step (so a restored run at step k continues with the samples it would have had).
  */
-export function stepPriorSamples(model: Pick<MlpModelConfig, 'prior' | 'codeSize'>, seed: number, step: number, batch: number): tf.Tensor2D {
+export function stepPriorSamples(model: Pick<AdversarialModelConfig, 'prior' | 'codeSize'>, seed: number, step: number, batch: number): tf.Tensor2D {
   const codes = samplePriorCodes(model.prior, batch, model.codeSize, deriveSeed(deriveSeed(seed, PRIOR_STREAM), step));
   return tf.tensor2d(codes, [batch, model.codeSize]);
 }
@@ -54,7 +54,7 @@ export function stepPriorSamples(model: Pick<MlpModelConfig, 'prior' | 'codeSize
  *   only watches (for the comparison in tests and the quality table; the lab always fools)
  */
 export function createAdversarialEngine(
-  config: MlpModelConfig,
+  config: AdversarialModelConfig,
   seed: number,
   outputBias?: Float32Array,
   options: { fool?: boolean } = {},

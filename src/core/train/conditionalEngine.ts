@@ -9,7 +9,7 @@
  * An image without a label (a drawing) is reconstructed with the label that draws it best.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpModelConfig } from '../config';
+import type { ConditionalModelConfig } from '../kinds/conditional/kind';
 import { createConditionalAutoencoder, type ConditionalAutoencoder } from '../models/conditional';
 import {
   bestLabelReconstructionLogits,
@@ -29,7 +29,7 @@ export interface ConditionalEngine extends Engine {
   reconstructLogits(x: tf.Tensor2D, labels?: tf.Tensor1D): tf.Tensor2D;
 }
 
-export function createConditionalEngine(spec: MlpModelConfig, seed: number, inputSize: number, outputBias: Float32Array): ConditionalEngine {
+export function createConditionalEngine(spec: ConditionalModelConfig, seed: number, inputSize: number, outputBias: Float32Array): ConditionalEngine {
   const model = createConditionalAutoencoder(spec, seed, inputSize, outputBias);
   const constantLabels = (n: number) => tf.fill([n], engine.decodeLabel, 'int32') as tf.Tensor1D;
   const engine: ConditionalEngine = {

@@ -16,6 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { leaveOneOutKnnAccuracy, readAsLabel, swapLabels } from '../analysis/styleMeasures';
+import { CONDITIONAL_MEASURES } from '../kinds/conditional/kind';
 import { LABEL_CLASSES, type ConditionalAutoencoder } from '../models/conditional';
 import { minimizeKeeping } from './engine';
 import { codeL2Penalty, meanPixelLoss, pixelLosses } from './losses';
@@ -28,7 +29,7 @@ import { codeL2Penalty, meanPixelLoss, pixelLosses } from './losses';
  * - ownReadAsLabel: the same judge on their reconstructions (own label, the digit itself left
  *   out of the references): can it read the model's drawings at all.
  */
-export const CONDITIONAL_MEASURES = ['codeLabelKnn', 'swapReadAsLabel', 'ownReadAsLabel'] as const;
+export { CONDITIONAL_MEASURES };
 
 /** Test digits the two pixel judges draw (of the 1,000 live ones): half the cost, ±2% noise. */
 export const JUDGED = 500;

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, type LabConfig, type MlpModelConfig, type TrainConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, HIDDEN_ACTIVATIONS, type MlpModelConfig, type TrainConfig } from '../config';
 import { loadMnistNode } from '../data/mnistNode';
 import { createMlpAutoencoder } from '../models/mlp';
 import { contractivePenalty, jacobianNormSquared, sensitivityScores, sensitivitySums } from './contractive';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): LabConfig {
+function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): { model: MlpModelConfig; train: TrainConfig } {
   return {
     model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], codeSize: 8, ...model },
     train: { ...DEFAULT_CONFIG.train, trainSize: 2000, batchSize: 32, ...train },
@@ -89,10 +89,10 @@ describe('the schema', () => {
   it('old configs read as 0; a penalty with two hidden layers or out of range is refused by name', () => {
     const { contractive: _c, ...old } = DEFAULT_CONFIG.model;
     const r = checkConfig({ model: old, train: DEFAULT_CONFIG.train });
-    expect(r.ok && r.config.model.contractive).toBe(0);
+    expect(r.ok && r.config.model.kind === 'mlp' && r.config.model.contractive).toBe(0);
     const deep = checkConfig(config({ encoderLayers: [256, 64], contractive: 0.1 }));
     expect(deep.ok ? [] : deep.problems).toEqual([
-      { path: 'model.contractive', message: expect.stringMatching(/at most one hidden layer/) },
+      { path: 'model.contractive', code: 'contractive.depth', message: expect.stringMatching(/at most one hidden layer/) },
     ]);
     expect(checkConfig(config({ encoderLayers: [256, 64], contractive: 0 })).ok).toBe(true);
     const big = checkConfig(config({ contractive: 11 }));

@@ -7,36 +7,21 @@
  * encoder's closed form and is refused for this kind (config.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpModelConfig } from '../config';
 import { deriveSeed } from '../data/rng';
 import { createConvAutoencoder, type ConvAutoencoder } from '../models/conv';
-import type { ConvModelConfig } from '../models/convConfig';
+import type { ConvModelConfig } from '../kinds/conv/kind';
 import { minimizeKeeping, type Engine, type StepContext } from './engine';
 import { codeL2Penalty, meanPixelLoss } from './losses';
 import { NOISE_STREAM } from './mlpEngine';
 import { corrupt } from './noise';
-
-/** The conv model's own config from the lab's model fields. */
-export function convModelOf(spec: MlpModelConfig): ConvModelConfig {
-  return {
-    kind: 'conv',
-    stageChannels: [...spec.convChannels],
-    codeSize: spec.codeSize,
-    hiddenActivation: spec.hiddenActivation,
-    outputActivation: spec.outputActivation,
-    loss: spec.loss,
-    decoder: spec.convDecoder,
-    codeL2: spec.codeL2,
-  };
-}
 
 export interface ConvEngine extends Engine {
   /** The model itself, for the feature-map view (featureMaps). */
   readonly conv: ConvAutoencoder;
 }
 
-export function createConvEngine(spec: MlpModelConfig, seed: number, outputBias: Float32Array): ConvEngine {
-  const model = createConvAutoencoder(convModelOf(spec), seed, outputBias);
+export function createConvEngine(spec: ConvModelConfig, seed: number, outputBias: Float32Array): ConvEngine {
+  const model = createConvAutoencoder(spec, seed, outputBias);
   const noiseStream = deriveSeed(seed, NOISE_STREAM);
   return {
     conv: model,

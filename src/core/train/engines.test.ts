@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG, type LabConfig, type MlpModelConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, defaultFullModel, kindModel, type FullModelConfig, type LabConfig } from '../config';
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { minimizeKeeping } from './engine';
@@ -21,14 +21,14 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-function config(model: Partial<MlpModelConfig>): LabConfig {
+function config(model: Partial<FullModelConfig>): LabConfig {
   return {
-    model: { ...DEFAULT_CONFIG.model, ...model },
+    model: kindModel(model.kind ?? 'mlp', model),
     train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 32 },
   };
 }
 
-const conv = (m: Partial<MlpModelConfig> = {}) =>
+const conv = (m: Partial<FullModelConfig> = {}) =>
   config({ kind: 'conv', encoderLayers: [], convChannels: [4, 4], codeSize: 8, ...m });
 
 describe('minimizeKeeping', () => {
@@ -54,8 +54,9 @@ describe('minimizeKeeping', () => {
 
 describe('kinds in the config', () => {
   it('refuses what a kind cannot use, with the field named', () => {
-    const bad = (m: Partial<MlpModelConfig>) => {
-      const r = checkConfig(config(m));
+    // Every kind's settings in one object, as main's configs held them.
+    const bad = (m: Partial<FullModelConfig>) => {
+      const r = checkConfig({ model: { ...defaultFullModel(), ...m }, train: DEFAULT_CONFIG.train });
       return r.ok ? [] : r.problems.map((p) => p.path);
     };
     expect(bad({ kind: 'conv' })).toContain('model.encoderLayers'); // the default has dense layers
@@ -64,10 +65,10 @@ describe('kinds in the config', () => {
     expect(bad({ kind: 'vq', codeSize: 10, vqPositions: 4 })).toContain('model.codeSize');
     expect(bad({ kind: 'conv', encoderLayers: [] })).toEqual([]);
     // A config written before kinds had their fields reads with the defaults.
-    const old = structuredClone(DEFAULT_CONFIG) as unknown as { model: Record<string, unknown> };
+    const old = { model: { ...defaultFullModel(), kind: 'conv', encoderLayers: [] } as Record<string, unknown>, train: DEFAULT_CONFIG.train };
     for (const k of ['convChannels', 'convDecoder', 'beta', 'vqPositions', 'codebookSize', 'commitment', 'prior']) delete old.model[k];
     const r = checkConfig(old);
-    expect(r.ok && r.config.model.convChannels).toEqual([16, 8]);
+    expect(r.ok && r.config.model.kind === 'conv' && r.config.model.convChannels).toEqual([16, 8]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * Builds the Engine (engine.ts) of the kind a model config names. Each kind adds its case here
- * and its weights to engineWeightLayout (weightLayouts.ts, re-exported).
+ * Builds the Engine (engine.ts) of the kind a model config names: one factory per registered
+ * kind (core/kinds/registry.ts); the mapped type makes a kind without an engine a type error.
  */
-import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
+import type { ModelConfig, ModelKind, ModelOf } from '../kinds/registry';
 import { createAdversarialEngine } from './adversarialEngine';
 import { createConditionalEngine } from './conditionalEngine';
 import { createConvEngine } from './convEngine';
@@ -17,21 +18,17 @@ export { engineWeightLayout } from './weightLayouts';
  * @param seed the run's seed (weights; per-step noise streams derive from it)
  * @param outputBias [784] initial output bias: an untrained decoder draws the subset's mean image
  */
-export function createEngine(model: MlpModelConfig, seed: number, outputBias: Float32Array): Engine {
-  switch (model.kind) {
-    case 'mlp':
-      return createMlpEngine(model, seed, IMAGE_SIZE, outputBias);
-    case 'conv':
-      return createConvEngine(model, seed, outputBias);
-    case 'vq':
-      return createVqEngine(model, seed, outputBias);
-    case 'vae':
-      return createVaeEngine(model, seed, outputBias);
-    case 'adversarial':
-      return createAdversarialEngine(model, seed, outputBias);
-    case 'conditional':
-      return createConditionalEngine(model, seed, IMAGE_SIZE, outputBias);
-    default:
-      throw new Error(`The ${model.kind} autoencoder is not in the lab yet.`);
-  }
+export type EngineFactory<M extends ModelConfig> = (model: M, seed: number, outputBias: Float32Array) => Engine;
+
+export const ENGINES: { [K in ModelKind]: EngineFactory<ModelOf<K>> } = {
+  mlp: (m, seed, bias) => createMlpEngine(m, seed, IMAGE_SIZE, bias),
+  conv: createConvEngine,
+  vae: createVaeEngine,
+  vq: createVqEngine,
+  adversarial: createAdversarialEngine,
+  conditional: (m, seed, bias) => createConditionalEngine(m, seed, IMAGE_SIZE, bias),
+};
+
+export function createEngine(model: ModelConfig, seed: number, outputBias: Float32Array): Engine {
+  return (ENGINES[model.kind] as EngineFactory<ModelConfig>)(model, seed, outputBias);
 }

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG, type LabConfig, type MlpModelConfig, type TrainConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, type MlpModelConfig, type TrainConfig } from '../config';
 import { loadMnistNode } from '../data/mnistNode';
 import { createMlpAutoencoder } from '../models/mlp';
 import { useWasmInNode } from './nodeBackend';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): LabConfig {
+function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): { model: MlpModelConfig; train: TrainConfig } {
   return {
     model: { ...DEFAULT_CONFIG.model, encoderLayers: [], codeSize: 100, codeActivation: 'relu', ...model },
     train: { ...DEFAULT_CONFIG.train, trainSize: 2000, batchSize: 32, ...train },

@@ -8,7 +8,7 @@
  * scalar that accumulates the batch losses.
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
+import { checkConfig, codeActivationOf, IMAGE_SIZE, type LabConfig, type NoiseType } from '../config';
 import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
 import { trainingSubset } from '../data/normalSubset';
 import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
@@ -16,7 +16,7 @@ import { BatchOrder } from './batchOrder';
 import { asConditional, type ConditionalEngine } from './conditionalEngine';
 import { forEachChunk } from './chunks';
 import { detectDivergence } from './divergence';
-import type { FeatureMap } from '../models/convConfig';
+import type { FeatureMap } from '../kinds/conv/layout';
 import type { ConvEngine } from './convEngine';
 import type { Engine } from './engine';
 import { createEngine, engineWeightLayout } from './engines';
@@ -214,8 +214,7 @@ export class Trainer {
    */
   async evaluateDenoising(): Promise<DenoisingScores> {
     this.assertAlive();
-    const spec = this.config.model;
-    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    const spec = this.denoisingSpec();
     const sums = tf.tidy(() => denoisingSums(this.reconstructor(), this.liveTestImages, spec, TEST_NOISE_SEED));
     const [noisy, output] = await readAndDispose(sums);
     const pixels = this.liveTestImages.shape[0] * IMAGE_SIZE;
@@ -225,8 +224,7 @@ export class Trainer {
   /** Denoising: [n, 784] clean images -> [2n, 784]: n noisy versions (fixed test noise), then the n outputs. */
   async denoise(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
-    const spec = this.config.model;
-    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    const spec = this.denoisingSpec();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
     return readAndDispose(tf.tidy(() => denoisingRows(this.reconstructor(), x(), spec, TEST_NOISE_SEED + 1)));
   }
@@ -273,7 +271,7 @@ export class Trainer {
    */
   async evaluateActivity(): Promise<ActivityScores> {
     this.assertAlive();
-    const top = this.config.model.codeActivation === 'sigmoid' ? 1 : undefined;
+    const top = codeActivationOf(this.config.model) === 'sigmoid' ? 1 : undefined;
     const sums = await readAndDispose(tf.tidy(() => activitySums(this.engine.encode(this.liveTestImages), top)));
     return activityScores(sums, this.liveTestImages.shape[0], this.codeSize);
   }
@@ -402,6 +400,13 @@ export class Trainer {
     const engine = this.engine;
     const spec = this.config.model;
     return { reconstruct: (x) => outputFromLogits(engine.reconstructLogits(x), spec) };
+  }
+
+  /** The input noise of a denoising model (a dense or conv kind with noise); throws for any other. */
+  private denoisingSpec(): { noise: NoiseType; noiseLevel: number } {
+    const spec = this.config.model;
+    if (!('noise' in spec) || spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    return spec;
   }
 
   private conditionalEngine(): ConditionalEngine {

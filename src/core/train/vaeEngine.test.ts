@@ -1,18 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG, type MlpModelConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, defaultFullModel, kindModel, type VaeModelConfig } from '../config';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { outputBiasForMean } from '../models/mlp';
 import { decodePriorSamples } from '../models/prior';
 import { stepNoise } from '../models/vae';
-import { vaeWeightLayout } from '../models/vaeConfig';
+import { vaeWeightLayout } from '../kinds/vae/kind';
 import { engineWeightLayout } from './engines';
 import { useWasmInNode } from './nodeBackend';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import { Trainer } from './trainer';
 import type { MnistData } from './types';
-import { createVaeEngine, vaeMeasureNames, vaeModelOf } from './vaeEngine';
+import { createVaeEngine, vaeMeasureNames } from './vaeEngine';
 import { vaeTerms } from './vaeObjective';
 
 let data: MnistData;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   bias = outputBiasForMean(pixelMoments(pixels).mean, 'sigmoid');
 });
 
-const spec: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'vae', encoderLayers: [32, 16], codeSize: 3, beta: 1 };
+const spec: VaeModelConfig = kindModel('vae', { encoderLayers: [32, 16], codeSize: 3, beta: 1 });
 const train = { ...DEFAULT_CONFIG.train, learningRate: 0.003 };
 
 const batch = (from: number, n: number) => tf.tensor2d(pixels.subarray(from * 784, (from + n) * 784), [n, 784]);
@@ -128,13 +128,15 @@ describe('VAE engine', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
-  it('takes the VAE fields of a lab config', () => {
-    expect(vaeModelOf({ ...spec, beta: 4 })).toEqual({ kind: 'vae', encoderLayers: [32, 16], codeSize: 3, hiddenActivation: 'relu', beta: 4 });
+  it('reads a VAE config written with every kind\'s fields as its own fields only', () => {
+    const old = { ...defaultFullModel(), kind: 'vae', encoderLayers: [32, 16], codeSize: 3, beta: 4 };
+    const r = checkConfig({ model: old, train: DEFAULT_CONFIG.train });
+    expect(r.ok && r.config.model).toEqual({ kind: 'vae', encoderLayers: [32, 16], codeSize: 3, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce', beta: 4 });
   });
 });
 
 describe('the VAE kind through the Trainer', () => {
-  const vaeConfig = (m: Partial<MlpModelConfig> = {}) => ({
+  const vaeConfig = (m: Partial<VaeModelConfig> = {}) => ({
     model: { ...spec, ...m },
     train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 32, learningRate: 0.002 },
   });

@@ -13,11 +13,11 @@
  * code dimension (which dimensions the model uses; a β-VAE switches some off).
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { deriveSeed } from '../data/rng';
 import { emptyCellShare, priorCellEdges } from '../analysis/latentCoverage';
 import { createVae, reparameterise, stepNoise, type VariationalAutoencoder } from '../models/vae';
-import type { VaeModelConfig } from '../models/vaeConfig';
+import { vaeMeasureNames, type VaeModelConfig } from '../kinds/vae/kind';
 import { minimizeKeeping, type Engine, type StepContext } from './engine';
 import { klToPrior, reconstructionNats, vaeTerms } from './vaeObjective';
 
@@ -34,29 +34,10 @@ export interface VaeEngine extends Engine {
   measure(x: tf.Tensor2D, labels: tf.Tensor1D): tf.Tensor1D;
 }
 
-/** The VAE's part of a lab model config (kind 'vae'; sigmoid output and BCE, config.ts checks). */
-export function vaeModelOf(model: MlpModelConfig): VaeModelConfig {
-  return { kind: 'vae', encoderLayers: model.encoderLayers, codeSize: model.codeSize, hiddenActivation: model.hiddenActivation, beta: model.beta };
-}
+export { vaeMeasureNames };
 
-/**
- * measure()'s names, in the order of its values: 'elbo', 'reconstruction', 'kl' (nats per
- * image), 'emptyCells' (0..1, code size >= 2 only), 'activeDimensions' (a count), then
- * 'kl0', 'kl1', ... the mean KL of each code dimension (nats).
- */
-export function vaeMeasureNames(codeSize: number): string[] {
-  return [
-    'elbo',
-    'reconstruction',
-    'kl',
-    ...(codeSize >= 2 ? ['emptyCells'] : []),
-    'activeDimensions',
-    ...Array.from({ length: codeSize }, (_, j) => `kl${j}`),
-  ];
-}
-
-export function createVaeEngine(spec: MlpModelConfig, seed: number, outputBias: Float32Array): VaeEngine {
-  const model = createVae(vaeModelOf(spec), seed, IMAGE_SIZE, outputBias);
+export function createVaeEngine(spec: VaeModelConfig, seed: number, outputBias: Float32Array): VaeEngine {
+  const model = createVae(spec, seed, IMAGE_SIZE, outputBias);
   const { codeSize, beta } = spec;
   const measureSeed = deriveSeed(seed, MEASURE_NOISE_STREAM);
   const edges = priorCellEdges(HOLES_GRID_SIDE);

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { createRng } from '../data/rng';
-import { DEFAULT_VAE_CONFIG, type VaeLabConfig } from '../models/vaeConfig';
+import type { TrainConfig } from '../config';
+import { DEFAULT_VAE_CONFIG, type VaeModelConfig } from '../kinds/vae/kind';
 import { meanImageLoss } from './losses';
 import { useWasmInNode } from './nodeBackend';
 import type { MnistData } from './types';
@@ -84,7 +85,7 @@ describe('KL(q || N(0, I)) in closed form', () => {
 
 /** A small VAE trained for `steps` batches of 50 on 2,000 real training digits. */
 async function train(beta: number, steps = 200): Promise<{ train: VaeTrainMetrics; test: VaeEvaluation; initial: VaeEvaluation }> {
-  const config: VaeLabConfig = {
+  const config: { model: VaeModelConfig; train: TrainConfig } = {
     model: { ...DEFAULT_VAE_CONFIG.model, encoderLayers: [128], codeSize: 2, beta },
     train: { ...DEFAULT_VAE_CONFIG.train, trainSize: 2000, batchSize: 50, learningRate: 0.002, seed: 1 },
   };

@@ -13,7 +13,10 @@ import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { seededSubset } from '../data/rng';
 import { outputBiasForMean } from '../models/mlp';
 import { createVae, stepNoise, type VariationalAutoencoder } from '../models/vae';
-import { checkVaeConfig, type VaeLabConfig } from '../models/vaeConfig';
+import { checkConfig, type TrainConfig } from '../config';
+import type { VaeModelConfig } from '../kinds/vae/kind';
+
+type VaeLabConfig = { model: VaeModelConfig; train: TrainConfig };
 import { BatchOrder } from './batchOrder';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { MnistData } from './types';
@@ -47,11 +50,11 @@ export class VaeRun {
   private disposed = false;
 
   constructor(data: MnistData, config: VaeLabConfig) {
-    const checked = checkVaeConfig(config);
+    const checked = checkConfig(config);
     if (!checked.ok) {
       throw new Error(`Invalid VAE configuration: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
-    this.config = checked.config;
+    this.config = checked.config as VaeLabConfig;
     const { trainSize, seed } = this.config.train;
     if (trainSize > data.trainCount) {
       throw new Error(`trainSize ${trainSize} is larger than the ${data.trainCount} training digits`);

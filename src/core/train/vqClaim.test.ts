@@ -23,7 +23,9 @@ import { createVqEngine, usageFigures } from './vqEngine';
 
 let data: MnistData;
 const lesson = findLesson('vq-vae')!;
-const preset = lessonConfig(lesson);
+const lessonPreset = lessonConfig(lesson);
+if (lessonPreset.model.kind !== 'vq') throw new Error('the vq-vae lesson trains a VQ-VAE');
+const preset = { model: lessonPreset.model, train: lessonPreset.train };
 const { check } = lesson.claim;
 const stepsPerEpoch = Math.ceil(preset.train.trainSize / preset.train.batchSize);
 

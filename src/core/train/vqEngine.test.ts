@@ -5,12 +5,12 @@ import { loadMnistNode } from '../data/mnistNode';
 import { seededSubset } from '../data/rng';
 import { outputBiasForMean } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
-import { DEFAULT_CONFIG } from '../config';
+import { DEFAULT_CONFIG, kindModel } from '../config';
 import { useWasmInNode } from './nodeBackend';
 import { Trainer } from './trainer';
 import type { MnistData } from './types';
 import { reconstructionNats } from './vaeObjective';
-import { vqCodeDim, vqWeightLayout } from '../models/vqConfig';
+import { vqCodeDim, vqWeightLayout } from '../kinds/vq/kind';
 import { decodeVqIndices, readVqCodes } from './vqViews';
 import { createVqEngine, resetDeadCodesOnDevice, usageFigures, type VqEngine, type VqEngineSpec } from './vqEngine';
 
@@ -156,7 +156,7 @@ describe('VQ engine tensors', () => {
   it('in the Trainer: steps (with resets), decode of indices, reset and dispose leave no tensors behind', async () => {
     const baseline = tf.memory().numTensors;
     const config = {
-      model: { ...DEFAULT_CONFIG.model, kind: 'vq' as const, encoderLayers: [32], codeSize: 12, vqPositions: 4, codebookSize: 16, vqResetEvery: 2 },
+      model: kindModel('vq', { encoderLayers: [32], codeSize: 12, vqPositions: 4, codebookSize: 16, vqResetEvery: 2 }),
       train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 50 },
     };
     const trainer = new Trainer(data, config);

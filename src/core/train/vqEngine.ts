@@ -9,35 +9,22 @@
  * Owned tensors: the model's variables and one [K] usage count since the last dead-code reset.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type HiddenActivation } from '../config';
+import { IMAGE_SIZE } from '../settings/choices';
 import { createRng, deriveSeed } from '../data/rng';
 import { createVq, stopGradient, straightThrough, type VqAutoencoder } from '../models/vq';
-import { vqCodeDim } from '../models/vqConfig';
+import { VQ_MEASURES, vqCodeDim, type VqModelConfig } from '../kinds/vq/kind';
 import type { Engine, StepContext } from './engine';
 import { reconstructionNats } from './vaeObjective';
 import { codeUsage } from './vqObjective';
 
-/** The lab config fields the VQ engine reads (LabConfig.model with kind 'vq'). */
-export interface VqEngineSpec {
-  encoderLayers: readonly number[];
-  /** positions x codeDim: the quantised code's length. */
-  codeSize: number;
-  hiddenActivation: HiddenActivation;
-  /** Code indices per digit. */
-  vqPositions: number;
-  /** K, the codebook's size. */
-  codebookSize: number;
-  /** β of the commitment loss. */
-  commitment: number;
-  /**
-   * Steps between dead-code resets; 0 = never reset. With resets, step 0 resets every code
-   * (none has been picked yet) onto the first batch's encoder outputs before its update.
-   */
-  vqResetEvery: number;
-}
+/**
+ * The lab config fields the VQ engine reads (LabConfig.model with kind 'vq'). vqResetEvery:
+ * steps between dead-code resets; 0 = never reset. With resets, step 0 resets every code (none
+ * has been picked yet) onto the first batch's encoder outputs before its update.
+ */
+export type VqEngineSpec = Pick<VqModelConfig, 'encoderLayers' | 'codeSize' | 'hiddenActivation' | 'vqPositions' | 'codebookSize' | 'commitment' | 'vqResetEvery'>;
 
-/** The figures measure() returns, in this order. */
-export const VQ_MEASURES = ['perplexity', 'codesUsed'] as const;
+export { VQ_MEASURES };
 
 /** Seed stream of the dead-code reset: step s draws its picks from deriveSeed(stream, s). */
 const RESET_STREAM = 11;
@@ -100,20 +87,7 @@ export function createVqEngine(
   const useStraightThrough = options.straightThrough ?? true;
   const resets = spec.vqResetEvery > 0;
   const codeDim = vqCodeDim(spec);
-  const model = createVq(
-    {
-      kind: 'vq',
-      encoderLayers: [...spec.encoderLayers],
-      hiddenActivation: spec.hiddenActivation,
-      positions: spec.vqPositions,
-      codeDim,
-      codebookSize: spec.codebookSize,
-      commitment: spec.commitment,
-    },
-    seed,
-    IMAGE_SIZE,
-    outputBias,
-  );
+  const model = createVq(spec, seed, IMAGE_SIZE, outputBias);
   const K = spec.codebookSize;
   let usageSinceReset: tf.Tensor1D = tf.zeros([K]);
   const resetStream = deriveSeed(seed, RESET_STREAM);

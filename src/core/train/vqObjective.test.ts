@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { createVq } from '../models/vq';
-import { DEFAULT_VQ_CONFIG, type VqLabConfig, type VqModelConfig } from '../models/vqConfig';
+import type { TrainConfig } from '../config';
+import { DEFAULT_VQ_CONFIG, type VqModelConfig } from '../kinds/vq/kind';
+
+type VqLabConfig = { model: VqModelConfig; train: TrainConfig };
 import { meanImageLoss } from './losses';
 import { useWasmInNode } from './nodeBackend';
 import type { MnistData } from './types';
@@ -20,7 +23,7 @@ beforeAll(async () => {
   test = imagesToFloat(data.testImages.subarray(0, TEST_COUNT * 784), null);
 });
 
-const model: VqModelConfig = { ...DEFAULT_VQ_CONFIG.model, encoderLayers: [128], positions: 8, codeDim: 4, codebookSize: 32 };
+const model: VqModelConfig = { ...DEFAULT_VQ_CONFIG.model, encoderLayers: [128], vqPositions: 8, codeSize: 32, codebookSize: 32 };
 const config = (train: Partial<VqLabConfig['train']> = {}): VqLabConfig => ({
   model,
   train: { ...DEFAULT_VQ_CONFIG.train, trainSize: 2000, batchSize: 50, learningRate: 0.002, seed: 1, ...train },

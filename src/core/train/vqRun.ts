@@ -13,7 +13,10 @@ import { imagesToFloat, pixelMoments } from '../data/dataset';
 import { createRng, deriveSeed, seededSubset } from '../data/rng';
 import { outputBiasForMean } from '../models/mlp';
 import { createVq, type VqAutoencoder } from '../models/vq';
-import { checkVqConfig, type VqLabConfig } from '../models/vqConfig';
+import { checkConfig, type TrainConfig } from '../config';
+import type { VqModelConfig } from '../kinds/vq/kind';
+
+type VqLabConfig = { model: VqModelConfig; train: TrainConfig };
 import { BatchOrder } from './batchOrder';
 import { createOptimizer, disposeOptimizer } from './optimizers';
 import type { MnistData } from './types';
@@ -53,11 +56,11 @@ export class VqRun {
   private disposed = false;
 
   constructor(data: MnistData, config: VqLabConfig) {
-    const checked = checkVqConfig(config);
+    const checked = checkConfig(config);
     if (!checked.ok) {
       throw new Error(`Invalid VQ-VAE configuration: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     }
-    this.config = checked.config;
+    this.config = checked.config as VqLabConfig;
     const { trainSize, seed } = this.config.train;
     if (trainSize > data.trainCount) throw new Error(`trainSize ${trainSize} is larger than the ${data.trainCount} training digits`);
     this.trainIndices = seededSubset(data.trainCount, trainSize, seed);
@@ -138,7 +141,7 @@ export class VqRun {
     const rows = Int32Array.from({ length: RESET_CANDIDATE_IMAGES }, () => Math.floor(this.resetRng() * trainSize));
     const candidates = tf.tidy(() => {
       const zE = this.model.encodeContinuous(tf.gather(this.trainImages, tf.tensor1d(rows, 'int32')));
-      return tf.reshape(zE, [-1, this.config.model.codeDim]) as tf.Tensor2D;
+      return tf.reshape(zE, [-1, this.model.codeDim]) as tf.Tensor2D;
     });
     try {
       return resetDeadCodes(this.model, counts, candidates, this.resetRng);

@@ -33,7 +33,7 @@ export const classroom = {
     atLeast: 'It must also be at least {{floor}}.',
     afterEpochs: 'Judged after {{epochs}} epochs of training; now {{epoch}}.',
     waitingMetric: 'Waiting for the first measurement…',
-    waitingReference: 'Waiting for the same measurement on PCA…',
+    waitingReference: 'Waiting for the same measurement on {{baseline}}…',
     diverged: 'Training diverged: reset the model to judge the claim again.',
     changed: 'You changed the lesson’s settings, so this checks your model, not the lesson’s preset.',
     metric: {
@@ -54,6 +54,19 @@ export const classroom = {
       activeDimensions: 'Code numbers carrying more than 0.1 nats of KL',
       priorDistance: 'Energy distance between the codes and the prior',
       swapReadAsLabel: 'Style swaps read as the digit asked for',
+    },
+  },
+  measures: {
+    title: 'Measured now',
+    label: 'The lesson’s measures, live',
+    versus: 'vs {{baseline}}: {{value}}',
+    against: 'vs {{baseline}}',
+    baseline: {
+      pcaSameSize: 'PCA at the same code size',
+      pca2Map: 'the PCA-2 map',
+      lsa10: 'LSA-10',
+      randomInit: 'the same network from random weights',
+      noisyInput: 'the noisy input',
     },
   },
   link: {

@@ -17,6 +17,7 @@ import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { backendWhy } from './en.backendWhy';
+import { messages } from './en.messages';
 
 export const en = {
   app: {
@@ -45,6 +46,7 @@ export const en = {
       paused: 'Paused',
       diverged: 'Diverged',
       unavailable: 'Not available',
+      done: 'Finished',
     },
   },
   metrics: {
@@ -95,7 +97,6 @@ export const en = {
     label: 'Messages',
     booting: 'Loading 70,000 MNIST digits and checking which backend computes correctly and fastest…',
     dismiss: 'Dismiss',
-    file: 'File: {{file}}',
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
@@ -193,6 +194,7 @@ export const en = {
   vae,
   conditional,
   backendWhy,
+  messages,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -32,7 +32,7 @@ export const classroom: Strings['classroom'] = {
     atLeast: '同时必须不少于 {{floor}}。',
     afterEpochs: '训练满 {{epochs}} 个 epoch 后判断；现在是 {{epoch}}。',
     waitingMetric: '正在等待第一次测量结果…',
-    waitingReference: '正在等待 PCA 的同一项测量…',
+    waitingReference: '正在等待{{baseline}}的同一项测量…',
     diverged: '训练发散了：重置模型后才能重新检验这个结论。',
     changed: '你改动了这一课的设置，所以现在检验的是你的模型，而不是课程的预设。',
     metric: {
@@ -53,6 +53,19 @@ export const classroom: Strings['classroom'] = {
       activeDimensions: 'KL 超过 0.1 奈特的编码数字个数',
       priorDistance: '编码与先验分布之间的能量距离',
       swapReadAsLabel: '风格互换结果被认成所要求数字的比例',
+    },
+  },
+  measures: {
+    title: '当前测量',
+    label: '本课的测量值（实时）',
+    versus: '对比{{baseline}}：{{value}}',
+    against: '对比{{baseline}}',
+    baseline: {
+      pcaSameSize: '相同编码长度的 PCA',
+      pca2Map: 'PCA-2 地图',
+      lsa10: 'LSA-10',
+      randomInit: '从随机权重开始的同一网络',
+      noisyInput: '带噪声的输入',
     },
   },
   link: {

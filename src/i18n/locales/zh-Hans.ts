@@ -18,6 +18,7 @@ import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
 import { backendWhy } from './zh-Hans.backendWhy';
+import { messages } from './zh-Hans.messages';
 
 export const zhHans: Strings = {
   app: {
@@ -46,6 +47,7 @@ export const zhHans: Strings = {
       paused: '已暂停',
       diverged: '已发散',
       unavailable: '无法使用',
+      done: '已完成',
     },
   },
   metrics: {
@@ -96,7 +98,6 @@ export const zhHans: Strings = {
     label: '消息',
     booting: '正在加载 70,000 张 MNIST 手写数字，并检测哪个后端算得既准又快…',
     dismiss: '关闭',
-    file: '文件：{{file}}',
     kind: {
       data: '无法加载 MNIST 数据',
       backend: '后端出了问题',
@@ -194,4 +195,5 @@ export const zhHans: Strings = {
   vae,
   conditional,
   backendWhy,
+  messages,
 };

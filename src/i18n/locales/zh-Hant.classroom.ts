@@ -32,7 +32,7 @@ export const classroom: Strings['classroom'] = {
     atLeast: '同時必須不少於 {{floor}}。',
     afterEpochs: '訓練滿 {{epochs}} 個 epoch 後判斷；目前是 {{epoch}}。',
     waitingMetric: '正在等待第一次測量結果…',
-    waitingReference: '正在等待 PCA 的同一項測量…',
+    waitingReference: '正在等待{{baseline}}的同一項測量…',
     diverged: '訓練發散了：重設模型後才能重新檢驗這個結論。',
     changed: '你改動了這一課的設定，所以現在檢驗的是你的模型，而不是課程的預設。',
     metric: {
@@ -53,6 +53,19 @@ export const classroom: Strings['classroom'] = {
       activeDimensions: 'KL 超過 0.1 奈特的編碼數字個數',
       priorDistance: '編碼與先驗分佈之間的能量距離',
       swapReadAsLabel: '風格互換結果被認成所要求數字的比例',
+    },
+  },
+  measures: {
+    title: '目前測量',
+    label: '本課的測量值（即時）',
+    versus: '對比{{baseline}}：{{value}}',
+    against: '對比{{baseline}}',
+    baseline: {
+      pcaSameSize: '相同編碼長度的 PCA',
+      pca2Map: 'PCA-2 地圖',
+      lsa10: 'LSA-10',
+      randomInit: '從隨機權重開始的同一網路',
+      noisyInput: '帶雜訊的輸入',
     },
   },
   link: {

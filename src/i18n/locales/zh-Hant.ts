@@ -18,6 +18,7 @@ import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { backendWhy } from './zh-Hant.backendWhy';
+import { messages } from './zh-Hant.messages';
 
 export const zhHant: Strings = {
   app: {
@@ -46,6 +47,7 @@ export const zhHant: Strings = {
       paused: '已暫停',
       diverged: '已發散',
       unavailable: '無法使用',
+      done: '已完成',
     },
   },
   metrics: {
@@ -96,7 +98,6 @@ export const zhHant: Strings = {
     label: '訊息',
     booting: '正在載入 70,000 張 MNIST 手寫數字，並檢查哪個後端算得又準又快…',
     dismiss: '關閉',
-    file: '檔案：{{file}}',
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
@@ -194,4 +195,5 @@ export const zhHant: Strings = {
   vae,
   conditional,
   backendWhy,
+  messages,
 };
