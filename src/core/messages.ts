@@ -49,9 +49,6 @@ export const MESSAGE_PARAMS = {
   'restart.tooOften': ['times'],
   'restart.failed': [],
 
-  /** A configuration was refused; `detail`: the problems found. */
-  'config.refused': [],
-
   // Something failed that the reader cannot fix; `detail`: the exception's text.
   'internal.unexpected': [],
   'internal.buildFailed': [],

@@ -40,9 +40,6 @@ export const messages = {
     tooOften: 'The lab worker failed {{times}} times; the lab stops trying.',
     failed: 'The lab could not be restarted.',
   },
-  config: {
-    refused: 'This configuration was refused.',
-  },
   internal: {
     unexpected: 'Unexpected error in the lab worker.',
     buildFailed: 'The model could not be built.',

@@ -37,9 +37,6 @@ export const messages: Strings['messages'] = {
     tooOften: '实验室的 worker 已经失败了 {{times}} 次，不再尝试重启。',
     failed: '实验室无法重新启动。',
   },
-  config: {
-    refused: '这个配置被拒绝了。',
-  },
   internal: {
     unexpected: '实验室的 worker 里发生了意外错误。',
     buildFailed: '无法构建模型。',

@@ -37,9 +37,6 @@ export const messages: Strings['messages'] = {
     tooOften: '實驗室的 worker 已經失敗了 {{times}} 次，不再嘗試重新啟動。',
     failed: '實驗室無法重新啟動。',
   },
-  config: {
-    refused: '這個設定遭到拒絕。',
-  },
   internal: {
     unexpected: '實驗室的 worker 裡發生了意外錯誤。',
     buildFailed: '無法建立模型。',
