@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type MlpModelConfig } from '../config';
-import { createMlpAutoencoder } from '../models/mlp';
+import { createMlpAutoencoder } from '../kinds/mlp/model';
 import { preferredGradients } from '../models/dense';
 import { meanPixelLoss } from '../train/losses';
 import { createOptimizer, disposeOptimizer } from '../train/optimizers';
