@@ -18,8 +18,9 @@
 // reached in time is left out), --port (default 4174), --no-build, --no-readme,
 // --screenshot docs/screenshot.png (after the PCA-2 race: the README's picture of the lab),
 // --gpu (Chromium on the machine's own GPU instead of SwiftShader, backends webgpu, webgl and
-// wasm; the adapter's name goes into bench/results-gpu.json, and the README is left alone).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// wasm; the adapter's name goes into bench/results-gpu.json, and the README is left alone),
+// --help (prints this comment and exits).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,8 +44,15 @@ const { values: opts } = parseArgs({
     screenshot: { type: 'string' },
     gpu: { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   },
 });
+if (opts.help) {
+  // The comment at the top of this file is the usage: printed as it stands, so it cannot drift.
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(usage.slice(0, usage.findIndex((line) => !line.startsWith('//'))).map((line) => line.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
 const SECONDS = Number(opts.seconds);
 const ROUNDS = Math.max(1, Number(opts.rounds));
 /** Seconds for the whole run; backends not reached in time are left out (and say so). */
