@@ -43,14 +43,6 @@ self.addEventListener('install', () => {
 clientsClaim();
 
 /**
- * Workbox fetches a revisioned entry with `cache: 'reload'` at its cache key (URL plus
- * `__WB_REVISION__`), i.e. a full download even when the page fetched the same file a moment
- * ago: on the first visit the 11 MB of MNIST would cross the network twice. Fetching the
- * plain URL with `cache: 'no-cache'` revalidates the browser's copy with the server instead
- * (a 304 without a body when it is current), so it is as fresh and the data crosses once.
- * Only at install: a cache miss later (storage evicted) is Workbox's ordinary network fetch.
- */
-/**
  * `response` with the isolation headers. An opaque response (status 0) cannot be rebuilt and
  * is never the lab's own: it passes as it is.
  */
@@ -61,6 +53,14 @@ function withIsolation(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/**
+ * Workbox fetches a revisioned entry with `cache: 'reload'` at its cache key (URL plus
+ * `__WB_REVISION__`), i.e. a full download even when the page fetched the same file a moment
+ * ago: on the first visit the 11 MB of MNIST would cross the network twice. Fetching the
+ * plain URL with `cache: 'no-cache'` revalidates the browser's copy with the server instead
+ * (a 304 without a body when it is current), so it is as fresh and the data crosses once.
+ * Only at install: a cache miss later (storage evicted) is Workbox's ordinary network fetch.
+ */
 addPlugins([
   {
     requestWillFetch: async ({ request, event }) =>
