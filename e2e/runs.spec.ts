@@ -52,12 +52,10 @@ test('switching the kind shows the new run\'s first views before any training', 
   expect(before.announced?.config.model.kind).toBe('mlp');
   await expect(page.getByTestId('vq-codes')).toHaveCount(0);
 
-  await page.evaluate(() => {
-    const lab = (window as LabWindow).__lab!;
-    const { config } = lab.store.getState();
-    const model = { ...config.model, kind: 'vq', encoderLayers: [256, 64], codeSize: 32, vqPositions: 8, codebookSize: 64, outputActivation: 'sigmoid', loss: 'bce' };
-    void lab.applyConfig({ ...config, model });
-  });
+  // As a student does: the editor's kind chooser (the VQ-VAE's own settings at their
+  // defaults: 8 positions, 64 codebook vectors), then Apply.
+  await page.getByTestId('model-kind').selectOption('vq');
+  await page.getByTestId('apply-config').click();
   // The store took the config at once: the VQ panel is there before the worker answers.
   const asked = await labState(page);
   expect(asked.config.model.kind).toBe('vq');
