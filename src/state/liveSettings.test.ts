@@ -86,6 +86,6 @@ describe('markLabel', () => {
     const mark = { step: 40, changed: [{ path: 'train.learningRate', from: 0.001, to: 0.01 }, { path: 'train.batchSize', from: 64, to: 128 }] };
     expect(markLabel(i18n.t, mark)).toBe('Learning rate 0.001 → 0.01, Batch size 64 → 128');
     await i18n.changeLanguage('zh-Hans');
-    expect(markLabel(i18n.t, mark)).toBe(`${zhHans.architecture.learningRate} 0.001 → 0.01, ${zhHans.architecture.batchSize} 64 → 128`);
+    expect(markLabel(i18n.t, mark)).toBe(`${zhHans.architecture.learningRate}：0.001 → 0.01, ${zhHans.architecture.batchSize}：64 → 128`);
   });
 });

@@ -175,7 +175,7 @@ export const zhHans: Strings = {
     yLoss: '每个像素的 {{loss}}',
     ySquaredError: '每张图片的平方误差',
     empty: '按下“训练”，曲线就会出现在这里。',
-    settingChange: '{{setting}} {{from}} → {{to}}',
+    settingChange: '{{setting}}：{{from}} → {{to}}',
     settingsMark: '从第 {{step}} 步起：{{changes}}',
   },
   latent,

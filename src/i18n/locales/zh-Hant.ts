@@ -175,7 +175,7 @@ export const zhHant: Strings = {
     yLoss: '每個像素的 {{loss}}',
     ySquaredError: '每張圖片的平方誤差',
     empty: '按下「訓練」，曲線就會出現在這裡。',
-    settingChange: '{{setting}} {{from}} → {{to}}',
+    settingChange: '{{setting}}：{{from}} → {{to}}',
     settingsMark: '從第 {{step}} 步起：{{changes}}',
   },
   latent,
