@@ -7,6 +7,8 @@
  *   (the training run's late progress points are dropped, counted by the page).
  * - A crashed worker restarts as a new run (cause 'restart') with the settings kept, and says so
  *   in the reader's language.
+ * - A new learning rate applied in the editor while training goes on in the same run (issue 10,
+ *   item 5): the step count carries on, the chart marks the change, the model is not re-initialised.
  */
 import type { Page } from '@playwright/test';
 import { bootTimeout, expect, test } from './fixtures';
@@ -20,7 +22,8 @@ interface StoreState {
   config: { model: Record<string, unknown> & { kind: string; codeSize: number }; train: Record<string, unknown> };
   run: RunView;
   runState: string;
-  history: { step: number }[];
+  history: { step: number; testLoss?: number }[];
+  settingsMarks: { step: number; changed: { path: string; from: unknown; to: unknown }[] }[];
   progress?: { step: number; runId: number };
   vq?: { step: number; runId: number };
   errors: { kind: string; message: { code: string } }[];
@@ -144,4 +147,53 @@ test('a crashed worker restarts as a new run with the settings kept, and says so
 
   await page.getByTestId('step-button').click();
   await page.waitForFunction(() => (window as LabWindow).__lab!.store.getState().progress?.step === 1, null, { timeout: 120_000 });
+});
+
+test('a new learning rate while training goes on in the same run: the steps carry on, the chart marks it, the weights are kept', async ({ page, openLab }) => {
+  test.setTimeout(120_000);
+  await openLab();
+  const first = await announced(page);
+  await page.getByTestId('train-toggle').click();
+  // Trained a little: a few live test points, the last one a tenth below the first (the untrained level).
+  await page.waitForFunction(() => {
+    const tests = (window as LabWindow).__lab!.store.getState().history.filter((p) => p.testLoss !== undefined);
+    return tests.length >= 3 && tests.at(-1)!.testLoss! < 0.9 * tests[0].testLoss!;
+  }, null, { timeout: 60_000 });
+
+  const editor = page.getByTestId('training-fields');
+  await editor.getByLabel('Learning rate').fill('0.005');
+  await expect(page.locator('.arch-status')).toContainText('Applying keeps the model');
+  const before = await labState(page);
+  await page.getByTestId('apply-config').click();
+
+  // The mark arrives with the step the change took effect at; training goes on past it.
+  await page.waitForFunction(() => {
+    const s = (window as LabWindow).__lab!.store.getState();
+    const mark = s.settingsMarks[0];
+    return mark !== undefined && s.history.some((p) => p.step > mark.step && p.testLoss !== undefined);
+  }, null, { timeout: 30_000 });
+  const after = await labState(page);
+  expect(after.run.id).toBe(first.id);
+  expect(after.config.train.learningRate).toBe(0.005);
+  expect(after.runState).toBe('running');
+  const mark = after.settingsMarks[0];
+  expect(after.settingsMarks).toEqual([{ step: mark.step, changed: [{ path: 'train.learningRate', from: 0.002, to: 0.005 }] }]);
+  // The step count carried on: the history is the same curve, longer, and never went back to 0.
+  expect(mark.step).toBeGreaterThanOrEqual(before.progress!.step);
+  expect(after.history.slice(0, before.history.length)).toEqual(before.history);
+  const steps = after.history.map((p) => p.step);
+  expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  // Not re-initialised: the first test point after the change is still far below the untrained level.
+  const tests = after.history.filter((p) => p.testLoss !== undefined);
+  const untrained = tests[0].testLoss!;
+  const trained = before.history.filter((p) => p.testLoss !== undefined).at(-1)!.testLoss!;
+  const next = tests.find((p) => p.step > mark.step)!.testLoss!;
+  expect(next).toBeLessThan((untrained + trained) / 2);
+
+  const chartMark = page.getByTestId('loss-chart-mark');
+  await expect(chartMark).toHaveCount(1);
+  await expect(chartMark).toHaveAttribute('data-step', String(mark.step));
+  await expect(chartMark).toContainText('Learning rate 0.002 → 0.005');
+  await expect(page.getByTestId('notice-rebuilt')).toHaveCount(0);
+  await page.getByTestId('train-toggle').click();
 });

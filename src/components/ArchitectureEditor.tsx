@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { layerWidths, type LabConfig } from '../core/config';
 import { lab } from '../state/labBridge';
+import { onlyLiveDiffer } from '../state/liveSettings';
 import { useLab } from '../state/store';
 import { ArchitectureDiagram } from './ArchitectureDiagram';
 import { checkDraft, chooseKind, draftFromConfig, draftWidths, isDraftDirty, mergeDraft, proposedLayerWidth, withText, type ConfigDraft } from './architectureDraft';
@@ -15,7 +16,8 @@ import './ArchitectureEditor.css';
  * The model's settings, edited as a draft: the chosen kind's fields in its order (its
  * KindModule's editorFields), each input from its row of the settings table. Invalid values are
  * refused with a worded reason next to the field (checkConfig decides); Apply sends the valid
- * config to the worker, which builds the new model as a new run. The diagram previews the draft.
+ * config to the worker, which builds the new model as a new run, or, when only live settings
+ * changed (the learning rate, batch size, ...), trains on with them. The diagram previews the draft.
  */
 export function ArchitectureEditor() {
   const { t } = useTranslation();
@@ -106,7 +108,7 @@ export function ArchitectureEditor() {
               {t('architecture.revert')}
             </button>
             <p className={check.ok ? 'arch-status' : 'arch-status arch-status--invalid'} aria-live="polite">
-              {status} {dirty && check.ok ? t('architecture.applyHint') : ''}
+              {status} {dirty && check.ok ? t(onlyLiveDiffer(config, check.config) ? 'architecture.applyLive' : 'architecture.applyHint') : ''}
             </p>
           </div>
         </form>

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import { LinkNotice } from './LinkNotice';
+import { RebuildNotice } from './RebuildNotice';
 import { MessageText, withCode, wordMessage } from './MessageText';
 import './Notices.css';
 
 /**
  * What the page must say out loud: loading, a broken data file (which file, how to fix it),
- * a backend or worker failure and the restart, a refused config, and a divergence with a
+ * a backend or worker failure and the restart, a refused config, a trained model replaced by a
+ * change of architecture, and a divergence with a
  * one-click reset. Never a blank page. Every message arrives as a code (core/messages.ts) and
  * is worded here in the reader's language.
  */
@@ -28,6 +30,7 @@ export function Notices() {
         </div>
       )}
       <LinkNotice />
+      <RebuildNotice />
       {runState === 'diverged' && (
         <div className="notice notice--warning" data-testid="notice-diverged">
           <div className="notice-body">

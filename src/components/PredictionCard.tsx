@@ -96,7 +96,8 @@ function ChoiceFigure({ lesson, choice, status }: { lesson: Lesson; choice: Pred
   if (status.current === key) return <span className="prediction-figure prediction-figure--now">{t('predict.trial.now')}</span>;
   const train = () => {
     const config = useLab.getState().config;
-    void lab.applyConfig({ ...config, model: { ...config.model, [judge.setting]: choice.value } } as typeof config);
+    // A new model even for a live setting: each trial is a run trained from step 0 at its value.
+    void lab.applyConfig({ ...config, model: { ...config.model, [judge.setting]: choice.value } } as typeof config, { fresh: true });
   };
   return (
     <button type="button" className="button button--quiet prediction-try" onClick={train} data-testid={`prediction-try-${choice.id}`}>

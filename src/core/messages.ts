@@ -64,6 +64,9 @@ export const MESSAGE_PARAMS = {
 
   'storage.full': [],
 
+  /** A change of architecture replaced the model, which had trained for `step` steps (state/liveSettings.ts). */
+  'run.rebuilt': ['step'],
+
   // What the reader can do, shown under a message.
   'hint.prepareData': [],
   'hint.otherBrowser': [],

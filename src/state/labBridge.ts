@@ -5,7 +5,8 @@
  * This file starts the lab (the LabClient of worker/client.ts, its events routed into the store
  * by labEvents.ts) and holds the actions that start runs: configure, reset, the model file's
  * import (worker/apiRun.ts). Each begins its run in the store first (store.beginRun: the new
- * config at once, the old run's events dropped from then on), then asks the worker. The code
+ * config at once, the old run's events dropped from then on), then asks the worker; a change of
+ * live settings only goes on in the run (liveSettings.ts). The code
  * space's actions live in latentActions.ts, the lessons' panels' in lessonActions.ts; `lab`
  * gathers them all. No tfjs here: only types cross from the worker side.
  */
@@ -20,6 +21,7 @@ import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
+import { applyLive, configChange, noticeRebuilt } from './liveSettings';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { speedOptionsOfPage } from './speedOptions';
@@ -117,15 +119,23 @@ export const lab = {
    * Rebuilds the model with `config`, as it is: a config is validated once, where it enters (the
    * link, the editor, a lesson's own control: components/settingText.ts; a model file, a saved
    * model: core/train/snapshot.ts), and trusted from there on, here, in the worker and the Trainer.
-   * The store takes it at once; the worker builds it as a new run. Before boot it only sets the
-   * store's config, which boot() applies. Resolves false when the page could not apply it.
+   * The store takes it at once. Only live settings changed (liveSettings.ts): the run goes on
+   * with them; else the worker builds it as a new run (`fresh`: always, e.g. a prediction's
+   * trial, which compares models trained from step 0). Before boot it only sets the store's
+   * config, which boot() applies. Resolves false when the page could not apply it.
    */
-  async applyConfig(config: LabConfig): Promise<boolean> {
+  async applyConfig(config: LabConfig, options: { fresh?: boolean } = {}): Promise<boolean> {
     if (!started()) {
       store().setConfig(config);
       return true;
     }
+    if (!options.fresh && configChange(store(), config) === 'live') {
+      const live = await act('applyConfig', (c) => applyLive(c, config));
+      if (live !== false) return live === true;
+    }
+    const trainedSteps = store().progress?.step ?? 0;
     const run = store().beginRun('configure', config);
+    noticeRebuilt(trainedSteps);
     const done = await act('applyConfig', async (c) => {
       await configureAndRestore(c, config, run);
       return true;

@@ -67,6 +67,9 @@ export function routeEvent(e: LabEvent): void {
     case 'anomaly':
       s.setAnomaly(e);
       break;
+    case 'settings':
+      s.addSettingsMark(e);
+      break;
     // The worker's own events and the lessons' own experiments.
     case 'testSample':
       s.setTestSample(e);

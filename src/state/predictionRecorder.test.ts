@@ -125,6 +125,17 @@ describe('the recorder', () => {
     expect(predictionStatus(conv, { ...state(conv, { config: wider, predictionTrials: trials }) }).verdict).toEqual({ state: 'pending', reason: 'trials' });
   });
 
+  it('a run whose judged setting changed live mid-run is no trial; a live change of another setting does not matter', () => {
+    const contractive = lesson('contractive');
+    const s = state(contractive, { history: [{ step: 3000, epoch: 3.2, trainLoss: 0.2, testLoss: 0.2 }] });
+    const judged = { step: 400, changed: [{ path: 'model.contractive', from: 0, to: 0.1 }] };
+    const rate = { step: 400, changed: [{ path: 'train.learningRate', from: 0.002, to: 0.005 }] };
+    const measuring = { ...s, sensitivity: { type: 'sensitivity', runId: 1, step: 3000, epoch: 3.2, relativeSensitivity: 0.4 } } as unknown as RecorderState;
+    expect(recorderStep(contractive, { ...measuring, settingsMarks: [judged] })).toEqual({ kind: 'none' });
+    expect(recorderStep(contractive, measuring).kind).toBe('trial');
+    expect(recorderStep(contractive, { ...measuring, settingsMarks: [rate] }).kind).toBe('trial');
+  });
+
   it('drops a text or pretraining record when the experiment goes back to the start', () => {
     const pre = lesson('pretraining');
     const summary = (stepsDone: number, final?: { pretrained: number; random: number }) =>

@@ -16,7 +16,7 @@ import { predictionFields, readJudge, settingValue, trialBase, type PredictionSt
 import type { PredictionRecord, PredictionSlice, PredictionTrial } from './predictionSlice';
 import { useLab, type LabState } from './store';
 
-export type RecorderState = PredictionState & Pick<LabState, 'run'> & Pick<PredictionSlice, 'predictionRecords' | 'predictionTrials'>;
+export type RecorderState = PredictionState & Pick<LabState, 'run'> & Partial<Pick<LabState, 'settingsMarks'>> & Pick<PredictionSlice, 'predictionRecords' | 'predictionTrials'>;
 
 export type RecorderStep =
   | { kind: 'none' }
@@ -41,6 +41,8 @@ export function recorderStep(lesson: Lesson, s: RecorderState): RecorderStep {
     const key = settingValue(s.config, judge.setting);
     if (key === undefined || live.kind !== 'value' || live.measured === undefined || !Number.isFinite(live.measured) || !(live.epoch >= judge.epoch)) return NONE;
     if (s.predictionTrials[lesson.id]?.[key]?.runId === runId) return NONE;
+    // A trial is a run trained at its value from step 0: not one whose judged setting changed live (state/liveSettings.ts).
+    if (s.settingsMarks?.some((m) => m.changed.some((c) => c.path === `model.${judge.setting}`))) return NONE;
     return { kind: 'trial', key, trial: { runId, epoch: live.epoch, value: live.measured, base: trialBase(s.config, judge.setting), config: s.config } };
   }
   const record = s.predictionRecords[lesson.id];

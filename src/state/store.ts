@@ -24,9 +24,8 @@ import type {
   TestSampleEvent,
   VqEvent,
 } from '../worker/api';
-import type { AnomalyEvent, ImageSearchEvent, SearchRepresentation, SearchResult } from '../worker/api';
+import type { AnomalyEvent, ImageSearchEvent, PlainComparison, PriorSamples, SearchRepresentation, SearchResult, Traversal } from '../worker/api';
 import type { LsaBaselines, TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from '../worker/api';
-import type { PlainComparison, PriorSamples, Traversal } from '../worker/api';
 import type { ControlGroup } from '../lessons/types';
 import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
 import type { PretrainSummary } from '../worker/apiPretraining';
@@ -34,6 +33,7 @@ import type { IgnoredField } from './link';
 import { thinned, type RunSlice } from './runSlice';
 import { predictionSlice, type PredictionSlice } from './predictionSlice';
 import { mathSlice, type MathSlice } from './mathSlice';
+import { EMPTY_LIVE, liveSlice, type LiveSlice } from './liveSlice';
 
 export type { LossPoint, RunInfo, RunSlice } from './runSlice';
 
@@ -249,7 +249,7 @@ export interface EngineSlice {
   setPlainComparison: (c?: PlainComparison | 'training') => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice & PredictionSlice & MathSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice & PredictionSlice & MathSlice & LiveSlice;
 
 /**
  * What the page shows of one run, empty: its state, curve and counters, its measurements and
@@ -281,6 +281,7 @@ const EMPTY_RUN = {
   priorSamples: undefined,
   traversal: undefined,
   plainComparison: undefined,
+  ...EMPTY_LIVE,
 } satisfies Partial<LabState>;
 
 export const useLab = create<LabState>()((set, get) => ({
@@ -394,4 +395,5 @@ export const useLab = create<LabState>()((set, get) => ({
   setDecodeLabel: (decodeLabel) => set({ decodeLabel }),
   ...predictionSlice(set),
   ...mathSlice(set),
+  ...liveSlice(set),
 }));

@@ -18,7 +18,7 @@ import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from '
 import type { BackendEvent, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
 import type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
-import type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunEvent, RunRequest, StatusEvent } from './apiRun';
+import type { ApplySettingsAnswer, FullTestEvent, PcaBaselineEvent, ProgressEvent, RunEvent, RunRequest, SettingsEvent, StatusEvent } from './apiRun';
 import type { TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 import type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
 import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
@@ -26,7 +26,7 @@ import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } fro
 export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
-export type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, RunState, StatusEvent } from './apiRun';
+export type { ApplySettingsAnswer, FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, RunState, SettingChange, SettingsEvent, StatusEvent } from './apiRun';
 export type { BackendCandidate, BackendEvent, BackendName, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
 export type { CandidateReason, ForModelNote, IsolationWhy, ThreadRequest, ThreadsReport, ThreadsWhy } from './apiBackend';
 export { BACKEND_ORDER } from './apiBackend';
@@ -51,7 +51,8 @@ export type RunScopedEvent =
   | SparsityEvent
   | VqEvent
   | ImageSearchEvent
-  | AnomalyEvent;
+  | AnomalyEvent
+  | SettingsEvent;
 
 /** Events of the worker itself and of the lessons' own experiments: no run id. */
 export type WorkerEvent = TestSampleEvent | ErrorEvent | BackendEvent | PretrainingEvent | TextProgressEvent | TextMeasureEvent;
@@ -81,6 +82,13 @@ export interface LabApi {
    * Starts run `run` (announced by a 'run' event); a stale request (apiRun.ts) does nothing.
    */
   configure(config: LabConfig, run: RunRequest): Promise<void>;
+  /**
+   * Takes `config`'s live settings (learning rate, batch size, penalty weights) between two
+   * steps, in the run going on: the model, the step count and a running loop carry on, and a
+   * 'settings' event tells the step. When the config differs in a setting that shapes the model
+   * (or there is no model), nothing changes and the answer says so: configure() it as a new run.
+   */
+  applySettings(config: LabConfig): Promise<ApplySettingsAnswer>;
   /** Starts (or resumes) training until pause() or divergence. */
   train(): Promise<void>;
   pause(): Promise<void>;

@@ -8,8 +8,9 @@
  * PCA fit of the configuration before, a full test that finished after a reset.
  *
  * A request whose id is older than the worker's current run is stale (the page has asked for a
- * newer one since) and is skipped. A change of live settings (learning rate, penalties) will be
- * an event of the same run, `{ type: 'settings', runId, step, changed }`, not a new run.
+ * newer one since) and is skipped. A change of live settings (learning rate, penalties) is an
+ * event of the same run, `{ type: 'settings', runId, step, changed }` (LabApi.applySettings),
+ * not a new run.
  *
  * Events of the worker itself (backend, errors, the test sample) and of the lessons' own
  * experiments (pretraining, text retrieval) carry no run id: api.ts WorkerEvent.
@@ -94,3 +95,29 @@ export interface FullTestEvent {
   testSquaredError: number;
   count: number;
 }
+
+/** One live setting that changed: its config path (e.g. 'train.learningRate') and its values. */
+export interface SettingChange {
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * Live settings took effect in the run (LabApi.applySettings): the steps after `step` train with
+ * them; the weights, the optimizer's slots and the step count carried on.
+ */
+export interface SettingsEvent {
+  type: 'settings';
+  runId: number;
+  /** Steps taken before the change: step `step + 1` is the first with the new settings. */
+  step: number;
+  changed: SettingChange[];
+}
+
+/**
+ * What applySettings answers: applied in the current run from `step` on, or not applied because
+ * the change needs a new model (`rebuild`: the paths that shape it; empty when there is no
+ * model yet). Nothing changed in the worker then: the page builds the config as a new run.
+ */
+export type ApplySettingsAnswer = { applied: true; step: number; changed: SettingChange[] } | { applied: false; rebuild: string[] };

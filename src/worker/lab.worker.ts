@@ -2,7 +2,7 @@
  * The lab worker: owns tfjs, MNIST and the Trainer, and exposes LabApi (api.ts) via comlink.
  *
  * This file holds the calls that replace or move the model (init, configure, train, pause,
- * step, reset, import), serialised by one lock, and starts each run the page asks for
+ * step, reset, import, the live settings), serialised by one lock, and starts each run the page asks for
  * (apiRun.ts: the announcement, then every event stamped with the run's id, runChannel.ts).
  * The training loop lives in labLoop.ts; the calls that only read the model in labReads.ts;
  * what the page sees of the model in labViews.ts; each lesson's own parts beside them
@@ -15,7 +15,7 @@ import { message } from '../core/messages';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
-import type { BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
+import type { ApplySettingsAnswer, BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
 import { destroyWebGpuDevice, errorText, explain, watchDeviceLoss } from './backends';
 import { loadData, pcaFitterFor, startBackend } from './labStart';
 import { LabViews } from './labViews';
@@ -31,6 +31,7 @@ import { LabVq } from './labVq';
 import { TrainingLoop } from './labLoop';
 import { LabReads } from './labReads';
 import { RunChannel, type Listener } from './runChannel';
+import { applyLiveSettings } from './liveSettings';
 
 const NOT_READY = 'The lab worker has not been initialised yet (init() first).';
 
@@ -155,6 +156,11 @@ class Lab implements LabApi {
       this.trainer = trainer;
       await this.startFreshRun(run, trainer);
     });
+  }
+
+  /** Live settings in the run going on, between two steps; a running loop goes on (liveSettings.ts). */
+  applySettings(config: LabConfig): Promise<ApplySettingsAnswer> {
+    return this.exclusive(async () => applyLiveSettings(this.trainer, config, this.channel.emit));
   }
 
   train(): Promise<void> {

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLab } from '../../state/store';
 import { chartSeries, drawable, xDomain, yDomain, type ChartPoint, type ChartUnit } from './lossChartModel';
+import { markLabel, markSteps } from './settingsMarks';
 import { useElementSize } from './useElementWidth';
 import './LossChart.css';
 
@@ -13,7 +14,8 @@ const MARGIN = { top: 14, right: 18, bottom: 46, left: 66 };
 
 /**
  * Learning curves by training step: train and test loss per pixel, or test squared error per
- * image, with the PCA baseline of the same code size as a dashed line in the same unit.
+ * image, with the PCA baseline of the same code size as a dashed line in the same unit, and a
+ * mark where live settings changed in the run (settingsMarks.ts).
  * d3 computes scales and paths inside JSX; the two axes are drawn by d3 through refs.
  */
 export function LossChart() {
@@ -22,6 +24,7 @@ export function LossChart() {
   const pca = useLab((s) => s.pcaBaseline);
   const loss = useLab((s) => s.config.model.loss);
   const logScale = useLab((s) => s.logScale);
+  const marks = useLab((s) => s.settingsMarks);
   const setLogScale = useLab((s) => s.setLogScale);
   const [unit, setUnit] = useState<ChartUnit>('loss');
   const [ref, width, height] = useElementSize<HTMLDivElement>(560, HEIGHT);
@@ -33,7 +36,7 @@ export function LossChart() {
   const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(50, height - MARGIN.top - MARGIN.bottom);
 
-  const x = useMemo(() => scaleLinear().domain(xDomain(series)).range([0, innerW]).nice(), [series, innerW]);
+  const x = useMemo(() => scaleLinear().domain(xDomain(series, markSteps(marks))).range([0, innerW]).nice(), [series, marks, innerW]);
   const y = useMemo(() => {
     const domain = yDomain(series, logScale);
     return logScale ? scaleLog().domain(domain).range([innerH, 0]) : scaleLinear().domain(domain).range([innerH, 0]).nice();
@@ -132,6 +135,21 @@ export function LossChart() {
                 {pca.codeSize >= IMAGE_SIZE ? t('variants.sparse.pcaAll') : t('lossChart.pca', { k: pca.codeSize })}
               </text>
             )}
+            {marks.map((m, i) => {
+              // Where live settings took effect (state/liveSlice.ts); labels stack down the plot, away from the edge.
+              const mx = x(m.step);
+              const label = markLabel(t, m);
+              const right = mx > innerW * 0.6;
+              return (
+                <g key={i} className="loss-chart-mark" data-testid="loss-chart-mark" data-step={m.step}>
+                  <title>{t('lossChart.settingsMark', { step: m.step, changes: label })}</title>
+                  <line x1={mx} x2={mx} y1={0} y2={innerH} />
+                  <text x={right ? mx - 5 : mx + 5} y={14 + (i % 4) * 16} textAnchor={right ? 'end' : 'start'}>
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
             {lastTest && drawable(lastTest.value, logScale) && (
               <circle className="loss-chart-last" cx={x(lastTest.step)} cy={y(lastTest.value)} r={4} />
             )}

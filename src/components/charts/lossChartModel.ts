@@ -64,9 +64,9 @@ export function yDomain(series: ChartSeries, log: boolean): [number, number] {
   return [0, hi > 0 ? hi * 1.05 : 1];
 }
 
-/** The x range: the steps shown, at least [0, 1]. */
-export function xDomain(series: ChartSeries): [number, number] {
-  let hi = 1;
+/** The x range: the steps shown and the live settings' marks (`marks`: their steps), at least [0, 1]. */
+export function xDomain(series: ChartSeries, marks: readonly number[] = []): [number, number] {
+  let hi = Math.max(1, ...marks);
   for (const p of series.train) hi = Math.max(hi, p.step);
   for (const p of series.test) hi = Math.max(hi, p.step);
   return [0, hi];

@@ -55,6 +55,10 @@ export const messages = {
   storage: {
     full: "The browser's storage is full, so the trained model is not being saved.",
   },
+  run: {
+    rebuilt:
+      'The architecture changed: a new model starts from step 0. The model before had trained for {{step}} steps; the learning rate, batch size, momentum and penalty weights change without a new model.',
+  },
   hint: {
     prepareData: 'Run `npm run prepare-data` (or `npm ci`) and reload the page.',
     otherBrowser: 'Try another browser, or enable WebGL or WebAssembly.',

@@ -52,6 +52,9 @@ export const messages: Strings['messages'] = {
   storage: {
     full: '浏览器的存储空间已满，训练好的模型没有被保存。',
   },
+  run: {
+    rebuilt: '架构改变了：新模型从第 0 步开始。之前的模型已训练了 {{step}} 步；学习率、批大小、动量和惩罚权重可以改变而不需要新模型。',
+  },
   hint: {
     prepareData: '请运行 `npm run prepare-data`（或 `npm ci`），然后重新加载页面。',
     otherBrowser: '请换一个浏览器，或启用 WebGL 或 WebAssembly。',

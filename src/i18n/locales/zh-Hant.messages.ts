@@ -52,6 +52,9 @@ export const messages: Strings['messages'] = {
   storage: {
     full: '瀏覽器的儲存空間已滿，訓練好的模型沒有被儲存。',
   },
+  run: {
+    rebuilt: '架構改變了：新模型從第 0 步開始。之前的模型已訓練了 {{step}} 步；學習率、批次大小、動量和懲罰權重可以改變而不需要新模型。',
+  },
   hint: {
     prepareData: '請執行 `npm run prepare-data`（或 `npm ci`），然後重新載入頁面。',
     otherBrowser: '請換一個瀏覽器，或啟用 WebGL 或 WebAssembly。',
