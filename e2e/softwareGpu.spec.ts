@@ -1,0 +1,110 @@
+/**
+ * The software-GPU projects (webgpu, webgl through SwiftShader): one page boot per backend,
+ * which is most of their cost (the backend self-check compiles every shader on the CPU). In that
+ * one page the lab, forced to the project's backend, must
+ * - train a small dense model on it until the test loss falls by a quarter, map the test
+ *   digits' codes, and decode a grid click and a slider (the core lab's views,
+ *   e2e/coreLabSteps.ts);
+ * - build each model kind with kernels of its own (e2e/kindsTable.ts), take a few single steps
+ *   on the backend actually in use, and lower its test loss (issue 4: every kind trains on
+ *   webgpu, webgl and wasm). Where the backend lacks what a kind needs, the page says why.
+ * Runs are sized to judge the backend (its kernels run and the weights learn), not the model's
+ * final quality: that, and the lessons' claims, are judged on wasm (core-lab.spec.ts,
+ * kinds.spec.ts and the lesson specs).
+ */
+import { bootTimeout, expect, test } from './fixtures';
+import { checkCodeMapAndDecoding } from './coreLabSteps';
+import { hashOf, KINDS } from './kindsTable';
+import { readMetric, watchMetric } from './labPage';
+
+/**
+ * The dense model: 784-64-16-64-784 on 1,000 training digits, batch 32 at learning rate 0.005
+ * (kindsTable.ts BASE). A 16-number code takes a quarter off the first test loss within a few
+ * dozen steps (a 2-number code could take only about a fifth off: the decoder starts at the
+ * mean image), and exercises the projected map (codes > 2).
+ */
+const CODE_SIZE = '16';
+const DENSE = { kind: 'mlp', layers: '64', code: CODE_SIZE };
+/** Single training steps per kind (batch 32): enough for the test loss to fall. */
+const KIND_STEPS = 4;
+/** Upper bounds for one answer of the worker and for the loss to fall, per backend. */
+const BUDGET = {
+  webgpu: { worker: 180_000, lossFall: 240_000, perKind: 180_000 },
+  webgl: { worker: 120_000, lossFall: 180_000, perKind: 180_000 },
+} as const;
+
+test('one boot: the core lab and every kind with kernels of its own train on the software GPU', async ({ page, backend }, testInfo) => {
+  if (backend !== 'webgl' && backend !== 'webgpu') throw new Error(`softwareGpu.spec.ts runs in the webgl and webgpu projects, not ${backend}`);
+  const budget = BUDGET[backend];
+  const kinds = KINDS.filter((k) => k.gpu?.includes(backend));
+  test.setTimeout(bootTimeout(backend) + budget.worker * 2 + budget.lossFall + kinds.length * (budget.perKind + 30_000));
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const toggle = page.getByTestId('train-toggle');
+  const since = (t0: number) => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+  const note = (type: string, description: string) => {
+    testInfo.annotations.push({ type, description });
+    console.log(`${backend} ${type}: ${description}`);
+  };
+
+  let t0 = Date.now();
+  await page.goto(`./?backend=${backend}#${hashOf(DENSE)}`);
+  await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: bootTimeout(backend) });
+  await expect(toggle).toBeEnabled({ timeout: bootTimeout(backend) });
+  note('boot', since(t0));
+
+  await test.step('dense model: one step, then training until the test loss falls by a quarter', async () => {
+    t0 = Date.now();
+    await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+    await page.getByTestId('step-button').click();
+    await expect(page.getByTestId('metric-step')).toHaveText('1', { timeout: budget.worker });
+    await expect(page.getByTestId('metric-test-loss')).toHaveText(/^\d/, { timeout: budget.worker });
+    const first = await readMetric(page, 'metric-test-loss');
+    expect(first).toBeGreaterThan(0);
+    // The worker answers once it has finished what the step started (codes for the map).
+    await expect(toggle).toBeEnabled({ timeout: budget.worker });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true', { timeout: budget.worker });
+    const seen = await watchMetric(page, 'metric-test-loss', (v) => v <= 0.75 * first, budget.lossFall);
+    const steps = await readMetric(page, 'metric-step');
+    const rate = await readMetric(page, 'metric-samples-per-sec');
+    expect(steps).toBeGreaterThan(0);
+    expect(rate).toBeGreaterThan(0);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: budget.worker });
+    expect(await page.getByTestId('backend-badge').textContent()).toBe(backend);
+    note('dense', `test loss ${first} -> ${seen.at(-1)}, ${steps} steps, ${rate} samples/s, ${since(t0)}`);
+  });
+
+  t0 = Date.now();
+  await checkCodeMapAndDecoding(page, testInfo, { codeSize: CODE_SIZE, workerMs: budget.worker, name: backend });
+  note('views', since(t0));
+
+  for (const kind of kinds) {
+    await test.step(`kind ${kind.name}: ${KIND_STEPS} single steps lower the test loss`, async () => {
+      t0 = Date.now();
+      await page.evaluate((h) => (location.hash = h), hashOf(kind.fields));
+      // The new model is built when the kind shows in the editor and the old run's numbers are gone.
+      await expect(page.getByTestId('model-kind')).toHaveValue(kind.fields.kind, { timeout: budget.perKind });
+      await expect(page.getByTestId('metric-test-loss')).not.toHaveText(/^\d/, { timeout: budget.perKind });
+      await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
+      await expect(toggle).toBeEnabled({ timeout: budget.perKind });
+      // One step measures the test loss of the (nearly) untrained model.
+      await page.getByTestId('step-button').click();
+      await expect(page.getByTestId('metric-test-loss')).toHaveText(/^\d/, { timeout: budget.perKind });
+      const first = await readMetric(page, 'metric-test-loss');
+      await expect(toggle).toBeEnabled({ timeout: budget.perKind });
+      for (let s = 2; s <= KIND_STEPS; s++) {
+        await page.getByTestId('step-button').click();
+        await expect(page.getByTestId('metric-step')).toHaveText(String(s), { timeout: budget.perKind });
+        await expect(toggle).toBeEnabled({ timeout: budget.perKind });
+      }
+      const seen = await watchMetric(page, 'metric-test-loss', (v) => Number.isFinite(v) && v < first, budget.perKind);
+      const badge = (await page.getByTestId('backend-badge').textContent())?.trim();
+      // Moved to another checked backend: the page must say why.
+      if (badge !== backend) await expect(page.getByText(/missing on|self-check/).first()).toBeVisible();
+      note(`kind ${kind.name}`, `trained on ${badge}: test loss ${first} -> ${seen.at(-1)} in ${since(t0)}`);
+    });
+  }
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+});
