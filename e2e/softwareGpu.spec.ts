@@ -91,11 +91,13 @@ test('one boot: the core lab and every kind with kernels of its own train on the
       await expect(page.getByTestId('metric-test-loss')).not.toHaveText(/^\d/, { timeout: budget.perKind });
       await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
       await expect(toggle).toBeEnabled({ timeout: budget.perKind });
+      const built = since(t0);
       // One step measures the test loss of the (nearly) untrained model.
       await page.getByTestId('step-button').click();
       await expect(page.getByTestId('metric-test-loss')).toHaveText(/^\d/, { timeout: budget.perKind });
       const first = await readMetric(page, 'metric-test-loss');
       await expect(toggle).toBeEnabled({ timeout: budget.perKind });
+      const stepped = since(t0);
       // The other steps in one call of the page's console API (what the step button calls, with
       // n): one test evaluation and one map of the codes after them, not one after each step.
       await page.evaluate((n) => (window as LabWindow).__lab!.step(n), KIND_STEPS - 1);
@@ -105,7 +107,7 @@ test('one boot: the core lab and every kind with kernels of its own train on the
       const badge = (await page.getByTestId('backend-badge').textContent())?.trim();
       // Moved to another checked backend: the page must say why.
       if (badge !== backend) await expect(page.getByText(/missing on|self-check/).first()).toBeVisible();
-      note(`kind ${kind.name}`, `trained on ${badge}: test loss ${first} -> ${seen.at(-1)} in ${since(t0)}`);
+      note(`kind ${kind.name}`, `trained on ${badge}: test loss ${first} -> ${seen.at(-1)}; built at ${built}, first step at ${stepped}, done at ${since(t0)}`);
     });
   }
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
