@@ -80,6 +80,6 @@ test('trains, maps the codes and decodes clicks and sliders', async ({ page, ope
     await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: budget.worker });
   });
 
-  await checkCodeMapAndDecoding(page, testInfo, { codeSize: CODE_SIZE, workerMs: budget.worker, name: testInfo.project.name });
+  await checkCodeMapAndDecoding(page, testInfo, { codeSize: CODE_SIZE, workerMs: budget.worker, name: testInfo.project.name, points: 5000 });
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });

@@ -3,8 +3,8 @@
  * which is most of their cost (the backend self-check compiles every shader on the CPU). In that
  * one page the lab, forced to the project's backend, must
  * - train a small dense model on it until the test loss falls by a quarter, map the test
- *   digits' codes, and decode a grid click and a slider (the core lab's views,
- *   e2e/coreLabSteps.ts);
+ *   digits' codes (1,000 of them), and decode a grid click and a slider (the core lab's
+ *   views, e2e/coreLabSteps.ts);
  * - build each model kind with kernels of its own (e2e/kindsTable.ts), take a few steps
  *   on the backend actually in use, and lower its test loss (issue 4: every kind trains on
  *   webgpu, webgl and wasm). Where the backend lacks what a kind needs, the page says why.
@@ -25,8 +25,16 @@ import { readMetric, watchMetric } from './labPage';
  */
 const CODE_SIZE = '16';
 const DENSE = { kind: 'mlp', layers: '64', code: CODE_SIZE };
+/** Training steps per chunk while the dense model's test loss is watched, and at most in all. */
+const DENSE_CHUNK = 10;
+const DENSE_MAX_STEPS = 120;
+/**
+ * Test digits on the map of the codes (?scatter=, src/worker/client.ts): every map encodes them
+ * all, which costs a software GPU more than the steps judged here (the lab shows 5,000).
+ */
+const SCATTER = 1000;
 /** The page's console API (src/state/labBridge.ts), cast inside evaluate. */
-type LabWindow = Window & { __lab?: { step(n?: number): Promise<unknown> } };
+type LabWindow = Window & { __lab?: { step(n?: number): Promise<unknown>; store: { getState(): { progress?: { step: number } } } } };
 /** Training steps per kind (batch 32): enough for the test loss to fall. */
 const KIND_STEPS = 4;
 /** Upper bounds for one answer of the worker and for the loss to fall, per backend. */
@@ -50,12 +58,13 @@ test('one boot: the core lab and every kind with kernels of its own train on the
   };
 
   let t0 = Date.now();
-  await page.goto(`./?backend=${backend}#${hashOf(DENSE)}`);
+  await page.goto(`./?backend=${backend}&scatter=${SCATTER}#${hashOf(DENSE)}`);
   await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: bootTimeout(backend) });
   await expect(toggle).toBeEnabled({ timeout: bootTimeout(backend) });
   note('boot', since(t0));
+  const step = (n: number) => page.evaluate((k) => (window as LabWindow).__lab!.step(k), n);
 
-  await test.step('dense model: one step, then training until the test loss falls by a quarter', async () => {
+  await test.step('dense model: one step, Train and pause, then steps until the test loss falls by a quarter', async () => {
     t0 = Date.now();
     await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
     await page.getByTestId('step-button').click();
@@ -65,21 +74,34 @@ test('one boot: the core lab and every kind with kernels of its own train on the
     expect(first).toBeGreaterThan(0);
     // The worker answers once it has finished what the step started (codes for the map).
     await expect(toggle).toBeEnabled({ timeout: budget.worker });
+    // The training loop runs on this backend and reports its speed...
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true', { timeout: budget.worker });
-    const seen = await watchMetric(page, 'metric-test-loss', (v) => v <= 0.75 * first, budget.lossFall);
-    const steps = await readMetric(page, 'metric-step');
-    const rate = await readMetric(page, 'metric-samples-per-sec');
-    expect(steps).toBeGreaterThan(0);
-    expect(rate).toBeGreaterThan(0);
+    await expect.poll(() => readMetric(page, 'metric-samples-per-sec'), { timeout: budget.worker }).toBeGreaterThan(0);
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'false', { timeout: budget.worker });
+    const rate = await readMetric(page, 'metric-samples-per-sec');
+    // ...then steps in chunks, each followed by one test evaluation (the loop itself evaluates
+    // seldom on a software GPU, where an evaluation costs many steps' time): the loss falls by a
+    // quarter within ~25 steps of batch 32 (measured on wasm, step by step).
+    const seen = [first];
+    const deadline = Date.now() + budget.lossFall;
+    let steps = 0;
+    while (steps < DENSE_MAX_STEPS && Date.now() < deadline) {
+      await step(DENSE_CHUNK);
+      steps = await page.evaluate(() => (window as LabWindow).__lab!.store.getState().progress?.step ?? 0);
+      // The step counter and the test loss come in one event: once the page shows the step, the loss is the new one.
+      await expect.poll(() => readMetric(page, 'metric-step'), { timeout: budget.worker }).toBe(steps);
+      seen.push(await readMetric(page, 'metric-test-loss'));
+      if (seen.at(-1)! <= 0.75 * first) break;
+    }
+    expect(seen.at(-1), `test loss after ${steps} steps: ${seen.join(', ')}`).toBeLessThanOrEqual(0.75 * first);
     expect(await page.getByTestId('backend-badge').textContent()).toBe(backend);
-    note('dense', `test loss ${first} -> ${seen.at(-1)}, ${steps} steps, ${rate} samples/s, ${since(t0)}`);
+    note('dense', `test loss ${seen.join(' -> ')}, ${steps} steps, ${rate} samples/s, ${since(t0)}`);
   });
 
   t0 = Date.now();
-  await checkCodeMapAndDecoding(page, testInfo, { codeSize: CODE_SIZE, workerMs: budget.worker, name: backend });
+  await checkCodeMapAndDecoding(page, testInfo, { codeSize: CODE_SIZE, workerMs: budget.worker, name: backend, points: SCATTER });
   note('views', since(t0));
 
   for (const kind of kinds) {

@@ -14,7 +14,7 @@ import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { RunRequest } from '../worker/api';
-import { backendFromSearch, LabClient } from '../worker/client';
+import { backendFromSearch, LabClient, scatterSizeFromSearch } from '../worker/client';
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
@@ -27,7 +27,7 @@ export { act, ready } from './labConnection';
 export { priorGrid } from './latentActions';
 export { EMBEDDING_DIGITS, SEARCH_NEIGHBOURS } from './lessonActions';
 
-/** Test digits drawn on the latent scatter (the first N of the test set). */
+/** Test digits drawn on the latent scatter (the first N of the test set; `?scatter=N` sets another N, worker/client.ts). */
 export const SCATTER_SIZE = 5000;
 
 const store = () => useLab.getState();
@@ -75,7 +75,7 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
-        await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: SCATTER_SIZE });
+        await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: scatterSizeFromSearch(location.search, SCATTER_SIZE) });
         const config = store().config;
         await configureAndRestore(c, config, store().beginRun('configure', config));
         await resumeWatches(c);
