@@ -56,7 +56,11 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}${BASE_PATH}`,
     viewport: { width: 1400, height: 1000 },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, console, network), without the
+    // screencast: its JPEG frames of pages that redraw while training cost about as much CPU as
+    // the lab itself (measured: 28-36 CPU-seconds with it, 16-18 without, for one lesson spec),
+    // on a 2-core machine where the lab's worker needs a core. The failure screenshot stays.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     // The lab's offline service worker would answer requests before page.route sees them
     // (Playwright's advice: block service workers where requests are intercepted);
