@@ -5,10 +5,13 @@ import { App } from './app/App';
 import './app/app.css';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import { startLinkSync } from './state/linkSync';
+import { startPredictionRecorder } from './state/predictionRecorder';
 
 // The link's lesson, settings and language go into the store before the first render and
 // before App boots the worker, so the lab starts straight in the linked experiment.
 startLinkSync();
+// Keeps the measurement each lesson's question is judged on, at the epoch it names.
+startPredictionRecorder();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -49,9 +49,6 @@ export const MESSAGE_PARAMS = {
   'restart.tooOften': ['times'],
   'restart.failed': [],
 
-  /** A configuration was refused; `detail`: the problems found. */
-  'config.refused': [],
-
   // Something failed that the reader cannot fix; `detail`: the exception's text.
   'internal.unexpected': [],
   'internal.buildFailed': [],
@@ -128,5 +125,6 @@ export const ACTIONS = [
   'textPause',
   'textReset',
   'textSearch',
+  'readMath',
 ] as const;
 export type LabAction = (typeof ACTIONS)[number];

@@ -9,7 +9,7 @@
  * space's actions live in latentActions.ts, the lessons' panels' in lessonActions.ts; `lab`
  * gathers them all. No tfjs here: only types cross from the worker side.
  */
-import { checkConfig, type LabConfig } from '../core/config';
+import type { LabConfig } from '../core/config';
 import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
@@ -18,6 +18,7 @@ import { backendFromSearch, LabClient, scatterSizeFromSearch } from '../worker/c
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
+import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
@@ -107,23 +108,20 @@ export const lab = {
   },
 
   /**
-   * Rebuilds the model with `config` (validated here, where it enters). The store takes it at
-   * once; the worker builds it as a new run. Before boot it only sets the store's config, which
-   * boot() applies. Resolves false when refused.
+   * Rebuilds the model with `config`, as it is: a config is validated once, where it enters (the
+   * link, the editor, a lesson's own control: components/settingText.ts; a model file, a saved
+   * model: core/train/snapshot.ts), and trusted from there on, here, in the worker and the Trainer.
+   * The store takes it at once; the worker builds it as a new run. Before boot it only sets the
+   * store's config, which boot() applies. Resolves false when the page could not apply it.
    */
   async applyConfig(config: LabConfig): Promise<boolean> {
-    const checked = checkConfig(config);
-    if (!checked.ok) {
-      report('config', message('config.refused', {}, checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')));
-      return false;
-    }
     if (!started()) {
-      store().setConfig(checked.config);
+      store().setConfig(config);
       return true;
     }
-    const run = store().beginRun('configure', checked.config);
+    const run = store().beginRun('configure', config);
     const done = await act('applyConfig', async (c) => {
-      await configureAndRestore(c, checked.config, run);
+      await configureAndRestore(c, config, run);
       return true;
     });
     return done === true;
@@ -161,6 +159,7 @@ export const lab = {
 
   ...latentActions,
   ...lessonActions,
+  ...mathActions,
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

@@ -52,8 +52,8 @@ export interface InitResult {
 /** Something the page must say: a code it words in the reader's language (core/messages.ts). */
 export interface ErrorEvent {
   type: 'error';
-  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': refused configuration. */
-  kind: 'data' | 'backend' | 'config' | 'internal';
+  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. */
+  kind: 'data' | 'backend' | 'internal';
   message: Message;
   /** What the reader can do, e.g. code 'hint.prepareData'. */
   hint?: Message;

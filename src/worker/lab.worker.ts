@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { checkConfig, type LabConfig } from '../core/config';
+import type { LabConfig } from '../core/config';
 import { message } from '../core/messages';
 import { EvaluationStopped, Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
@@ -138,21 +138,16 @@ class Lab implements LabApi {
   configure(config: LabConfig, run: RunRequest): Promise<void> {
     return this.exclusive(async () => {
       if (this.channel.stale(run)) return;
-      const checked = checkConfig(config);
-      if (!checked.ok) {
-        const detail = checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-        this.emitError({ kind: 'config', message: message('config.refused', {}, detail) });
-        throw new ReportedError(`This configuration was refused: ${detail}`);
-      }
+      // Trusted: the page validated it where it entered (link, editor, file, saved model).
       const parts = this.require();
       await parts.loop.stop();
       this.trainer?.dispose();
       this.trainer = undefined;
-      await this.activateBackendFor(checked.config);
+      await this.activateBackendFor(config);
       let trainer: Trainer;
       try {
-        trainer = new Trainer(parts.data, checked.config);
-        if (checked.config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
+        trainer = new Trainer(parts.data, config);
+        if (config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
       } catch (e) {
         this.emitError({ kind: 'internal', message: message('internal.buildFailed', {}, errorText(e)) });
         throw new ReportedError(e);
@@ -274,8 +269,9 @@ class Lab implements LabApi {
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number }> {
-    // Counted once a background full test is over (its chunk's sums would count otherwise).
+    // Counted once a background full test and the page's reads are over (their tensors would count otherwise).
     await this.fullTestDone;
+    await this.reads.idle();
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
   }
@@ -321,6 +317,9 @@ class Lab implements LabApi {
   samplePrior: LabApi['samplePrior'] = (count, seed) => this.reads.samplePrior(count, seed);
   traverse: LabApi['traverse'] = (digit, values) => this.reads.traverse(digit, values);
   comparePlain: LabApi['comparePlain'] = (epochs, side) => this.reads.comparePlain(epochs, side);
+  inspectUnit: LabApi['inspectUnit'] = (digit, layer, unit) => this.reads.inspectUnit(digit, layer, unit);
+  digitLoss: LabApi['digitLoss'] = (digit) => this.reads.digitLoss(digit);
+  firstLayerWeights: LabApi['firstLayerWeights'] = (count) => this.reads.firstLayerWeights(count);
 
   // ---- the pretraining lesson (pretrainRun.ts): its own run and loop, not the lock's ----
   configurePretraining = (config: PretrainConfig) => this.require().pretrain.configure(config);

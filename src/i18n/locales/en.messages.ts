@@ -40,9 +40,6 @@ export const messages = {
     tooOften: 'The lab worker failed {{times}} times; the lab stops trying.',
     failed: 'The lab could not be restarted.',
   },
-  config: {
-    refused: 'This configuration was refused.',
-  },
   internal: {
     unexpected: 'Unexpected error in the lab worker.',
     buildFailed: 'The model could not be built.',
@@ -99,6 +96,7 @@ export const messages = {
     textPause: 'Pausing the text models',
     textReset: 'Resetting the text models',
     textSearch: 'Searching the passages',
+    readMath: "Reading the model's numbers for the math view",
   },
   kinds: {
     mlp: 'dense',

@@ -17,6 +17,9 @@ import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { messages } from './en.messages';
+import { problems } from './en.problems';
+import { predict } from './en.predict';
+import { math } from './en.math';
 
 export const en = {
   app: {
@@ -37,7 +40,6 @@ export const en = {
     resetHint: 'Re-initialise the weights from the seed and start over',
     seed: 'Seed',
     seedHint: 'A new seed re-initialises the model (press Enter to apply).',
-    seedInvalid: 'Seed must be a whole number from {{min}} to {{max}}.',
     state: {
       booting: 'Loading data…',
       idle: 'Ready',
@@ -99,7 +101,6 @@ export const en = {
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
-      config: 'Configuration refused',
       internal: 'Something went wrong',
     },
     diverged: 'Training stopped by itself',
@@ -147,13 +148,6 @@ export const en = {
       sgd: 'SGD with momentum',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: 'Enter a number.',
-      wholeNumber: 'Use a whole number.',
-      range: 'Must be from {{min}} to {{max}}.',
-      tooManyLayers: 'At most {{max}} encoder layers.',
-      bceNeedsSigmoid: 'Binary cross-entropy needs a sigmoid output: choose a sigmoid output or the MSE loss.',
-    },
   },
   diagram: {
     label: 'Diagram of the autoencoder: {{widths}}',
@@ -193,6 +187,9 @@ export const en = {
   vae,
   conditional,
   messages,
+  problems,
+  predict,
+  math,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

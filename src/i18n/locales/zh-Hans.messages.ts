@@ -37,9 +37,6 @@ export const messages: Strings['messages'] = {
     tooOften: '实验室的 worker 已经失败了 {{times}} 次，不再尝试重启。',
     failed: '实验室无法重新启动。',
   },
-  config: {
-    refused: '这个配置被拒绝了。',
-  },
   internal: {
     unexpected: '实验室的 worker 里发生了意外错误。',
     buildFailed: '无法构建模型。',
@@ -96,6 +93,7 @@ export const messages: Strings['messages'] = {
     textPause: '暂停文本模型',
     textReset: '重置文本模型',
     textSearch: '检索段落',
+    readMath: '读取模型的数值用于数学视图',
   },
   kinds: {
     mlp: '全连接',

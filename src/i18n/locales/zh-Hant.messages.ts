@@ -37,9 +37,6 @@ export const messages: Strings['messages'] = {
     tooOften: '實驗室的 worker 已經失敗了 {{times}} 次，不再嘗試重新啟動。',
     failed: '實驗室無法重新啟動。',
   },
-  config: {
-    refused: '這個設定遭到拒絕。',
-  },
   internal: {
     unexpected: '實驗室的 worker 裡發生了意外錯誤。',
     buildFailed: '無法建立模型。',
@@ -96,6 +93,7 @@ export const messages: Strings['messages'] = {
     textPause: '暫停文字模型',
     textReset: '重設文字模型',
     textSearch: '檢索段落',
+    readMath: '讀取模型的數值用於數學檢視',
   },
   kinds: {
     mlp: '全連接',

@@ -18,6 +18,9 @@ import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { messages } from './zh-Hant.messages';
+import { problems } from './zh-Hant.problems';
+import { predict } from './zh-Hant.predict';
+import { math } from './zh-Hant.math';
 
 export const zhHant: Strings = {
   app: {
@@ -38,7 +41,6 @@ export const zhHant: Strings = {
     resetHint: '依隨機種子重新初始化權重，從頭開始',
     seed: '隨機種子',
     seedHint: '換一個種子會重新初始化模型（按 Enter 套用）。',
-    seedInvalid: '隨機種子必須是 {{min}} 到 {{max}} 之間的整數。',
     state: {
       booting: '正在載入資料…',
       idle: '就緒',
@@ -100,7 +102,6 @@ export const zhHant: Strings = {
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
-      config: '設定遭到拒絕',
       internal: '發生錯誤',
     },
     diverged: '訓練已自動停止',
@@ -148,13 +149,6 @@ export const zhHant: Strings = {
       sgd: '帶動量的 SGD',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: '請輸入一個數字。',
-      wholeNumber: '請輸入整數。',
-      range: '必須介於 {{min}} 到 {{max}} 之間。',
-      tooManyLayers: '編碼器最多 {{max}} 層。',
-      bceNeedsSigmoid: '二元交叉熵需要 sigmoid 輸出：請選 sigmoid 輸出，或改用均方誤差。',
-    },
   },
   diagram: {
     label: '自編碼器結構圖：{{widths}}',
@@ -194,4 +188,7 @@ export const zhHant: Strings = {
   vae,
   conditional,
   messages,
+  problems,
+  predict,
+  math,
 };
