@@ -22,6 +22,7 @@ import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { speedOptionsOfPage } from './speedOptions';
 import { useLab } from './store';
 
 export { act, ready } from './labConnection';
@@ -76,7 +77,12 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
-        await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: scatterSizeFromSearch(location.search, SCATTER_SIZE) });
+        await c.start({
+          dataUrl: new URL('data/', document.baseURI).href,
+          forcedBackend: backendFromSearch(location.search),
+          ...speedOptionsOfPage(location.search),
+          scatterSize: scatterSizeFromSearch(location.search, SCATTER_SIZE),
+        });
         const config = store().config;
         await configureAndRestore(c, config, store().beginRun('configure', config));
         await resumeWatches(c);

@@ -28,6 +28,7 @@ export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQ
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 export type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, RunState, StatusEvent } from './apiRun';
 export type { BackendCandidate, BackendEvent, BackendName, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
+export type { CandidateReason, ForModelNote, IsolationWhy, ThreadRequest, ThreadsReport, ThreadsWhy } from './apiBackend';
 export { BACKEND_ORDER } from './apiBackend';
 export type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
 export type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';

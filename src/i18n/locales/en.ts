@@ -16,6 +16,7 @@ import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
+import { backendWhy } from './en.backendWhy';
 import { messages } from './en.messages';
 import { problems } from './en.problems';
 import { predict } from './en.predict';
@@ -186,6 +187,7 @@ export const en = {
   vq,
   vae,
   conditional,
+  backendWhy,
   messages,
   problems,
   predict,
