@@ -1,8 +1,10 @@
 /**
  * End-to-end tests in real Chromium, one project per tfjs backend (webgpu, webgl, wasm).
- * The same specs (e2e/core-lab.spec.ts, e2e/kinds.spec.ts) run in each; the backend-independent specs (broken
- * data, tensor leaks) run once, in the wasm project, the fastest backend on a machine
- * without a GPU.
+ * The software-GPU projects (webgpu, webgl: SwiftShader on a machine without a GPU, where a
+ * page boot alone takes a minute or more) run one spec, e2e/softwareGpu.spec.ts: one page boot
+ * that trains the core lab's model and every kind with kernels of its own on that backend.
+ * Everything else (the core lab and every kind judged in full, the lessons' claims, broken
+ * data, tensor leaks) runs in the wasm project, the fastest backend on a machine without a GPU.
  *
  * The web server builds the static site into its own folder (so a concurrent `npm run build`
  * in the shared checkout cannot pull it from under the tests) and serves it under a sub-path,
@@ -22,14 +24,15 @@ const BASE_PATH = '/lab/';
 const OUT_DIR = `node_modules/.cache/autoencoder-lab/e2e-dist-${PORT}`;
 const vite = 'node node_modules/vite/bin/vite.js';
 
-/** Specs that do not depend on the backend run only here. */
+/** Everything but the software-GPU spec runs only here. */
 const ONCE_PROJECT: Backend = 'wasm';
-const BACKEND_ONLY_SPECS = ['**/core-lab.spec.ts', '**/kinds.spec.ts'];
+const SOFTWARE_GPU_SPEC = '**/softwareGpu.spec.ts';
 
 function project(backend: Backend, flags: string[]) {
   return {
     name: backend,
-    testMatch: backend === ONCE_PROJECT ? ['**/*.spec.ts'] : BACKEND_ONLY_SPECS,
+    testMatch: backend === ONCE_PROJECT ? ['**/*.spec.ts'] : [SOFTWARE_GPU_SPEC],
+    testIgnore: backend === ONCE_PROJECT ? [SOFTWARE_GPU_SPEC] : [],
     use: {
       backend,
       launchOptions: { executablePath: browser!.path, args: [...FLAGS.common, ...flags] },
@@ -53,7 +56,11 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}${BASE_PATH}`,
     viewport: { width: 1400, height: 1000 },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, console, network), without the
+    // screencast: its JPEG frames of pages that redraw while training cost about as much CPU as
+    // the lab itself (measured: 28-36 CPU-seconds with it, 16-18 without, for one lesson spec),
+    // on a 2-core machine where the lab's worker needs a core. The failure screenshot stays.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     // The lab's offline service worker would answer requests before page.route sees them
     // (Playwright's advice: block service workers where requests are intercepted);

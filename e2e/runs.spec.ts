@@ -125,9 +125,13 @@ test('two configurations asked for while training: nothing of the superseded run
 
 test('a crashed worker restarts as a new run with the settings kept, and says so', async ({ page, openLab, backend }) => {
   test.setTimeout(60_000 + 2 * bootTimeout(backend) + 120_000);
-  await openLab();
+  // A small model (784-32-3-32-784, 1,000 training digits): the restarted worker runs on a
+  // slower backend (the crashed one is excluded; here often the plain-JS cpu backend), where
+  // the default model's first step, test evaluation and map of 5,000 codes take many seconds.
+  await openLab({}, 'v=1&lesson=free&layers=32&code=3&n=1000');
   const first = await announced(page);
   const codeSize = (await labState(page)).config.model.codeSize;
+  expect(codeSize, 'the link\'s code size').toBe(3);
   await page.evaluate(() => (window as LabWindow).__lab!.simulateFailure('crash'));
 
   const notice = page.locator('[data-testid="notice-error-backend"][data-code="restart.crashed"]');

@@ -15,7 +15,7 @@ import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { RunRequest } from '../worker/api';
-import { backendFromSearch, LabClient } from '../worker/client';
+import { backendFromSearch, LabClient, scatterSizeFromSearch } from '../worker/client';
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
@@ -31,7 +31,7 @@ export { act, ready } from './labConnection';
 export { priorGrid } from './latentActions';
 export { EMBEDDING_DIGITS, SEARCH_NEIGHBOURS } from './lessonActions';
 
-/** Test digits drawn on the latent scatter (the first N of the test set). */
+/** Test digits drawn on the latent scatter (the first N of the test set; `?scatter=N` sets another N, worker/client.ts). */
 export const SCATTER_SIZE = 5000;
 
 const store = () => useLab.getState();
@@ -83,7 +83,7 @@ export const lab = {
           dataUrl: new URL('data/', document.baseURI).href,
           forcedBackend: backendFromSearch(location.search),
           ...speedOptionsOfPage(location.search),
-          scatterSize: SCATTER_SIZE,
+          scatterSize: scatterSizeFromSearch(location.search, SCATTER_SIZE),
         });
         const config = store().config;
         await configureAndRestore(c, config, store().beginRun('configure', config));

@@ -20,6 +20,16 @@ export function backendFromSearch(search: string): BackendName | undefined {
   return BACKENDS.find((b) => b === value);
 }
 
+/**
+ * `?scatter=N`: how many test digits the map of the codes shows (100 to 10,000), else
+ * `fallback`. The software-GPU tests (e2e/softwareGpu.spec.ts) ask for fewer: every code map
+ * encodes them all, which on a software GPU costs more than the training steps judged there.
+ */
+export function scatterSizeFromSearch(search: string, fallback: number): number {
+  const value = Number(new URLSearchParams(search).get('scatter') ?? Number.NaN);
+  return Number.isInteger(value) && value >= 100 && value <= 10_000 ? value : fallback;
+}
+
 /** A call that was in flight when its worker was terminated. */
 export class WorkerRestartedError extends Error {
   constructor() {
