@@ -9,7 +9,8 @@ import './Notices.css';
  * What the page must say out loud: loading, a broken data file (which file, how to fix it),
  * a backend or worker failure and the restart, a refused config, and a divergence with a
  * one-click reset. Never a blank page. Every message arrives as a code (core/messages.ts) and
- * is worded here in the reader's language.
+ * is worded here in the reader's language. A repeated failure is one notice with its count
+ * (state/noticeSlice.ts); a failure the lab cannot get over by itself offers Retry or Reload.
  */
 export function Notices() {
   const { t } = useTranslation();
@@ -48,10 +49,28 @@ export function Notices() {
           role="alert"
         >
           <div className="notice-body">
-            <p className="notice-title">{t(`notices.kind.${e.kind}`)}</p>
+            <p className="notice-title">
+              {t(`notices.kind.${e.kind}`)}
+              {(e.count ?? 1) > 1 && (
+                <span className="notice-count" data-testid="notice-count">
+                  {' '}
+                  {t('notices.repeated', { count: e.count })}
+                </span>
+              )}
+            </p>
             <MessageText message={e.message} />
             {e.hint && <p className="notice-hint">{withCode(wordMessage(t, e.hint))}</p>}
           </div>
+          {e.action === 'retry' && (
+            <button type="button" className="button button--primary" data-testid="notice-retry" onClick={() => void lab.retry()}>
+              {t('notices.retry')}
+            </button>
+          )}
+          {e.action === 'reload' && (
+            <button type="button" className="button button--primary" data-testid="notice-reload" onClick={() => location.reload()}>
+              {t('notices.reload')}
+            </button>
+          )}
           <button type="button" className="button button--quiet" onClick={() => dismissError(i)}>
             {t('notices.dismiss')}
           </button>

@@ -9,19 +9,24 @@
  * space's actions live in latentActions.ts, the lessons' panels' in lessonActions.ts; `lab`
  * gathers them all. No tfjs here: only types cross from the worker side.
  */
-import { checkConfig, type LabConfig } from '../core/config';
+import { checkConfig, DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import { costProblem, MEMORY_BUDGETS } from '../core/cost/costEstimate';
 import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { RunRequest } from '../worker/api';
-import { backendFromSearch, LabClient } from '../worker/client';
-import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
-import { droppedEvents, routeEvent } from './labEvents';
+import { backendFromSearch, LabClient, WorkerNotLoadedError, WorkerRestartedError } from '../worker/client';
+import type { FailureKind } from '../worker/recovery';
+import { findLesson } from '../lessons';
+import { lessonConfig } from '../lessons/preset';
+import { act, connect, currentClient, disconnect, errorText, ready, report, started } from './labConnection';
+import { routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
 import { useLab } from './store';
+import { bootSwitches, installTestHooks, TEST_HOOKS } from './testHooks';
 
 export { act, ready } from './labConnection';
 export { priorGrid } from './latentActions';
@@ -31,12 +36,21 @@ export { EMBEDDING_DIGITS, SEARCH_NEIGHBOURS } from './lessonActions';
 export const SCATTER_SIZE = 5000;
 
 const store = () => useLab.getState();
+/** step(n) takes at most this many steps a call (worker/lab.worker.ts holds the same bound). */
+const MAX_STEPS_PER_CALL = 10_000;
+
+/** The open lesson's own settings (the free lab's defaults): what the lab falls back to. */
+function presetConfig(): LabConfig {
+  const lesson = findLesson(store().lessonId);
+  return lesson ? lessonConfig(lesson) : structuredClone(DEFAULT_CONFIG);
+}
 
 function createClient(): LabClient {
   return new LabClient({
     onEvent: routeEvent,
-    restartRun: () => {
-      const { config } = store();
+    restartRun: (kind: FailureKind) => {
+      // Out of memory: the same settings would abort again; the lesson's own fit (the cost guard checked them).
+      const config = kind === 'outOfMemory' ? presetConfig() : store().config;
       return { config, run: store().beginRun('restart', config) };
     },
     onRestart: ({ reason }) => {
@@ -44,19 +58,40 @@ function createClient(): LabClient {
       store().setRunState('idle');
       report('backend', reason, message('hint.settingsKept', {}));
     },
-    onRestarted: (_result) => {
+    onRestarted: async (_result, run) => {
       store().setBooting(false);
       const c = currentClient();
-      // A new worker measures nothing until asked again.
-      if (c) void resumeWatches(c).catch(() => undefined);
       // The text models lived in the old worker: the panel loads them again when shown.
       store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
+      if (!c) return;
+      // The model comes back from its last save, with its step and its curve.
+      if (run) await restoreSaved(c, store().config, run.runId).catch(() => undefined);
+      // A new worker measures nothing until asked again.
+      await resumeWatches(c).catch(() => undefined);
     },
-    onRestartFailed: (reason) => {
+    onRestartFailed: (reason, action) => {
       store().setBooting(false);
-      report('backend', reason, message('hint.reload', {}));
+      store().addError({ type: 'error', kind: 'backend', message: reason, hint: message(action === 'reload' ? 'hint.reload' : 'hint.retry', {}), action });
     },
   });
+}
+
+/**
+ * The boot's configure: the linked settings, or, when they cannot start the lab (refused, too
+ * large, no backend for their kind), the lesson's own settings, saying so. No link breaks a reload.
+ */
+async function bootConfigure(c: LabClient): Promise<void> {
+  const config = store().config;
+  try {
+    await configureAndRestore(c, config, store().beginRun('configure', config));
+  } catch (e) {
+    // A restart in progress configures the worker itself; the settings were not at fault.
+    if (e instanceof WorkerRestartedError) return;
+    const preset = presetConfig();
+    if (JSON.stringify(preset) === JSON.stringify(config)) throw e;
+    report('config', message('config.fellBack', {}, errorText(e)));
+    await configureAndRestore(c, preset, store().beginRun('configure', preset));
+  }
 }
 
 /**
@@ -75,14 +110,15 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
+        bootSwitches(c, location.search);
         await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: SCATTER_SIZE });
-        const config = store().config;
-        await configureAndRestore(c, config, store().beginRun('configure', config));
+        await bootConfigure(c);
         await resumeWatches(c);
         watchRunForSaving(currentClient);
       } catch (e) {
         // Data and backend failures arrived as error events with the file and the fix.
-        if (!store().errors.length) report('internal', message('internal.startFailed', {}, errorText(e)));
+        if (e instanceof WorkerNotLoadedError) store().addError({ type: 'error', kind: 'internal', message: message('worker.notLoaded', {}, e.message), hint: message('hint.dataRetry', {}), action: 'retry' });
+        else if (!store().errors.length) report('internal', message('internal.startFailed', {}, errorText(e)));
         throw e;
       } finally {
         store().setBooting(false);
@@ -90,13 +126,22 @@ export const lab = {
     });
   },
 
+  /** Starts the lab again from nothing (a notice's Retry: a script or a data file that did not arrive). */
+  retry(): Promise<void> {
+    currentClient()?.terminate();
+    disconnect();
+    store().clearErrors();
+    return lab.boot();
+  },
+
   train: () => act('train', (c) => c.call((api) => api.train())),
   pause: () => act('pause', (c) => c.call((api) => api.pause())),
   /** Train when paused or idle, pause when running. */
   toggle: () => (store().runState === 'running' ? lab.pause() : lab.train()),
-  /** Exactly `n` training steps (default 1). */
+  /** Exactly `n` training steps (default 1, at most MAX_STEPS_PER_CALL). */
   step: async (n = 1) => {
-    await act('step', (c) => c.call((api) => api.step(n)));
+    const steps = Math.min(MAX_STEPS_PER_CALL, Math.max(1, Math.floor(Number.isFinite(n) ? n : 1)));
+    await act('step', (c) => c.call((api) => api.step(steps)));
     await saveModel(currentClient());
   },
   /** Re-initialises the model from its seed as a new run; the saved model of this configuration is dropped. */
@@ -115,6 +160,14 @@ export const lab = {
     const checked = checkConfig(config);
     if (!checked.ok) {
       report('config', message('config.refused', {}, checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')));
+      return false;
+    }
+    // The cost guard before the store takes it (the worker checks again on the kind's backend).
+    const backend = store().backend?.chosen;
+    const problem = backend && costProblem(checked.config, MEMORY_BUDGETS[backend]);
+    if (problem) {
+      const { field, limit, megabytes, budgetMegabytes } = problem;
+      report('config', message('cost.memory', { field, limit, megabytes, budget: budgetMegabytes, backend: backend as string }));
       return false;
     }
     if (!started()) {
@@ -164,14 +217,7 @@ export const lab = {
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
-  /** Events of superseded runs the page dropped so far (tests of the run protocol). */
-  droppedEvents,
-  /** Live tensor count and bytes in the worker (leak checks in e2e). */
-  memory: async () => (await ready()).call((api) => api.memory()),
-  backendReport: async () => (await ready()).call((api) => api.backendReport()),
-  /** Tests of the restart path: see LabApi.simulateFailure. */
-  simulateFailure: async (kind: 'crash' | 'deviceLost') => (await ready()).call((api) => api.simulateFailure(kind)),
 };
 
-// Tests and teachers' scripts drive the lab from the console.
-(globalThis as { __lab?: typeof lab }).__lab = lab;
+// Tests and a developer's console drive the lab as `window.__lab`: test and dev builds only.
+if (TEST_HOOKS) installTestHooks(lab);

@@ -8,6 +8,9 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { checkConfig, fullConfig, type LabConfig } from '../core/config';
+import { canonicalJson } from '../core/configIdentity';
+
+export { canonicalJson } from '../core/configIdentity';
 import { MODEL_ROWS, type ModelSettingId } from '../core/settings/modelRows';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { LossPoint } from './store';
@@ -29,19 +32,6 @@ export interface SavedRun {
 let idb: UseStore | undefined;
 /** Created on first use: IndexedDB may be missing (e.g. some private modes), then calls reject. */
 const models = () => (idb ??= createStore('autoencoder-lab', 'models'));
-
-/** JSON with object keys sorted at every level, so equal configs give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** cyrb53: a fast 53-bit string hash (not cryptographic; a key, not a secret). */
 function hash53(text: string): number {

@@ -41,6 +41,8 @@ export interface InitOptions {
   excludeBackends?: BackendName[];
   /** Number of test digits drawn on the latent scatter (the first N of the test set). */
   scatterSize: number;
+  /** Test builds only: the worker crashes during this init (tests of recovery while booting and respawning). */
+  crashDuringInit?: boolean;
 }
 
 export interface InitResult {
@@ -53,15 +55,17 @@ export interface InitResult {
 export interface ErrorEvent {
   type: 'error';
   /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': refused configuration. */
-  kind: 'data' | 'backend' | 'config' | 'internal';
+  kind: 'data' | 'backend' | 'config' | 'internal' | 'storage';
   message: Message;
   /** What the reader can do, e.g. code 'hint.prepareData'. */
   hint?: Message;
   /**
-   * For 'backend': set when the backend in use broke (e.g. the WebGPU device was lost). The
-   * page must restart the worker without it; selection problems during init leave it unset.
+   * Set when the backend in use broke: the WebGPU device or the WebGL context was lost, or
+   * WebAssembly aborted (out of memory). Every later call on it fails, so the page restarts the
+   * worker (client.ts; recovery.ts says whether without that backend) and tells it once, by
+   * its restart notice. Selection problems during init leave it unset.
    */
-  lostBackend?: BackendName;
+  lost?: { backend: BackendName; why: 'deviceLost' | 'contextLost' | 'outOfMemory' };
 }
 
 export interface BackendEvent {

@@ -30,6 +30,8 @@ export interface LoopParts {
   vq: LabVq;
   apps: LabApplications;
   emitError: (e: Omit<ErrorEvent, 'type'>) => void;
+  /** True when `e` means the backend broke (labFailures.ts): the page has been told, the worker is restarted. */
+  lostBy: (e: unknown) => boolean;
 }
 
 export class TrainingLoop {
@@ -126,8 +128,8 @@ export class TrainingLoop {
       }
     } catch (e) {
       this.running = false;
-      // A lost device is reported once, by its own event; the page restarts the worker.
-      if (!(await deviceLostWithin(LOSS_GRACE_MS))) {
+      // A lost device or a wasm abort is reported once, by its own event; the page restarts the worker.
+      if (!this.parts.lostBy(e) && !(await deviceLostWithin(LOSS_GRACE_MS))) {
         this.parts.emitError({ kind: 'internal', message: message('internal.trainingStopped', {}, errorText(e)) });
         channel.emit({ type: 'status', state: 'paused' });
       }

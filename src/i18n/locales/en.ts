@@ -95,12 +95,16 @@ export const en = {
   notices: {
     label: 'Messages',
     booting: 'Loading 70,000 MNIST digits and checking which backend computes correctly and fastest…',
+    retry: 'Retry',
+    reload: 'Reload the page',
+    repeated: '({{count}} times)',
     dismiss: 'Dismiss',
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
       config: 'Configuration refused',
       internal: 'Something went wrong',
+      storage: 'Storage',
     },
     diverged: 'Training stopped by itself',
     divergedFallback: 'The loss became NaN or exploded. Try a lower learning rate, then reset.',

@@ -96,12 +96,16 @@ export const zhHans: Strings = {
   notices: {
     label: '消息',
     booting: '正在加载 70,000 张 MNIST 手写数字，并检测哪个后端算得既准又快…',
+    retry: '重试',
+    reload: '重新加载页面',
+    repeated: '（{{count}} 次）',
     dismiss: '关闭',
     kind: {
       data: '无法加载 MNIST 数据',
       backend: '后端出了问题',
       config: '配置被拒绝',
       internal: '出错了',
+      storage: '存储',
     },
     diverged: '训练已自动停止',
     divergedFallback: '损失变成了 NaN 或急剧增大。请把学习率调低，再重置模型。',

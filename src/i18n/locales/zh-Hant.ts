@@ -96,12 +96,16 @@ export const zhHant: Strings = {
   notices: {
     label: '訊息',
     booting: '正在載入 70,000 張 MNIST 手寫數字，並檢查哪個後端算得又準又快…',
+    retry: '重試',
+    reload: '重新載入頁面',
+    repeated: '（{{count}} 次）',
     dismiss: '關閉',
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
       config: '設定遭到拒絕',
       internal: '發生錯誤',
+      storage: '儲存空間',
     },
     diverged: '訓練已自動停止',
     divergedFallback: '損失變成了 NaN 或急遽變大。請把學習率調低，再重設模型。',
