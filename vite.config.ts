@@ -2,12 +2,19 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { e2eServerPlugin } from './scripts/e2eServerPlugin.mjs';
+import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.mjs';
+import { CSP_META_VALUE, SECURITY_HEADERS } from './src/offline/securityPolicy.js';
 
 // base './' so `npm run build` output works from any static host and any sub-path.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The Content-Security-Policy: a meta tag in the built page, headers from `vite preview`.
+    securityHeadersPlugin({ headers: SECURITY_HEADERS, meta: CSP_META_VALUE }),
+    // The e2e server's switches (a 5xx on request, a next version of sw.js): e2e runs only.
+    ...(process.env.LAB_E2E_SERVER === '1' ? [e2eServerPlugin()] : []),
     // The offline service worker (src/offline/sw.ts): vite-plugin-pwa (Workbox) supports Vite 8
     // and writes the precache list of the build into it. Build only; registered by
     // src/offline/registerServiceWorker.ts (no web app manifest, no injected register script).

@@ -23,8 +23,8 @@ import { act, connect, currentClient, disconnect, errorText, ready, report, star
 import { routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { lessonActions, resumeWatches } from './lessonActions';
-import { forgetRun } from './modelPersistence';
-import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { checkStorage, importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { forgetRun } from './savedModels';
 import { useLab } from './store';
 import { bootSwitches, installTestHooks, TEST_HOOKS } from './testHooks';
 
@@ -111,6 +111,7 @@ export const lab = {
     return connect(createClient(), async (c) => {
       try {
         bootSwitches(c, location.search);
+        await checkStorage();
         await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: SCATTER_SIZE });
         await bootConfigure(c);
         await resumeWatches(c);
@@ -208,7 +209,8 @@ export const lab = {
     if (!result) return { ok: false, problems: ['The lab is not ready.'] };
     if (!result.ok) return result;
     if (store().run.id === run.runId) useLab.setState({ progress: progressAt(result, run.runId), restoredModel: { step: result.step, from: 'file' } });
-    await saveModel(currentClient());
+    // The reader chose this file: it replaces a saved model of the same settings even if that was trained further.
+    await saveModel(currentClient(), { replace: true });
     return { ok: true, step: result.step, warnings: result.warnings };
   },
 

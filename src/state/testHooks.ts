@@ -8,6 +8,8 @@
 import type { LabClient } from '../worker/client';
 import { currentClient, ready } from './labConnection';
 import { droppedEvents } from './labEvents';
+import { setPanelFailing } from './panelFailures';
+import { setStorageBudget } from './savedModels';
 
 export const TEST_HOOKS: boolean = import.meta.env.DEV || import.meta.env.VITE_LAB_TEST_HOOKS === '1';
 
@@ -22,6 +24,10 @@ export const testHooks = {
   simulateFailure: async (kind: 'crash' | 'deviceLost' | 'contextLost' | 'outOfMemory') => (await ready()).call((api) => api.simulateFailure(kind)),
   /** The next `n` workers the client starts crash during their init (a crash while respawning). */
   crashDuringNextInits: (n: number) => currentClient()?.crashDuringNextInits(n),
+  /** Makes a panel's view throw while it renders (its error boundary shows the failure). */
+  failPanel: (id: string, on = true) => setPanelFailing(id, on),
+  /** A smaller budget for the saved models (bytes), to see eviction with small models. */
+  setStorageBudget,
 };
 
 /** `?simulate=crashDuringBoot` (test builds): the first worker crashes during its init. */

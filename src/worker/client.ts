@@ -57,7 +57,10 @@ export interface LabClientHandlers {
   restartRun: (kind: FailureKind) => { run: RunRequest; config: LabConfig };
   /** The worker is being restarted (it failed): one notice. */
   onRestart: (info: RestartInfo) => void;
-  /** The new worker is initialised and configured as run `run` (undefined before the first configure). */
+  /**
+   * The new worker is initialised and configured as run `run` (undefined before the first
+   * configure); called once the recovery is over, so the page's calls go straight through.
+   */
   onRestarted: (result: InitResult, run: RunRequest | undefined) => Promise<void>;
   /** Restarting failed or failed too often: the lab cannot go on (the notice offers `action`). */
   onRestartFailed: (reason: Message, action: 'reload' | 'retry') => void;
@@ -74,6 +77,9 @@ export class LabClient {
   private config?: LabConfig;
   private excluded: BackendName[] = [];
   private backend?: BackendName;
+  /** The backend the worker being started was told to use (forced), before it reports one. */
+  private startingOn?: BackendName;
+  private initialised = false;
   private readonly failures = new FailureWindow();
   private lastCrash?: { backend?: BackendName };
   /** The recovery in progress, and a failure that came while it ran (it starts over). */
@@ -162,15 +168,18 @@ export class LabClient {
       if (generation !== this.generation) return;
       // Before its first answer the script itself failed to load or to run: not a crash to restart from.
       if (!answered) notLoaded?.(new WorkerNotLoadedError(e.message || 'the worker script failed to load'));
-      else this.fail({ kind: 'crashed', backend: this.backend, detail: e.message || undefined });
+      else this.fail({ kind: 'crashed', backend: this.backend ?? this.startingOn, duringInit: !this.initialised, detail: e.message || undefined });
     });
     worker.addEventListener('messageerror', () => {
-      if (generation === this.generation) this.fail({ kind: 'unreadable', backend: this.backend });
+      if (generation === this.generation) this.fail({ kind: 'unreadable', backend: this.backend ?? this.startingOn, duringInit: !this.initialised });
     });
     this.worker = worker;
     const remote = Comlink.wrap<LabApi>(worker);
     this.remote = remote;
     this.backend = undefined;
+    this.initialised = false;
+    const forced = options.forcedBackend && !this.excluded.includes(options.forcedBackend) ? options.forcedBackend : undefined;
+    this.startingOn = forced;
     try {
       await Promise.race([this.tracked(remote.subscribe(Comlink.proxy((e: LabEvent) => this.onWorkerEvent(e, generation)))), arrived]);
     } catch (e) {
@@ -180,11 +189,11 @@ export class LabClient {
       clearTimeout(timer);
     }
     answered = true;
-    const forced = options.forcedBackend && !this.excluded.includes(options.forcedBackend) ? options.forcedBackend : undefined;
     const crash = this.crashNextInits > 0;
     if (crash) this.crashNextInits--;
     const result = await this.tracked(remote.init({ ...options, forcedBackend: forced, excludeBackends: [...this.excluded], ...(crash ? { crashDuringInit: true } : {}) }));
     this.backend = result.backend.chosen;
+    this.initialised = true;
     this.lastInit = result;
     return result;
   }
@@ -215,8 +224,12 @@ export class LabClient {
       this.kill();
       return;
     }
-    this.recovering = this.recover(failure).finally(() => {
+    const recovery = this.recover(failure);
+    this.recovering = recovery.then(() => undefined);
+    // The page's restore runs after the recovery, as calls of its own (they would wait for it otherwise).
+    void recovery.then((done) => {
       this.recovering = undefined;
+      if (done) void this.handlers.onRestarted(done.result, done.run).catch(() => undefined);
     });
   }
 
@@ -226,14 +239,15 @@ export class LabClient {
    * page's latest config (a configure asked for meanwhile is then stale) and the page restores
    * the saved model.
    */
-  private async recover(first: Failure): Promise<void> {
+  private async recover(first: Failure): Promise<{ result: InitResult; run?: RunRequest } | undefined> {
     let failure: Failure | undefined = first;
     while (failure) {
       const current: Failure = failure;
       failure = undefined;
-      const again = current.kind === 'crashed' && this.lastCrash !== undefined && this.lastCrash.backend === current.backend;
+      const running = current.kind === 'crashed' && !current.duringInit;
+      const again = running && this.lastCrash !== undefined && this.lastCrash.backend === current.backend;
       const tooOften = this.failures.add(performance.now());
-      if (current.kind === 'crashed') this.lastCrash = { backend: current.backend };
+      if (running) this.lastCrash = { backend: current.backend };
       const culprit = culpritOf(current, this.excluded, again);
       if (culprit && !this.excluded.includes(culprit)) this.excluded.push(culprit);
       const excluded = [...this.excluded];
@@ -241,7 +255,7 @@ export class LabClient {
       if (tooOften) {
         this.stopped = true;
         this.handlers.onRestartFailed(message('restart.tooOften', { times: this.failures.count }, current.detail), 'reload');
-        return;
+        return undefined;
       }
       this.handlers.onRestart({ reason: restartMessage(current, culprit, excluded), excluded, kind: current.kind });
       // The same backend again unless it was at fault (no new probing: it was checked already).
@@ -255,7 +269,7 @@ export class LabClient {
           await this.tracked((this.remote as Remote).configure(next.config, next.run));
           this.config = next.config;
         }
-        await this.handlers.onRestarted(result, run);
+        return { result, run };
       } catch (e) {
         if (this.failedAgain) {
           failure = this.failedAgain;
@@ -267,5 +281,6 @@ export class LabClient {
         this.handlers.onRestartFailed(reason, 'retry');
       }
     }
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@
  */
 
 /** No byte for this long: the request is stalled (ms). Twice of it stays under the 15 s a message may take. */
-export const STALL_MS = 6000;
+export const STALL_MS = 5000;
 
 /** Nothing arrived for `ms` twice in a row. */
 export class StalledError extends Error {

@@ -17,8 +17,10 @@ export type FailureKind = 'crashed' | 'unreadable' | 'deviceLost' | 'contextLost
 
 export interface Failure {
   kind: FailureKind;
-  /** The backend the worker trained on, if one was chosen yet. */
+  /** The backend the worker trained on, or was starting on when forced (`?backend=`, a restart), if known. */
   backend?: BackendName;
+  /** It failed while initialising (loading data, choosing and checking the backend). */
+  duringInit?: boolean;
   /** The browser's or the library's words. */
   detail?: string;
 }
@@ -33,17 +35,18 @@ const GPUS: readonly BackendName[] = ['webgpu', 'webgl'];
 
 /**
  * The backend to leave out of the restarted worker, or undefined to restart on the same one.
- * A lost device or context is its backend's fault. A crash before any backend was chosen is
- * blamed on the first GPU backend still tried (a GPU driver can take a worker down while it
- * initialises). A crash of a running worker and an out-of-memory abort are the model's or the
- * script's, not the backend's: the same backend serves again, unless the worker crashed on it
- * `again` (twice within the window), which blames the backend after all.
+ * A lost device or context is its backend's fault. A crash while initialising with no backend
+ * known is blamed on the first GPU backend still tried (a GPU driver can take a worker down
+ * while it is probed); with a known one (forced, or the one a restart returns to: it was checked
+ * before) the same backend is tried again. A crash of a running worker and an out-of-memory abort
+ * are the model's or the script's, not the backend's: the same backend serves again, unless a
+ * running worker crashed on it `again` (twice within the window), which blames it after all.
  */
 export function culpritOf(failure: Failure, excluded: readonly BackendName[], again = false): BackendName | undefined {
   if (failure.kind === 'deviceLost' || failure.kind === 'contextLost') return failure.backend;
   if (failure.kind === 'outOfMemory') return undefined;
-  if (failure.backend) return again && failure.backend !== 'cpu' ? failure.backend : undefined;
-  return GPUS.find((b) => !excluded.includes(b));
+  if (!failure.backend) return GPUS.find((b) => !excluded.includes(b));
+  return again && !failure.duringInit && failure.backend !== 'cpu' ? failure.backend : undefined;
 }
 
 /** The one notice of a failure: what happened and where the lab restarts. */

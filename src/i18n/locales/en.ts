@@ -97,6 +97,7 @@ export const en = {
     booting: 'Loading 70,000 MNIST digits and checking which backend computes correctly and fastest…',
     retry: 'Retry',
     reload: 'Reload the page',
+    panelFailed: 'The panel “{{panel}}” stopped working. The rest of the lab goes on; Retry draws it again.',
     repeated: '({{count}} times)',
     dismiss: 'Dismiss',
     kind: {

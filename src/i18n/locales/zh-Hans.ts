@@ -98,6 +98,7 @@ export const zhHans: Strings = {
     booting: '正在加载 70,000 张 MNIST 手写数字，并检测哪个后端算得既准又快…',
     retry: '重试',
     reload: '重新加载页面',
+    panelFailed: '面板“{{panel}}”出错停止了。实验室的其余部分照常运行；按“重试”重新绘制它。',
     repeated: '（{{count}} 次）',
     dismiss: '关闭',
     kind: {

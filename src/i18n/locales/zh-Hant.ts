@@ -98,6 +98,7 @@ export const zhHant: Strings = {
     booting: '正在載入 70,000 張 MNIST 手寫數字，並檢查哪個後端算得又準又快…',
     retry: '重試',
     reload: '重新載入頁面',
+    panelFailed: '面板「{{panel}}」出錯停止了。實驗室的其餘部分照常運作；按「重試」重新繪製它。',
     repeated: '（{{count}} 次）',
     dismiss: '關閉',
     kind: {
