@@ -17,7 +17,7 @@ import { EvaluationStopped, type Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
+import type { BackendName, BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
 import { errorText, explain } from './backends';
 import { buildTrainer, ReportedError } from './labBuild';
 import { LabFailures, TEST_HOOKS, type SimulatedFailure } from './labFailures';
@@ -33,6 +33,7 @@ import type { TextLoadResult } from './apiText';
 import { LabText } from './textRetrievalLab';
 import { LabVq } from './labVq';
 import { TrainingLoop } from './labLoop';
+import { backendFlops, chunkRowsFor, plannedParts } from './stepCutting';
 import { LabReads } from './labReads';
 import { RunChannel, type Listener } from './runChannel';
 
@@ -123,7 +124,12 @@ class Lab implements LabApi {
         apps,
         vq,
         pca: pcaFitterFor(data, views.scatter, (detail) => this.emitError({ kind: 'internal', message: message('internal.pcaFailed', {}, detail) })),
-        loop: new TrainingLoop({ channel, views, vq, apps, emitError: (e) => this.emitError(e), lostBy: (e) => this.failures.lostBy(e) }),
+        loop: new TrainingLoop({
+          ...{ channel, views, vq, apps },
+          emitError: (e) => this.emitError(e),
+          lostBy: (e) => this.failures.lostBy(e),
+          plannedParts: (trainer) => plannedParts(trainer.config, backendFlops(backend, tf.getBackend() as BackendName)),
+        }),
         kindBackends: new KindBackends(backend),
         pretrain: new PretrainRun(data, (e) => channel.post(e)),
       };
@@ -153,6 +159,8 @@ class Lab implements LabApi {
         checked.config,
       );
       if (checked.config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
+      // A heavy model's evaluations go in chunks short enough for the worker to answer between them.
+      trainer.limitChunkRows(chunkRowsFor(trainer.config, backendFlops(parts.report, tf.getBackend() as BackendName)));
       this.trainer = trainer;
       await this.startFreshRun(run, trainer);
     });
@@ -247,7 +255,7 @@ class Lab implements LabApi {
     this.beginRun(run, trainer);
     this.channel.emit({ type: 'status', state: 'idle' });
     this.requestPcaBaseline(trainer);
-    await loop.publishViews(trainer);
+    await loop.publishViews(trainer, () => this.channel.superseded(run));
     await apps.restart(trainer);
   }
 

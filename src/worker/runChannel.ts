@@ -54,6 +54,11 @@ export class RunChannel {
     this.newest = Math.max(this.newest, run.runId);
   }
 
+  /** True when the page has asked for a newer run than `run` (a build of `run` may stop early). */
+  superseded(run: RunRequest): boolean {
+    return run.runId < this.newest;
+  }
+
   /** True when the page has asked for a newer run than `run` since (or for this one already). */
   stale(run: RunRequest): boolean {
     return run.runId <= this.current || run.runId < this.newest;

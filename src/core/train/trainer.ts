@@ -15,6 +15,8 @@ import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
 import { BatchOrder } from './batchOrder';
 import { asConditional, type ConditionalEngine } from './conditionalEngine';
 import { forEachChunk } from './chunks';
+import { evaluationRows } from '../cost/costEstimate';
+import { GradientSum, partRanges } from './cutStep';
 import { detectDivergence } from './divergence';
 import type { FeatureMap } from '../kinds/conv/layout';
 import type { ConvEngine } from './convEngine';
@@ -71,6 +73,8 @@ export class Trainer {
   private disposed = false;
   /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
   private decodeLabel = 0;
+  /** Rows of an evaluation or encoding chunk: as many as fit the memory (core/cost), fewer on a slow backend. */
+  private chunkRows: number;
 
   constructor(data: MnistData, config: LabConfig) {
     const checked = checkConfig(config);
@@ -97,6 +101,7 @@ export class Trainer {
       IMAGE_SIZE,
     ]);
     this.liveTestLabels = tf.tensor1d(Int32Array.from(data.testLabels.subarray(0, live)), 'int32');
+    this.chunkRows = evaluationRows(this.config.model);
     this.engine = this.freshModel();
     this.optimizer = createOptimizer(this.config.train);
     this.lossSum = tf.scalar(0);
@@ -145,6 +150,43 @@ export class Trainer {
       this.stepCount++;
       this.samples += batchSize;
       this.stepsSinceRead++;
+    }
+  }
+
+  /**
+   * One step over the next batch cut into `parts` (cutStep.ts): each `next()` computes one part's
+   * gradients; the last applies their sum and counts the step. `return()` before the end
+   * abandons the step: its sums are freed and the model is as it was (the batch is skipped).
+   */
+  *cutStep(parts: number): Generator<void, void, void> {
+    this.assertAlive();
+    const engine = this.engine;
+    const { seed } = this.config.train;
+    const batch = this.nextBatch();
+    const sum = new GradientSum();
+    let loss = tf.keep(tf.scalar(0));
+    try {
+      for (const [start, end] of partRanges(batch.length, parts)) {
+        sum.weight = (end - start) / batch.length;
+        const next = tf.tidy(() => {
+          const rows = tf.tensor1d(batch.subarray(start, end), 'int32');
+          const reconstruction = engine.trainStep(tf.gather(this.trainImages, rows), { step: this.stepCount, seed, optimizer: sum, labels: tf.gather(this.trainLabels, rows) });
+          return tf.keep(tf.add(loss, tf.mul(reconstruction, sum.weight)) as tf.Scalar);
+        });
+        loss.dispose();
+        loss = next;
+        yield;
+      }
+      sum.applyTo(this.optimizer);
+      const lossSum = tf.add(this.lossSum, loss) as tf.Scalar;
+      this.lossSum.dispose();
+      this.lossSum = lossSum;
+      this.stepCount++;
+      this.samples += batch.length;
+      this.stepsSinceRead++;
+    } finally {
+      sum.dispose();
+      loss.dispose();
     }
   }
 
@@ -204,6 +246,7 @@ export class Trainer {
         squaredErrorSum += values[1];
       },
       this.staleCheck('The model was reset during the test evaluation.', options.stopIf),
+      this.chunkRows,
     );
     return { testLoss: lossSum / (count * IMAGE_SIZE), testSquaredError: squaredErrorSum / count, count };
   }
@@ -300,10 +343,36 @@ export class Trainer {
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
-  async encode(images: Float32Array, n: number): Promise<Float32Array> {
+  /**
+   * Keeps evaluation and encoding chunks to `rows` digits at most (a slow backend's share of
+   * time: each chunk is one synchronous computation, and the worker answers only between them).
+   */
+  limitChunkRows(rows: number): void {
+    this.chunkRows = Math.max(1, Math.min(this.chunkRows, Math.floor(rows)));
+  }
+
+  /**
+   * [n, 784] images in [0, 1] -> [n, codeSize] codes, in chunks (the map's 5,000 digits of a heavy
+   * model would not fit, or would hold the worker, in one piece). `stopIf` as in evaluateTest.
+   */
+  async encode(images: Float32Array, n: number, options: { stopIf?: () => boolean } = {}): Promise<Float32Array> {
     this.assertAlive();
-    const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
-    return readAndDispose(tf.tidy(() => this.engine.encode(x())));
+    const x = this.inputTensor(images, n, IMAGE_SIZE, 'images')();
+    const engine = this.engine;
+    const codeSize = this.codeSize;
+    const codes = new Float32Array(n * codeSize);
+    try {
+      await forEachChunk(
+        n,
+        (start, rows) => engine.encode(tf.slice(x, [start, 0], [rows, IMAGE_SIZE])),
+        (chunk, start) => codes.set(chunk, start * codeSize),
+        this.staleCheck('The model was reset while its codes were computed.', options.stopIf),
+        this.chunkRows,
+      );
+    } finally {
+      x.dispose();
+    }
+    return codes;
   }
 
   /**
@@ -322,6 +391,7 @@ export class Trainer {
       (start, n) => model.encode(tf.slice(x, [start, 0], [n, IMAGE_SIZE])),
       (chunk, start) => codes.set(chunk, start * codeSize),
       this.staleCheck('The model was reset while its codes were computed.'),
+      this.chunkRows,
     );
     return codes;
   }
@@ -344,6 +414,7 @@ export class Trainer {
       },
       (perImage, start) => errors.set(perImage, start),
       this.staleCheck('The model was reset while the test digits were scored.'),
+      this.chunkRows,
     );
     return errors;
   }
