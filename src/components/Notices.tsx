@@ -3,6 +3,7 @@ import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import { LinkNotice } from './LinkNotice';
 import { MessageText, withCode, wordMessage } from './MessageText';
+import { UpdateNotice } from './UpdateNotice';
 import './Notices.css';
 
 /**
@@ -28,6 +29,7 @@ export function Notices() {
           <p className="notice-text">{t('notices.booting')}</p>
         </div>
       )}
+      <UpdateNotice />
       <LinkNotice />
       {runState === 'diverged' && (
         <div className="notice notice--warning" data-testid="notice-diverged">

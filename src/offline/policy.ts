@@ -52,3 +52,13 @@ export function isServesReply(data: unknown): data is ServesReply {
   const d = data as Partial<ServesReply> | null;
   return typeof d === 'object' && d !== null && d.type === 'autoencoder-lab/serves-reply' && typeof d.serves === 'boolean';
 }
+
+/** Page -> a waiting service worker: the reader chose the new version; take over now. */
+export interface SkipWaiting {
+  type: 'autoencoder-lab/skip-waiting';
+}
+
+export function isSkipWaiting(data: unknown): data is SkipWaiting {
+  const d = data as Partial<SkipWaiting> | null;
+  return typeof d === 'object' && d !== null && d.type === 'autoencoder-lab/skip-waiting';
+}

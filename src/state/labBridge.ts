@@ -139,6 +139,8 @@ export const lab = {
   pause: () => act('pause', (c) => c.call((api) => api.pause())),
   /** Train when paused or idle, pause when running. */
   toggle: () => (store().runState === 'running' ? lab.pause() : lab.train()),
+  /** Saves the model now (before a reload onto a new version). */
+  saveNow: () => saveModel(currentClient()),
   /** Exactly `n` training steps (default 1, at most MAX_STEPS_PER_CALL). */
   step: async (n = 1) => {
     const steps = Math.min(MAX_STEPS_PER_CALL, Math.max(1, Math.floor(Number.isFinite(n) ? n : 1)));

@@ -98,6 +98,9 @@ export const en = {
     retry: 'Retry',
     reload: 'Reload the page',
     panelFailed: 'The panel “{{panel}}” stopped working. The rest of the lab goes on; Retry draws it again.',
+    update: 'A new version of the lab is ready.',
+    updateHint: 'Reload when it suits you: training pauses and the model is saved first, then it comes back.',
+    updateReload: 'Reload now',
     repeated: '({{count}} times)',
     dismiss: 'Dismiss',
     kind: {

@@ -99,6 +99,9 @@ export const zhHans: Strings = {
     retry: '重试',
     reload: '重新加载页面',
     panelFailed: '面板“{{panel}}”出错停止了。实验室的其余部分照常运行；按“重试”重新绘制它。',
+    update: '实验室有新版本了。',
+    updateHint: '方便时再重新加载：训练会先暂停并保存模型，重新加载后模型会恢复。',
+    updateReload: '现在重新加载',
     repeated: '（{{count}} 次）',
     dismiss: '关闭',
     kind: {

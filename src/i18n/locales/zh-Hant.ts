@@ -99,6 +99,9 @@ export const zhHant: Strings = {
     retry: '重試',
     reload: '重新載入頁面',
     panelFailed: '面板「{{panel}}」出錯停止了。實驗室的其餘部分照常運作；按「重試」重新繪製它。',
+    update: '實驗室有新版本了。',
+    updateHint: '方便時再重新載入：訓練會先暫停並儲存模型，重新載入後模型會恢復。',
+    updateReload: '現在重新載入',
     repeated: '（{{count}} 次）',
     dismiss: '關閉',
     kind: {
