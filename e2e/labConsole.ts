@@ -31,6 +31,8 @@ export interface LabConsole {
   decodeMapPoint(x: number, y: number): Promise<unknown>;
   simulateFailure(kind: 'crash' | 'deviceLost' | 'contextLost' | 'outOfMemory'): Promise<void>;
   crashDuringNextInits(n: number): void;
+  failPanel(id: string, on?: boolean): void;
+  setStorageBudget(bytes: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number; wasmBytes?: number; runsBegun: Record<string, number> }>;
   droppedEvents(): number;
 }

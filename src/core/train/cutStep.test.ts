@@ -94,7 +94,7 @@ describe('Trainer.limitChunkRows', () => {
     try {
       trainer.steps(2);
       await trainer.readTrainMetrics();
-      const images = new Float32Array(data.testImages.subarray(0, 20 * 784), 0).map((v) => v / 255);
+      const images = Float32Array.from(data.testImages.subarray(0, 20 * 784), (v) => v / 255);
       const whole = await trainer.encode(images, 20);
       const before = tf.memory().numTensors;
       trainer.limitChunkRows(7);
