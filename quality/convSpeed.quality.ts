@@ -8,9 +8,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { CONV_DECODER_KINDS, IMAGE_SIZE } from '../src/core/config';
-import { createConvAutoencoder } from '../src/core/models/conv';
+import { createConvAutoencoder } from '../src/core/kinds/conv/model';
 import { DEFAULT_CONV_MODEL } from '../src/core/kinds/conv/kind';
-import { filterGradient, maxPool, poolSwitches, preferredConvGradients, repeatUnpool, turnFilter } from '../src/core/models/convOps';
+import { filterGradient, maxPool, poolSwitches, preferredConvGradients, repeatUnpool, turnFilter } from '../src/core/kinds/conv/ops';
 import { meanPixelLoss } from '../src/core/train/losses';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { writeQualityTable } from './report';

@@ -17,11 +17,11 @@ import { IMAGE_SIZE, kindModel, type VaeModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
-import { outputBiasForMean } from '../src/core/models/mlp';
+import { outputBiasForMean } from '../src/core/models/denseStack';
 import { BatchOrder } from '../src/core/train/batchOrder';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { createOptimizer, disposeOptimizer } from '../src/core/train/optimizers';
-import { createVaeEngine } from '../src/core/train/vaeEngine';
+import { createVaeEngine } from '../src/core/kinds/vae/engine';
 import { writeQualityTable } from './report';
 
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
@@ -58,7 +58,7 @@ it('VAE lessons: live ELBO, holes and used code dimensions on the lesson presets
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       for (let i = 0; i < TRAIN / BATCH; i++, step++) {
         const rowsOf = order.next();
-        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { step, seed, optimizer, labels }));
+        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { model: spec, step, seed, optimizer, labels }));
       }
       const m = tf.tidy(() => engine.measure(live, liveLabels));
       const values = Array.from(await m.data());

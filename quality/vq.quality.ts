@@ -14,8 +14,8 @@ import { lessonConfig } from '../src/lessons/preset';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { Trainer } from '../src/core/train/trainer';
 import type { MnistData } from '../src/core/train/types';
-import { usageFigures } from '../src/core/train/vqEngine';
-import { asVqEngine } from '../src/core/train/vqViews';
+import { usageFigures } from '../src/core/kinds/vq/engine';
+import { asVqEngine } from '../src/core/kinds/vq/views';
 import { writeQualityTable } from './report';
 
 const EPOCHS = [2];

@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { checkConfig, LIMITS } from '../core/config';
 import { experiment, experimentActions, experimentStatus } from '../state/experiments';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { configWithText, wordProblem } from './settingText';
 import { useShown } from './useShown';
 import './Controls.css';
 
@@ -76,7 +76,10 @@ export function Controls() {
   );
 }
 
-/** The seed of the weights, subset and batch order; a new seed is applied on Enter or blur. */
+/**
+ * The seed of the weights, subset and batch order: the one editor of the seed (the model editor
+ * leaves it here). Read and checked like every setting (settingText.ts); applied on Enter or blur.
+ */
 function SeedField({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const id = useId();
@@ -87,8 +90,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
     setSeenSeed(config.train.seed);
     setText(String(config.train.seed));
   }
-  const candidate = { ...config, train: { ...config.train, seed: text.trim() === '' ? NaN : Number(text) } };
-  const check = checkConfig(candidate);
+  const check = configWithText(config, 'seed', text);
   // The store's config changes only once the worker has rebuilt the model; until then a blur
   // after Enter must not send the same seed again.
   const sent = useRef<number | undefined>(undefined);
@@ -123,7 +125,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
       />
       {!check.ok && (
         <p id={`${id}-error`} className="controls-seed-error" role="alert">
-          {t('controls.seedInvalid', { min: LIMITS.seed.min, max: LIMITS.seed.max })}
+          {wordProblem(t, check.problem)}
         </p>
       )}
     </form>

@@ -45,7 +45,7 @@ export function Notices() {
       {errors.map((e, i) => (
         <div
           key={`${i}-${e.kind}-${e.message.code}`}
-          className={e.kind === 'config' ? 'notice notice--warning' : 'notice notice--error'}
+          className="notice notice--error"
           data-testid={`notice-error-${e.kind}`}
           data-code={e.message.code}
           role="alert"

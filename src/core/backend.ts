@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { MlpModelConfig, TrainConfig } from './config';
 import { MLP } from './kinds/mlp/kind';
-import { createMlpAutoencoder } from './models/mlp';
+import { createMlpAutoencoder } from './kinds/mlp/model';
 import { evaluationSums, meanPixelLoss } from './train/losses';
 import { createOptimizer, disposeOptimizer } from './train/optimizers';
 

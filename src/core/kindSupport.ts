@@ -14,10 +14,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type ModelConfig, type ModelKind } from './config';
-import { convBackendSupport, missingKernels } from './convSupport';
-import { selfCheckConvBackend } from './convSelfCheck';
-import { preferredConvGradients } from './models/convOps';
-import { createEngine } from './train/engines';
+import { convBackendSupport, missingKernels } from './kinds/conv/support';
+import { selfCheckConvBackend } from './kinds/conv/selfCheck';
+import { preferredConvGradients } from './kinds/conv/ops';
+import { createEngine } from './kinds/engines';
 
 export interface KindSupport {
   ok: boolean;
@@ -66,8 +66,8 @@ export async function kindKernelsNeeded(m: ModelConfig): Promise<string[]> {
         tf.tidy(() => {
           const x = tf.reshape(tf.linspace(0, 1, 2 * IMAGE_SIZE), [2, IMAGE_SIZE]) as tf.Tensor2D;
           const labels = tf.tensor1d([3, 7], 'int32');
-          engine.trainStep(x, { step: 0, seed: 1, optimizer, labels });
-          engine.trainStep(x, { step: 1, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 0, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 1, seed: 1, optimizer, labels });
           engine.decode(engine.encode(x));
           engine.reconstructLogits(x);
           engine.measure?.(x, labels);

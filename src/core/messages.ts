@@ -68,8 +68,6 @@ export const MESSAGE_PARAMS = {
    */
   'cost.memory': ['field', 'limit', 'megabytes', 'budget', 'backend'],
 
-  /** A configuration was refused; `detail`: the problems found. */
-  'config.refused': [],
   /** The linked settings could not start the lab: it opened the lesson's own settings instead; `detail`: why. */
   'config.fellBack': [],
 

@@ -9,7 +9,7 @@
  * space's actions live in latentActions.ts, the lessons' panels' in lessonActions.ts; `lab`
  * gathers them all. No tfjs here: only types cross from the worker side.
  */
-import { checkConfig, DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import { costProblem, MEMORY_BUDGETS } from '../core/cost/costEstimate';
 import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
@@ -155,31 +155,28 @@ export const lab = {
   },
 
   /**
-   * Rebuilds the model with `config` (validated here, where it enters). The store takes it at
-   * once; the worker builds it as a new run. Before boot it only sets the store's config, which
-   * boot() applies. Resolves false when refused.
+   * Rebuilds the model with `config`, as it is: a config is validated once, where it enters (the
+   * link, the editor, a lesson's own control: components/settingText.ts; a model file, a saved
+   * model: core/train/snapshot.ts), and trusted from there on, here, in the worker and the Trainer.
+   * The store takes it at once; the worker builds it as a new run. Before boot it only sets the
+   * store's config, which boot() applies. Resolves false when the page could not apply it.
    */
   async applyConfig(config: LabConfig): Promise<boolean> {
-    const checked = checkConfig(config);
-    if (!checked.ok) {
-      report('config', message('config.refused', {}, checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')));
-      return false;
-    }
     // The cost guard before the store takes it (the worker checks again on the kind's backend).
     const backend = store().backend?.chosen;
-    const problem = backend && costProblem(checked.config, MEMORY_BUDGETS[backend]);
+    const problem = backend && costProblem(config, MEMORY_BUDGETS[backend]);
     if (problem) {
       const { field, limit, megabytes, budgetMegabytes } = problem;
       report('config', message('cost.memory', { field, limit, megabytes, budget: budgetMegabytes, backend: backend as string }));
       return false;
     }
     if (!started()) {
-      store().setConfig(checked.config);
+      store().setConfig(config);
       return true;
     }
-    const run = store().beginRun('configure', checked.config);
+    const run = store().beginRun('configure', config);
     const done = await act('applyConfig', async (c) => {
-      await configureAndRestore(c, checked.config, run);
+      await configureAndRestore(c, config, run);
       return true;
     });
     return done === true;

@@ -54,7 +54,7 @@ export interface InitResult {
 /** Something the page must say: a code it words in the reader's language (core/messages.ts). */
 export interface ErrorEvent {
   type: 'error';
-  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': refused configuration. */
+  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': settings the lab cannot take (too large). 'storage': saved models. */
   kind: 'data' | 'backend' | 'config' | 'internal' | 'storage';
   message: Message;
   /** What the reader can do, e.g. code 'hint.prepareData'. */

@@ -4,7 +4,7 @@
  * a run carries its id (apiRun.ts). api.ts re-exports it.
  */
 import type { ModelKind } from '../core/config';
-import type { ActivityScores } from '../core/train/sparsity';
+import type { ActivityScores } from '../core/kinds/mlp/sparsity';
 
 /**
  * Denoising (model.noise is not 'none'): the showcase digits with the fixed test noise and the

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { checkConfig, type LabConfig } from '../core/config';
+import type { LabConfig } from '../core/config';
 import { sameConfig } from '../core/configIdentity';
 import { message } from '../core/messages';
 import { EvaluationStopped, type Trainer } from '../core/train/trainer';
@@ -144,21 +144,16 @@ class Lab implements LabApi {
     this.channel.asked(run);
     return this.exclusive(async () => {
       if (this.channel.stale(run)) return;
-      const checked = checkConfig(config);
-      if (!checked.ok) {
-        const detail = checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-        this.emitError({ kind: 'config', message: message('config.refused', {}, detail) });
-        throw new ReportedError(`This configuration was refused: ${detail}`);
-      }
+      // Trusted: the page validated it where it entered (link, editor, file, saved model).
       const parts = this.require();
       await parts.loop.stop();
       this.trainer?.dispose();
       this.trainer = undefined;
       const trainer = await buildTrainer(
         { ...parts, emitError: (e) => this.emitError(e), post: (e) => this.channel.post(e as never), lostBy: (e) => this.failures.lostBy(e) },
-        checked.config,
+        config,
       );
-      if (checked.config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
+      if (config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
       // A heavy model's evaluations go in chunks short enough for the worker to answer between them.
       trainer.limitChunkRows(chunkRowsFor(trainer.config, backendFlops(parts.report, tf.getBackend() as BackendName)));
       this.trainer = trainer;

@@ -10,7 +10,7 @@ import { codeRadius } from '../core/analysis/codeRadius';
 import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
 import { IMAGE_SIZE, modelSetting } from '../core/config';
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
-import { FEATURE_COUNT, mostActiveUnits } from '../core/train/sparsity';
+import { FEATURE_COUNT, mostActiveUnits } from '../core/kinds/mlp/sparsity';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { TestSampleEvent } from './api';

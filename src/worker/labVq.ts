@@ -6,7 +6,7 @@
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import { decodeVqIndices, readVqCodes } from '../core/train/vqViews';
+import { decodeVqIndices, readVqCodes } from '../core/kinds/vq/views';
 import { own } from './labViews';
 import type { Emit } from './runChannel';
 

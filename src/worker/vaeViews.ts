@@ -10,7 +10,7 @@ import { boxCellEdges, emptyCellShare, priorCellEdges } from '../core/analysis/l
 import { DEFAULT_CONFIG, fullModel, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { imagesToFloat } from '../core/data/dataset';
 import { priorQuantileGrid, samplePrior } from '../core/models/priorCodes';
-import { HOLES_GRID_SIDE } from '../core/train/vaeEngine';
+import { HOLES_GRID_SIDE } from '../core/kinds/vae/engine';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { PlainComparison, PriorSamples, Traversal } from './api';

@@ -64,6 +64,9 @@ describe('the panels of a page', () => {
     expect(lessonPage('contractive', { model: { contractive: 0 } })).toContain('contractive');
     expect(lessonPage('sparse', { model: { codeActivation: 'linear', sparsity: 'none' } })).toContain('sparse');
     expect(freeLab({ contractive: 0 })).not.toContain('contractive');
+    // Denoising has nothing to show without noise: off is off, in its own lesson too.
+    expect(lessonPage('denoising', { model: { noise: 'none' } })).not.toContain('denoising');
+    expect(lessonPage('denoising', {})).toContain('denoising');
     // A panel the lesson lists still needs a kind that can draw it.
     expect(lessonPage('convolutional', { model: { kind: 'mlp', encoderLayers: [256] } })).not.toContain('featureMaps');
   });

@@ -27,6 +27,12 @@ export interface PanelRule {
    * variant off and compare.
    */
   variant?: (model: Model) => boolean;
+  /**
+   * Hidden whenever its variant is off, even in a lesson that lists it: the panel has nothing
+   * to compare without the variant (denoising without noise shows the clean digit three times
+   * and the worker measures no PSNR).
+   */
+  onlyWhenOn?: boolean;
   /** 'half': beside another half panel on a wide screen; 'full': the lab's whole width. */
   width: 'half' | 'full';
 }
@@ -50,7 +56,7 @@ export function pagePanels(rules: Readonly<Record<PanelId, PanelRule>>, page: Pa
     const r = rules[id];
     if (r.experiment !== page.experiment) return false;
     if (r.kinds && !r.kinds.includes(page.model.kind)) return false;
-    if (r.variant && !page.listed.includes(id) && !r.variant(page.model)) return false;
+    if (r.variant && (r.onlyWhenOn || !page.listed.includes(id)) && !r.variant(page.model)) return false;
     return !r.groups?.length || r.groups.some((g) => !page.hidden.includes(g));
   });
 }

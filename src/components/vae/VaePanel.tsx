@@ -5,6 +5,7 @@ import { LIMITS, modelSetting } from '../../core/config';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { Metric } from '../MetricCard';
+import { configWith } from '../settingText';
 import { DigitTiles } from './DigitTiles';
 import { ElboChart } from './ElboChart';
 import './vae.css';
@@ -35,7 +36,10 @@ export function VaePanel() {
   useEffect(() => setBeta(appliedBeta), [appliedBeta]);
 
   const applyBeta = (value: number) => {
-    if (value !== appliedBeta && config.model.kind === 'vae') void lab.applyConfig({ ...config, model: { ...config.model, beta: value } });
+    if (value === appliedBeta || config.model.kind !== 'vae') return;
+    // Validated here, where the setting enters (the slider stays within the row's limits).
+    const checked = configWith(config, { beta: value });
+    if (checked.ok) void lab.applyConfig(checked.config);
   };
   const compare = async () => {
     const epochs = Math.max(1, Math.round(epoch));

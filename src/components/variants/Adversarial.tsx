@@ -6,6 +6,7 @@ import { priorProblem, samplePriorCodes } from '../../core/models/priors2d';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigits, firstIndices } from '../digitCanvas';
+import { configWith } from '../settingText';
 import { Metric } from '../MetricCard';
 import './variants.css';
 
@@ -37,7 +38,9 @@ export function Adversarial() {
   const choosePrior = (value: string) => {
     const next = CODE_PRIORS.find((p) => p === value);
     if (!next || next === prior || config.model.kind !== 'adversarial') return;
-    void lab.applyConfig({ ...config, model: { ...config.model, prior: next } });
+    // Validated here, where the setting enters (the options a code size refuses are disabled).
+    const checked = configWith(config, { prior: next });
+    if (checked.ok) void lab.applyConfig(checked.config);
   };
 
   const sample = async () => {

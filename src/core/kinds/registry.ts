@@ -8,7 +8,7 @@
  * in engines.ts (docs/ARCHITECTURE.md, "How to add a model kind").
  */
 import { z } from 'zod';
-import { formatPlain, sameAsLesson } from '../settings/codecs';
+import { formatPlain } from '../settings/codecs';
 import { row, type SettingRow } from '../settings/row';
 import { ADVERSARIAL } from './adversarial/kind';
 import { CONDITIONAL } from './conditional/kind';
@@ -41,9 +41,8 @@ export function kindOf<M extends ModelConfig>(model: M): KindModule<M['kind'], M
 }
 
 /**
- * The `kind` setting: its choices are the registered kinds. Optional in links and written only
- * where it differs from the lesson's (every link written before kinds existed reads as the
- * lesson's kind); required in a config.
+ * The `kind` setting: its choices are the registered kinds. A link without it is the lesson's
+ * kind (state/link.ts); required in a config.
  */
 export const KIND_ROW: SettingRow<ModelKind> = row<ModelKind>({
   id: 'kind',
@@ -51,7 +50,7 @@ export const KIND_ROW: SettingRow<ModelKind> = row<ModelKind>({
   schema: z.enum(MODEL_KINDS),
   default: 'mlp',
   optional: false,
-  link: { key: 'kind', codec: z.enum(MODEL_KINDS), format: formatPlain, omitWhen: sameAsLesson, optional: true },
+  link: { key: 'kind', codec: z.enum(MODEL_KINDS), format: formatPlain },
   input: { kind: 'enum', options: MODEL_KINDS },
   label: 'kinds.editor.kind',
   live: false,

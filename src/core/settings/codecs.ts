@@ -37,6 +37,3 @@ export const formatPlain = (v: unknown): string => String(v);
 export const formatLayers = (v: readonly number[]): string => (v.length === 0 ? 'none' : v.join(','));
 export const formatList = (v: readonly number[]): string => v.join(',');
 export const formatDigits = (v: readonly number[]): string => (isAllDigits(v) ? 'all' : v.join(','));
-
-/** Written only when it differs from the lesson's own value (keeps older lessons' links as they were). */
-export const sameAsLesson = <T>(value: T, lessonValue: T): boolean => value === lessonValue;

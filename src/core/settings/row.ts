@@ -32,14 +32,6 @@ export interface LinkSpec<T> {
   /** The link's text -> the value, strict (no "0x10", " 12"), then the row's schema. */
   codec: z.ZodType<T, string>;
   format: (value: T) => string;
-  /**
-   * Left out of written links while this holds for the value and the lesson's own value: a
-   * setting added after the first links, kept out of the links of lessons that do not change
-   * it, so those links stay as they were.
-   */
-  omitWhen?: (value: T, lessonValue: T) => boolean;
-  /** Not reported when absent from a link although required in a config (`kind`). */
-  optional?: true;
 }
 
 export interface SettingRow<T = unknown> {

@@ -50,9 +50,9 @@ describe('the settings table', () => {
     expect(LIMITS.convStages).toEqual({ min: 1, max: 2 });
   });
 
-  it('the live rows are the training speed and the penalty weights', () => {
+  it('the live rows are the training speed, the penalty weights and the noise level (engines read them per step)', () => {
     expect(LIVE_SETTINGS.map((r) => r.id).sort()).toEqual(
-      ['batchSize', 'beta', 'codeL2', 'commitment', 'contractive', 'learningRate', 'momentum', 'sparsityWeight'].sort(),
+      ['batchSize', 'beta', 'codeL2', 'commitment', 'contractive', 'learningRate', 'momentum', 'noiseLevel', 'sparsityWeight'].sort(),
     );
   });
 

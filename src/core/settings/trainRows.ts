@@ -2,7 +2,7 @@
  * The training settings, one row each (row.ts): LabConfig.train, shared by every kind.
  */
 import { z } from 'zod';
-import { ALL_DIGITS, isAllDigits, OPTIMIZERS, type OptimizerName } from './choices';
+import { ALL_DIGITS, OPTIMIZERS, type OptimizerName } from './choices';
 import { decimalString, formatDigits, formatPlain, intString, normalDigitsString } from './codecs';
 import { decimalSchema, intSchema, row, shapeOf, type Range, type SettingRow } from './row';
 
@@ -57,8 +57,7 @@ export const TRAIN_ROWS = {
   seed: numberRow('seed', { min: 0, max: 2 ** 31 - 1 }, 1, { key: 'seed', label: 'architecture.seed', integer: true }),
   /**
    * The digits the training subset is drawn from, ascending, each once: anomaly detection
-   * trains on the "normal" digits only (core/data/normalSubset.ts). Optional in input (all ten);
-   * the link leaves it out while both it and the lesson train on all ten digits.
+   * trains on the "normal" digits only (core/data/normalSubset.ts). Optional in input (all ten).
    */
   normalDigits: row<number[]>({
     id: 'normalDigits',
@@ -67,12 +66,7 @@ export const TRAIN_ROWS = {
     limits: digits,
     default: [...ALL_DIGITS],
     optional: true,
-    link: {
-      key: 'normal',
-      codec: normalDigitsString.pipe(digitsSchema),
-      format: formatDigits,
-      omitWhen: (v, lesson) => isAllDigits(v) && isAllDigits(lesson),
-    },
+    link: { key: 'normal', codec: normalDigitsString.pipe(digitsSchema), format: formatDigits },
     input: { kind: 'digitList' },
     label: 'applications.anomaly.normalLegend',
     live: false,

@@ -65,10 +65,6 @@ describe('Trainer shapes', () => {
     expect(trainer.trainIndices.length).toBe(1000);
     trainer.dispose();
   });
-
-  it('refuses an invalid configuration with the field named', () => {
-    expect(() => new Trainer(data, config({ outputActivation: 'linear', loss: 'bce' }))).toThrow(/model\.loss/);
-  });
 });
 
 describe('Trainer determinism', () => {

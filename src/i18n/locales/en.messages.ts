@@ -47,7 +47,6 @@ export const messages = {
     outOfMemory: "The model needed more memory than {{backend}} could give, so WebAssembly stopped. The lab restarts with the lesson's own settings.",
   },
   config: {
-    refused: 'This configuration was refused.',
     fellBack: "The settings in the link could not start the lab, so it opened the lesson's own settings instead.",
   },
   internal: {

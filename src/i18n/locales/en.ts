@@ -17,6 +17,7 @@ import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
 import { messages } from './en.messages';
+import { problems } from './en.problems';
 
 export const en = {
   app: {
@@ -37,7 +38,6 @@ export const en = {
     resetHint: 'Re-initialise the weights from the seed and start over',
     seed: 'Seed',
     seedHint: 'A new seed re-initialises the model (press Enter to apply).',
-    seedInvalid: 'Seed must be a whole number from {{min}} to {{max}}.',
     state: {
       booting: 'Loading data…',
       idle: 'Ready',
@@ -106,7 +106,6 @@ export const en = {
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
-      config: 'Configuration refused',
       internal: 'Something went wrong',
       storage: 'Storage',
     },
@@ -155,13 +154,6 @@ export const en = {
       sgd: 'SGD with momentum',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: 'Enter a number.',
-      wholeNumber: 'Use a whole number.',
-      range: 'Must be from {{min}} to {{max}}.',
-      tooManyLayers: 'At most {{max}} encoder layers.',
-      bceNeedsSigmoid: 'Binary cross-entropy needs a sigmoid output: choose a sigmoid output or the MSE loss.',
-    },
   },
   diagram: {
     label: 'Diagram of the autoencoder: {{widths}}',
@@ -201,6 +193,7 @@ export const en = {
   vae,
   conditional,
   messages,
+  problems,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

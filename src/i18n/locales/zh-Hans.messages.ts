@@ -44,7 +44,6 @@ export const messages: Strings['messages'] = {
     outOfMemory: '这个模型需要的内存超过了 {{backend}} 能提供的，WebAssembly 因此停止。实验室将用本课自己的设置重新启动。',
   },
   config: {
-    refused: '这个配置被拒绝了。',
     fellBack: '链接里的设置无法启动实验室，所以实验室改为打开了本课自己的设置。',
   },
   internal: {

@@ -18,6 +18,7 @@ import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
 import { messages } from './zh-Hans.messages';
+import { problems } from './zh-Hans.problems';
 
 export const zhHans: Strings = {
   app: {
@@ -38,7 +39,6 @@ export const zhHans: Strings = {
     resetHint: '按随机种子重新初始化权重，从头开始',
     seed: '随机种子',
     seedHint: '换一个种子会重新初始化模型（按回车生效）。',
-    seedInvalid: '随机种子必须是 {{min}} 到 {{max}} 之间的整数。',
     state: {
       booting: '正在加载数据…',
       idle: '就绪',
@@ -107,7 +107,6 @@ export const zhHans: Strings = {
     kind: {
       data: '无法加载 MNIST 数据',
       backend: '后端出了问题',
-      config: '配置被拒绝',
       internal: '出错了',
       storage: '存储',
     },
@@ -156,13 +155,6 @@ export const zhHans: Strings = {
       sgd: '带动量的 SGD',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: '请输入一个数。',
-      wholeNumber: '请输入整数。',
-      range: '必须在 {{min}} 到 {{max}} 之间。',
-      tooManyLayers: '编码器最多 {{max}} 层。',
-      bceNeedsSigmoid: '二元交叉熵需要 sigmoid 输出：请选 sigmoid 输出，或改用均方误差。',
-    },
   },
   diagram: {
     label: '自编码器结构图：{{widths}}',
@@ -202,4 +194,5 @@ export const zhHans: Strings = {
   vae,
   conditional,
   messages,
+  problems,
 };

@@ -44,7 +44,6 @@ export const messages: Strings['messages'] = {
     outOfMemory: '這個模型需要的記憶體超過了 {{backend}} 能提供的，WebAssembly 因此停止。實驗室將用本課自己的設定重新啟動。',
   },
   config: {
-    refused: '這個設定遭到拒絕。',
     fellBack: '連結裡的設定無法啟動實驗室，所以實驗室改為開啟了本課自己的設定。',
   },
   internal: {

@@ -18,6 +18,7 @@ import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
 import { messages } from './zh-Hant.messages';
+import { problems } from './zh-Hant.problems';
 
 export const zhHant: Strings = {
   app: {
@@ -38,7 +39,6 @@ export const zhHant: Strings = {
     resetHint: '依隨機種子重新初始化權重，從頭開始',
     seed: '隨機種子',
     seedHint: '換一個種子會重新初始化模型（按 Enter 套用）。',
-    seedInvalid: '隨機種子必須是 {{min}} 到 {{max}} 之間的整數。',
     state: {
       booting: '正在載入資料…',
       idle: '就緒',
@@ -107,7 +107,6 @@ export const zhHant: Strings = {
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
-      config: '設定遭到拒絕',
       internal: '發生錯誤',
       storage: '儲存空間',
     },
@@ -156,13 +155,6 @@ export const zhHant: Strings = {
       sgd: '帶動量的 SGD',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: '請輸入一個數字。',
-      wholeNumber: '請輸入整數。',
-      range: '必須介於 {{min}} 到 {{max}} 之間。',
-      tooManyLayers: '編碼器最多 {{max}} 層。',
-      bceNeedsSigmoid: '二元交叉熵需要 sigmoid 輸出：請選 sigmoid 輸出，或改用均方誤差。',
-    },
   },
   diagram: {
     label: '自編碼器結構圖：{{widths}}',
@@ -202,4 +194,5 @@ export const zhHant: Strings = {
   vae,
   conditional,
   messages,
+  problems,
 };
