@@ -1,21 +1,32 @@
 /**
  * Works offline after the first visit: the service worker (src/offline/sw.ts) caches the
  * build, the tfjs .wasm files and MNIST; with the network cut, a reload still opens the lab,
- * loads the data and trains. Backend-independent: runs in the wasm project only.
+ * loads the data and trains. Back online (issue 11, item 8), on the same page: a new version
+ * waits for the reader ("a new version: reload") while training goes on, and the reader's
+ * reload pauses, saves and comes back with the model; a server error for the page opens the
+ * cached app. The e2e server's switches deploy the next version and answer 503
+ * (scripts/e2eServerPlugin.mjs). Backend-independent: runs in the wasm project only.
  *
  * Service workers are allowed here; playwright.config.ts blocks them for the other specs,
  * whose page.route interceptions a service worker would otherwise answer first.
  */
 import type { Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
+import type { LabWindow } from './labConsole';
+
+type Marked = Window & { __sameDocument?: boolean };
 
 test.use({ serviceWorkers: 'allow' });
+// The e2e server keeps its "next version" switch for the specs after this one: always off again.
+test.afterEach(async ({ request }) => {
+  await request.get('__e2e/next-version?off=1');
+});
 
 /**
- * Two boots of the lab (online, then offline) and the service worker's install (~17 MB into
- * the cache): ~50-80 s on the shared 2-core machine under load, far less on an idle one.
+ * Four boots of the lab (online, offline, after the update, on a server error) and the service
+ * worker's install (~17 MB into the cache): minutes on the shared 2-core machine under load.
  */
-const TEST_TIMEOUT_MS = 150_000;
+const TEST_TIMEOUT_MS = 240_000;
 const DATA_FILES = ['train-images.idx.gz', 'train-labels.idx.gz', 'test-images.idx.gz', 'test-labels.idx.gz'];
 
 /** The path a request would have in the precache: the query dropped, a folder is its index.html. */
@@ -100,5 +111,43 @@ test('after one visit, a reload with the network cut opens the lab and trains', 
     await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(before + 5);
     await expect(page.getByTestId('notice-error-data')).toHaveCount(0);
     expect(failedOffline, 'requests of the lab that failed offline').toEqual([]);
+  });
+
+  await test.step('a new version waits for the reader: no reload, training goes on', async () => {
+    await context.setOffline(false);
+    await page.evaluate(() => ((window as Marked).__sameDocument = true));
+    const toggle = page.getByTestId('train-toggle');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // The step the reader's reload saved, written as the old page goes.
+    await page.evaluate(() =>
+      addEventListener('pagehide', () => sessionStorage.setItem('e2e-saved-step', String((window as LabWindow).__lab!.store.getState().savedModel?.step))),
+    );
+    await page.request.get('__e2e/next-version');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByTestId('update-notice')).toBeVisible({ timeout: 60_000 });
+    const at = await stepCount(page);
+    await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(at);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => (window as Marked).__sameDocument)).toBe(true);
+  });
+
+  await test.step("the reader's reload: training pauses and is saved, the new version takes over, the model comes back", async () => {
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.getByTestId('update-reload').click()]);
+    await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as Marked).__sameDocument)).toBeUndefined();
+    const saved = Number(await page.evaluate(() => sessionStorage.getItem('e2e-saved-step')));
+    expect(saved).toBeGreaterThan(5);
+    await expect(page.getByTestId('metric-step')).toHaveText(String(saved), { timeout: 30_000 });
+    await expect(page.getByTestId('update-notice')).toHaveCount(0);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toContain('sw.js');
+  });
+
+  await test.step('a server error for the page: the cached app opens', async () => {
+    await page.request.get('__e2e/next-version?off=1');
+    const response = await page.goto(`./?backend=${backend}&e2e-status=503`);
+    expect(response?.fromServiceWorker(), 'the page was served by the service worker').toBe(true);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: 60_000 });
+    await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: 60_000 });
   });
 });
