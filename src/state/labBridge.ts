@@ -110,7 +110,7 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
-        bootSwitches(c, location.search);
+        bootSwitches(location.search);
         await checkStorage();
         await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: SCATTER_SIZE });
         await bootConfigure(c);

@@ -5,8 +5,8 @@
  * VITE_LAB_TEST_HOOKS=1 (playwright.config.ts); a production build defines no `__lab` and its
  * bundle holds none of this (TEST_HOOKS is a constant there, so the code is dropped).
  */
-import type { LabClient } from '../worker/client';
-import { currentClient, ready } from './labConnection';
+import { crashDuringNextInits } from '../worker/client';
+import { ready } from './labConnection';
 import { droppedEvents } from './labEvents';
 import { setPanelFailing } from './panelFailures';
 import { setStorageBudget } from './savedModels';
@@ -23,7 +23,7 @@ export const testHooks = {
   /** Makes the worker or its backend fail for real (LabApi.simulateFailure). */
   simulateFailure: async (kind: 'crash' | 'deviceLost' | 'contextLost' | 'outOfMemory') => (await ready()).call((api) => api.simulateFailure(kind)),
   /** The next `n` workers the client starts crash during their init (a crash while respawning). */
-  crashDuringNextInits: (n: number) => currentClient()?.crashDuringNextInits(n),
+  crashDuringNextInits,
   /** Makes a panel's view throw while it renders (its error boundary shows the failure). */
   failPanel: (id: string, on = true) => setPanelFailing(id, on),
   /** A smaller budget for the saved models (bytes), to see eviction with small models. */
@@ -31,8 +31,8 @@ export const testHooks = {
 };
 
 /** `?simulate=crashDuringBoot` (test builds): the first worker crashes during its init. */
-export function bootSwitches(client: LabClient, search: string): void {
-  if (TEST_HOOKS && new URLSearchParams(search).get('simulate') === 'crashDuringBoot') client.crashDuringNextInits(1);
+export function bootSwitches(search: string): void {
+  if (TEST_HOOKS && new URLSearchParams(search).get('simulate') === 'crashDuringBoot') crashDuringNextInits(1);
 }
 
 /** Puts `lab` and the test hooks on `window.__lab`. */

@@ -15,6 +15,16 @@ import { message, type Message } from '../core/messages';
 import type { BackendName, InitOptions, InitResult, LabApi, LabEvent, RunRequest } from './api';
 import { culpritOf, FailureWindow, FIRST_ANSWER_MS, restartMessage, type Failure, type FailureKind } from './recovery';
 
+/** Test and dev builds only; in a production build the crash switch below is dropped as dead code. */
+const TEST_HOOKS: boolean = import.meta.env.DEV || import.meta.env.VITE_LAB_TEST_HOOKS === '1';
+/** How many of the next workers started (by any client) crash during their init: a test switch. */
+let injectedCrashes = 0;
+
+/** Test hook (state/testHooks.ts): the next `n` workers started crash during their init. */
+export function crashDuringNextInits(n: number): void {
+  injectedCrashes = n;
+}
+
 /** api.ts's BACKEND_ORDER, repeated here so the page imports nothing but types from the worker side. */
 const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -86,8 +96,6 @@ export class LabClient {
   private recovering?: Promise<void>;
   private failedAgain?: Failure;
   private stopped = false;
-  /** Test hook: the next `n` workers crash during init (the path of a crash while respawning). */
-  private crashNextInits = 0;
   /** Rejecters of the calls in flight on the current worker. */
   private readonly inFlight = new Set<(e: Error) => void>();
 
@@ -140,11 +148,6 @@ export class LabClient {
     this.kill();
   }
 
-  /** Test hook: the next `n` workers started crash during their init. */
-  crashDuringNextInits(n: number): void {
-    this.crashNextInits = n;
-  }
-
   /** `p`, rejected with WorkerRestartedError if the worker is terminated first. */
   private tracked<T>(p: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -189,8 +192,8 @@ export class LabClient {
       clearTimeout(timer);
     }
     answered = true;
-    const crash = this.crashNextInits > 0;
-    if (crash) this.crashNextInits--;
+    const crash = TEST_HOOKS && injectedCrashes > 0;
+    if (crash) injectedCrashes--;
     const result = await this.tracked(remote.init({ ...options, forcedBackend: forced, excludeBackends: [...this.excluded], ...(crash ? { crashDuringInit: true } : {}) }));
     this.backend = result.backend.chosen;
     this.initialised = true;
