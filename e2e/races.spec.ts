@@ -1,0 +1,44 @@
+/**
+ * The last link or edit wins (issue 11, item 3), in the real page with the real worker:
+ * thirty lesson switches in four seconds build the model of the last one (the worker skips a
+ * configure as soon as a newer one has arrived, worker/runChannel.ts `asked`), not each in turn,
+ * and Train steps that one. Counted, not timed: the worker's runs begun by cause.
+ * (A saved model restored only into exactly its own settings: e2e/storage.spec.ts.)
+ * Backend-independent (forced wasm): runs in the wasm project only.
+ */
+import { expect, test } from './fixtures';
+import { announced, labState, type LabWindow } from './labConsole';
+
+test('thirty lesson switches in four seconds: one build for the last lesson, and Train steps it', async ({ page, openLab }) => {
+  test.setTimeout(180_000);
+  await openLab();
+  await announced(page);
+  const built = () => page.evaluate(async () => (await (window as LabWindow).__lab!.memory()).runsBegun.configure);
+  const before = await built();
+  // The lessons that train the MNIST autoencoder, as the navigator links them.
+  const links = await page.getByTestId('lesson-nav').locator('a[href*="lesson="]').evaluateAll((as) =>
+    as.map((a) => a.getAttribute('href')!).filter((h) => !/lesson=(text-retrieval|pretraining)&/.test(h)),
+  );
+  expect(links.length).toBeGreaterThan(10);
+  const sequence = Array.from({ length: 30 }, (_, i) => links[i % links.length]);
+  await page.evaluate(async (hashes) => {
+    for (const hash of hashes) {
+      location.hash = hash;
+      await new Promise((r) => setTimeout(r, 4000 / hashes.length));
+    }
+  }, sequence);
+  const lastLesson = /lesson=([^&]+)/.exec(sequence.at(-1)!)![1];
+  await page.waitForFunction((id) => (window as LabWindow).__lab!.store.getState().lessonId === id, lastLesson);
+  const run = await announced(page, 120_000);
+  const s = await labState(page);
+  expect(run.announced?.config).toEqual(s.config);
+  // The first switch may be building when the rest arrive; then only the last one is built.
+  const builds = (await built()) - before;
+  console.log(`30 lesson switches: ${builds} models built`);
+  expect(builds).toBeLessThanOrEqual(3);
+
+  await page.getByTestId('train-toggle').click();
+  await page.waitForFunction(() => ((window as LabWindow).__lab!.store.getState().progress?.step ?? 0) > 0, null, { timeout: 60_000 });
+  expect((await labState(page)).progress?.runId).toBe(run.id);
+  await page.getByTestId('train-toggle').click();
+});
