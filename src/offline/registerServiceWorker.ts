@@ -66,7 +66,9 @@ function announceUpdate(): void {
 }
 
 /** Hears of a new version waiting, now or later (an installed worker while this page has a controller). */
-function watchForUpdates(r: ServiceWorkerRegistration): void {
+function watchForUpdates(r: ServiceWorkerRegistration | undefined): void {
+  // A browser that blocks service workers (an automation setting, a policy) may resolve without one.
+  if (!r) return;
   registration = r;
   if (r.waiting && navigator.serviceWorker.controller) announceUpdate();
   r.addEventListener('updatefound', () => {
