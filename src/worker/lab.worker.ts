@@ -143,6 +143,9 @@ class Lab implements LabApi {
   configure(config: LabConfig, run: RunRequest): Promise<void> {
     this.channel.asked(run);
     return this.exclusive(async () => {
+      // The lock passes on in a microtask, before the page's messages queued meanwhile are read:
+      // one task's wait lets them arrive (each calls asked), so a configure they supersede is skipped.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.channel.stale(run)) return;
       // Trusted: the page validated it where it entered (link, editor, file, saved model).
       const parts = this.require();
