@@ -65,7 +65,7 @@ export default defineConfig({
   projects: [project('webgpu', FLAGS.webgpu), project('webgl', FLAGS.webgl), project('wasm', [])],
   webServer: {
     // Two builds: the tested one, with the test hooks (`window.__lab`, VITE_LAB_TEST_HOOKS=1), and
-    // under prod/ a production build as a host gets it (e2e/production.spec.ts: no hooks in it).
+    // under prod/ a production build as a host gets it (e2e/hardening.spec.ts: no hooks in it).
     // The server sends the lab's security headers and, for the update and 5xx tests, its
     // switches (scripts/e2eServerPlugin.mjs, LAB_E2E_SERVER=1).
     command:
