@@ -23,6 +23,8 @@ const BASE_PATH = '/lab/';
 // One build folder per port, so two runs at once do not empty each other's.
 const OUT_DIR = `node_modules/.cache/autoencoder-lab/e2e-dist-${PORT}`;
 const vite = 'node node_modules/vite/bin/vite.js';
+/** The production build's folder under the tested one (served at /lab/prod/). */
+const PROD_PATH = 'prod';
 
 /** Everything but the software-GPU spec runs only here. */
 const ONCE_PROJECT: Backend = 'wasm';
@@ -69,9 +71,14 @@ export default defineConfig({
   },
   projects: [project('webgpu', FLAGS.webgpu), project('webgl', FLAGS.webgl), project('wasm', [])],
   webServer: {
+    // Two builds: the tested one, with the test hooks (`window.__lab`, VITE_LAB_TEST_HOOKS=1), and
+    // under prod/ a production build as a host gets it (e2e/hardening.spec.ts: no hooks in it).
+    // The server sends the lab's security headers and, for the update and 5xx tests, its
+    // switches (scripts/e2eServerPlugin.mjs, LAB_E2E_SERVER=1).
     command:
-      `node scripts/prepare-data.mjs && ${vite} build --outDir ${OUT_DIR} --emptyOutDir --logLevel warn` +
-      ` && ${vite} preview --outDir ${OUT_DIR} --base ${BASE_PATH} --port ${PORT} --strictPort`,
+      `node scripts/prepare-data.mjs && VITE_LAB_TEST_HOOKS=1 ${vite} build --outDir ${OUT_DIR} --emptyOutDir --logLevel warn` +
+      ` && ${vite} build --outDir ${OUT_DIR}/${PROD_PATH} --emptyOutDir --logLevel warn` +
+      ` && LAB_E2E_SERVER=1 ${vite} preview --outDir ${OUT_DIR} --base ${BASE_PATH} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}${BASE_PATH}`,
     timeout: 240_000,
     // A stale server would test stale code; set E2E_REUSE_SERVER=1 to iterate on specs only.

@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { wasmThreadsPlugin } from './scripts/wasmThreadsPlugin.mjs';
 import { ISOLATION_HEADERS } from './src/offline/policy.js';
+import { e2eServerPlugin } from './scripts/e2eServerPlugin.mjs';
+import { securityHeadersPlugin } from './scripts/securityHeadersPlugin.mjs';
+import { CSP_META_VALUE, SECURITY_HEADERS } from './src/offline/securityPolicy.js';
 
 // base './' so `npm run build` output works from any static host and any sub-path.
 export default defineConfig({
@@ -19,6 +22,10 @@ export default defineConfig({
   plugins: [
     wasmThreadsPlugin(),
     react(),
+    // The Content-Security-Policy: a meta tag in the built page, headers from `vite preview`.
+    securityHeadersPlugin({ headers: SECURITY_HEADERS, meta: CSP_META_VALUE }),
+    // The e2e server's switches (a 5xx on request, a next version of sw.js): e2e runs only.
+    ...(process.env.LAB_E2E_SERVER === '1' ? [e2eServerPlugin()] : []),
     // The offline service worker (src/offline/sw.ts): vite-plugin-pwa (Workbox) supports Vite 8
     // and writes the precache list of the build into it. Build only; registered by
     // src/offline/registerServiceWorker.ts (no web app manifest, no injected register script).
@@ -39,7 +46,12 @@ export default defineConfig({
   ],
   // tfjs runs in the workers, which Vite bundles with their own plugin list.
   worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // KaTeX's fonts stay files: a font inlined as a data: URL is refused by the CSP's font-src 'self'.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

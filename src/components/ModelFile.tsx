@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../core/messages';
 import { lab } from '../state/labBridge';
+import { readModelFile } from '../state/modelFileReading';
 import { useLab } from '../state/store';
+import { MessageText } from './MessageText';
 import './ModelFile.css';
 
 /** File name extension of an exported model (see core/train/snapshotFile.ts for the layout). */
@@ -11,11 +14,12 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'exported'; file: string }
   | { kind: 'imported'; step: number; warnings: string[] }
-  | { kind: 'refused'; problems: string[] }
+  | { kind: 'refused'; problems: string[]; message?: Message }
   | { kind: 'failed' };
 
 /**
- * Export the trained model to a .aelab file and import one back. An import that does not fit
+ * Export the trained model to a .aelab file and import one back. A file is judged by its size
+ * and header before it is read (state/modelFileReading.ts); an import that does not fit
  * the current architecture is refused with the list of what differs; the line under the buttons
  * says when the model was last saved in (or restored from) this browser.
  */
@@ -55,7 +59,10 @@ export function ModelFile() {
     if (!file) return;
     setBusy(true);
     try {
-      const r = await lab.importModelFile(new Uint8Array(await file.arrayBuffer()));
+      // Judged by its size and header before its body is read; a failed read is a refusal too.
+      const read = await readModelFile(file);
+      if (!read.ok) return setOutcome({ kind: 'refused', problems: read.problems, message: read.message });
+      const r = await lab.importModelFile(read.bytes);
       setOutcome(r.ok ? { kind: 'imported', step: r.step, warnings: r.warnings } : { kind: 'refused', problems: r.problems });
     } finally {
       setBusy(false);
@@ -94,8 +101,9 @@ export function ModelFile() {
         )}
       </div>
       {outcome.kind === 'refused' && (
-        <div className="model-file-refused" role="alert" data-testid="model-file-refused">
-          <Issues title={t('modelFile.refused')} items={outcome.problems} />
+        <div className="model-file-refused" role="alert" data-testid="model-file-refused" data-code={outcome.message?.code}>
+          {outcome.message && <MessageText message={outcome.message} className="model-file-issues-title" />}
+          {outcome.problems.length > 0 && <Issues title={t('modelFile.refused')} items={outcome.problems} />}
         </div>
       )}
       {(saved || restored) && (

@@ -4,6 +4,7 @@ import { useLab } from '../state/store';
 import { LinkNotice } from './LinkNotice';
 import { RebuildNotice } from './RebuildNotice';
 import { MessageText, withCode, wordMessage } from './MessageText';
+import { UpdateNotice } from './UpdateNotice';
 import './Notices.css';
 
 /**
@@ -11,7 +12,8 @@ import './Notices.css';
  * a backend or worker failure and the restart, a refused config, a trained model replaced by a
  * change of architecture, and a divergence with a
  * one-click reset. Never a blank page. Every message arrives as a code (core/messages.ts) and
- * is worded here in the reader's language.
+ * is worded here in the reader's language. A repeated failure is one notice with its count
+ * (state/noticeSlice.ts); a failure the lab cannot get over by itself offers Retry or Reload.
  */
 export function Notices() {
   const { t } = useTranslation();
@@ -29,6 +31,7 @@ export function Notices() {
           <p className="notice-text">{t('notices.booting')}</p>
         </div>
       )}
+      <UpdateNotice />
       <LinkNotice />
       <RebuildNotice />
       {runState === 'diverged' && (
@@ -51,10 +54,28 @@ export function Notices() {
           role="alert"
         >
           <div className="notice-body">
-            <p className="notice-title">{t(`notices.kind.${e.kind}`)}</p>
+            <p className="notice-title">
+              {t(`notices.kind.${e.kind}`)}
+              {(e.count ?? 1) > 1 && (
+                <span className="notice-count" data-testid="notice-count">
+                  {' '}
+                  {t('notices.repeated', { count: e.count })}
+                </span>
+              )}
+            </p>
             <MessageText message={e.message} />
             {e.hint && <p className="notice-hint">{withCode(wordMessage(t, e.hint))}</p>}
           </div>
+          {e.action === 'retry' && (
+            <button type="button" className="button button--primary" data-testid="notice-retry" onClick={() => void lab.retry()}>
+              {t('notices.retry')}
+            </button>
+          )}
+          {e.action === 'reload' && (
+            <button type="button" className="button button--primary" data-testid="notice-reload" onClick={() => location.reload()}>
+              {t('notices.reload')}
+            </button>
+          )}
           <button type="button" className="button button--quiet" onClick={() => dismissError(i)}>
             {t('notices.dismiss')}
           </button>

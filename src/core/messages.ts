@@ -31,6 +31,8 @@ export const MESSAGE_PARAMS = {
   /** The passages file parsed but is not what prepare-text writes; `detail`: what is wrong. */
   'data.badPassages': ['file'],
   'data.failed': [],
+  /** No byte of the file arrived for `seconds` s, twice (worker/fetchPatiently.ts). */
+  'data.timeout': ['file', 'seconds'],
 
   // Backends (worker/labStart.ts, kindBackend.ts) and the worker's restarts (worker/client.ts).
   /** No backend passed its checks; `detail` lists each candidate's reason. */
@@ -43,11 +45,31 @@ export const MESSAGE_PARAMS = {
   'backend.noneForKind': ['kind'],
   /** The GPU device was lost (the page restarts the worker); `detail`: the browser's reason. */
   'backend.deviceLost': [],
+  /** The WebGL context was lost; WebAssembly aborted (out of memory): told by the restart's notice. */
+  'backend.contextLost': [],
+  'backend.outOfMemory': [],
+  // The worker's restarts (worker/client.ts, recovery.ts): `excluded` the backends left out.
   'restart.crashed': ['excluded'],
   'restart.unreadable': ['excluded'],
   'restart.deviceLost': ['excluded'],
+  'restart.contextLost': ['excluded'],
+  /** A crash the backend is not blamed for: the worker restarts on the same one. */
+  'restart.crashedKept': ['backend'],
+  /** WebAssembly ran out of memory: the worker restarts on it with the lesson's own settings. */
+  'restart.outOfMemory': ['backend'],
   'restart.tooOften': ['times'],
   'restart.failed': [],
+  /** The lab worker's script did not arrive (it failed to load or did not answer); `detail`: how. */
+  'worker.notLoaded': [],
+
+  /**
+   * A model past what the backend can hold (core/cost/costEstimate.ts): about `megabytes` MB
+   * against `budget` MB on `backend`; `field` (COST_FIELDS) at most `limit` fits.
+   */
+  'cost.memory': ['field', 'limit', 'megabytes', 'budget', 'backend'],
+
+  /** The linked settings could not start the lab: it opened the lesson's own settings instead; `detail`: why. */
+  'config.fellBack': [],
 
   // Something failed that the reader cannot fix; `detail`: the exception's text.
   'internal.unexpected': [],
@@ -63,6 +85,17 @@ export const MESSAGE_PARAMS = {
   'internal.actionFailed': ['action'],
 
   'storage.full': [],
+  /** IndexedDB is missing or blocked (a private mode, a setting): the lab runs, models are not kept. */
+  'storage.unavailable': [],
+  /** A saved record could not be read or belongs to another configuration: skipped. */
+  'storage.recordSkipped': [],
+  /** The model's snapshot (`megabytes` MB) is past what one saved model may take (`limit` MB). */
+  'storage.modelTooLarge': ['megabytes', 'limit'],
+
+  // A model file (state/modelFileReading.ts), judged by its header before its body is read.
+  'file.tooLarge': ['megabytes', 'limit'],
+  'file.notModel': [],
+  'file.unreadable': [],
 
   /** A change of architecture replaced the model, which had trained for `step` steps (state/liveSettings.ts). */
   'run.rebuilt': ['step'],
@@ -76,9 +109,15 @@ export const MESSAGE_PARAMS = {
   'hint.settingsKept': [],
   'hint.reload': [],
   'hint.storageFull': [],
+  'hint.dataRetry': [],
+  'hint.retry': [],
+  'hint.exportToKeep': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof MESSAGE_PARAMS;
+
+/** The settings a 'cost.memory' message can name (worded under `messages.fields`). */
+export const COST_FIELDS = ['batchSize', 'trainSize', 'encoderLayers', 'convChannels', 'codeSize'] as const;
 export const MESSAGE_CODES = Object.keys(MESSAGE_PARAMS) as MessageCode[];
 
 /** The parameters of one code: numbers and names (a file, a backend, a kind), never sentences. */

@@ -2,12 +2,13 @@
  * Every message code (core/messages.ts) is worded in English, 简体中文 and 繁體中文, each
  * wording uses exactly the code's parameters, and worded with them by i18next it leaves nothing
  * unresolved: no {{placeholder}}, no $t(nesting), no key. The same for the actions named by
- * 'internal.actionFailed' and the model kinds named by the backend messages.
+ * 'internal.actionFailed', the model kinds named by the backend messages and the settings named
+ * by 'cost.memory'.
  */
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_KINDS } from '../core/config';
-import { ACTIONS, MESSAGE_CODES, MESSAGE_PARAMS, type MessageCode } from '../core/messages';
+import { ACTIONS, COST_FIELDS, MESSAGE_CODES, MESSAGE_PARAMS, type MessageCode } from '../core/messages';
 import { en } from './locales/en';
 import { zhHans } from './locales/zh-Hans';
 import { zhHant } from './locales/zh-Hant';
@@ -29,9 +30,9 @@ function paths(tree: Tree, prefix = ''): string[] {
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
 
-/** Parameters as a page would get them: numbers, a file, a backend, a kind, an action. */
+/** Parameters as a page would get them: numbers, a file, a backend, a kind, an action, a setting. */
 function sampleParams(code: MessageCode): Record<string, string | number> {
-  const sample: Record<string, string | number> = { kind: 'vq', action: 'applyConfig', backend: 'wasm', usual: 'webgpu', excluded: 'webgpu, webgl', file: 'train-images.idx.gz', url: 'http://x/data/train-images.idx.gz' };
+  const sample: Record<string, string | number> = { kind: 'vq', action: 'applyConfig', backend: 'wasm', usual: 'webgpu', excluded: 'webgpu, webgl', file: 'train-images.idx.gz', url: 'http://x/data/train-images.idx.gz', field: 'convChannels' };
   return Object.fromEntries(MESSAGE_PARAMS[code].map((p: string) => [p, sample[p] ?? 12.5]));
 }
 
@@ -45,13 +46,14 @@ describe.each(Object.entries(LOCALES))('message wordings in %s', (locale, string
     expect(wrongParams).toEqual([]);
   });
 
-  it('words every action and every model kind', () => {
+  it('words every action, every model kind and every setting the cost guard names', () => {
     expect(ACTIONS.filter((a) => at(tree, `messages.actions.${a}`) === undefined)).toEqual([]);
     expect(MODEL_KINDS.filter((k) => at(tree, `messages.kinds.${k}`) === undefined)).toEqual([]);
+    expect(COST_FIELDS.filter((f) => at(tree, `messages.fields.${f}`) === undefined)).toEqual([]);
   });
 
   it('holds no wording of a code that no longer exists', () => {
-    const known = new Set<string>([...MESSAGE_CODES, ...ACTIONS.map((a) => `actions.${a}`), ...MODEL_KINDS.map((k) => `kinds.${k}`)]);
+    const known = new Set<string>([...MESSAGE_CODES, ...ACTIONS.map((a) => `actions.${a}`), ...MODEL_KINDS.map((k) => `kinds.${k}`), ...COST_FIELDS.map((f) => `fields.${f}`)]);
     expect(paths(tree.messages as Tree).filter((p) => !known.has(p))).toEqual([]);
   });
 

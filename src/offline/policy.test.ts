@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppShell, isServesQuery, isServesReply, REVISION_PARAM, withoutRevision } from './policy';
+import { isAppShell, isServesQuery, isServesReply, isSkipWaiting, REVISION_PARAM, withoutRevision } from './policy';
 
 describe('withoutRevision', () => {
   it("drops Workbox's revision parameter and keeps every other part of the URL", () => {
@@ -47,5 +47,9 @@ describe('message guards', () => {
     expect(isServesReply({ type: 'autoencoder-lab/serves-reply', serves: false })).toBe(true);
     expect(isServesReply({ type: 'autoencoder-lab/serves-reply', serves: 'no' })).toBe(false);
     expect(isServesReply(undefined)).toBe(false);
+    // Only the page's own ask lets a waiting version take over (a reader's choice, never Workbox's generic message).
+    expect(isSkipWaiting({ type: 'autoencoder-lab/skip-waiting' })).toBe(true);
+    expect(isSkipWaiting({ type: 'SKIP_WAITING' })).toBe(false);
+    expect(isSkipWaiting(null)).toBe(false);
   });
 });

@@ -66,3 +66,13 @@ export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
+
+/** Page -> a waiting service worker: the reader chose the new version; take over now. */
+export interface SkipWaiting {
+  type: 'autoencoder-lab/skip-waiting';
+}
+
+export function isSkipWaiting(data: unknown): data is SkipWaiting {
+  const d = data as Partial<SkipWaiting> | null;
+  return typeof d === 'object' && d !== null && d.type === 'autoencoder-lab/skip-waiting';
+}

@@ -6,20 +6,23 @@
  * All URLs are relative to the page, so the lab works from any sub-path: sw.js is resolved
  * against the document, and the scope is sw.js's folder (the browser's default).
  *
+ * Updates wait for the reader: a new version's service worker installs and waits, the page
+ * hears of it (`onUpdateReady`, the "new version: reload" notice), and only the reader's click
+ * (`applyUpdate`, after the page paused and saved training) lets it take over and reloads.
+ * Nothing reloads a tab by itself for an update, least of all one that is training.
+ *
  * Threads: the service worker adds the cross-origin isolation headers to what it serves, but
- * the page that installed it was served without them. When it takes control of such a page,
- * the page reloads once (onto a response with the headers), unless training runs (then threads
- * start with the next load; the saved model is restored either way) or the page is in a frame
- * (a reload cannot isolate a frame: isolation.ts).
+ * the page that installed it was served without them. When it first takes control of such a
+ * page, the page reloads once (onto a response with the headers), unless training runs (then
+ * threads start with the next load; the saved model is restored either way) or the page is in
+ * a frame (a reload cannot isolate a frame: isolation.ts).
  */
 import { isolationWhy, pageFacts } from './isolation';
-import { isServesReply, type ServesQuery } from './policy';
+import { isServesReply, type ServesQuery, type SkipWaiting } from './policy';
 
 const SCRIPT = 'sw.js';
 /** How long the page waits for the service worker to say whether it serves this build (ms). */
 const ASK_TIMEOUT_MS = 5000;
-/** sessionStorage key: the code URL a reload was already tried for (at most one per build). */
-const RELOADED_KEY = 'autoencoder-lab/reloaded-for';
 /** sessionStorage key: set once the page reloaded to become cross-origin isolated (at most once per tab). */
 const ISOLATION_RELOAD_KEY = 'autoencoder-lab/reloaded-for-isolation';
 
@@ -40,11 +43,9 @@ export function registerServiceWorker(options: RegisterOptions = {}): void {
     return;
   }
   const mayReload = options.mayReload ?? (() => true);
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    void reloadIfOutdated().then((reloading) => reloading || reloadForIsolation(mayReload));
-  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => void onControllerChange(mayReload));
   const register = () => {
-    navigator.serviceWorker.register(new URL(SCRIPT, document.baseURI)).catch((e: unknown) => {
+    navigator.serviceWorker.register(new URL(SCRIPT, document.baseURI)).then(watchForUpdates, (e: unknown) => {
       // Without a service worker the lab still works online; only offline use is lost.
       console.warn('The lab will not work offline: the service worker did not register.', e);
     });
@@ -53,46 +54,88 @@ export function registerServiceWorker(options: RegisterOptions = {}): void {
   else window.addEventListener('load', register, { once: true });
 }
 
+// ---- updates wait for the reader ----
+
+/** Whether a new version is ready, and who wants to hear it (the update notice). */
+let updateReady = false;
+const updateListeners = new Set<() => void>();
+/** The reader asked for the new version: the next controller change reloads. */
+let reloadAsked = false;
+let registration: ServiceWorkerRegistration | undefined;
+
+/** True once a new version waits (or took over from another tab): the page offers a reload. */
+export function isUpdateReady(): boolean {
+  return updateReady;
+}
+
+/** Calls `listener` when isUpdateReady() changes; returns the unsubscribe. */
+export function onUpdateReady(listener: () => void): () => void {
+  updateListeners.add(listener);
+  return () => updateListeners.delete(listener);
+}
+
+function announceUpdate(): void {
+  if (updateReady) return;
+  updateReady = true;
+  for (const listener of updateListeners) listener();
+}
+
+/** Hears of a new version waiting, now or later (an installed worker while this page has a controller). */
+function watchForUpdates(r: ServiceWorkerRegistration | undefined): void {
+  // A browser that blocks service workers (an automation setting, a policy) may resolve without one.
+  if (!r) return;
+  registration = r;
+  if (r.waiting && navigator.serviceWorker.controller) announceUpdate();
+  r.addEventListener('updatefound', () => {
+    const installing = r.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed' && navigator.serviceWorker.controller) announceUpdate();
+    });
+  });
+}
+
 /**
- * A new service worker took over (a new deploy, or the first install claiming this page).
- * If it does not serve the code running in this page, that code belongs to an older build
- * whose files it has just deleted: reload onto the new build before the page needs one of
- * them (a worker restart, a lazy chunk). At most one reload per build and tab session, so
- * a host that serves an old index.html with a new sw.js cannot cause a reload loop.
+ * The reader chose the new version: the waiting worker takes over, and the controller change
+ * reloads the page. (The caller pauses training first, which saves the model.)
  */
-async function reloadIfOutdated(): Promise<boolean> {
+export function applyUpdate(): void {
+  reloadAsked = true;
+  const waiting = registration?.waiting;
+  if (!waiting) return location.reload();
+  const ask: SkipWaiting = { type: 'autoencoder-lab/skip-waiting' };
+  waiting.postMessage(ask);
+}
+
+/**
+ * Another service worker controls the page now: the reader's choice (reload), the first install
+ * claiming this page (a reload once, for isolation: reloadForIsolation), or another tab's update. In the last case, if the new
+ * worker does not serve the code running here, that code's files are gone from the cache: the
+ * page says so (the update notice) and reloads when the reader chooses, never by itself.
+ */
+async function onControllerChange(mayReload: () => boolean): Promise<void> {
+  if (reloadAsked) return location.reload();
   const controller = navigator.serviceWorker.controller;
-  if (!controller) return false;
+  if (!controller) return;
   // In the bundle, import.meta.url is the URL of the hashed chunk that holds this module.
-  const code = import.meta.url;
-  if ((await askServes(controller, code)) !== false) return false;
-  try {
-    if (sessionStorage.getItem(RELOADED_KEY) === code) return false;
-    sessionStorage.setItem(RELOADED_KEY, code);
-  } catch {
-    // No session storage (a privacy mode): without the guard a reload could loop, so stay.
-    return false;
-  }
-  location.reload();
-  return true;
+  if ((await askServes(controller, import.meta.url)) === false) announceUpdate();
+  else reloadForIsolation(mayReload);
 }
 
 /**
  * The service worker now controls a page it did not serve: reload once onto a response with
  * the isolation headers, if that can make this page isolated and nothing is interrupted.
  */
-function reloadForIsolation(mayReload: () => boolean): boolean {
+function reloadForIsolation(mayReload: () => boolean): void {
   const facts = pageFacts();
-  if (isolationWhy(facts) === undefined || facts.inFrame || !mayReload()) return false;
+  if (isolationWhy(facts) === undefined || facts.inFrame || !mayReload()) return;
   try {
     // A browser that stays unisolated with the headers must not reload again and again.
-    if (sessionStorage.getItem(ISOLATION_RELOAD_KEY) !== null) return false;
+    if (sessionStorage.getItem(ISOLATION_RELOAD_KEY) !== null) return;
     sessionStorage.setItem(ISOLATION_RELOAD_KEY, String(Date.now()));
   } catch {
-    return false;
+    return;
   }
   location.reload();
-  return true;
 }
 
 /** Asks `worker` whether `url` is in its precache; undefined when it does not answer in time. */

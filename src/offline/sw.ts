@@ -11,15 +11,18 @@
  *
  * Requests:
  * - the lab's page (navigations to the scope or index.html): network first, so a new deploy
- *   is seen at once; with no answer in NAVIGATION_TIMEOUT_MS or no network, the precached
- *   index.html, which matches the precached assets of this same service worker;
+ *   is seen at once; with no answer in NAVIGATION_TIMEOUT_MS, no network, or a server error
+ *   (5xx), the precached index.html, which matches the precached assets of this same service
+ *   worker;
  * - everything precached (assets, wasm, data, also when fetched by the lab's Web Worker):
  *   cache first;
  * - anything else: not handled, the browser goes to the network.
  *
- * A new deploy: the new worker installs (fetching what changed), skips waiting, deletes the
- * old entries and claims every open page; registerServiceWorker.ts reloads a page whose code
- * is not part of the new build, so no tab keeps running code whose files are gone.
+ * A new deploy: the new worker installs (fetching what changed) and waits: the open pages keep
+ * the version they run, and registerServiceWorker.ts tells the reader "a new version: reload".
+ * When they choose to (training pauses and saves first), the page asks the waiting worker to take
+ * over (SKIP_WAITING), it deletes the old entries and claims the pages, and the page reloads.
+ * The first install has no worker to wait for: it activates and claims the page at once.
  *
  * Threads: every response it serves carries the isolation headers (policy.ts ISOLATION_HEADERS:
  * COOP same-origin, COEP require-corp), so on a static host that cannot send them the page it
@@ -30,17 +33,15 @@ import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core/types';
-import { isAppShell, isServesQuery, ISOLATION_HEADERS, NAVIGATION_TIMEOUT_MS, withoutRevision, type ServesReply } from './policy';
+import { isAppShell, isServesQuery, isSkipWaiting, ISOLATION_HEADERS, NAVIGATION_TIMEOUT_MS, withoutRevision, type ServesReply } from './policy';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
 // Cache names carry the scope, so two copies of the lab on one host (different sub-paths) keep apart.
 setCacheNameDetails({ prefix: 'autoencoder-lab' });
 
-self.addEventListener('install', () => {
-  void self.skipWaiting();
-});
 clientsClaim();
+// A new version waits for the reader (no skipWaiting on install): see takeOverWhenAsked.
 
 /**
  * `response` with the isolation headers. An opaque response (status 0) cannot be rebuilt and
@@ -78,13 +79,19 @@ async function appShell({ request }: RouteHandlerCallbackOptions): Promise<Respo
     timer = setTimeout(() => reject(new Error('no answer from the network')), NAVIGATION_TIMEOUT_MS);
   });
   try {
-    return withIsolation(await Promise.race([fetch(request), timeout]));
+    const response = await Promise.race([fetch(request), timeout]);
+    return withIsolation(response.status >= 500 ? await cachedShellOr(response) : response);
   } catch {
     const cached = await matchPrecache('index.html');
     return cached ? withIsolation(cached) : Response.error();
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A server error is no page to show: the cached app opens instead (the error itself if nothing is cached). */
+async function cachedShellOr(failed: Response): Promise<Response> {
+  return (await matchPrecache('index.html')) ?? failed;
 }
 
 // Registered before the precache route: the first route that matches a request handles it.
@@ -98,3 +105,9 @@ self.addEventListener('message', (event) => {
   const reply: ServesReply = { type: 'autoencoder-lab/serves-reply', serves: getCacheKeyForURL(event.data.url) !== undefined };
   port.postMessage(reply);
 });
+
+/** The page asks a waiting new version to take over (the reader chose to reload: registerServiceWorker.ts). */
+function takeOverWhenAsked(event: ExtendableMessageEvent): void {
+  if (isSkipWaiting(event.data)) void self.skipWaiting();
+}
+self.addEventListener('message', takeOverWhenAsked);

@@ -10,22 +10,27 @@
  * space's actions live in latentActions.ts, the lessons' panels' in lessonActions.ts; `lab`
  * gathers them all. No tfjs here: only types cross from the worker side.
  */
-import type { LabConfig } from '../core/config';
+import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import { costProblem, MEMORY_BUDGETS } from '../core/cost/costEstimate';
 import { message } from '../core/messages';
 import { checkSnapshot, SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../core/train/snapshotFile';
 import type { RunRequest } from '../worker/api';
-import { backendFromSearch, LabClient, scatterSizeFromSearch } from '../worker/client';
-import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
+import { backendFromSearch, LabClient, scatterSizeFromSearch, WorkerNotLoadedError, WorkerRestartedError } from '../worker/client';
+import type { FailureKind } from '../worker/recovery';
+import { findLesson } from '../lessons';
+import { lessonConfig } from '../lessons/preset';
+import { act, connect, currentClient, disconnect, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { applyLive, configChange, noticeRebuilt } from './liveSettings';
-import { forgetRun } from './modelPersistence';
-import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { checkStorage, importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { forgetRun } from './savedModels';
 import { speedOptionsOfPage } from './speedOptions';
 import { useLab } from './store';
+import { bootSwitches, installTestHooks, TEST_HOOKS } from './testHooks';
 
 export { act, ready } from './labConnection';
 export { priorGrid } from './latentActions';
@@ -35,12 +40,21 @@ export { EMBEDDING_DIGITS, SEARCH_NEIGHBOURS } from './lessonActions';
 export const SCATTER_SIZE = 5000;
 
 const store = () => useLab.getState();
+/** step(n) takes at most this many steps a call (worker/lab.worker.ts holds the same bound). */
+const MAX_STEPS_PER_CALL = 10_000;
+
+/** The open lesson's own settings (the free lab's defaults): what the lab falls back to. */
+function presetConfig(): LabConfig {
+  const lesson = findLesson(store().lessonId);
+  return lesson ? lessonConfig(lesson) : structuredClone(DEFAULT_CONFIG);
+}
 
 function createClient(): LabClient {
   return new LabClient({
     onEvent: routeEvent,
-    restartRun: () => {
-      const { config } = store();
+    restartRun: (kind: FailureKind) => {
+      // Out of memory: the same settings would abort again; the lesson's own fit (the cost guard checked them).
+      const config = kind === 'outOfMemory' ? presetConfig() : store().config;
       return { config, run: store().beginRun('restart', config) };
     },
     onRestart: ({ reason }) => {
@@ -48,19 +62,40 @@ function createClient(): LabClient {
       store().setRunState('idle');
       report('backend', reason, message('hint.settingsKept', {}));
     },
-    onRestarted: (_result) => {
+    onRestarted: async (_result, run) => {
       store().setBooting(false);
       const c = currentClient();
-      // A new worker measures nothing until asked again.
-      if (c) void resumeWatches(c).catch(() => undefined);
       // The text models lived in the old worker: the panel loads them again when shown.
       store().setText({ status: 'idle', running: false, measure: undefined, progress: undefined });
+      if (!c) return;
+      // The model comes back from its last save, with its step and its curve.
+      if (run) await restoreSaved(c, store().config, run.runId).catch(() => undefined);
+      // A new worker measures nothing until asked again.
+      await resumeWatches(c).catch(() => undefined);
     },
-    onRestartFailed: (reason) => {
+    onRestartFailed: (reason, action) => {
       store().setBooting(false);
-      report('backend', reason, message('hint.reload', {}));
+      store().addError({ type: 'error', kind: 'backend', message: reason, hint: message(action === 'reload' ? 'hint.reload' : 'hint.retry', {}), action });
     },
   });
+}
+
+/**
+ * The boot's configure: the linked settings, or, when they cannot start the lab (refused, too
+ * large, no backend for their kind), the lesson's own settings, saying so. No link breaks a reload.
+ */
+async function bootConfigure(c: LabClient): Promise<void> {
+  const config = store().config;
+  try {
+    await configureAndRestore(c, config, store().beginRun('configure', config));
+  } catch (e) {
+    // A restart in progress configures the worker itself; the settings were not at fault.
+    if (e instanceof WorkerRestartedError) return;
+    const preset = presetConfig();
+    if (JSON.stringify(preset) === JSON.stringify(config)) throw e;
+    report('config', message('config.fellBack', {}, errorText(e)));
+    await configureAndRestore(c, preset, store().beginRun('configure', preset));
+  }
 }
 
 /**
@@ -79,19 +114,21 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
+        bootSwitches(location.search);
+        await checkStorage();
         await c.start({
           dataUrl: new URL('data/', document.baseURI).href,
           forcedBackend: backendFromSearch(location.search),
           ...speedOptionsOfPage(location.search),
           scatterSize: scatterSizeFromSearch(location.search, SCATTER_SIZE),
         });
-        const config = store().config;
-        await configureAndRestore(c, config, store().beginRun('configure', config));
+        await bootConfigure(c);
         await resumeWatches(c);
         watchRunForSaving(currentClient);
       } catch (e) {
         // Data and backend failures arrived as error events with the file and the fix.
-        if (!store().errors.length) report('internal', message('internal.startFailed', {}, errorText(e)));
+        if (e instanceof WorkerNotLoadedError) store().addError({ type: 'error', kind: 'internal', message: message('worker.notLoaded', {}, e.message), hint: message('hint.dataRetry', {}), action: 'retry' });
+        else if (!store().errors.length) report('internal', message('internal.startFailed', {}, errorText(e)));
         throw e;
       } finally {
         store().setBooting(false);
@@ -99,13 +136,24 @@ export const lab = {
     });
   },
 
+  /** Starts the lab again from nothing (a notice's Retry: a script or a data file that did not arrive). */
+  retry(): Promise<void> {
+    currentClient()?.terminate();
+    disconnect();
+    store().clearErrors();
+    return lab.boot();
+  },
+
   train: () => act('train', (c) => c.call((api) => api.train())),
   pause: () => act('pause', (c) => c.call((api) => api.pause())),
   /** Train when paused or idle, pause when running. */
   toggle: () => (store().runState === 'running' ? lab.pause() : lab.train()),
-  /** Exactly `n` training steps (default 1). */
+  /** Saves the model now (before a reload onto a new version). */
+  saveNow: () => saveModel(currentClient()),
+  /** Exactly `n` training steps (default 1, at most MAX_STEPS_PER_CALL). */
   step: async (n = 1) => {
-    await act('step', (c) => c.call((api) => api.step(n)));
+    const steps = Math.min(MAX_STEPS_PER_CALL, Math.max(1, Math.floor(Number.isFinite(n) ? n : 1)));
+    await act('step', (c) => c.call((api) => api.step(steps)));
     await saveModel(currentClient());
   },
   /** Re-initialises the model from its seed as a new run; the saved model of this configuration is dropped. */
@@ -125,6 +173,14 @@ export const lab = {
    * config, which boot() applies. Resolves false when the page could not apply it.
    */
   async applyConfig(config: LabConfig, options: { fresh?: boolean } = {}): Promise<boolean> {
+    // The cost guard before the store takes it (the worker checks again on the kind's backend).
+    const backend = store().backend?.chosen;
+    const problem = backend && costProblem(config, MEMORY_BUDGETS[backend]);
+    if (problem) {
+      const { field, limit, megabytes, budgetMegabytes } = problem;
+      report('config', message('cost.memory', { field, limit, megabytes, budget: budgetMegabytes, backend: backend as string }));
+      return false;
+    }
     if (!started()) {
       store().setConfig(config);
       return true;
@@ -169,7 +225,8 @@ export const lab = {
     if (!result) return { ok: false, problems: ['The lab is not ready.'] };
     if (!result.ok) return result;
     if (store().run.id === run.runId) useLab.setState({ progress: progressAt(result, run.runId), restoredModel: { step: result.step, from: 'file' } });
-    await saveModel(currentClient());
+    // The reader chose this file: it replaces a saved model of the same settings even if that was trained further.
+    await saveModel(currentClient(), { replace: true });
     return { ok: true, step: result.step, warnings: result.warnings };
   },
 
@@ -179,14 +236,7 @@ export const lab = {
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,
-  /** Events of superseded runs the page dropped so far (tests of the run protocol). */
-  droppedEvents,
-  /** Live tensor count and bytes in the worker (leak checks in e2e). */
-  memory: async () => (await ready()).call((api) => api.memory()),
-  backendReport: async () => (await ready()).call((api) => api.backendReport()),
-  /** Tests of the restart path: see LabApi.simulateFailure. */
-  simulateFailure: async (kind: 'crash' | 'deviceLost') => (await ready()).call((api) => api.simulateFailure(kind)),
 };
 
-// Tests and teachers' scripts drive the lab from the console.
-(globalThis as { __lab?: typeof lab }).__lab = lab;
+// Tests and a developer's console drive the lab as `window.__lab`: test and dev builds only.
+if (TEST_HOOKS) installTestHooks(lab);

@@ -25,6 +25,12 @@ export function connect(c: LabClient, started: (c: LabClient) => Promise<void>):
   return booting;
 }
 
+/** Forgets the client (a retried start connects a new one). */
+export function disconnect(): void {
+  client = undefined;
+  booting = undefined;
+}
+
 /** True once boot() has begun (before it, actions only keep the page's wishes). */
 export function started(): boolean {
   return booting !== undefined;

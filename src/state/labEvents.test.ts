@@ -91,7 +91,7 @@ describe('the run the page shows', () => {
     routeEvent({ type: 'error', kind: 'internal', message: message('internal.pcaFailed', {}, 'worker died') });
     routeEvent({ type: 'backend', report: { chosen: 'wasm', forced: true, candidates: [] } });
     // A lost device is told by the client's restart notice, not twice.
-    routeEvent({ type: 'error', kind: 'backend', message: message('backend.deviceLost', {}), lostBackend: 'webgpu' });
+    routeEvent({ type: 'error', kind: 'backend', message: message('backend.deviceLost', {}), lost: { backend: 'webgpu', why: 'deviceLost' } });
     const s = useLab.getState();
     expect(s.errors.slice(errors).map((e) => e.message.code)).toEqual(['internal.pcaFailed']);
     expect(s.backend?.chosen).toBe('wasm');

@@ -75,8 +75,9 @@ export function routeEvent(e: LabEvent): void {
       s.setTestSample(e);
       break;
     case 'error':
-      // A lost device is told once, by the client's restart notice (labBridge onRestart).
-      if (!e.lostBackend) s.addError(e);
+      // A lost backend is told once, by the client's restart notice (labBridge onRestart).
+      // A data file that did not arrive or broke: Retry starts the lab again.
+      if (!e.lost) s.addError(e.kind === 'data' ? { ...e, action: 'retry' } : e);
       break;
     case 'backend':
       s.setBackend(e.report);

@@ -8,12 +8,15 @@
  */
 import * as Comlink from 'comlink';
 import type { LabConfig } from '../core/config';
-import { checkSnapshot, type ModelSnapshot } from '../core/train/snapshot';
+import { type ModelSnapshot } from '../core/train/snapshot';
+import { estimateCost } from '../core/cost/costEstimate';
 import { message } from '../core/messages';
 import type { ImportResult, ProgressEvent, RunRequest } from '../worker/api';
 import { WorkerRestartedError, type LabClient } from '../worker/client';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
-import { isQuotaError, loadRun, saveRun } from './modelPersistence';
+import { isQuotaError } from './modelPersistence';
+import { loadRun, RecordSkipped, saveRun, storageAvailable } from './savedModels';
+import { MAX_SAVED_MODEL_BYTES } from './storageBudget';
 import { useLab, type LossPoint } from './store';
 
 const store = () => useLab.getState();
@@ -24,13 +27,54 @@ let saveTimer: ReturnType<typeof setInterval> | undefined;
 let saving = false;
 /** The quota notice is shown once per page. */
 let quotaReported = false;
+/** Storage that would not open: nothing is saved (said once, at boot: checkStorage). */
+let unavailable = false;
+/** The page has asked the browser to keep its storage (navigator.storage.persist, once). */
+let persistAsked = false;
+/** Configs whose model is too large to keep, told once each. */
+const tooLargeTold = new Set<string>();
 
-/** Exports the model from the worker and saves it with the history; never throws. */
-export async function saveModel(client: LabClient | undefined): Promise<void> {
+const MB = 2 ** 20;
+
+/** At boot: can models be kept here? If not, the page says so once and the lab goes on. */
+export async function checkStorage(): Promise<void> {
+  if (await storageAvailable()) return;
+  unavailable = true;
+  store().addError({ type: 'error', kind: 'storage', message: message('storage.unavailable', {}), hint: message('hint.exportToKeep', {}) });
+}
+
+/** A model past MAX_SAVED_MODEL_BYTES is not exported for the disk (hundreds of MB): told once per config. */
+function tooLargeToKeep(config: LabConfig): boolean {
+  const bytes = estimateCost(config).snapshotBytes;
+  if (bytes <= MAX_SAVED_MODEL_BYTES) return false;
+  const key = JSON.stringify(config);
+  if (!tooLargeTold.has(key)) {
+    tooLargeTold.add(key);
+    const params = { megabytes: Math.ceil(bytes / MB), limit: Math.floor(MAX_SAVED_MODEL_BYTES / MB) };
+    store().addError({ type: 'error', kind: 'storage', message: message('storage.modelTooLarge', params), hint: message('hint.exportToKeep', {}) });
+  }
+  return true;
+}
+
+/** Asks the browser once to keep the lab's storage (not evicted under pressure without asking). */
+function askPersistence(): void {
+  if (persistAsked) return;
+  persistAsked = true;
+  void globalThis.navigator?.storage?.persist?.().catch(() => false);
+}
+
+/**
+ * Exports the model from the worker and saves it with the history; never throws. An autosave
+ * (the default) never replaces a saved model of the same settings trained further (another
+ * tab's, or the one this tab restored before a restart); `replace` is for a model file the
+ * reader imported.
+ */
+export async function saveModel(client: LabClient | undefined, options: { replace?: boolean } = {}): Promise<void> {
   const s = store();
   const step = s.progress?.step ?? 0;
   const runId = s.run.id;
-  if (saving || !client || step === 0 || s.runState === 'diverged' || s.savedModel?.step === step) return;
+  if (unavailable || saving || !client || step === 0 || s.runState === 'diverged' || s.savedModel?.step === step) return;
+  if (tooLargeToKeep(s.config)) return;
   saving = true;
   try {
     // Timed from the export to the stored record: the sparse lesson's 1000-unit code with Adam's
@@ -40,8 +84,11 @@ export async function saveModel(client: LabClient | undefined): Promise<void> {
     // The page began another run while the export ran (a new configuration, a reset): this
     // snapshot is of the run before, which must not come back under the new one's key.
     if (store().run.id !== runId) return;
-    const record = await saveRun(snapshot, store().history);
-    store().setSavedModel({ step: record.step, savedAt: record.savedAt, ms: performance.now() - t0 });
+    const outcome = await saveRun(snapshot, store().history, options);
+    askPersistence();
+    if (!outcome.saved) return;
+    const { record } = outcome;
+    if (store().run.id === runId) store().setSavedModel({ step: record.step, savedAt: record.savedAt, ms: performance.now() - t0 });
   } catch (e) {
     if (isQuotaError(e)) {
       if (!quotaReported) {
@@ -103,14 +150,16 @@ export async function importIntoWorker(c: LabClient, snapshot: ModelSnapshot, ru
  * asked for another run since.
  */
 export async function restoreSaved(c: LabClient, config: LabConfig, afterRunId: number): Promise<void> {
+  if (unavailable) return;
   let record;
   try {
     record = await loadRun(config);
   } catch (e) {
-    console.warn('lab: saved models could not be read', e);
+    if (e instanceof RecordSkipped) store().addError({ type: 'error', kind: 'storage', message: message('storage.recordSkipped', {}, e.message) });
+    else console.warn('lab: saved models could not be read', e);
     return;
   }
-  if (!record || !checkSnapshot(record.snapshot, config).ok || store().run.id !== afterRunId) return;
+  if (!record || store().run.id !== afterRunId) return;
   const run = store().beginRun('restore');
   const result = await importIntoWorker(c, record.snapshot, run);
   if (!result.ok || store().run.id !== run.runId) return;

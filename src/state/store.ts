@@ -17,7 +17,6 @@ import type {
   SensitivityEvent,
   EngineMeasuresEvent,
   SparsityEvent,
-  ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
   PcaMapEvent,
@@ -30,12 +29,14 @@ import type { ControlGroup } from '../lessons/types';
 import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
 import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
+import { noticeSlice, type NoticeSlice } from './noticeSlice';
 import { thinned, type RunSlice } from './runSlice';
 import { predictionSlice, type PredictionSlice } from './predictionSlice';
 import { mathSlice, type MathSlice } from './mathSlice';
 import { EMPTY_LIVE, liveSlice, type LiveSlice } from './liveSlice';
 
 export type { LossPoint, RunInfo, RunSlice } from './runSlice';
+export type { Notice, NoticeAction } from './noticeSlice';
 
 export interface ConfigSlice {
   config: LabConfig;
@@ -77,15 +78,12 @@ export interface PersistSlice {
   setRestoredModel: (m?: { step: number; from: 'storage' | 'file' }) => void;
 }
 
-export interface BackendSlice {
+export interface BackendSlice extends NoticeSlice {
   backend?: BackendReport;
   /** True while the worker loads data and checks backends. */
   booting: boolean;
-  errors: ErrorEvent[];
   setBackend: (r: BackendReport) => void;
   setBooting: (b: boolean) => void;
-  addError: (e: ErrorEvent) => void;
-  dismissError: (index: number) => void;
 }
 
 export interface LatentSlice {
@@ -321,11 +319,9 @@ export const useLab = create<LabState>()((set, get) => ({
 
   // backend
   booting: true,
-  errors: [],
+  ...noticeSlice(set),
   setBackend: (backend) => set({ backend }),
   setBooting: (booting) => set({ booting }),
-  addError: (e) => set((s) => ({ errors: [...s.errors, e] })),
-  dismissError: (index) => set((s) => ({ errors: s.errors.filter((_, i) => i !== index) })),
 
   // latent
   setTestSample: (testSample) => set({ testSample }),

@@ -18,7 +18,7 @@ import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from '
 import type { BackendEvent, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
 import type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
-import type { ApplySettingsAnswer, FullTestEvent, PcaBaselineEvent, ProgressEvent, RunEvent, RunRequest, SettingsEvent, StatusEvent } from './apiRun';
+import type { ApplySettingsAnswer, FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, SettingsEvent, StatusEvent } from './apiRun';
 import type { TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 import type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
 import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
@@ -117,13 +117,18 @@ export interface LabApi {
    */
   importModel(snapshot: ModelSnapshot, run: RunRequest): Promise<ImportResult>;
   backendReport(): Promise<BackendReport>;
-  /** Live tensor count, for leak tests in e2e. */
-  memory(): Promise<{ numTensors: number; numBytes: number }>;
   /**
-   * For tests of the restart path: 'crash' throws an uncaught error in the worker (the page
-   * sees the worker's 'error' event); 'deviceLost' destroys the WebGPU device (webgpu only).
+   * Live tensor count and bytes, for leak tests in e2e; the wasm heap's size on wasm; the runs
+   * begun by cause (tests count the models really built).
    */
-  simulateFailure(kind: 'crash' | 'deviceLost'): Promise<void>;
+  memory(): Promise<{ numTensors: number; numBytes: number; wasmBytes?: number; runsBegun: Record<RunCause, number> }>;
+  /**
+   * Test builds only (labFailures.ts): 'crash' throws an uncaught error in the worker (the page
+   * sees the worker's 'error' event); 'deviceLost' destroys the WebGPU device, 'contextLost'
+   * loses the WebGL context, 'outOfMemory' exhausts wasm's memory until it aborts (each on its
+   * own backend only).
+   */
+  simulateFailure(kind: 'crash' | 'deviceLost' | 'contextLost' | 'outOfMemory'): Promise<void>;
   /**
    * Starts (true) or stops the similar-image search measurements: imageSearch events for the
    * autoencoder's codes (in the lab worker, a share of the training time) and for pixels and

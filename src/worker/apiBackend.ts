@@ -54,6 +54,8 @@ export interface InitOptions {
   fusedKernels?: boolean;
   /** Number of test digits drawn on the latent scatter (the first N of the test set). */
   scatterSize: number;
+  /** Test builds only: the worker crashes during this init (tests of recovery while booting and respawning). */
+  crashDuringInit?: boolean;
 }
 
 export interface InitResult {
@@ -65,16 +67,18 @@ export interface InitResult {
 /** Something the page must say: a code it words in the reader's language (core/messages.ts). */
 export interface ErrorEvent {
   type: 'error';
-  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. */
-  kind: 'data' | 'backend' | 'internal';
+  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': settings the lab cannot take (too large). 'storage': saved models. */
+  kind: 'data' | 'backend' | 'config' | 'internal' | 'storage';
   message: Message;
   /** What the reader can do, e.g. code 'hint.prepareData'. */
   hint?: Message;
   /**
-   * For 'backend': set when the backend in use broke (e.g. the WebGPU device was lost). The
-   * page must restart the worker without it; selection problems during init leave it unset.
+   * Set when the backend in use broke: the WebGPU device or the WebGL context was lost, or
+   * WebAssembly aborted (out of memory). Every later call on it fails, so the page restarts the
+   * worker (client.ts; recovery.ts says whether without that backend) and tells it once, by
+   * its restart notice. Selection problems during init leave it unset.
    */
-  lostBackend?: BackendName;
+  lost?: { backend: BackendName; why: 'deviceLost' | 'contextLost' | 'outOfMemory' };
 }
 
 export interface BackendEvent {

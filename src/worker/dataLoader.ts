@@ -5,11 +5,13 @@
  * Runs in the lab worker (and in Node for tests: fetch, Blob and DecompressionStream are
  * globals there too). Every failure becomes a DataLoadError whose message code names the file
  * (codes 'data.*', core/messages.ts) and whose hint is the fix, so the page shows a message in
- * the reader's language instead of a blank page.
+ * the reader's language instead of a blank page. A file that does not arrive (nothing for
+ * STALL_MS, twice: fetchPatiently.ts) is such a failure too, within 15 s.
  */
 import { IdxError, parseIdxImages, parseIdxLabels } from '../core/data/idx';
 import { message, type Message } from '../core/messages';
 import type { MnistData } from '../core/train/types';
+import { fetchPatiently, StalledError } from './fetchPatiently';
 
 export const TRAIN_COUNT = 60000;
 export const TEST_COUNT = 10000;
@@ -22,8 +24,11 @@ export const DATA_FILES = {
   testLabels: 'test-labels.idx.gz',
 } as const;
 
-/** What to do about a missing or broken data file: run the prepare step and reload. */
-export const DATA_FIX_HINT: Message = message('hint.prepareData', {});
+/**
+ * What to do about a missing or broken data file. A developer (`npm start`, a dev build) runs the
+ * prepare step; a student on a deployed lab cannot, and is told to retry and to tell the host.
+ */
+export const DATA_FIX_HINT: Message = import.meta.env.DEV ? message('hint.prepareData', {}) : message('hint.dataRetry', {});
 
 /** A data file is missing, not gzip, or not a valid idx file. */
 export class DataLoadError extends Error {
@@ -69,13 +74,14 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
  */
 export async function fetchIdxFile(url: string, file: string, fetchImpl: typeof fetch = fetch): Promise<Uint8Array> {
   let response: Response;
+  let body: Uint8Array;
   try {
-    response = await fetchImpl(url);
+    ({ response, body } = await fetchPatiently(url, fetchImpl));
   } catch (e) {
+    if (e instanceof StalledError) throw new DataLoadError(file, message('data.timeout', { file, seconds: e.ms / 1000 }));
     throw new DataLoadError(file, message('data.requestFailed', { file }, (e as Error).message));
   }
   if (!response.ok) throw new DataLoadError(file, message('data.httpStatus', { file, status: response.status, url }));
-  const body = new Uint8Array(await response.arrayBuffer());
   if (body.length === 0) throw new DataLoadError(file, message('data.empty', { file }));
   if (isGzip(body)) {
     try {

@@ -11,12 +11,16 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { LabConfig } from '../core/config';
+import { sameConfig } from '../core/configIdentity';
 import { message } from '../core/messages';
-import { EvaluationStopped, Trainer } from '../core/train/trainer';
+import { EvaluationStopped, type Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import { SnapshotError, type ModelSnapshot } from '../core/train/snapshot';
-import type { ApplySettingsAnswer, BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
-import { destroyWebGpuDevice, errorText, explain, watchDeviceLoss } from './backends';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { ApplySettingsAnswer, BackendName, BackendReport, ErrorEvent, ImportResult, InitOptions, InitResult, LabApi, RunRequest } from './api';
+import { errorText, explain } from './backends';
+import { buildTrainer, ReportedError } from './labBuild';
+import { LabFailures, TEST_HOOKS, type SimulatedFailure } from './labFailures';
 import { loadData, pcaFitterFor, startBackend } from './labStart';
 import { LabViews } from './labViews';
 import { lossOf } from './pcaBaseline';
@@ -29,22 +33,14 @@ import type { TextLoadResult } from './apiText';
 import { LabText } from './textRetrievalLab';
 import { LabVq } from './labVq';
 import { TrainingLoop } from './labLoop';
+import { backendFlops, chunkRowsFor, plannedParts } from './stepCutting';
 import { LabReads } from './labReads';
 import { RunChannel, type Listener } from './runChannel';
 import { applyLiveSettings } from './liveSettings';
 
 const NOT_READY = 'The lab worker has not been initialised yet (init() first).';
-
-/**
- * A call's failure the page has already heard as an error event: the call rejects with it, and
- * the page's bridge (state/labConnection.ts `expected`) does not report it a second time.
- */
-class ReportedError extends Error {
-  constructor(cause: unknown) {
-    super(errorText(cause));
-    this.name = 'ReportedError';
-  }
-}
+/** step(n) takes at most this many steps a call (a console's step(1e9) would hold the lock for hours). */
+export const MAX_STEPS_PER_CALL = 10_000;
 
 /** What init() builds once MNIST is loaded and the backend chosen. */
 interface Parts {
@@ -62,6 +58,8 @@ interface Parts {
 
 class Lab implements LabApi {
   private readonly channel = new RunChannel();
+  /** Notices a broken backend (lost device or context, a wasm abort) and tells the page once. */
+  private readonly failures = new LabFailures((e) => this.emitError(e), () => void this.parts?.loop.stop());
   private parts?: Parts;
   private trainer?: Trainer;
   private dataUrl?: string;
@@ -86,6 +84,7 @@ class Lab implements LabApi {
   constructor() {
     self.addEventListener('unhandledrejection', (e) => {
       e.preventDefault();
+      if (this.failures.lostBy(e.reason)) return;
       this.emitError({ kind: 'internal', message: message('internal.unexpected', {}, errorText(e.reason)) });
     });
   }
@@ -107,13 +106,14 @@ class Lab implements LabApi {
   init(options: InitOptions): Promise<InitResult> {
     return this.exclusive(async () => {
       const report = (e: Omit<ErrorEvent, 'type'>) => this.emitError(e);
+      if (options.crashDuringInit && TEST_HOOKS) {
+        this.failures.simulate('crash');
+        await new Promise<never>(() => undefined);
+      }
       this.dataUrl = options.dataUrl;
       const data = await loadData(options.dataUrl, report);
       const backend = await startBackend(data, options, report);
-      watchDeviceLoss((reason) => {
-        void this.parts?.loop.stop();
-        this.emitError({ kind: 'backend', message: message('backend.deviceLost', {}, reason), lostBackend: 'webgpu' });
-      });
+      this.failures.watch();
       const channel = this.channel;
       const views = new LabViews(data, options.scatterSize, channel);
       const apps = new LabApplications(data, channel, (detail) => this.emitError({ kind: 'internal', message: message('internal.searchFailed', {}, detail) }));
@@ -125,7 +125,12 @@ class Lab implements LabApi {
         apps,
         vq,
         pca: pcaFitterFor(data, views.scatter, (detail) => this.emitError({ kind: 'internal', message: message('internal.pcaFailed', {}, detail) })),
-        loop: new TrainingLoop({ channel, views, vq, apps, emitError: (e) => this.emitError(e) }),
+        loop: new TrainingLoop({
+          ...{ channel, views, vq, apps },
+          emitError: (e) => this.emitError(e),
+          lostBy: (e) => this.failures.lostBy(e),
+          plannedParts: (trainer) => plannedParts(trainer.config, backendFlops(backend, tf.getBackend() as BackendName)),
+        }),
         kindBackends: new KindBackends(backend),
         pretrain: new PretrainRun(data, (e) => channel.post(e)),
       };
@@ -137,22 +142,24 @@ class Lab implements LabApi {
   }
 
   configure(config: LabConfig, run: RunRequest): Promise<void> {
+    this.channel.asked(run);
     return this.exclusive(async () => {
+      // The lock passes on in a microtask, before the page's messages queued meanwhile are read:
+      // one task's wait lets them arrive (each calls asked), so a configure they supersede is skipped.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.channel.stale(run)) return;
       // Trusted: the page validated it where it entered (link, editor, file, saved model).
       const parts = this.require();
       await parts.loop.stop();
       this.trainer?.dispose();
       this.trainer = undefined;
-      await this.activateBackendFor(config);
-      let trainer: Trainer;
-      try {
-        trainer = new Trainer(parts.data, config);
-        if (config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
-      } catch (e) {
-        this.emitError({ kind: 'internal', message: message('internal.buildFailed', {}, errorText(e)) });
-        throw new ReportedError(e);
-      }
+      const trainer = await buildTrainer(
+        { ...parts, emitError: (e) => this.emitError(e), post: (e) => this.channel.post(e as never), lostBy: (e) => this.failures.lostBy(e) },
+        config,
+      );
+      if (config.model.kind === 'conditional') trainer.setDecodeLabel(this.reads.decodeLabel);
+      // A heavy model's evaluations go in chunks short enough for the worker to answer between them.
+      trainer.limitChunkRows(chunkRowsFor(trainer.config, backendFlops(parts.report, tf.getBackend() as BackendName)));
       this.trainer = trainer;
       await this.startFreshRun(run, trainer);
     });
@@ -202,13 +209,15 @@ class Lab implements LabApi {
       const trainer = this.requireTrainer();
       const { loop } = this.require();
       await loop.stop();
-      if (!(await loop.stepExactly(trainer, Math.max(1, Math.floor(steps))))) return;
+      const n = Math.min(MAX_STEPS_PER_CALL, Math.max(1, Math.floor(Number.isFinite(steps) ? steps : 1)));
+      if (!(await loop.stepExactly(trainer, n))) return;
       this.channel.emit({ type: 'status', state: 'paused' });
       this.fullTestInBackground(trainer);
     });
   }
 
   reset(run: RunRequest): Promise<void> {
+    this.channel.asked(run);
     return this.exclusive(async () => {
       if (this.channel.stale(run)) return;
       const trainer = this.requireTrainer();
@@ -219,6 +228,7 @@ class Lab implements LabApi {
   }
 
   importModel(snapshot: ModelSnapshot, run: RunRequest): Promise<ImportResult> {
+    this.channel.asked(run);
     return this.exclusive(async () => {
       if (this.channel.stale(run)) return { ok: false, problems: [], superseded: true };
       const trainer = this.requireTrainer();
@@ -226,6 +236,8 @@ class Lab implements LabApi {
       await loop.stop();
       let result: ImportResult;
       try {
+        // A saved model comes back only into exactly its own configuration (a file may move between settings of one architecture).
+        if (run.cause === 'restore' && !sameConfig(snapshot.config, trainer.config)) throw new SnapshotError('The saved model belongs to other settings.');
         const { warnings } = await trainer.importState(snapshot);
         result = { ok: true, warnings, step: trainer.step, epoch: trainer.epoch, samplesSeen: trainer.samplesSeen };
       } catch (e) {
@@ -247,7 +259,7 @@ class Lab implements LabApi {
     this.beginRun(run, trainer);
     this.channel.emit({ type: 'status', state: 'idle' });
     this.requestPcaBaseline(trainer);
-    await loop.publishViews(trainer);
+    await loop.publishViews(trainer, () => this.channel.superseded(run));
     await apps.restart(trainer);
   }
 
@@ -266,6 +278,7 @@ class Lab implements LabApi {
     try {
       return await fn(this.requireTrainer());
     } catch (e) {
+      if (this.failures.lostBy(e)) throw new ReportedError(e);
       return explain(e);
     }
   }
@@ -274,22 +287,18 @@ class Lab implements LabApi {
     return this.require().report;
   }
 
-  async memory(): Promise<{ numTensors: number; numBytes: number }> {
+  async memory(): ReturnType<LabApi['memory']> {
     // Counted once a background full test and the page's reads are over (their tensors would count otherwise).
     await this.fullTestDone;
     await this.reads.idle();
     const m = tf.memory();
-    return { numTensors: m.numTensors, numBytes: m.numBytes };
+    // The wasm backend's heap: what the browser really holds for it (it never shrinks).
+    const wasm = tf.getBackend() === 'wasm' ? ((tf.backend() as BackendWasm).wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.buffer.byteLength : undefined;
+    return { numTensors: m.numTensors, numBytes: m.numBytes, ...(wasm === undefined ? {} : { wasmBytes: wasm }), runsBegun: { ...this.channel.begun } };
   }
 
-  async simulateFailure(kind: 'crash' | 'deviceLost'): Promise<void> {
-    if (kind === 'crash') {
-      setTimeout(() => {
-        throw new Error('Simulated worker crash (test).');
-      });
-      return;
-    }
-    if (!destroyWebGpuDevice()) throw new Error('deviceLost can only be simulated on the webgpu backend.');
+  async simulateFailure(kind: SimulatedFailure): Promise<void> {
+    this.failures.simulate(kind);
   }
 
   watchImageSearch(on: boolean): Promise<void> {
@@ -343,31 +352,6 @@ class Lab implements LabApi {
   textTrain = (on: boolean) => this.text.train(on);
   textReset = () => this.text.reset();
   textQuery = (query: string, k: number) => this.text.query(query, k);
-
-  /**
-   * The backend for this model's kind (kindBackend.ts): the chosen one, or the next checked one
-   * when it lacks what the kind needs; the page hears which and why.
-   */
-  private async activateBackendFor(config: LabConfig): Promise<void> {
-    const { kindBackends, report } = this.require();
-    const before = tf.getBackend();
-    let choice;
-    try {
-      choice = await kindBackends.activate(config.model);
-    } catch (e) {
-      this.emitError({ kind: 'backend', message: message('backend.noneForKind', { kind: config.model.kind }, errorText(e)) });
-      throw new ReportedError(e);
-    }
-    if (choice.backend === before) return;
-    this.channel.post({ type: 'backend', report: choice.report });
-    if (choice.moved) {
-      this.emitError({
-        kind: 'backend',
-        message: message('backend.kindMoved', { kind: config.model.kind, usual: report.chosen }, choice.moved),
-        hint: message('hint.kindMoved', { backend: choice.backend, usual: report.chosen }),
-      });
-    }
-  }
 
   private requestPcaBaseline(trainer: Trainer): void {
     const { model, train } = trainer.config;

@@ -8,13 +8,14 @@
  * (runChannel.ts); lab.worker.ts starts and stops the loop under its lock.
  */
 import { message } from '../core/messages';
-import type { Trainer } from '../core/train/trainer';
+import { EvaluationStopped, type Trainer } from '../core/train/trainer';
 import { deviceLostWithin, errorText, LOSS_GRACE_MS } from './backends';
 import type { LabApplications } from './labApplications';
 import { VIEW_INTERVAL_MS, type LabViews } from './labViews';
 import type { LabVq } from './labVq';
 import type { RunChannel } from './runChannel';
 import { RunMeter, tick } from './runMeter';
+import { partsFor } from './stepCutting';
 import type { ErrorEvent } from './api';
 
 const PROGRESS_INTERVAL_MS = 1000 / 30;
@@ -30,6 +31,10 @@ export interface LoopParts {
   vq: LabVq;
   apps: LabApplications;
   emitError: (e: Omit<ErrorEvent, 'type'>) => void;
+  /** True when `e` means the backend broke (labFailures.ts): the page has been told, the worker is restarted. */
+  lostBy: (e: unknown) => boolean;
+  /** Parts a step of this trainer's model is cut into before any is measured (stepCutting.ts; 1: whole). */
+  plannedParts: (trainer: Trainer) => number;
 }
 
 export class TrainingLoop {
@@ -39,6 +44,8 @@ export class TrainingLoop {
   private lastProgressAt = -Infinity;
   private lastTestAt = -Infinity;
   private testInterval = VIEW_INTERVAL_MS;
+  /** Parts of each step (1: whole steps, in chunks); a slow model's steps are cut so a pause is answered quickly. */
+  private cut = 1;
 
   constructor(private readonly parts: LoopParts) {}
 
@@ -50,6 +57,7 @@ export class TrainingLoop {
   start(trainer: Trainer): void {
     if (this.running) return;
     this.running = true;
+    this.cut = this.parts.plannedParts(trainer);
     this.parts.channel.emit({ type: 'status', state: 'running' });
     this.done = this.run(trainer);
   }
@@ -88,11 +96,14 @@ export class TrainingLoop {
     return true;
   }
 
-  /** What the page shows of a fresh or loaded model: reconstructions, codes and the kinds' views. */
-  async publishViews(trainer: Trainer): Promise<void> {
+  /**
+   * What the page shows of a fresh or loaded model: reconstructions, codes and the kinds' views.
+   * `stopIf` (a newer run was asked for) gives up the map's encode between its chunks.
+   */
+  async publishViews(trainer: Trainer, stopIf?: () => boolean): Promise<void> {
     const { views, vq } = this.parts;
     await views.publishReconstructions(trainer);
-    await views.publishCodes(trainer);
+    await stoppable(views.publishCodes(trainer, stopIf));
     await views.publishDenoising(trainer);
     await views.publishSensitivity(trainer);
     await views.publishEngineMeasures(trainer);
@@ -106,8 +117,8 @@ export class TrainingLoop {
     try {
       while (this.running) {
         const t0 = performance.now();
-        const n = this.meter.chunk;
-        trainer.steps(n);
+        const n = this.cut > 1 ? 1 : this.meter.chunk;
+        if (!(await this.takeSteps(trainer, n))) break;
         const metrics = await trainer.readTrainMetrics();
         const now = performance.now();
         this.meter.chunkDone(n, now - t0, now, trainer.samplesSeen);
@@ -118,22 +129,48 @@ export class TrainingLoop {
           channel.emit({ type: 'status', state: 'diverged', reason: metrics.divergence.message });
           break;
         }
-        if (now - this.lastTestAt >= this.testInterval) await this.evaluateTest(trainer);
+        // A pause gives up a live test or a map refresh between their chunks (a heavy model's take seconds).
+        const paused = () => !this.running;
+        if (now - this.lastTestAt >= this.testInterval) await stoppable(this.evaluateTest(trainer, paused));
         else if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.postProgress(trainer);
-        if (views.codesDue(performance.now())) await views.publishCodes(trainer);
+        if (this.running && views.codesDue(performance.now())) await stoppable(views.publishCodes(trainer, paused));
         await apps.workDue(trainer);
         await tick();
       }
     } catch (e) {
       this.running = false;
-      // A lost device is reported once, by its own event; the page restarts the worker.
-      if (!(await deviceLostWithin(LOSS_GRACE_MS))) {
+      // A lost device or a wasm abort is reported once, by its own event; the page restarts the worker.
+      if (!this.parts.lostBy(e) && !(await deviceLostWithin(LOSS_GRACE_MS))) {
         this.parts.emitError({ kind: 'internal', message: message('internal.trainingStopped', {}, errorText(e)) });
         channel.emit({ type: 'status', state: 'paused' });
       }
     } finally {
       this.meter.stop(performance.now());
     }
+  }
+
+  /**
+   * `n` whole steps, or one step cut into parts with a tick between them (a pause abandons it:
+   * false). The parts follow each step's measured time; a whole step found slow is cut next time.
+   */
+  private async takeSteps(trainer: Trainer, n: number): Promise<boolean> {
+    const t0 = performance.now();
+    const batch = trainer.config.train.batchSize;
+    if (this.cut <= 1) {
+      trainer.steps(n);
+      this.cut = partsFor((performance.now() - t0) / n, batch);
+      return true;
+    }
+    const step = trainer.cutStep(this.cut);
+    while (!step.next().done) {
+      await tick();
+      if (!this.running) {
+        step.return();
+        return false;
+      }
+    }
+    this.cut = partsFor(performance.now() - t0, batch);
+    return true;
   }
 
   private postProgress(trainer: Trainer, test?: { testLoss: number; testSquaredError: number }): void {
@@ -154,10 +191,10 @@ export class TrainingLoop {
   }
 
   /** Live test metrics (posted with a progress event), the showcase reconstructions and the kinds' views. */
-  private async evaluateTest(trainer: Trainer): Promise<void> {
+  private async evaluateTest(trainer: Trainer, stopIf?: () => boolean): Promise<void> {
     const { views, vq } = this.parts;
     const t0 = performance.now();
-    const m = await trainer.evaluateTest('live');
+    const m = await trainer.evaluateTest('live', { stopIf });
     await views.publishReconstructions(trainer);
     await views.publishDenoising(trainer);
     await views.publishSensitivity(trainer);
@@ -168,5 +205,14 @@ export class TrainingLoop {
     this.lastTestAt = now;
     this.testInterval = Math.max(VIEW_INTERVAL_MS, (now - t0) / TEST_MAX_SHARE);
     this.postProgress(trainer, { testLoss: m.testLoss, testSquaredError: m.testSquaredError });
+  }
+}
+
+/** Awaits `work`; one given up by its stopIf (EvaluationStopped) is not a failure. */
+async function stoppable(work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (e) {
+    if (!(e instanceof EvaluationStopped)) throw e;
   }
 }

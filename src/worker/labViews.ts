@@ -84,11 +84,12 @@ export class LabViews {
   }
 
   /** The scatter's codes and map, then the measurements on them (same codes, same moment). */
-  async publishCodes(trainer: Trainer): Promise<void> {
+  async publishCodes(trainer: Trainer, stopIf?: () => boolean): Promise<void> {
     const t0 = performance.now();
     const { n, labels } = this.scatter;
     const codeSize = trainer.config.model.codeSize;
-    const codes = await trainer.encode(this.scatter.images, n);
+    // In chunks; `stopIf` (training paused) gives up between them (EvaluationStopped).
+    const codes = await trainer.encode(this.scatter.images, n, { stopIf });
     const { event, map } = codesEvent(codes, n, codeSize, this.codeMap);
     this.codeMap = map;
     // Measured before the points' buffer is transferred away.

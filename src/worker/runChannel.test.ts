@@ -37,3 +37,14 @@ describe('RunChannel', () => {
     expect(channel.stale({ runId: 6, cause: 'reset' })).toBe(false);
   });
 });
+
+describe('RunChannel.asked', () => {
+  it('a request is superseded as soon as a newer one has arrived, before either ran', () => {
+    const channel = new RunChannel();
+    const runs = [7, 8, 9].map((runId) => ({ runId, cause: 'configure' as const }));
+    for (const run of runs) channel.asked(run);
+    expect(runs.map((r) => channel.stale(r))).toEqual([true, true, false]);
+    channel.begin(runs[2], counters);
+    expect(channel.begun).toMatchObject({ configure: 1, restore: 0 });
+  });
+});

@@ -8,7 +8,7 @@
  */
 import * as Comlink from 'comlink';
 import type { LabEvent, RunEventBody, RunScopedEvent, WorkerEvent } from './api';
-import type { RunEvent, RunRequest } from './apiRun';
+import type { RunCause, RunEvent, RunRequest } from './apiRun';
 
 export type Listener = (e: LabEvent) => unknown;
 /** Sends one event of a run; the buffers in `transfer` move to the page. */
@@ -18,6 +18,14 @@ export class RunChannel {
   private listener?: Listener;
   /** The run whose events go out now; 0 before the first configure. */
   private current = 0;
+  /**
+   * The newest run the page has asked for, known as soon as its message arrives (before the
+   * lock lets its call run): a request older than it is superseded, so thirty configures asked
+   * for in a row build one model, the last (the last link or edit wins).
+   */
+  private newest = 0;
+  /** Runs begun since the worker started, by cause (tests count the models really built). */
+  readonly begun: Record<RunCause, number> = { configure: 0, reset: 0, import: 0, restore: 0, restart: 0 };
 
   subscribe(listener: Listener): void {
     this.listener = listener;
@@ -41,9 +49,19 @@ export class RunChannel {
     return (e, transfer = []) => this.send({ ...e, runId } as RunScopedEvent, transfer);
   }
 
+  /** The page asks for run `run` (call on arrival, before waiting for the lock). */
+  asked(run: RunRequest): void {
+    this.newest = Math.max(this.newest, run.runId);
+  }
+
+  /** True when the page has asked for a newer run than `run` (a build of `run` may stop early). */
+  superseded(run: RunRequest): boolean {
+    return run.runId < this.newest;
+  }
+
   /** True when the page has asked for a newer run than `run` since (or for this one already). */
   stale(run: RunRequest): boolean {
-    return run.runId <= this.current;
+    return run.runId <= this.current || run.runId < this.newest;
   }
 
   /**
@@ -52,6 +70,7 @@ export class RunChannel {
    */
   begin(run: RunRequest, announcement: Omit<RunEvent, 'type' | 'runId' | 'cause'>): void {
     this.current = run.runId;
+    this.begun[run.cause]++;
     this.emit({ type: 'run', cause: run.cause, ...announcement });
   }
 

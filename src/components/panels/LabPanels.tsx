@@ -4,11 +4,15 @@ import { experimentOf, findLesson } from '../../lessons';
 import type { PanelId } from '../../lessons/catalog';
 import { useLab } from '../../state/store';
 import { PanelFocusButton } from '../PanelFocusButton';
+import { PanelBoundary } from './PanelBoundary';
 import { pagePanels, panelRows } from './pagePanels';
 import { PANELS } from './registry';
 import './panels.css';
 
-/** One panel in its frame, with the ⤢ button that fills the screen with it (a direct child, as presenter.css needs). */
+/**
+ * One panel in its frame, with the ⤢ button that fills the screen with it (a direct child, as
+ * presenter.css needs); its view inside an error boundary, so it fails alone.
+ */
 function PanelFrame({ id }: { id: PanelId }) {
   const { t } = useTranslation();
   const { component: View, titleKey, className, heading } = PANELS[id];
@@ -18,14 +22,18 @@ function PanelFrame({ id }: { id: PanelId }) {
       <section className={`panel ${className}`} aria-labelledby={`panel-${id}`} data-panel={id}>
         <PanelFocusButton panel={id} name={title} />
         <h2 id={`panel-${id}`}>{title}</h2>
-        <View />
+        <PanelBoundary panel={id} title={title}>
+          <View />
+        </PanelBoundary>
       </section>
     );
   }
   return (
     <div className={`panel ${className}`} data-panel={id}>
       <PanelFocusButton panel={id} name={title} />
-      <View />
+      <PanelBoundary panel={id} title={title}>
+        <View />
+      </PanelBoundary>
     </div>
   );
 }

@@ -6,6 +6,7 @@
  * through core/kinds/engines.ts on the worker's side.
  */
 import { z } from 'zod';
+import '../zodSetup';
 import { MODEL_ROWS, type ModelSettingId, type ModelValue } from '../settings/modelRows';
 import { shapeOf } from '../settings/row';
 import type { KindProblem, ProblemCode, ProblemParams } from './problems';

@@ -7,6 +7,7 @@
  * the editor's draft (components/architectureDraft.ts) are derived from the rows.
  */
 import { z } from 'zod';
+import '../zodSetup';
 
 /** Smallest and largest allowed value (inclusive). */
 export interface Range {

@@ -2,6 +2,7 @@
  * The training settings, one row each (row.ts): LabConfig.train, shared by every kind.
  */
 import { z } from 'zod';
+import '../zodSetup';
 import { ALL_DIGITS, OPTIMIZERS, type OptimizerName } from './choices';
 import { decimalString, formatDigits, formatPlain, intString, normalDigitsString } from './codecs';
 import { decimalSchema, intSchema, row, shapeOf, type Range, type SettingRow } from './row';

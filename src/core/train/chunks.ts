@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 export const CHUNK_ROWS = 1000;
 
 /**
- * For start = 0, CHUNK_ROWS, ... < rows: `compute(start, n)` runs inside a tf.tidy, its result is
+ * For start = 0, chunkRows, ... < rows (CHUNK_ROWS unless the model's digits are heavy,
+ * Trainer.limitChunkRows): `compute(start, n)` runs inside a tf.tidy, its result is
  * read back and freed, then `use(values, start, n)` gets the values. `check()` runs before each
  * chunk and after each read-back and throws to give up (a reset model, a stop request).
  */
@@ -17,10 +18,12 @@ export async function forEachChunk(
   compute: (start: number, n: number) => tf.Tensor,
   use: (values: Float32Array, start: number, n: number) => void,
   check: () => void,
+  chunkRows = CHUNK_ROWS,
 ): Promise<void> {
-  for (let start = 0; start < rows; start += CHUNK_ROWS) {
+  const size = Math.max(1, Math.floor(chunkRows));
+  for (let start = 0; start < rows; start += size) {
     check();
-    const n = Math.min(CHUNK_ROWS, rows - start);
+    const n = Math.min(size, rows - start);
     const result = tf.tidy(() => compute(start, n));
     let values: Float32Array;
     try {

@@ -5,6 +5,7 @@
  * Plain data validated by zod; it crosses the worker boundary as it is.
  */
 import { z } from 'zod';
+import '../zodSetup';
 import { HIDDEN_ACTIVATIONS, LIMITS, OPTIMIZERS } from '../config';
 
 /**

@@ -15,6 +15,7 @@
  * starts fresh (with a warning).
  */
 import { z } from 'zod';
+import '../zodSetup';
 import { engineWeightLayout } from './weightLayouts';
 import {
   fullConfig,

@@ -17,7 +17,9 @@
 import { analyseSnapshot, SnapshotError, type ModelSnapshot, type SnapshotTensor } from './snapshot';
 
 const MAGIC = 'AELABMLP';
-const PREFIX = MAGIC.length + 4;
+/** Bytes before the header: the magic and the header's length. */
+export const FILE_PREFIX_BYTES = MAGIC.length + 4;
+const PREFIX = FILE_PREFIX_BYTES;
 /** A header of a few kilobytes is plenty; anything past this is not ours. */
 const MAX_HEADER = 1 << 20;
 
@@ -75,6 +77,32 @@ export function decodeSnapshot(bytes: Uint8Array): ModelSnapshot {
     // Not expected (every check above is explicit), but a page must never see a raw TypeError.
     throw new SnapshotError(`The model file could not be read (${e instanceof Error ? e.message : String(e)}).`);
   }
+}
+
+/**
+ * Judges a file by its first bytes, before its body is read (a model file is read whole into
+ * memory; a wrong or huge one must be refused first). `start`: the file's first
+ * FILE_PREFIX_BYTES, or more. Returns the header's length when the magic is the lab's, and,
+ * once `start` holds the whole header, the file size the header describes.
+ * @throws SnapshotError when the file is not the lab's
+ */
+export function judgeFileStart(start: Uint8Array): { headerLength: number; expectedSize?: number } {
+  const notOurs = 'This is not an Autoencoder Lab model file.';
+  if (start.length < PREFIX) throw new SnapshotError(start.length === 0 ? 'The file is empty.' : `${notOurs} It has only ${start.length} bytes.`);
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (start[i] !== MAGIC.charCodeAt(i)) throw new SnapshotError(notOurs);
+  }
+  const headerLength = new DataView(start.buffer, start.byteOffset, start.byteLength).getUint32(MAGIC.length, true);
+  if (headerLength === 0 || headerLength > MAX_HEADER) throw new SnapshotError(`${notOurs} Its header is damaged.`);
+  if (start.length < PREFIX + headerLength) return { headerLength };
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(start.subarray(PREFIX, PREFIX + headerLength)));
+  } catch {
+    throw new SnapshotError(`${notOurs} Its header is not readable.`);
+  }
+  const values = tensorHeads(header).reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
+  return { headerLength, expectedSize: align4(PREFIX + headerLength) + 4 * values + 4 };
 }
 
 function decode(bytes: Uint8Array): ModelSnapshot {

@@ -13,6 +13,7 @@ import type { FeatureMap } from '../kinds/conv/layout';
 import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from '../kinds/mlp/contractive';
 import type { MlpAutoencoder } from '../kinds/mlp/model';
 import { activityScores, activitySums, encoderFeatures, type ActivityScores } from '../kinds/mlp/sparsity';
+import { evaluationRows } from '../cost/costEstimate';
 import { forEachChunk } from './chunks';
 import type { Engine } from './engine';
 import { evaluationSums, outputFromLogits } from './losses';
@@ -23,6 +24,17 @@ import type { TestMetrics } from './types';
 export { EvaluationStopped, type SettingsChange } from './trainerCore';
 
 export class Trainer extends TrainerCore {
+  /** Rows of an evaluation or encoding chunk: as many as fit the memory (core/cost), fewer on a slow backend. */
+  private chunkRows = evaluationRows(this.config.model);
+
+  /**
+   * Keeps evaluation and encoding chunks to `rows` digits at most (a slow backend's share of
+   * time: each chunk is one synchronous computation, and the worker answers only between them).
+   */
+  limitChunkRows(rows: number): void {
+    this.chunkRows = Math.max(1, Math.min(this.chunkRows, Math.floor(rows)));
+  }
+
   /**
    * Loss per pixel and squared error per image on the test set, from the raw model output.
    * 'live' = the first 1,000 test digits (resident on the device), 'full' = all 10,000.
@@ -48,6 +60,7 @@ export class Trainer extends TrainerCore {
         squaredErrorSum += values[1];
       },
       this.staleCheck('The model was reset during the test evaluation.', options.stopIf),
+      this.chunkRows,
     );
     return { testLoss: lossSum / (count * IMAGE_SIZE), testSquaredError: squaredErrorSum / count, count };
   }
@@ -156,11 +169,28 @@ export class Trainer extends TrainerCore {
     return result;
   }
 
-  /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
-  async encode(images: Float32Array, n: number): Promise<Float32Array> {
+  /**
+   * [n, 784] images in [0, 1] -> [n, codeSize] codes, in chunks (the map's 5,000 digits of a heavy
+   * model would not fit, or would hold the worker, in one piece). `stopIf` as in evaluateTest.
+   */
+  async encode(images: Float32Array, n: number, options: { stopIf?: () => boolean } = {}): Promise<Float32Array> {
     this.assertAlive();
-    const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
-    return readAndDispose(tf.tidy(() => this.engine.encode(x())));
+    const x = this.inputTensor(images, n, IMAGE_SIZE, 'images')();
+    const engine = this.engine;
+    const codeSize = this.codeSize;
+    const codes = new Float32Array(n * codeSize);
+    try {
+      await forEachChunk(
+        n,
+        (start, rows) => engine.encode(tf.slice(x, [start, 0], [rows, IMAGE_SIZE])),
+        (chunk, start) => codes.set(chunk, start * codeSize),
+        this.staleCheck('The model was reset while its codes were computed.', options.stopIf),
+        this.chunkRows,
+      );
+    } finally {
+      x.dispose();
+    }
+    return codes;
   }
 
   /**
@@ -179,6 +209,7 @@ export class Trainer extends TrainerCore {
       (start, n) => model.encode(tf.slice(x, [start, 0], [n, IMAGE_SIZE])),
       (chunk, start) => codes.set(chunk, start * codeSize),
       this.staleCheck('The model was reset while its codes were computed.'),
+      this.chunkRows,
     );
     return codes;
   }
@@ -201,6 +232,7 @@ export class Trainer extends TrainerCore {
       },
       (perImage, start) => errors.set(perImage, start),
       this.staleCheck('The model was reset while the test digits were scored.'),
+      this.chunkRows,
     );
     return errors;
   }

@@ -1,10 +1,9 @@
 /**
  * The training loop of the lab, its state and its bookkeeping: an autoencoder of any kind (an
  * Engine, core/kinds/engines.ts) trained on a seeded subset of MNIST with a custom loop (no
- * tf.layers), so each step is one tf.tidy and the loss stays on the device until read. The
- * live settings change between steps (applySettings); snapshots take and restore the run.
- * The reads of a trained model (test metrics, codes, decodes, the kinds' own figures) are the
- * Trainer's (trainer.ts), built on this.
+ * tf.layers), so each step is one tf.tidy (or parts of one: cutStep) and the loss stays on the
+ * device until read. Live settings change between steps (applySettings); snapshots take and
+ * restore the run. The reads of a trained model are the Trainer's (trainer.ts), built on this.
  *
  * Owned tensors: the run's digits (residentData.ts), the engine's variables, the optimizer's
  * slots and one scalar that accumulates the batch losses.
@@ -14,6 +13,7 @@ import type { LabConfig } from '../config';
 import { createEngine, engineWeightLayout } from '../kinds/engines';
 import { settingsDiff } from '../settings/diff';
 import { BatchOrder } from './batchOrder';
+import { GradientSum, partRanges } from './cutStep';
 import { detectDivergence } from './divergence';
 import type { Engine } from './engine';
 import { asConditional } from '../kinds/conditional/engine';
@@ -124,6 +124,44 @@ export class TrainerCore {
       this.stepCount++;
       this.samples += batchSize;
       this.stepsSinceRead++;
+    }
+  }
+
+  /**
+   * One step over the next batch cut into `parts` (cutStep.ts): each `next()` computes one part's
+   * gradients, the last applies their sum and counts the step; `return()` before the end abandons
+   * the step (its sums freed, the model as it was, the batch skipped).
+   */
+  *cutStep(parts: number): Generator<void, void, void> {
+    this.assertAlive();
+    const engine = this.engine;
+    const { model, train } = this.config;
+    const batch = this.nextBatch();
+    const sum = new GradientSum();
+    let loss = tf.keep(tf.scalar(0));
+    try {
+      for (const [start, end] of partRanges(batch.length, parts)) {
+        sum.weight = (end - start) / batch.length;
+        const next = tf.tidy(() => {
+          const rows = tf.tensor1d(batch.subarray(start, end), 'int32');
+          const labels = tf.gather(this.resident.trainLabels, rows);
+          const reconstruction = engine.trainStep(tf.gather(this.resident.trainImages, rows), { model, step: this.stepCount, seed: train.seed, optimizer: sum, labels });
+          return tf.keep(tf.add(loss, tf.mul(reconstruction, sum.weight)) as tf.Scalar);
+        });
+        loss.dispose();
+        loss = next;
+        yield;
+      }
+      sum.applyTo(this.optimizer);
+      const lossSum = tf.add(this.lossSum, loss) as tf.Scalar;
+      this.lossSum.dispose();
+      this.lossSum = lossSum;
+      this.stepCount++;
+      this.samples += batch.length;
+      this.stepsSinceRead++;
+    } finally {
+      sum.dispose();
+      loss.dispose();
     }
   }
 

@@ -24,6 +24,7 @@ export const messages = {
     notJson: 'The data file {{file}} could not be loaded: it is neither gzip nor valid JSON.',
     badPassages: 'The data file {{file}} is not the passages file the prepare step writes.',
     failed: 'MNIST could not be loaded.',
+    timeout: 'The data file {{file}} did not arrive: nothing came for {{seconds}} s, twice.',
   },
   backend: {
     none: 'No backend can run the lab in this browser.',
@@ -32,13 +33,21 @@ export const messages = {
     kindMoved: 'The $t(messages.kinds.{{kind}}) autoencoder cannot train on {{usual}}.',
     noneForKind: 'No backend in this browser can train the $t(messages.kinds.{{kind}}) autoencoder.',
     deviceLost: 'The GPU device was lost.',
+    contextLost: 'The WebGL context was lost.',
+    outOfMemory: 'WebAssembly ran out of memory.',
   },
   restart: {
     crashed: 'The lab worker crashed. The lab restarts without {{excluded}}.',
     unreadable: 'The lab worker sent a message that could not be read. The lab restarts without {{excluded}}.',
     deviceLost: 'The GPU device was lost. The lab restarts without {{excluded}}.',
-    tooOften: 'The lab worker failed {{times}} times; the lab stops trying.',
+    tooOften: 'The lab worker failed {{times}} times within a minute, so the lab stopped restarting it.',
     failed: 'The lab could not be restarted.',
+    contextLost: 'The WebGL context was lost. The lab restarts without {{excluded}}.',
+    crashedKept: 'The lab worker crashed. The lab restarts on {{backend}}, and the model comes back from its last save.',
+    outOfMemory: "The model needed more memory than {{backend}} could give, so WebAssembly stopped. The lab restarts with the lesson's own settings.",
+  },
+  config: {
+    fellBack: "The settings in the link could not start the lab, so it opened the lesson's own settings instead.",
   },
   internal: {
     unexpected: 'Unexpected error in the lab worker.',
@@ -54,6 +63,9 @@ export const messages = {
   },
   storage: {
     full: "The browser's storage is full, so the trained model is not being saved.",
+    unavailable: 'This browser does not let the lab keep data (a private window, or storage is blocked): the lab works, but trained models are not kept after a reload.',
+    recordSkipped: 'A model saved in this browser could not be read (it is damaged, or belongs to other settings), so it was skipped.',
+    modelTooLarge: "This model is too large to keep in the browser: about {{megabytes}} MB with its optimizer's state, and one saved model may take {{limit}} MB.",
   },
   run: {
     rebuilt:
@@ -68,6 +80,27 @@ export const messages = {
     settingsKept: 'Your settings are kept; press Train to go on.',
     reload: 'Reload the page to try again.',
     storageFull: 'Training goes on. Free some space, or export the model to a file to keep it.',
+    dataRetry: 'Check the network connection and press Retry. If it keeps failing, tell whoever hosts the lab.',
+    retry: 'Press Retry to start the lab again.',
+    exportToKeep: 'Use Export to keep a trained model as a file.',
+  },
+  worker: {
+    notLoaded: "The lab's program (its worker script) did not arrive.",
+  },
+  cost: {
+    memory: 'This model would need about {{megabytes}} MB, more than {{backend}} can hold here ({{budget}} MB). $t(messages.fields.{{field}}): at most {{limit}}.',
+  },
+  file: {
+    tooLarge: 'This file is about {{megabytes}} MB; a model file of the lab is at most {{limit}} MB.',
+    notModel: "This is not an Autoencoder Lab model file (its header is not the lab's).",
+    unreadable: 'The file could not be read (it was moved, deleted or is not readable).',
+  },
+  fields: {
+    batchSize: 'Batch size',
+    trainSize: 'Training-set size',
+    encoderLayers: 'Encoder widths',
+    convChannels: 'Convolution channels',
+    codeSize: 'Code size',
   },
   actions: {
     train: 'Training',

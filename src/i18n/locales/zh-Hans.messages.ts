@@ -21,6 +21,7 @@ export const messages: Strings['messages'] = {
     notJson: '无法加载数据文件 {{file}}：它既不是 gzip，也不是有效的 JSON。',
     badPassages: '数据文件 {{file}} 不是准备步骤写出的段落文件。',
     failed: '无法加载 MNIST。',
+    timeout: '数据文件 {{file}} 没有到达：连续两次 {{seconds}} 秒内一个字节也没有收到。',
   },
   backend: {
     none: '这个浏览器里没有能运行实验室的后端。',
@@ -29,13 +30,21 @@ export const messages: Strings['messages'] = {
     kindMoved: '$t(messages.kinds.{{kind}})自编码器无法在 {{usual}} 上训练。',
     noneForKind: '这个浏览器里没有能训练$t(messages.kinds.{{kind}})自编码器的后端。',
     deviceLost: 'GPU 设备丢失了。',
+    contextLost: 'WebGL 上下文丢失了。',
+    outOfMemory: 'WebAssembly 的内存用完了。',
   },
   restart: {
     crashed: '实验室的 worker 崩溃了。实验室将不再使用 {{excluded}}，重新启动。',
     unreadable: '实验室的 worker 发来一条无法读取的消息。实验室将不再使用 {{excluded}}，重新启动。',
     deviceLost: 'GPU 设备丢失了。实验室将不再使用 {{excluded}}，重新启动。',
-    tooOften: '实验室的 worker 已经失败了 {{times}} 次，不再尝试重启。',
+    tooOften: '实验室的 worker 在一分钟内失败了 {{times}} 次，实验室不再重启它。',
     failed: '实验室无法重新启动。',
+    contextLost: 'WebGL 上下文丢失了。实验室将不再使用 {{excluded}}，重新启动。',
+    crashedKept: '实验室的 worker 崩溃了。实验室将在 {{backend}} 上重新启动，模型会从最近一次保存中恢复。',
+    outOfMemory: '这个模型需要的内存超过了 {{backend}} 能提供的，WebAssembly 因此停止。实验室将用本课自己的设置重新启动。',
+  },
+  config: {
+    fellBack: '链接里的设置无法启动实验室，所以实验室改为打开了本课自己的设置。',
   },
   internal: {
     unexpected: '实验室的 worker 里发生了意外错误。',
@@ -51,6 +60,9 @@ export const messages: Strings['messages'] = {
   },
   storage: {
     full: '浏览器的存储空间已满，训练好的模型没有被保存。',
+    unavailable: '这个浏览器不允许实验室保存数据（无痕窗口，或存储被阻止）：实验室可以使用，但训练好的模型在重新加载后不会保留。',
+    recordSkipped: '这个浏览器里保存的一个模型无法读取（已损坏，或属于别的设置），已跳过。',
+    modelTooLarge: '这个模型太大，无法保存在浏览器里：连同优化器的状态大约 {{megabytes}} MB，而一个保存的模型最多可占 {{limit}} MB。',
   },
   run: {
     rebuilt: '架构改变了：新模型从第 0 步开始。之前的模型已训练了 {{step}} 步；学习率、批大小、动量和惩罚权重可以改变而不需要新模型。',
@@ -64,6 +76,27 @@ export const messages: Strings['messages'] = {
     settingsKept: '你的设置都保留着；按“训练”继续。',
     reload: '请重新加载页面再试一次。',
     storageFull: '训练会继续。请腾出一些空间，或把模型导出为文件保存。',
+    dataRetry: '请检查网络连接，然后按“重试”。如果一直失败，请告诉托管实验室的人。',
+    retry: '按“重试”重新启动实验室。',
+    exportToKeep: '用“导出”把训练好的模型保存为文件。',
+  },
+  worker: {
+    notLoaded: '实验室的程序（它的 worker 脚本）没有到达。',
+  },
+  cost: {
+    memory: '这个模型大约需要 {{megabytes}} MB，超过了这里 {{backend}} 能容纳的 {{budget}} MB。$t(messages.fields.{{field}})：最多 {{limit}}。',
+  },
+  file: {
+    tooLarge: '这个文件大约 {{megabytes}} MB；实验室的模型文件最多 {{limit}} MB。',
+    notModel: '这不是自编码器实验室的模型文件（它的文件头不是实验室的）。',
+    unreadable: '无法读取这个文件（它被移动、删除了，或不可读）。',
+  },
+  fields: {
+    batchSize: '批大小',
+    trainSize: '训练集大小',
+    encoderLayers: '编码器宽度',
+    convChannels: '卷积通道数',
+    codeSize: '编码大小',
   },
   actions: {
     train: '训练',

@@ -21,6 +21,7 @@ export const messages: Strings['messages'] = {
     notJson: '無法載入資料檔 {{file}}：它既不是 gzip，也不是有效的 JSON。',
     badPassages: '資料檔 {{file}} 不是準備步驟寫出的段落檔。',
     failed: '無法載入 MNIST。',
+    timeout: '資料檔 {{file}} 沒有到達：連續兩次 {{seconds}} 秒內一個位元組也沒有收到。',
   },
   backend: {
     none: '這個瀏覽器裡沒有能執行實驗室的後端。',
@@ -29,13 +30,21 @@ export const messages: Strings['messages'] = {
     kindMoved: '$t(messages.kinds.{{kind}})自編碼器無法在 {{usual}} 上訓練。',
     noneForKind: '這個瀏覽器裡沒有能訓練$t(messages.kinds.{{kind}})自編碼器的後端。',
     deviceLost: 'GPU 裝置遺失了。',
+    contextLost: 'WebGL 上下文遺失了。',
+    outOfMemory: 'WebAssembly 的記憶體用完了。',
   },
   restart: {
     crashed: '實驗室的 worker 當掉了。實驗室將不再使用 {{excluded}}，重新啟動。',
     unreadable: '實驗室的 worker 傳來一則無法讀取的訊息。實驗室將不再使用 {{excluded}}，重新啟動。',
     deviceLost: 'GPU 裝置遺失了。實驗室將不再使用 {{excluded}}，重新啟動。',
-    tooOften: '實驗室的 worker 已經失敗了 {{times}} 次，不再嘗試重新啟動。',
+    tooOften: '實驗室的 worker 在一分鐘內失敗了 {{times}} 次，實驗室不再重新啟動它。',
     failed: '實驗室無法重新啟動。',
+    contextLost: 'WebGL 上下文遺失了。實驗室將不再使用 {{excluded}}，重新啟動。',
+    crashedKept: '實驗室的 worker 當掉了。實驗室將在 {{backend}} 上重新啟動，模型會從最近一次儲存中恢復。',
+    outOfMemory: '這個模型需要的記憶體超過了 {{backend}} 能提供的，WebAssembly 因此停止。實驗室將用本課自己的設定重新啟動。',
+  },
+  config: {
+    fellBack: '連結裡的設定無法啟動實驗室，所以實驗室改為開啟了本課自己的設定。',
   },
   internal: {
     unexpected: '實驗室的 worker 裡發生了意外錯誤。',
@@ -51,6 +60,9 @@ export const messages: Strings['messages'] = {
   },
   storage: {
     full: '瀏覽器的儲存空間已滿，訓練好的模型沒有被儲存。',
+    unavailable: '這個瀏覽器不允許實驗室儲存資料（無痕視窗，或儲存空間被封鎖）：實驗室可以使用，但訓練好的模型在重新載入後不會保留。',
+    recordSkipped: '這個瀏覽器裡儲存的一個模型無法讀取（已損壞，或屬於別的設定），已略過。',
+    modelTooLarge: '這個模型太大，無法儲存在瀏覽器裡：連同最佳化器的狀態大約 {{megabytes}} MB，而一個儲存的模型最多可占 {{limit}} MB。',
   },
   run: {
     rebuilt: '架構改變了：新模型從第 0 步開始。之前的模型已訓練了 {{step}} 步；學習率、批次大小、動量和懲罰權重可以改變而不需要新模型。',
@@ -64,6 +76,27 @@ export const messages: Strings['messages'] = {
     settingsKept: '你的設定都保留著；按「訓練」繼續。',
     reload: '請重新載入頁面再試一次。',
     storageFull: '訓練會繼續。請騰出一些空間，或把模型匯出成檔案保存。',
+    dataRetry: '請檢查網路連線，然後按「重試」。如果一直失敗，請告訴架設實驗室的人。',
+    retry: '按「重試」重新啟動實驗室。',
+    exportToKeep: '用「匯出」把訓練好的模型儲存為檔案。',
+  },
+  worker: {
+    notLoaded: '實驗室的程式（它的 worker 腳本）沒有到達。',
+  },
+  cost: {
+    memory: '這個模型大約需要 {{megabytes}} MB，超過了這裡 {{backend}} 能容納的 {{budget}} MB。$t(messages.fields.{{field}})：最多 {{limit}}。',
+  },
+  file: {
+    tooLarge: '這個檔案大約 {{megabytes}} MB；實驗室的模型檔最多 {{limit}} MB。',
+    notModel: '這不是自編碼器實驗室的模型檔（它的檔頭不是實驗室的）。',
+    unreadable: '無法讀取這個檔案（它被移動、刪除了，或無法讀取）。',
+  },
+  fields: {
+    batchSize: '批次大小',
+    trainSize: '訓練集大小',
+    encoderLayers: '編碼器寬度',
+    convChannels: '卷積通道數',
+    codeSize: '編碼大小',
   },
   actions: {
     train: '訓練',

@@ -8,6 +8,7 @@
  * run is run.ts (the lab worker's text lesson trains two of them).
  */
 import { z } from 'zod';
+import '../../zodSetup';
 import { MODEL_ROWS } from '../../settings/modelRows';
 import { shapeOf } from '../../settings/row';
 import { denseStackLayout } from '../denseLayout';
