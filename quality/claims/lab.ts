@@ -9,12 +9,13 @@ import { energyDistance } from '../../src/core/analysis/energyDistance';
 import { IMAGE_SIZE, type CodePrior, type LabConfig } from '../../src/core/config';
 import { deriveSeed } from '../../src/core/data/rng';
 import { samplePriorCodes } from '../../src/core/models/priors2d';
-import { imagesToFloat, LIVE_TEST_SIZE } from '../../src/core/data/dataset';
+import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../../src/core/data/dataset';
 import { loadMnistNode } from '../../src/core/data/mnistNode';
 import { useWasmInNode } from '../../src/core/train/nodeBackend';
 import type { ConvEngine } from '../../src/core/train/convEngine';
 import { Trainer } from '../../src/core/train/trainer';
 import type { MnistData } from '../../src/core/train/types';
+import { readVqCodes } from '../../src/core/train/vqViews';
 import type { AnomalyEvent, ImageSearchEvent, LabEvent, MeasurementsEvent } from '../../src/worker/api';
 import { AnomalyMeter } from '../../src/worker/anomalyMeter';
 import { ImageSearchMeter, SEARCH_K } from '../../src/worker/imageSearchMeter';
@@ -238,4 +239,12 @@ export async function codeZeroedSquaredError(trainer: Trainer): Promise<number> 
   let sum = 0;
   for (const e of errors) sum += e;
   return sum / errors.length;
+}
+
+/** The VQ-VAE's 'vq' event as worker/labVq.ts sends it (readVqCodes: usage and perplexity on the live test digits). */
+export async function vqReading(trainer: Trainer): Promise<{ perplexity: number; codesUsed: number }> {
+  const data = await labData();
+  const showcase = showcaseIndices(data.testLabels);
+  const r = await readVqCodes(trainer, imagesToFloat(data.testImages, showcase), showcase.length);
+  return { perplexity: r.perplexity, codesUsed: r.codesUsed };
 }

@@ -9,7 +9,7 @@ import type { ClaimCheck } from '../../src/lessons/types';
 export type Arm = 'claim' | 'control';
 
 /** Measures a claim metric can be; the lab's ClaimMetric plus the ones this research adds. */
-export type Metric = ClaimCheck['metric'] | 'emptyCells' | 'codeZeroedSquaredError';
+export type Metric = ClaimCheck['metric'] | 'emptyCells' | 'testKl';
 
 type WithMetric<C> = C extends unknown
   ? Omit<C, 'metric' | 'guard'> & { metric: Metric; guard?: { metric: Metric; relation: 'lt' | 'gt'; value: number } }

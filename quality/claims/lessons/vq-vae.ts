@@ -1,8 +1,8 @@
 /**
- * Lesson 13. Perplexity of the codebook on the live test digits (the VQ engine's measure, as the
- * 'vq' event carries it); the control is the same VQ-VAE without the dead-code reset.
+ * Lesson 13. Perplexity of the codebook on the live test digits (the 'vq' event's figure,
+ * vqViews.ts readVqCodes as worker/labVq.ts calls it); the control is the same VQ-VAE without the dead-code reset.
  */
-import { engineMeasures } from '../lab';
+import { vqReading } from '../lab';
 import { trainedPreset } from '../presets';
 import type { LessonClaimRun } from '../types';
 
@@ -18,8 +18,7 @@ export const run: LessonClaimRun = {
   async measure(seed, arm) {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { vqResetEvery: 0 } });
     try {
-      const m = await engineMeasures(trainer);
-      return { epoch: trainer.epoch, current: { vqPerplexity: m.perplexity }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { vqPerplexity: (await vqReading(trainer)).perplexity }, pca: {}, initial: {} };
     } finally {
       trainer.dispose();
     }
