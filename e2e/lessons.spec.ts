@@ -113,8 +113,18 @@ for (const lesson of LESSONS) {
       await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
       for (const id of lesson.absent) await expect(page.getByTestId(id), `${id} hidden by the lesson`).toHaveCount(0);
       for (const id of lesson.present) await expect(page.getByTestId(id), `${id} shown by the lesson`).toHaveCount(1);
-      // The link the page keeps is the one it opened (already canonical).
-      expect(hashOf(page).split('&').sort()).toEqual(hash.split('&').sort());
+      // The link the page keeps is the lesson plus what the opened one changed: each of its
+      // fields as opened, the preset's own values left out.
+      const kept = hashOf(page).split('&');
+      for (const part of kept) expect(hash.split('&')).toContain(part);
+      for (const key of ['v', 'lesson', 'lang']) expect(kept.map((p) => p.split('=')[0])).toContain(key);
+      expect(kept.length).toBeLessThan(hash.split('&').length);
+      // The claim box says the settings changed exactly when the link changes one (a smaller
+      // training set does; the language does not).
+      const changes = kept.filter((p) => !/^(v|lesson|lang|seed|log|grid|labels|pwidths)=|_hide=/.test(p));
+      const note = expect(page.getByTestId('claim-status'));
+      if (changes.length > 0) await note.toContainText('You changed the lesson');
+      else await note.not.toContainText('You changed the lesson');
       await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
     });
 
@@ -162,11 +172,12 @@ test('a broken link opens with defaults, names what it ignored, and injects noth
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 
-  // Defaults where the link was bad; the one good value (the first seed) kept.
+  // The preset where the link was bad; the one good value (the first seed) kept, and written
+  // back as the only change.
   await expect(page.getByTestId('lesson-link-what-is-an-autoencoder')).toHaveAttribute('aria-current', 'page');
   await expect(diagram(page, [784, 256, 64, 2, 64, 256, 784])).toBeVisible();
   const hash = new URLSearchParams(hashOf(page));
-  expect(Object.fromEntries(hash)).toMatchObject({ v: '1', lesson: 'what-is-an-autoencoder', code: '2', lr: '0.002', seed: '3', grid: '12' });
+  expect(Object.fromEntries(hash)).toEqual({ v: '1', lesson: 'what-is-an-autoencoder', seed: '3', lang: 'en' });
 
   await test.step('the notice can be dismissed, and a lesson link opens cleanly', async () => {
     await notice.getByRole('button', { name: 'Dismiss' }).click();
@@ -175,7 +186,9 @@ test('a broken link opens with defaults, names what it ignored, and injects noth
     await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('PCA vs a deep autoencoder');
     await expect(diagram(page, [784, 256, 64, 30, 64, 256, 784])).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
-    expect(new URLSearchParams(hashOf(page)).get('code')).toBe('30');
+    // Its preset's code of 30 is the lesson's own: not written into the link.
+    expect(new URLSearchParams(hashOf(page)).get('lesson')).toBe('pca-vs-deep');
+    expect(new URLSearchParams(hashOf(page)).get('code')).toBeNull();
   });
 });
 

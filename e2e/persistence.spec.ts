@@ -22,7 +22,7 @@ interface LabStoreState {
   savedModel?: { step: number };
   restoredModel?: { step: number; from: string };
   measurements?: { step: number; codeRadius95: number; knnAccuracy: number };
-  errors: { message: string }[];
+  errors: { message: { code: string } }[];
 }
 type LabWindow = Window & { __lab?: LabConsole };
 
@@ -37,7 +37,7 @@ const state = (page: Page) =>
       restored: s.restoredModel,
       measurements: s.measurements,
       codeSize: s.config.model.codeSize,
-      errors: s.errors.map((e) => e.message),
+      errors: s.errors.map((e) => e.message.code),
     };
   });
 const tensors = (page: Page) => page.evaluate(() => (window as LabWindow).__lab!.memory().then((m) => m.numTensors));
@@ -163,7 +163,7 @@ test('a full storage quota is reported once and training goes on', async ({ page
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1024 });
   const toggle = page.getByTestId('train-toggle');
   await toggle.click();
-  await page.waitForFunction(() => (window as LabWindow).__lab!.store.getState().errors.some((e) => /storage is full/.test(e.message)), null, {
+  await page.waitForFunction(() => (window as LabWindow).__lab!.store.getState().errors.some((e) => e.message.code === 'storage.full'), null, {
     timeout: 60_000,
   });
   const stepAtNotice = (await state(page)).step;
@@ -172,7 +172,9 @@ test('a full storage quota is reported once and training goes on', async ({ page
   const later = await state(page);
   expect(later.runState).toBe('running');
   expect(later.step).toBeGreaterThan(stepAtNotice);
-  expect(later.errors.filter((m) => /storage is full/.test(m))).toHaveLength(1);
+  expect(later.errors.filter((code) => code === 'storage.full')).toHaveLength(1);
+  // Worded on the page in the reader's language (here English).
+  await expect(page.locator('[data-code="storage.full"]')).toContainText("The browser's storage is full");
   expect(later.saved).toBeUndefined();
   await toggle.click();
 });

@@ -1,6 +1,7 @@
 /**
  * Lesson pretraining (issue 5) in the real page, wasm project only: the link opens the
- * experiment (a bad value in it is named and replaced by the lesson's), the run goes through
+ * experiment (a bad value in it is named and replaced by the lesson's) with its panel alone, the
+ * header's Train starts the run (the lesson's experiment), which goes through
  * its stages in the lab worker, and the page reports both networks' test accuracy, live and
  * then on all 10,000 test digits. A 1,000-digit training subset keeps it brief; the panel is
  * photographed (e2e/screenshots/pretraining.png).
@@ -10,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { readMetric } from './labPage';
 
-/** The lesson's first figure must appear this soon after Start (issue 5's bar: 30 s). */
+/** The lesson's first figure must appear this soon after Train (issue 5's bar: 30 s). */
 const FIRST_FIGURE_MS = 30_000;
 
 test('lesson pretraining: layer-wise pretraining, then both networks\' accuracy, live and on all test digits', async ({ page, backend }, testInfo) => {
@@ -22,7 +23,8 @@ test('lesson pretraining: layer-wise pretraining, then both networks\' accuracy,
   await page.goto(`./?backend=${backend}#v=1&lesson=pretraining&n=1000&pwidths=huge`);
   await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: BOOT_TIMEOUT_MS });
   const panel = page.getByTestId('pretraining');
-  const start = page.getByTestId('pretraining-start');
+  // The header's Train/Pause and Reset drive the lesson's experiment, the pretraining run.
+  const start = page.getByTestId('train-toggle');
 
   await test.step('the link opens the lesson\'s experiment; the bad widths are named and the default used', async () => {
     await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Pretraining with autoencoders');
@@ -32,14 +34,19 @@ test('lesson pretraining: layer-wise pretraining, then both networks\' accuracy,
     await expect(page.getByTestId('pretraining-stage-1')).toContainText('784-256-784');
     await expect(start).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
+    // Its panel alone: no MNIST editor, curves or code space; no Step (the run goes in chunks).
+    await expect(page.locator('.app-panels')).toHaveAttribute('data-panels', 'pretraining');
+    await expect(page.locator('.panel--model, .panel--training')).toHaveCount(0);
+    await expect(page.getByTestId('step-button')).toHaveCount(0);
   });
 
-  await test.step('Start: the layers pretrain in order, then both networks\' first accuracies arrive', async () => {
+  await test.step('Train: the layers pretrain in order, then both networks\' first accuracies arrive', async () => {
     const t0 = Date.now();
     await start.click();
     await expect(panel).toHaveAttribute('data-state', 'running');
+    await expect(start).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByTestId('pretraining-accuracy-pretrained')).toHaveText(/^\d+\.\d\d%$/, { timeout: FIRST_FIGURE_MS });
-    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - t0) / 1000).toFixed(1)} s after Start` });
+    testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - t0) / 1000).toFixed(1)} s after Train` });
     await expect(page.getByTestId('pretraining-accuracy-random')).toHaveText(/^\d+\.\d\d%$/);
     for (const i of [1, 2, 3]) await expect(page.getByTestId(`pretraining-stage-${i}`)).toHaveAttribute('data-stage', 'done');
     // Each layer's reconstruction loss was measured.
@@ -49,6 +56,8 @@ test('lesson pretraining: layer-wise pretraining, then both networks\' accuracy,
 
   await test.step('the run ends with both networks on all 10,000 test digits, side by side, and the claim judged', async () => {
     await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    // A finished run waits for Reset: Train is off until then.
+    await expect(start).toBeDisabled();
     await expect(page.getByTestId('pretraining-figures-basis')).toContainText('All 10,000 test digits');
     const pretrained = await readMetric(page, 'pretraining-accuracy-pretrained');
     const random = await readMetric(page, 'pretraining-accuracy-random');
@@ -71,8 +80,9 @@ test('lesson pretraining: layer-wise pretraining, then both networks\' accuracy,
     mkdirSync('e2e/screenshots', { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1600 });
     await panel.screenshot({ path: 'e2e/screenshots/pretraining.png' });
-    await page.getByTestId('pretraining-reset').click();
+    await page.getByTestId('reset-button').click();
     await expect(panel).toHaveAttribute('data-state', 'idle');
+    await expect(start).toBeEnabled();
     await expect(page.getByTestId('pretraining-accuracy-pretrained')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });

@@ -1,10 +1,11 @@
 /**
  * The text-retrieval lesson (issue 5) in the real page, wasm project only: the link opens the
- * lesson, the LSA and autoencoder curves appear within 30 s, the text autoencoders train for one
- * epoch in the lab worker with their own button, a typed query returns passages with genres
+ * lesson with its panel alone (no MNIST panel below it), the LSA and autoencoder curves appear
+ * within 30 s, the header's Train trains the text autoencoders (the lesson's experiment) for one
+ * epoch in the lab worker while the MNIST model stays untouched, a typed query returns passages with genres
  * from both models and lands on both maps. (The claim, judged after two epochs, is checked in
  * Node by quality/textRetrieval.quality.ts; two epochs of both models would double this test.) A missing passages file
- * stops only this panel, with the file and the fix named.
+ * stops only this lesson, with the file and the fix named: the free lab still trains MNIST.
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -15,12 +16,15 @@ const HASH =
   'v=1&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&lesson=text-retrieval';
 const FIRST_FIGURE_MS = 30_000;
 
+/** Opens the lesson; resolves once the backend is chosen (the header's Train waits for the passages). */
 async function openLesson(page: Page, backend: string): Promise<number> {
   await page.goto(`./?backend=${backend}#${HASH}`);
   await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: BOOT_TIMEOUT_MS });
-  await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
   return Date.now();
 }
+
+/** The MNIST model's step counter, read from the store (its panels are not on this lesson's page). */
+const mnistStep = (page: Page) => page.evaluate(() => (globalThis as unknown as { __lab: { store: { getState(): { progress?: { step: number } } } } }).__lab.store.getState().progress?.step ?? 0);
 
 const attribute = async (page: Page, testId: string, name: string) => Number(await page.getByTestId(testId).getAttribute(name));
 
@@ -32,10 +36,15 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
   const ready = await openLesson(page, backend);
   const panel = page.getByTestId('text-retrieval');
 
-  await test.step('the lesson opens with its panel; both curves come within 30 s', async () => {
+  await test.step('the lesson opens with its panel alone; both curves come within 30 s', async () => {
     await expect(page.getByTestId('lesson-text').getByRole('heading', { level: 2 })).toContainText('Text retrieval');
     await expect(page.getByTestId('notice-link-ignored')).toHaveCount(0);
     await expect(panel).toBeVisible();
+    // The lesson's panel list is its experiment's panel: no MNIST editor, curves or code space below it.
+    await expect(page.locator('.app-panels')).toHaveAttribute('data-panels', 'textRetrieval');
+    await expect(page.locator('.panel--model, .panel--training, .panel--latent')).toHaveCount(0);
+    // The text models take no single steps: the header has no Step button here.
+    await expect(page.getByTestId('step-button')).toHaveCount(0);
     await expect(page.getByTestId('text-curve-lsa')).toBeVisible({ timeout: FIRST_FIGURE_MS });
     await expect(page.getByTestId('text-curve-autoencoder')).toBeVisible({ timeout: FIRST_FIGURE_MS });
     const first = `${((Date.now() - ready) / 1000).toFixed(1)} s after ready`;
@@ -48,13 +57,17 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
   });
 
-  await test.step('the text autoencoders train for an epoch with their own button; the curve rises above chance', async () => {
+  await test.step('the header\'s Train trains the text autoencoders for an epoch; the curve rises above chance', async () => {
+    const train = page.getByTestId('train-toggle');
+    await expect(train).toBeEnabled({ timeout: FIRST_FIGURE_MS });
     const trainStart = Date.now();
-    await page.getByTestId('text-train').click();
-    await expect(page.getByTestId('text-train')).toHaveText('Pause');
+    await train.click();
+    await expect(train).toHaveAttribute('aria-pressed', 'true');
+    await expect(train).toHaveText(/Pause/);
     await expect.poll(() => attribute(page, 'text-counters', 'data-epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
-    await page.getByTestId('text-train').click();
-    await expect(page.getByTestId('text-train')).toHaveText(/Train/);
+    await train.click();
+    await expect(train).toHaveAttribute('aria-pressed', 'false');
+    await expect(train).toHaveText(/Train/);
     await expect.poll(() => attribute(page, 'text-at15', 'data-epoch'), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     const ae = await attribute(page, 'text-at15', 'data-autoencoder');
     const lsa = await attribute(page, 'text-at15', 'data-lsa');
@@ -67,7 +80,7 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
     testInfo.annotations.push({ type: 'text-retrieval', description: detail });
     console.log(`text-retrieval: ${detail}`);
     // The MNIST model did not train meanwhile.
-    await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
+    expect(await mnistStep(page)).toBe(0);
   });
 
   await test.step('a typed query lands on both maps and lists passages with their genres', async () => {
@@ -96,7 +109,7 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });
 
-test('a missing passages file: the text panel names it and the fix, MNIST still trains', async ({ page, backend }) => {
+test('a missing passages file: the text panel names it and the fix, the free lab still trains MNIST', async ({ page, backend }) => {
   test.setTimeout(BOOT_TIMEOUT_MS + 60_000);
   let hits = 0;
   await page.route('**/data/brown-passages.json.gz', (route) => {
@@ -109,8 +122,14 @@ test('a missing passages file: the text panel names it and the fix, MNIST still 
   await expect(error).toContainText('brown-passages.json.gz');
   await expect(error).toContainText('npm run prepare-data');
   expect(hits, 'the route saw the worker fetch the file').toBeGreaterThan(0);
-  // No global data notice: MNIST is fine, and its training still starts.
+  // The lesson's experiment cannot start, and the header says so.
+  await expect(page.getByTestId('train-toggle')).toBeDisabled();
+  // No global data notice: MNIST is fine, and in the free lab its training still starts.
   await expect(page.getByTestId('notice-error-data')).toHaveCount(0);
+  await page.evaluate(() => {
+    location.hash = 'v=1&lesson=free&lang=en';
+  });
+  await expect(page.getByTestId('train-toggle')).toBeEnabled({ timeout: BOOT_TIMEOUT_MS });
   await page.getByTestId('train-toggle').click();
   await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'true');
 });

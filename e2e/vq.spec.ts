@@ -116,7 +116,7 @@ test('lesson vq-vae: the link opens the VQ-VAE, its perplexity ends above 16, an
   await test.step('screenshot and accessibility of the panel', async () => {
     mkdirSync('e2e/screenshots', { recursive: true });
     await panel.screenshot({ path: 'e2e/screenshots/variant-vq.png' });
-    const result = await new AxeBuilder({ page }).include('[data-testid="vq-codes"]').include('[data-testid="vq-fields"]').analyze();
+    const result = await new AxeBuilder({ page }).include('[data-testid="vq-codes"]').include('[data-testid="kind-fields"]').analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
     expect(serious).toEqual([]);
   });

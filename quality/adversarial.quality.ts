@@ -20,13 +20,13 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { classifyDigits, createDigitClassifier, digitLikeFraction, trainDigitClassifier } from '../src/core/analysis/digitClassifier';
 import { energyDistance } from '../src/core/analysis/energyDistance';
-import { CODE_PRIORS, DEFAULT_CONFIG, type CodePrior, type MlpModelConfig } from '../src/core/config';
+import { CODE_PRIORS, DEFAULT_CONFIG, kindModel, type CodePrior } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
-import { outputBiasForMean } from '../src/core/models/mlp';
+import { outputBiasForMean } from '../src/core/models/denseStack';
 import { samplePriorCodes } from '../src/core/models/priors2d';
-import { createAdversarialEngine, type AdversarialEngine } from '../src/core/train/adversarialEngine';
+import { createAdversarialEngine, type AdversarialEngine } from '../src/core/kinds/adversarial/engine';
 import { BatchOrder } from '../src/core/train/batchOrder';
 import { meanPixelLoss } from '../src/core/train/losses';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
@@ -108,7 +108,7 @@ it('AAE: codes much nearer the prior than a plain autoencoder of the same shape;
   }
 
   async function run(prior: CodePrior, fool: boolean): Promise<Figures> {
-    const model: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'adversarial', encoderLayers: [256, 64], codeSize: 2, prior };
+    const model = kindModel('adversarial', { encoderLayers: [256, 64], codeSize: 2, prior });
     const engine = createAdversarialEngine(model, SEED, bias, { fool });
     const optimizer = createOptimizer({ ...DEFAULT_CONFIG.train, learningRate: 0.002 });
     const batches = new BatchOrder(TRAIN, BATCH, SEED);
@@ -118,7 +118,7 @@ it('AAE: codes much nearer the prior than a plain autoencoder of the same shape;
       const rows = batches.next();
       tf.tidy(() => {
         const x = tf.gather(images, tf.tensor1d(rows, 'int32')) as tf.Tensor2D;
-        engine.trainStep(x, { step, seed: SEED, optimizer, labels: labels.slice(0, rows.length) });
+        engine.trainStep(x, { model, step, seed: SEED, optimizer, labels: labels.slice(0, rows.length) });
       });
       if (step % 100 === 99) await tf.nextFrame?.();
     }

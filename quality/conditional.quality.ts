@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
 import { classifyDigits, createDigitClassifier, trainDigitClassifier } from '../src/core/analysis/digitClassifier';
 import { leaveOneOutKnnAccuracy, readAsLabel, swapLabels } from '../src/core/analysis/styleMeasures';
-import type { LabConfig, MlpModelConfig } from '../src/core/config';
+import { kindModel, type ConditionalModelConfig, type LabConfig, type TrainConfig } from '../src/core/config';
 import { imagesToFloat } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
@@ -128,13 +128,15 @@ it('conditional autoencoder: style swaps and label information in the code', asy
     return classifyDigits(judge, imagesToFloat(data.testImages, null), n).then((r) => r.label.reduce((s, g, i) => s + (g === data.testLabels[i] ? 1 : 0), 0) / n);
   })();
 
-  const preset = lessonConfig(lesson);
-  const variant = (model: Partial<MlpModelConfig>): LabConfig => ({ model: { ...preset.model, ...model }, train: { ...preset.train } });
+  const lessonPreset = lessonConfig(lesson);
+  if (lessonPreset.model.kind !== 'conditional') throw new Error('the style-swap lesson trains the conditional autoencoder');
+  const preset: { model: ConditionalModelConfig; train: TrainConfig } = { model: lessonPreset.model, train: lessonPreset.train };
+  const variant = (model: Partial<ConditionalModelConfig>): LabConfig => ({ model: { ...preset.model, ...model }, train: { ...preset.train } });
   const runs: { name: string; config: LabConfig; epochs: number[] }[] = [
     { name: `conditional, codeL2 ${preset.model.codeL2} (lesson preset)`, config: preset, epochs: EPOCHS },
     { name: 'conditional, codeL2 0', config: variant({ codeL2: 0 }), epochs: [2, 5].filter((e) => e <= Math.max(...EPOCHS)) },
     { name: 'conditional, codeL2 0.1', config: variant({ codeL2: 0.1 }), epochs: [2] },
-    { name: 'plain autoencoder (mlp), same shape', config: variant({ kind: 'mlp', codeL2: 0 }), epochs: [2, 5].filter((e) => e <= Math.max(...EPOCHS)) },
+    { name: 'plain autoencoder (mlp), same shape', config: { model: kindModel('mlp', { ...preset.model, codeL2: 0 }), train: { ...preset.train } }, epochs: [2, 5].filter((e) => e <= Math.max(...EPOCHS)) },
   ];
   const rows: Row[] = [];
   for (const run of runs) {

@@ -13,12 +13,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG, IMAGE_SIZE, type MlpModelConfig } from '../src/core/config';
+import { DEFAULT_CONFIG, IMAGE_SIZE, type ConvDecoderKind as ConvDecoder, type MlpModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
-import { createConvAutoencoder } from '../src/core/models/conv';
-import { DEFAULT_CONV_MODEL, type ConvDecoder, type ConvModelConfig } from '../src/core/models/convConfig';
-import { createMlpAutoencoder, outputBiasForMean } from '../src/core/models/mlp';
+import { createConvAutoencoder } from '../src/core/kinds/conv/model';
+import { DEFAULT_CONV_MODEL, type ConvModelConfig } from '../src/core/kinds/conv/kind';
+import { createMlpAutoencoder } from '../src/core/kinds/mlp/model';
+import { outputBiasForMean } from '../src/core/models/denseStack';
 import { BatchOrder } from '../src/core/train/batchOrder';
 import { evaluationSums, meanPixelLoss } from '../src/core/train/losses';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
@@ -109,7 +110,7 @@ it(`conv autoencoder, 128-number code: test BCE per pixel <= ${BAR} within ${EPO
   const rows: (string | number)[][] = [];
 
   const conv = (decoder: ConvDecoder): Trainable => {
-    const config: ConvModelConfig = { ...DEFAULT_CONV_MODEL, decoder };
+    const config: ConvModelConfig = { ...DEFAULT_CONV_MODEL, convDecoder: decoder };
     const m = createConvAutoencoder(config, SEED, outputBias);
     return { variables: m.variables, forward: (x) => m.forward(x).logits, dispose: () => m.dispose() };
   };

@@ -5,7 +5,7 @@
  * `npm run quality -- quality/convLesson.quality.ts` writes docs/quality/convLesson.md.
  */
 import { expect, it } from 'vitest';
-import { CONV_DECODER_KINDS, DEFAULT_CONFIG, type LabConfig, type MlpModelConfig } from '../src/core/config';
+import { CONV_DECODER_KINDS, DEFAULT_CONFIG, kindModel, type FullModelConfig, type LabConfig } from '../src/core/config';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { Trainer } from '../src/core/train/trainer';
@@ -17,9 +17,9 @@ const TRAIN_SIZE = 5000;
 const BATCH = 64;
 const CODE = 32;
 
-function config(model: Partial<MlpModelConfig>): LabConfig {
+function config(model: Partial<FullModelConfig>): LabConfig {
   return {
-    model: { ...DEFAULT_CONFIG.model, codeSize: CODE, ...model },
+    model: kindModel(model.kind ?? 'mlp', { codeSize: CODE, ...model }),
     train: { ...DEFAULT_CONFIG.train, trainSize: TRAIN_SIZE, batchSize: BATCH, seed: 1 },
   };
 }
@@ -29,8 +29,8 @@ it('measures the convolutional lesson against dense autoencoders and PCA of the 
   await useWasmInNode();
   const data = loadMnistNode();
   const rows: (string | number)[][] = [];
-  const models: [string, Partial<MlpModelConfig>][] = [
-    ...CONV_DECODER_KINDS.map((d): [string, Partial<MlpModelConfig>] => [`conv 16-8, ${d}`, { kind: 'conv', encoderLayers: [], convChannels: [16, 8], convDecoder: d }]),
+  const models: [string, Partial<FullModelConfig>][] = [
+    ...CONV_DECODER_KINDS.map((d): [string, Partial<FullModelConfig>] => [`conv 16-8, ${d}`, { kind: 'conv', encoderLayers: [], convChannels: [16, 8], convDecoder: d }]),
     ['dense 784-32-784', { encoderLayers: [] }],
     ['dense 784-256-64-32-64-256-784', { encoderLayers: [256, 64] }],
   ];

@@ -7,10 +7,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { IMAGE_SIZE } from '../src/core/config';
-import { createConvAutoencoder } from '../src/core/models/conv';
-import { CONV_DECODERS, DEFAULT_CONV_MODEL } from '../src/core/models/convConfig';
-import { filterGradient, maxPool, poolSwitches, preferredConvGradients, repeatUnpool, turnFilter } from '../src/core/models/convOps';
+import { CONV_DECODER_KINDS, IMAGE_SIZE } from '../src/core/config';
+import { createConvAutoencoder } from '../src/core/kinds/conv/model';
+import { DEFAULT_CONV_MODEL } from '../src/core/kinds/conv/kind';
+import { filterGradient, maxPool, poolSwitches, preferredConvGradients, repeatUnpool, turnFilter } from '../src/core/kinds/conv/ops';
 import { meanPixelLoss } from '../src/core/train/losses';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { writeQualityTable } from './report';
@@ -100,8 +100,8 @@ it('conv kernels: backward passes as tfjs computes them and as forward convoluti
 
   // Whole training steps and forward passes per decoder, wasm, batch 128.
   const steps: string[] = [];
-  for (const decoder of CONV_DECODERS) {
-    const model = createConvAutoencoder({ ...DEFAULT_CONV_MODEL, decoder }, 1);
+  for (const decoder of CONV_DECODER_KINDS) {
+    const model = createConvAutoencoder({ ...DEFAULT_CONV_MODEL, convDecoder: decoder }, 1);
     const optimizer = tf.train.adam(0.002);
     const x = tf.randomUniform<tf.Rank.R2>([BATCH, IMAGE_SIZE], 0, 1, 'float32', 6);
     const step = () =>

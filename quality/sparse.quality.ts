@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type MlpModelConfig } from '../src/core/config';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
-import { ACTIVE_THRESHOLD } from '../src/core/train/sparsity';
+import { ACTIVE_THRESHOLD } from '../src/core/kinds/mlp/sparsity';
 import { Trainer } from '../src/core/train/trainer';
 import type { MnistData } from '../src/core/train/types';
 import { writeQualityTable } from './report';

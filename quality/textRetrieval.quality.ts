@@ -12,9 +12,9 @@ import { chanceRetrievalFraction } from '../src/core/analysis/retrieval';
 import { CLAIM_RETRIEVED, fractionAt, passageRetrievalCurve } from '../src/core/analysis/textRetrieval';
 import { loadBrownPassagesNode } from '../src/core/data/brownNode';
 import { bagsToMatrix } from '../src/core/data/textCorpus';
-import { unigramCrossEntropy } from '../src/core/models/textAutoencoder';
+import { unigramCrossEntropy } from '../src/core/kinds/text/model';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
-import { TextRun } from '../src/core/train/textRun';
+import { TextRun } from '../src/core/kinds/text/run';
 import { textRunConfigs } from '../src/worker/textRetrievalLab';
 import { writeQualityTable } from './report';
 

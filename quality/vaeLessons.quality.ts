@@ -13,15 +13,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
-import { DEFAULT_CONFIG, IMAGE_SIZE, type MlpModelConfig } from '../src/core/config';
+import { IMAGE_SIZE, kindModel, type VaeModelConfig } from '../src/core/config';
 import { imagesToFloat, pixelMoments } from '../src/core/data/dataset';
 import { loadMnistNode } from '../src/core/data/mnistNode';
 import { seededSubset } from '../src/core/data/rng';
-import { outputBiasForMean } from '../src/core/models/mlp';
+import { outputBiasForMean } from '../src/core/models/denseStack';
 import { BatchOrder } from '../src/core/train/batchOrder';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { createOptimizer, disposeOptimizer } from '../src/core/train/optimizers';
-import { createVaeEngine } from '../src/core/train/vaeEngine';
+import { createVaeEngine } from '../src/core/kinds/vae/engine';
 import { writeQualityTable } from './report';
 
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
@@ -37,14 +37,14 @@ it('VAE lessons: live ELBO, holes and used code dimensions on the lesson presets
   const rows: (string | number)[][] = [];
   const results: Record<string, Record<string, number>[]> = {};
 
-  const runs: { name: string; model: Partial<MlpModelConfig> }[] = [
+  const runs: { name: string; model: Partial<VaeModelConfig> }[] = [
     { name: 'lesson 12: 2-D, β = 1', model: { codeSize: 2, beta: 1 } },
     { name: 'broken: 2-D, β = 0', model: { codeSize: 2, beta: 0 } },
     { name: 'lesson 16: 8-D, β = 4', model: { codeSize: 8, beta: 4 } },
     { name: 'compare: 8-D, β = 1', model: { codeSize: 8, beta: 1 } },
   ];
   for (const r of runs) {
-    const spec: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'vae', encoderLayers: [256, 64], ...r.model };
+    const spec = kindModel('vae', { encoderLayers: [256, 64], ...r.model });
     const seed = 1;
     const indices = seededSubset(data.trainCount, TRAIN, seed);
     const pixels = imagesToFloat(data.trainImages, indices);
@@ -58,7 +58,7 @@ it('VAE lessons: live ELBO, holes and used code dimensions on the lesson presets
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       for (let i = 0; i < TRAIN / BATCH; i++, step++) {
         const rowsOf = order.next();
-        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { step, seed, optimizer, labels }));
+        tf.tidy(() => engine.trainStep(tf.gather(images, tf.tensor1d(rowsOf, 'int32')) as tf.Tensor2D, { model: spec, step, seed, optimizer, labels }));
       }
       const m = tf.tidy(() => engine.measure(live, liveLabels));
       const values = Array.from(await m.data());

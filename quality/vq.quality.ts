@@ -14,12 +14,14 @@ import { lessonConfig } from '../src/lessons/preset';
 import { useWasmInNode } from '../src/core/train/nodeBackend';
 import { Trainer } from '../src/core/train/trainer';
 import type { MnistData } from '../src/core/train/types';
-import { usageFigures } from '../src/core/train/vqEngine';
-import { asVqEngine } from '../src/core/train/vqViews';
+import { usageFigures } from '../src/core/kinds/vq/engine';
+import { asVqEngine } from '../src/core/kinds/vq/views';
 import { writeQualityTable } from './report';
 
 const EPOCHS = [2];
-const preset = lessonConfig(findLesson('vq-vae')!);
+const lessonPreset = lessonConfig(findLesson('vq-vae')!);
+if (lessonPreset.model.kind !== 'vq') throw new Error('the vq-vae lesson trains a VQ-VAE');
+const preset = { model: lessonPreset.model, train: lessonPreset.train };
 
 /** Perplexity and codes used over every test digit's positions (chunks of 1,000, one read each). */
 async function testPerplexity(trainer: Trainer, data: MnistData): Promise<{ perplexity: number; codesUsed: number }> {

@@ -1,10 +1,11 @@
 /**
  * The layer boundaries of docs/ARCHITECTURE.md, checked on every test run:
  * core/ runs in Node (no React, DOM or store); views and state never touch tfjs;
- * the page reaches the worker only through `import type` of its API.
+ * the page reaches the worker only through `import type` of its API; no arrow runs back up
+ * into app/; and no module reaches itself again through its imports (no cycle, types included).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '.');
@@ -28,6 +29,37 @@ function imports(file: string): { spec: string; typeOnly: boolean }[] {
 
 const files = sourceFiles(SRC).map((f) => ({ path: relative(SRC, f), imports: imports(f) }));
 const under = (folder: string) => files.filter((f) => f.path.startsWith(folder + '/'));
+
+/** The src-relative file a relative specifier names (.ts, .tsx or a folder's index), or undefined (packages, ?raw, CSS). */
+function resolveImport(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = resolve(SRC, dirname(from), spec);
+  const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p));
+  return found && relative(SRC, found);
+}
+
+/**
+ * Every cycle of static imports (`import type` counted too: a circle of types is still a
+ * circle a reader has to hold in mind), each as `a.ts -> b.ts -> a.ts`, found by one
+ * depth-first search over the graph.
+ */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}
 
 describe('layer boundaries', () => {
   it('core imports no React, DOM libraries, store or views', () => {
@@ -76,5 +108,22 @@ describe('layer boundaries', () => {
       ),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('no arrow runs back up: nothing outside app/ imports from app/', () => {
+    const bad = files
+      .filter((f) => !f.path.startsWith('app/') && f.path !== 'main.tsx')
+      .flatMap((f) => f.imports.filter((i) => resolveImport(f.path, i.spec)?.startsWith('app/')).map((i) => `${f.path} -> ${i.spec}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('no import cycle anywhere in src (types included)', () => {
+    const graph = new Map(files.map((f) => [f.path, f.imports.flatMap((i) => resolveImport(f.path, i.spec) ?? [])]));
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('the cycle search finds a cycle and passes a tree', () => {
+    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a -> b -> c -> a']);
+    expect(importCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
   });
 });

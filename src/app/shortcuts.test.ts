@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUT_LIST, shortcutFor, trainingActions, type KeyPress, type KeyTarget } from './shortcuts';
+import { SHORTCUT_LIST, shortcutFor, type KeyPress, type KeyTarget } from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -113,17 +113,3 @@ describe('shortcutFor', () => {
   });
 });
 
-describe('trainingActions', () => {
-  const ready = { booting: false, hasBackend: true, dataBroken: false };
-  it('follows the header buttons', () => {
-    expect(trainingActions({ ...ready, runState: 'idle' })).toEqual({ toggleTraining: true, step: true, reset: true });
-    expect(trainingActions({ ...ready, runState: 'running' })).toEqual({ toggleTraining: true, step: false, reset: true });
-    expect(trainingActions({ ...ready, runState: 'diverged' })).toEqual({ toggleTraining: false, step: false, reset: true });
-  });
-  it('allows nothing while booting, without a backend or with broken data', () => {
-    const none = { toggleTraining: false, step: false, reset: false };
-    expect(trainingActions({ ...ready, booting: true, runState: 'idle' })).toEqual(none);
-    expect(trainingActions({ ...ready, hasBackend: false, runState: 'idle' })).toEqual(none);
-    expect(trainingActions({ ...ready, dataBroken: true, runState: 'paused' })).toEqual(none);
-  });
-});

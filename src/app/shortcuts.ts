@@ -1,10 +1,8 @@
 /**
  * The lab's keyboard shortcuts as pure functions: which key means what, when a key press is
- * NOT a shortcut (typing in a field, a modifier held, a control that owns the key), and which
- * actions the lab can take right now. useShortcuts.ts wires them to the DOM; tested in Node.
+ * NOT a shortcut (typing in a field, a modifier held, a control that owns the key).
+ * useShortcuts.ts wires them to the DOM and to the open lesson's experiment; tested in Node.
  */
-import type { RunState } from '../worker/api';
-
 export type ShortcutAction = 'toggleTraining' | 'step' | 'reset' | 'focusPanel' | 'presenter' | 'help' | 'escape';
 
 /** The parts of a KeyboardEvent the guard reads. */
@@ -91,28 +89,6 @@ export function shortcutFor(e: KeyPress, target: KeyTarget, helpOpen = false): S
     default:
       return undefined;
   }
-}
-
-/** The facts about the lab that decide whether its buttons are enabled. */
-export interface LabReadiness {
-  booting: boolean;
-  hasBackend: boolean;
-  dataBroken: boolean;
-  runState: RunState;
-}
-
-/**
- * Whether each training action may run now: the same rules as the enabled state of the
- * header's buttons (components/Controls.tsx), so a key never does what a disabled button
- * could not.
- */
-export function trainingActions(s: LabReadiness): { toggleTraining: boolean; step: boolean; reset: boolean } {
-  const ready = !s.booting && s.hasBackend && !s.dataBroken;
-  return {
-    toggleTraining: ready && s.runState !== 'diverged',
-    step: ready && s.runState !== 'running' && s.runState !== 'diverged',
-    reset: ready,
-  };
 }
 
 /** The list the `?` dialog shows: the keys as printed on a keyboard and the string key of each action. */

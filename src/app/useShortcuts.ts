@@ -2,14 +2,15 @@
  * The page's keyboard shortcuts: space train/pause, → step, r reset, f focus a panel,
  * p presenter mode, ? the list, Escape closes the list or leaves the focused panel.
  * Which key press counts is decided by the pure `shortcutFor` (shortcuts.ts); this hook reads
- * the event and its target from the DOM and runs the action through `lab` and the store.
+ * the event and its target from the DOM and runs the action on the open lesson's experiment
+ * (state/experiments.ts) or the store.
  */
 import { useEffect } from 'react';
 import i18n from '../i18n';
 import { announce } from '../state/announcer';
-import { lab } from '../state/labBridge';
+import { experiment, experimentActions, experimentStatus } from '../state/experiments';
 import { useLab } from '../state/store';
-import { shortcutFor, trainingActions, type KeyTarget, type ShortcutAction } from './shortcuts';
+import { shortcutFor, type KeyTarget, type ShortcutAction } from './shortcuts';
 
 /** What the guard needs to know about a key press's target. */
 export function describeTarget(target: EventTarget | null): KeyTarget {
@@ -50,17 +51,13 @@ export function useShortcuts(): void {
         case 'toggleTraining':
         case 'step':
         case 'reset': {
-          const allowed = trainingActions({
-            booting: s.booting,
-            hasBackend: s.backend !== undefined,
-            dataBroken: s.errors.some((e) => e.kind === 'data'),
-            runState: s.runState,
-          });
+          // The open lesson's experiment, by the header buttons' own rule.
+          const allowed = experimentActions(experimentStatus(s));
           if (!allowed[action]) {
             if (!repeat) announce(i18n.t('presenter.announce.unavailable'));
             return true;
           }
-          void (action === 'toggleTraining' ? lab.toggle() : action === 'step' ? lab.step() : lab.reset());
+          void (action === 'toggleTraining' ? experiment.toggle() : action === 'step' ? experiment.step() : experiment.reset());
           return true;
         }
         case 'presenter':

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../app/format';
+import { plainEpoch, plainNumber } from '../i18n/format';
 import { histogram, quantile, squaredErrors } from '../core/analysis/anomaly';
 import { confusionMatrix, rocCurve } from '../core/analysis/roc';
 import { IMAGE_SIZE } from '../core/config';

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../app/format';
+import { plainNumber } from '../i18n/format';
 import { ALL_DIGITS } from '../core/data/normalSubset';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import type { AnomalyDigits } from '../worker/api';
 import { drawDigits, firstIndices } from './digitCanvas';
+import { configWith } from './settingText';
 
 /**
  * Which digits are normal: a training-data setting, so Apply builds a new model trained on
@@ -19,8 +20,9 @@ export function NormalDigitsChooser({ normalDigits }: { normalDigits: readonly n
   const toggle = (d: number) => setDraft((cur) => (cur.includes(d) ? cur.filter((x) => x !== d) : [...cur, d].sort((a, b) => a - b)));
   const changed = draft.join(',') !== key;
   const apply = () => {
-    const config = useLab.getState().config;
-    void lab.applyConfig({ ...config, train: { ...config.train, normalDigits: draft } });
+    // Validated here, where the setting enters (at least one digit: Apply is disabled for none).
+    const checked = configWith(useLab.getState().config, { normalDigits: draft });
+    if (checked.ok) void lab.applyConfig(checked.config);
   };
   return (
     <fieldset className="anomaly-normal" data-testid="anomaly-normal">

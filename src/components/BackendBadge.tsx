@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainInteger, plainNumber } from '../app/format';
+import { plainInteger, plainNumber } from '../i18n/format';
 import { useLab } from '../state/store';
 import './BackendBadge.css';
 

@@ -1,48 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { plainEpoch, plainNumber } from '../app/format';
+import { plainEpoch } from '../i18n/format';
 import type { Lesson } from '../lessons/types';
-import type { ClaimMetric } from '../lessons/types';
-import { readClaim, type ClaimReading } from '../state/claimReading';
+import { claimFields, readClaim, type ClaimReading, type ClaimState } from '../state/claimReading';
+import { formatMeasure, measureNameKey, MEASURES } from '../state/measures';
 import { useLab, type LabState } from '../state/store';
 import './ClaimStatus.css';
 
-/** The store fields the claim is read from; a new reading only when one of them changes. */
-const claimState = (s: LabState) => ({
-  history: s.history,
-  pcaBaseline: s.pcaBaseline,
-  measurements: s.measurements,
-  pcaMap: s.pcaMap,
-  config: s.config,
-  runState: s.runState,
-  denoising: s.denoising,
-  imageSearch: s.imageSearch,
-  sensitivity: s.sensitivity,
-  anomaly: s.anomaly,
-  embedding: s.embedding,
-  pretraining: s.pretraining,
-  text: s.text,
-  sparsity: s.sparsity,
-  vq: s.vq,
-  engineMeasures: s.engineMeasures,
-});
-
 type Shown = ClaimReading['verdict']['state'];
 
-/** Accuracies as percentages (students read "56.7%" faster than "0.567"). */
-function formatMetric(metric: ClaimMetric, value: number): string {
-  if (metric === 'psnrGain') return `${plainNumber(value, 3)} dB`;
-  // Percentage points, signed: "+4.65 pp".
-  if (metric === 'pretrainGain') return `${value > 0 ? '+' : ''}${plainNumber(value, 3)} pp`;
-  if (metric === 'activeDimensions') return String(Math.round(value));
-  const share =
-    metric === 'knnAccuracy' ||
-    metric === 'searchPrecision' ||
-    metric === 'umapKnnAccuracy' ||
-    metric === 'textRetrievalFraction' ||
-    metric === 'activeFraction' ||
-    metric === 'swapReadAsLabel';
-  return share ? `${plainNumber(100 * value, 3)}%` : plainNumber(value, 4);
+/** The store fields the lesson's claim reads (measures.ts says which), picked for a shallow compare. */
+function pick(fields: readonly (keyof ClaimState)[]) {
+  return (s: LabState) => Object.fromEntries(fields.map((f) => [f, s[f]])) as ClaimState;
 }
 
 /**
@@ -53,7 +22,7 @@ function formatMetric(metric: ClaimMetric, value: number): string {
 export function ClaimStatus({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
   // Reading the claim is cheap (one pass over at most 2,000 points), so every update may run it.
-  const reading: ClaimReading = readClaim(lesson, useLab(useShallow(claimState)));
+  const reading: ClaimReading = readClaim(lesson, useLab(useShallow(pick(claimFields(lesson)))));
   const { verdict, metric } = reading;
   const shown: Shown = verdict.state;
   const check = lesson.claim.check;
@@ -65,18 +34,18 @@ export function ClaimStatus({ lesson }: { lesson: Lesson }) {
         ? t('classroom.claim.afterEpochs', { epochs: check.minEpochs, epoch: plainEpoch(reading.epoch) })
         : verdict.reason === 'waiting-for-metric'
           ? t('classroom.claim.waitingMetric')
-          : t('classroom.claim.waitingReference');
+          : t('classroom.claim.waitingReference', { baseline: t(`classroom.measures.baseline.${MEASURES[metric].baseline ?? 'pcaSameSize'}`) });
   } else {
     // A failed guard (claims.ts) reports its own metric and relation.
     const judged = verdict.guard ?? metric;
     const relation = verdict.guard && check.guard ? check.guard.relation : check.relation;
     detail = t('classroom.claim.comparison', {
-      metric: t(`classroom.claim.metric.${judged}`),
-      value: formatMetric(judged, verdict.value),
+      metric: t(measureNameKey(judged)),
+      value: formatMeasure(judged, verdict.value),
       relation: t(`classroom.claim.relation.${relation}`),
-      target: formatMetric(judged, verdict.target),
+      target: formatMeasure(judged, verdict.target),
     });
-    if (check.atLeast !== undefined) detail += ` ${t('classroom.claim.atLeast', { floor: formatMetric(metric, check.atLeast) })}`;
+    if (check.atLeast !== undefined) detail += ` ${t('classroom.claim.atLeast', { floor: formatMeasure(metric, check.atLeast) })}`;
   }
 
   return (

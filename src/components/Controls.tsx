@@ -1,25 +1,24 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkConfig, LIMITS } from '../core/config';
+import { useShallow } from 'zustand/react/shallow';
+import { experiment, experimentActions, experimentStatus } from '../state/experiments';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
+import { configWithText, wordProblem } from './settingText';
 import { useShown } from './useShown';
 import './Controls.css';
 
 /**
  * Train/Pause, Step, Reset and the seed: the buttons a teacher presses in front of the class.
- * They live in the page header so they stay visible while scrolling.
+ * They live in the page header so they stay visible while scrolling, and drive the open
+ * lesson's experiment (state/experiments.ts): the MNIST autoencoder, the text autoencoders or
+ * the pretraining run.
  */
 export function Controls() {
   const { t } = useTranslation();
-  const runState = useLab((s) => s.runState);
-  const booting = useLab((s) => s.booting);
-  const hasBackend = useLab((s) => s.backend !== undefined);
-  const dataBroken = useLab((s) => s.errors.some((e) => e.kind === 'data'));
-  const ready = !booting && hasBackend && !dataBroken;
-  const running = runState === 'running';
-  const diverged = runState === 'diverged';
-  const shown = booting ? 'booting' : ready ? runState : 'unavailable';
+  const status = useLab(useShallow(experimentStatus));
+  const allowed = experimentActions(status);
+  const { running, shown } = status;
   // A teacher may hide the run buttons or the seed (teacher mode); hidden means not rendered.
   const showRun = useShown('run');
   const showSeed = useShown('seed');
@@ -34,37 +33,40 @@ export function Controls() {
             className={running ? 'button button--primary controls-toggle is-running' : 'button button--primary controls-toggle'}
             data-testid="train-toggle"
             aria-pressed={running}
-            disabled={!ready || diverged}
-            onClick={() => void lab.toggle()}
+            disabled={!allowed.toggleTraining}
+            onClick={() => void experiment.toggle()}
           >
             <span aria-hidden="true" className="controls-icon">
               {running ? '❚❚' : '▶'}
             </span>
             {running ? t('controls.pause') : t('controls.train')}
           </button>
+          {/* The text models and the pretraining run train in chunks: no single step to take. */}
+          {status.steps && (
+            <button
+              type="button"
+              className="button"
+              data-testid="step-button"
+              title={t('controls.stepHint')}
+              disabled={!allowed.step}
+              onClick={() => void experiment.step()}
+            >
+              {t('controls.step')}
+            </button>
+          )}
           <button
             type="button"
-            className="button"
-            data-testid="step-button"
-            title={t('controls.stepHint')}
-            disabled={!ready || running || diverged}
-            onClick={() => void lab.step()}
-          >
-            {t('controls.step')}
-          </button>
-          <button
-            type="button"
-            className={diverged ? 'button button--primary' : 'button'}
+            className={status.stopped ? 'button button--primary' : 'button'}
             data-testid="reset-button"
             title={t('controls.resetHint')}
-            disabled={!ready}
-            onClick={() => void lab.reset()}
+            disabled={!allowed.reset}
+            onClick={() => void experiment.reset()}
           >
             {t('controls.reset')}
           </button>
         </>
       )}
-      {showSeed && <SeedField disabled={!ready} />}
+      {showSeed && <SeedField disabled={!status.ready} />}
       {showRun && (
         <span className={`controls-state controls-state--${shown}`} aria-live="polite">
           {t(`controls.state.${shown}`)}
@@ -74,7 +76,10 @@ export function Controls() {
   );
 }
 
-/** The seed of the weights, subset and batch order; a new seed is applied on Enter or blur. */
+/**
+ * The seed of the weights, subset and batch order: the one editor of the seed (the model editor
+ * leaves it here). Read and checked like every setting (settingText.ts); applied on Enter or blur.
+ */
 function SeedField({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const id = useId();
@@ -85,8 +90,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
     setSeenSeed(config.train.seed);
     setText(String(config.train.seed));
   }
-  const candidate = { ...config, train: { ...config.train, seed: text.trim() === '' ? NaN : Number(text) } };
-  const check = checkConfig(candidate);
+  const check = configWithText(config, 'seed', text);
   // The store's config changes only once the worker has rebuilt the model; until then a blur
   // after Enter must not send the same seed again.
   const sent = useRef<number | undefined>(undefined);
@@ -121,7 +125,7 @@ function SeedField({ disabled }: { disabled: boolean }) {
       />
       {!check.ok && (
         <p id={`${id}-error`} className="controls-seed-error" role="alert">
-          {t('controls.seedInvalid', { min: LIMITS.seed.min, max: LIMITS.seed.max })}
+          {wordProblem(t, check.problem)}
         </p>
       )}
     </form>

@@ -5,6 +5,7 @@ import { useLab } from '../state/store';
 import { ClaimStatus } from './ClaimStatus';
 import { lessonHref } from './LessonNavigator';
 import { LessonText } from './LessonText';
+import { MeasureList } from './MeasureList';
 import './LessonPanel.css';
 
 /**
@@ -25,7 +26,16 @@ export function LessonPanel({ onHide }: { onHide: () => void }) {
         <span className="visually-hidden">{t('classroom.panel.hide')}</span>
       </button>
       {lesson ? (
-        <LessonText lesson={lesson} locale={locale} claimStatus={<ClaimStatus lesson={lesson} />} />
+        <LessonText
+          lesson={lesson}
+          locale={locale}
+          claimStatus={
+            <>
+              <ClaimStatus lesson={lesson} />
+              <MeasureList lesson={lesson} />
+            </>
+          }
+        />
       ) : (
         <div className="lesson-free" data-testid="lesson-text">
           <h2 className="lesson-title">{t('classroom.panel.freeLabTitle')}</h2>

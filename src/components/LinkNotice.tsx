@@ -15,30 +15,16 @@ export function LinkNotice() {
   const setLinkIgnored = useLab((s) => s.setLinkIgnored);
   if (ignored.length === 0) return null;
 
-  // Absent fields are named together on one line (a short hand-written link lacks many).
-  const missing = ignored.filter((f) => f.reason === 'missing').map((f) => f.key);
-  const others = ignored.filter((f) => f.reason !== 'missing');
-  const shown = others.slice(0, MAX_SHOWN);
-  const more = others.length - shown.length;
+  const shown = ignored.slice(0, MAX_SHOWN);
+  const more = ignored.length - shown.length;
   return (
     <div className="notice notice--warning" data-testid="notice-link-ignored">
       <div className="notice-body">
         <p className="notice-title">{t('classroom.link.ignoredTitle')}</p>
         <p className="notice-text">{t('classroom.link.ignoredIntro')}</p>
         <ul className="notice-list">
-          {missing.length > 0 && (
-            <li data-reason="missing">
-              {t('classroom.link.missingLabel')}{' '}
-              {missing.map((key, i) => (
-                <span key={i}>
-                  {i > 0 && ', '}
-                  <code>{key}</code>
-                </span>
-              ))}
-            </li>
-          )}
           {shown.map((f, i) => (
-            <li key={i} data-key={f.key}>
+            <li key={i} data-key={f.key} data-reason={f.reason}>
               <IgnoredItem field={f} />
             </li>
           ))}
@@ -54,7 +40,8 @@ export function LinkNotice() {
 
 function IgnoredItem({ field }: { field: IgnoredField }) {
   const { t } = useTranslation();
-  const reason = t(`classroom.link.reason.${field.reason}`);
+  // A setting of another kind names the link's kind ("not used by the VAE").
+  const reason = t(`classroom.link.reason.${field.reason}`, { kind: field.kind ?? '' });
   if (field.reason === 'too-many') return <>{t('classroom.link.ignoredMore', { count: Number(field.value) || 0 })}</>;
   return (
     <>

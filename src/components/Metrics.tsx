@@ -1,7 +1,9 @@
 import { IMAGE_SIZE } from '../core/config';
 import { Metric } from './MetricCard';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainInteger, plainNumber, ratio } from '../app/format';
+import { plainEpoch, plainInteger, plainNumber, ratio } from '../i18n/format';
+import { useShallow } from 'zustand/react/shallow';
+import { MEASURES } from '../state/measures';
 import { useLab, type LabState, type LossPoint } from '../state/store';
 import { useShown } from './useShown';
 import './Metrics.css';
@@ -27,13 +29,14 @@ export function Metrics() {
   // The step, epoch and speed counters belong to the run controls a teacher may hide.
   const showCounters = useShown('run');
 
-  const se = tested?.testSquaredError;
+  // The squared error and its PCA baseline as the claims read them (the measures registry).
+  const { value: se, baseline: pcaError } = useLab(useShallow(MEASURES.testSquaredError.read));
   let comparison = pca ? t('metrics.vsPca.untrained') : t('metrics.vsPca.pending');
-  if (pca && se !== undefined && Number.isFinite(se) && se > 0) {
-    const r = pca.testSquaredError / se;
+  if (pcaError !== undefined && se !== undefined && Number.isFinite(se) && se > 0) {
+    const r = pcaError / se;
     if (Math.abs(r - 1) < 0.05) comparison = t('metrics.vsPca.level');
-    else if (r > 1) comparison = t('metrics.vsPca.better', { ratio: ratio(pca.testSquaredError, se) });
-    else comparison = t('metrics.vsPca.worse', { ratio: ratio(se, pca.testSquaredError) });
+    else if (r > 1) comparison = t('metrics.vsPca.better', { ratio: ratio(pcaError, se) });
+    else comparison = t('metrics.vsPca.worse', { ratio: ratio(se, pcaError) });
   }
 
   return (

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../app/format';
+import { plainNumber } from '../i18n/format';
 import { LABEL_CHOICES, labelCount, PRETRAIN_WIDTH_NAMES, PRETRAIN_WIDTHS, type PretrainWidthsName } from '../core/train/pretrainConfig';
 import { lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import type { AccuracyPoint, PretrainSummary } from '../worker/api';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { Metric } from './MetricCard';
+import { MessageText } from './MessageText';
 import './Pretraining.css';
 
 /** Accuracy as a percentage with two decimals (the difference is read in hundredths of a point). */
@@ -18,8 +19,9 @@ const widthsText = (name: PretrainWidthsName) => `784-${PRETRAIN_WIDTHS[name].jo
  * Pretraining with autoencoders (lesson pretraining): the labels slider and the widths, the
  * stages as the worker runs them (each layer's reconstruction loss, then the fine-tuning), the
  * live test accuracy of the pretrained and the randomly initialised network, and the final
- * figures on all 10,000 test digits side by side. The run is the worker's (worker/pretrainRun.ts);
- * it is prepared when the panel appears and paused when it goes.
+ * figures on all 10,000 test digits side by side. The run is the worker's (worker/pretrainRun.ts)
+ * and the lesson's experiment: the header's Train/Pause/Reset drive it (state/experiments.ts). It
+ * is prepared when the panel appears and paused when it goes.
  */
 export function Pretraining() {
   const { t } = useTranslation();
@@ -36,7 +38,6 @@ export function Pretraining() {
   const set = useLab.getState().setPretrainSettings;
   const labelIndex = LABEL_CHOICES.indexOf(settings.labels);
   const state = summary?.state ?? 'idle';
-  const running = state === 'running';
   const latest = summary?.accuracy[summary.accuracy.length - 1];
 
   return (
@@ -68,23 +69,13 @@ export function Pretraining() {
             ))}
           </select>
         </label>
-        <div className="pretraining-buttons">
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="pretraining-start"
-            disabled={!summary || state === 'done'}
-            onClick={() => void (running ? lab.pausePretraining() : lab.startPretraining())}
-          >
-            {running ? t('pretraining.pause') : state === 'paused' ? t('pretraining.resume') : t('pretraining.start')}
-          </button>
-          <button type="button" className="button" data-testid="pretraining-reset" disabled={!summary || state === 'idle'} onClick={() => void lab.resetPretraining()}>
-            {t('pretraining.reset')}
-          </button>
-        </div>
       </div>
       {summary && <Stages summary={summary} />}
-      {summary?.error && <p className="pretraining-error" role="alert">{summary.error}</p>}
+      {summary?.error && (
+        <div className="pretraining-error" role="alert">
+          <MessageText message={summary.error} className="pretraining-error-text" />
+        </div>
+      )}
       {summary && summary.accuracy.length > 0 && (
         <div className="pretraining-results">
           <figure>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../app/format';
+import { plainEpoch, plainNumber } from '../i18n/format';
 import { useLab } from '../state/store';
 import type { ImageSearchEvent, SearchRepresentation } from '../worker/api';
 

@@ -8,7 +8,7 @@ import {
   FILE_NAME,
   INSTALL,
   type CodeLanguage,
-} from '../core/exportCode';
+} from '../core/kinds/mlp/exportCode';
 import { useLab } from '../state/store';
 import './ShowAsCode.css';
 

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { findLesson } from '../lessons';
+import { experimentOf, findLesson } from '../lessons';
 import { CONTROL_GROUPS, type ControlGroup } from '../lessons/types';
 import { useLab } from '../state/store';
 import { CopyLink } from './CopyLink';
+import { teacherGroups } from './panels/pagePanels';
+import { PANELS } from './panels/registry';
 import './TeacherPanel.css';
 
 /**
@@ -26,6 +28,8 @@ export function TeacherPanel() {
   if (!open) return null;
 
   const lesson = findLesson(lessonId);
+  // The groups that change something on this page (no MNIST panel's group in the text lesson).
+  const groups = teacherGroups(PANELS, experimentOf(lessonId), TEACHER_GROUPS);
   const lessonHidden = lesson ? CONTROL_GROUPS.filter((g) => !lesson.controls.includes(g)) : [];
   const toggle = (group: ControlGroup, shown: boolean) => {
     const next = new Set(hidden);
@@ -33,7 +37,7 @@ export function TeacherPanel() {
     else next.add(group);
     setHidden(CONTROL_GROUPS.filter((g) => next.has(g)));
   };
-  const hiddenCount = TEACHER_GROUPS.filter((g) => hidden.includes(g)).length;
+  const hiddenCount = groups.filter((g) => hidden.includes(g)).length;
 
   return (
     <section className="teacher-panel" aria-labelledby="teacher-panel-title" data-testid="teacher-panel">
@@ -44,10 +48,10 @@ export function TeacherPanel() {
       <fieldset className="teacher-groups">
         <legend>
           {t('classroom.teacher.groupsLabel')}{' '}
-          <span className="teacher-count">({t('classroom.teacher.hiddenCount', { hidden: hiddenCount, total: TEACHER_GROUPS.length })})</span>
+          <span className="teacher-count">({t('classroom.teacher.hiddenCount', { hidden: hiddenCount, total: groups.length })})</span>
         </legend>
         <ul>
-          {TEACHER_GROUPS.map((g) => (
+          {groups.map((g) => (
             <li key={g}>
               <label className="checkbox">
                 <input type="checkbox" checked={!hidden.includes(g)} onChange={(e) => toggle(g, e.target.checked)} data-testid={`teacher-group-${g}`} />

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../app/format';
+import { plainNumber } from '../i18n/format';
 import type { TextQueryResult } from '../worker/api';
 import { textRetrieval } from '../state/textRetrieval';
 import { useLab } from '../state/store';

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainInteger, plainNumber } from '../app/format';
+import { plainEpoch, plainInteger, plainNumber } from '../i18n/format';
 import { CLAIM_RETRIEVED, fractionAt } from '../core/analysis/textRetrieval';
 import { textRetrieval } from '../state/textRetrieval';
 import { useLab } from '../state/store';
 import { GENRE_COLOURS, drawPointMap } from './charts/pointMap';
 import { RetrievalCurveChart, type CurveSeries } from './charts/RetrievalCurveChart';
 import { TextQuery } from './TextQuery';
+import { withCode, wordMessage } from './MessageText';
 import './TextRetrieval.css';
 
 /** Map side in CSS pixels. */
@@ -37,14 +38,15 @@ function PassageMap({ id, title, points, genre, share, marker }: { id: string; t
 /**
  * Text retrieval (issue 5): the Brown passages' 2-D maps by the autoencoder and by LSA, the
  * retrieval curves of both 10-number codes (and the maps' 2-number codes) measured live, and a
- * query box. The text autoencoders train in the lab worker with their own Train/Pause, only
- * while this panel is shown (it pauses them when it goes); LSA runs once in a plain worker.
+ * query box. The text autoencoders are the lesson's experiment: the header's Train/Pause/Reset
+ * drive them (state/experiments.ts) in the lab worker, only while this panel is shown (it pauses
+ * them when it goes); LSA runs once in a plain worker.
  */
 export function TextRetrieval() {
   const { t } = useTranslation();
   const booting = useLab((s) => s.booting);
   const text = useLab((s) => s.text);
-  const { status, info, measure, lsa, progress, running, query } = text;
+  const { status, info, measure, lsa, progress, query } = text;
 
   useEffect(() => {
     if (!booting && status === 'idle') void textRetrieval.load();
@@ -70,19 +72,17 @@ export function TextRetrieval() {
       <p className="panel-help">{t('text.help', { size: info?.size ?? '…', vocabulary: info?.vocabularySize ?? 2000 })}</p>
       {status === 'loading' && <p role="status">{t('text.loading')}</p>}
       {status === 'failed' && (
-        <p className="notice notice--error" role="alert" data-testid="text-error">
-          {t('text.failed', { message: text.error })}
-        </p>
+        <div className="notice notice--error" role="alert" data-testid="text-error">
+          <div className="notice-body">
+            <p className="notice-text">{t('text.failed', { message: text.error ? wordMessage(t, text.error) : '' })}</p>
+            {text.error?.detail && <p className="notice-detail">{text.error.detail}</p>}
+            {text.errorHint && <p className="notice-hint">{withCode(wordMessage(t, text.errorHint))}</p>}
+          </div>
+        </div>
       )}
       {status === 'ready' && info && (
         <>
           <div className="text-run">
-            <button type="button" className="button button--primary" data-testid="text-train" onClick={() => void textRetrieval.toggle()}>
-              {running ? t('text.pause') : t('text.train')}
-            </button>
-            <button type="button" className="button" data-testid="text-reset" onClick={() => void textRetrieval.reset()} disabled={running}>
-              {t('text.reset')}
-            </button>
             <span className="text-counters" data-testid="text-counters" data-step={progress?.step ?? 0} data-epoch={progress?.epoch ?? 0}>
               {progress && progress.step > 0
                 ? t('text.counters', { step: plainInteger(progress.step), epoch: plainEpoch(progress.epoch), speed: plainInteger(progress.passagesPerSec) })

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../app/format';
+import { plainEpoch, plainNumber } from '../i18n/format';
 import { EMBEDDING_DIGITS, lab } from '../state/labBridge';
 import { useLab } from '../state/store';
 import { EMBEDDING_METHODS, type EmbeddingMap, type EmbeddingMethod } from '../core/analysis/embeddingTypes';

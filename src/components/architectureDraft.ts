@@ -1,260 +1,97 @@
 /**
- * The architecture editor's draft: the config as the user types it (numbers as strings, so a
- * half-typed "0." or an empty field can be shown and refused), its validation through
- * `checkConfig`, and the merge that keeps the user's edits when the applied config changes
- * under them (e.g. a new seed from the controls). Pure: no React, no DOM.
+ * The architecture editor's draft: the text of every setting the editor shows (settingText.ts),
+ * for every kind, so switching kinds keeps what was typed; the chosen kind; and the applied
+ * config's flat form, which the settings the editor does not show (the seed, the normal digits)
+ * follow. It becomes a config through checkConfig once, with each refused field's problem as a
+ * code (worded on the page); the merge keeps the reader's edits when the applied config changes
+ * under them. Pure: no React, no DOM.
  */
-import {
-  checkConfig,
-  DEFAULT_CONFIG,
-  IMAGE_SIZE,
-  layerWidths,
-  LIMITS,
-  type ConvDecoderKind,
-  type CodeActivation,
-  type HiddenActivation,
-  type ModelKind,
-  type LabConfig,
-  type LossName,
-  type NoiseType,
-  type OptimizerName,
-  type OutputActivation,
-  type SparsityPenalty,
-} from '../core/config';
+import { fullConfig, IMAGE_SIZE, layerWidths, LIMITS, narrowModel, type FullModelConfig, type LabConfig, type ModelKind, type TrainConfig } from '../core/config';
+import { kindHas } from '../core/kinds/fullForm';
+import { switchKind } from '../core/kinds/switchKind';
+import { MODEL_ROWS, type ModelSettingId } from '../core/settings/modelRows';
+import type { TrainSettingId } from '../core/settings/trainRows';
+import { checkFull, notANumber, parseNumber, rowOf, textOf, valueOf, type FieldProblem, type SettingText } from './settingText';
+
+/** The training settings the editor shows (the seed is the header's, the normal digits the anomaly panel's). */
+export const EDITOR_TRAIN_SETTINGS = ['optimizer', 'learningRate', 'momentum', 'batchSize', 'trainSize'] as const satisfies readonly TrainSettingId[];
+const MODEL_SETTINGS = Object.keys(MODEL_ROWS) as ModelSettingId[];
+/** Every setting the draft holds as text: each kind's model settings and the editor's training ones. */
+const DRAFTED: readonly string[] = [...MODEL_SETTINGS, ...EDITOR_TRAIN_SETTINGS];
+
+type FlatConfig = { model: FullModelConfig; train: TrainConfig };
 
 export interface ConfigDraft {
-  /** Which autoencoder (config.ts MODEL_KINDS). */
+  /** Which autoencoder (core/kinds/registry.ts). */
   kind: ModelKind;
-  /** conv: channels of each stage, comma-separated, as typed ("16, 8"). */
-  convChannels: string;
-  convDecoder: ConvDecoderKind;
-  /**
-   * The applied config's model and training fields this editor does not edit (normal digits,
-   * the other kinds' settings): carried over unchanged, so applying an edit never resets them.
-   */
-  kept: { model: Record<string, unknown>; train: Record<string, unknown> };
-  /** vq: code positions, codebook size K, commitment β, steps between dead-code resets, as typed. */
-  vqPositions: string;
-  codebookSize: string;
-  commitment: string;
-  vqResetEvery: string;
-  /** Encoder widths from the input towards the code, as typed. */
-  encoderLayers: string[];
-  codeSize: string;
-  /** Weight of the L2 penalty on the code, as typed. */
-  codeL2: string;
-  hiddenActivation: HiddenActivation;
-  outputActivation: OutputActivation;
-  loss: LossName;
-  optimizer: OptimizerName;
-  learningRate: string;
-  momentum: string;
-  batchSize: string;
-  trainSize: string;
-  seed: string;
-  /** Denoising: the input corruption and its level (σ or a fraction), as typed. */
-  noise: NoiseType;
-  noiseLevel: string;
-  /** Weight of the contractive penalty, as typed. */
-  contractive: string;
-  /** Sparse autoencoder: the code layer's activation, the penalty, its weight and ρ (as typed). */
-  codeActivation: CodeActivation;
-  sparsity: SparsityPenalty;
-  sparsityWeight: string;
-  sparsityTarget: string;
+  /** Each drafted setting's text, by id (encoder widths: one text per layer). */
+  text: Record<string, SettingText>;
+  /** The applied config in its flat form: every setting the draft does not hold comes from it. */
+  kept: FlatConfig;
 }
 
-/** The draft's scalar fields (everything but the layer list and the kept fields). */
-export type ScalarField = Exclude<keyof ConfigDraft, 'encoderLayers' | 'kept'>;
-
 /**
- * Where a problem is shown: a scalar field, one encoder layer (`layer.0` is the layer next to
- * the input), or the layer list as a whole (`layers`).
+ * Where a problem is shown: a setting's id, or one entry of a list (`encoderLayers.0` is the
+ * layer next to the input).
  */
-export type FieldKey = ScalarField | `layer.${number}` | 'layers';
+export type FieldKey = string;
 
-/** Why a field was refused; the editor turns it into a translated sentence. */
-export type FieldProblem =
-  | { code: 'notANumber' }
-  | { code: 'wholeNumber' }
-  | { code: 'range'; min: number; max: number }
-  | { code: 'tooManyLayers'; max: number }
-  | { code: 'bceNeedsSigmoid' }
-  /** The contractive penalty with more than one hidden encoder layer (no closed form). */
-  | { code: 'contractiveDepth' }
-  /** KL sparsity with a code activation outside (0, 1). */
-  | { code: 'klNeedsSigmoid' }
-  /** The contractive penalty with a non-linear code layer. */
-  | { code: 'contractiveLinearCode' }
-  /** A rule this module does not know: show the schema's own message. */
-  | { code: 'other'; message: string };
+export type DraftCheck = { ok: true; config: LabConfig } | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
 
-export type DraftCheck =
-  | { ok: true; config: LabConfig }
-  | { ok: false; problems: Partial<Record<FieldKey, FieldProblem>> };
-
-const NUMBER_LIMITS: Record<
-  Exclude<ScalarField, 'hiddenActivation' | 'outputActivation' | 'loss' | 'optimizer' | 'noise' | 'kind' | 'convChannels' | 'convDecoder' | 'codeActivation' | 'sparsity'>,
-  { min: number; max: number; integer: boolean }
-> = {
-  codeSize: { ...LIMITS.codeSize, integer: true },
-  codeL2: { ...LIMITS.codeL2, integer: false },
-  learningRate: { ...LIMITS.learningRate, integer: false },
-  momentum: { ...LIMITS.momentum, integer: false },
-  batchSize: { ...LIMITS.batchSize, integer: true },
-  trainSize: { ...LIMITS.trainSize, integer: true },
-  seed: { ...LIMITS.seed, integer: true },
-  noiseLevel: { ...LIMITS.noiseLevel, integer: false },
-  contractive: { ...LIMITS.contractive, integer: false },
-  sparsityWeight: { ...LIMITS.sparsityWeight, integer: false },
-  sparsityTarget: { ...LIMITS.sparsityTarget, integer: false },
-  vqPositions: { ...LIMITS.vqPositions, integer: true },
-  codebookSize: { ...LIMITS.codebookSize, integer: true },
-  commitment: { ...LIMITS.commitment, integer: false },
-  vqResetEvery: { ...LIMITS.vqResetEvery, integer: true },
-};
-const LAYER_LIMITS = { ...LIMITS.layerWidth, integer: true };
+const valueIn = (full: FlatConfig, id: string) => (full[rowOf(id).part] as Record<string, unknown>)[id];
+const setIn = (full: FlatConfig, id: string, value: unknown) => void ((full[rowOf(id).part] as Record<string, unknown>)[id] = value);
 
 export function draftFromConfig(c: LabConfig): ConfigDraft {
-  return {
-    kind: c.model.kind,
-    convChannels: c.model.convChannels.join(', '),
-    convDecoder: c.model.convDecoder,
-    kept: { model: { ...c.model }, train: { ...c.train } },
-    vqPositions: String(c.model.vqPositions),
-    codebookSize: String(c.model.codebookSize),
-    commitment: String(c.model.commitment),
-    vqResetEvery: String(c.model.vqResetEvery),
-    encoderLayers: c.model.encoderLayers.map(String),
-    codeSize: String(c.model.codeSize),
-    codeL2: String(c.model.codeL2),
-    hiddenActivation: c.model.hiddenActivation,
-    outputActivation: c.model.outputActivation,
-    loss: c.model.loss,
-    optimizer: c.train.optimizer,
-    learningRate: String(c.train.learningRate),
-    momentum: String(c.train.momentum),
-    batchSize: String(c.train.batchSize),
-    trainSize: String(c.train.trainSize),
-    seed: String(c.train.seed),
-    noise: c.model.noise,
-    noiseLevel: String(c.model.noiseLevel),
-    contractive: String(c.model.contractive),
-    codeActivation: c.model.codeActivation,
-    sparsity: c.model.sparsity,
-    sparsityWeight: String(c.model.sparsityWeight),
-    sparsityTarget: String(c.model.sparsityTarget),
-  };
+  // Every kind's settings (the others at their defaults), so switching kinds keeps a full draft.
+  const full = fullConfig(c);
+  return { kind: full.model.kind, text: Object.fromEntries(DRAFTED.map((id) => [id, textOf(rowOf(id), valueIn(full, id))])), kept: full };
 }
 
-/** "" and "12abc" are NaN (so the schema refuses them); "1e-3" and " 64 " are numbers. */
-export function parseNumber(text: string): number {
-  const s = text.trim();
-  return s === '' ? NaN : Number(s);
+/** The draft as a config in the flat form, its texts read (numbers possibly NaN). */
+export function draftToFull(d: ConfigDraft): FlatConfig {
+  const full = structuredClone(d.kept);
+  full.model.kind = d.kind;
+  for (const id of DRAFTED) setIn(full, id, valueOf(rowOf(id), d.text[id]));
+  return full;
 }
 
-/** The draft as a config-shaped object, numbers parsed (possibly NaN): input for `checkConfig`. */
-export function draftToCandidate(d: ConfigDraft): unknown {
-  const channels = d.convChannels.trim() === '' ? [] : d.convChannels.split(',').map(parseNumber);
-  return {
-    model: {
-      ...d.kept.model,
-      kind: d.kind,
-      convChannels: channels,
-      convDecoder: d.convDecoder,
-      encoderLayers: d.encoderLayers.map(parseNumber),
-      codeSize: parseNumber(d.codeSize),
-      hiddenActivation: d.hiddenActivation,
-      outputActivation: d.outputActivation,
-      loss: d.loss,
-      codeL2: parseNumber(d.codeL2),
-      noise: d.noise,
-      noiseLevel: parseNumber(d.noiseLevel),
-      contractive: parseNumber(d.contractive),
-      codeActivation: d.codeActivation,
-      sparsity: d.sparsity,
-      sparsityWeight: parseNumber(d.sparsityWeight),
-      sparsityTarget: parseNumber(d.sparsityTarget),
-      vqPositions: parseNumber(d.vqPositions),
-      codebookSize: parseNumber(d.codebookSize),
-      commitment: parseNumber(d.commitment),
-      vqResetEvery: parseNumber(d.vqResetEvery),
-    },
-    train: {
-      ...d.kept.train,
-      optimizer: d.optimizer,
-      learningRate: parseNumber(d.learningRate),
-      momentum: parseNumber(d.momentum),
-      batchSize: parseNumber(d.batchSize),
-      trainSize: parseNumber(d.trainSize),
-      seed: parseNumber(d.seed),
-    },
-  };
-}
-
-/** Why a number was refused, worded from the limits rather than the schema's English text. */
-function numberProblem(text: string, limits: { min: number; max: number; integer: boolean }, fallback: string): FieldProblem {
-  const x = parseNumber(text);
-  if (!Number.isFinite(x)) return { code: 'notANumber' };
-  if (limits.integer && !Number.isInteger(x)) return { code: 'wholeNumber' };
-  if (x < limits.min || x > limits.max) return { code: 'range', min: limits.min, max: limits.max };
-  return { code: 'other', message: fallback };
-}
-
-/** Maps a config path ("model.encoderLayers.1", "train.seed") to the field that shows it. */
+/** The field that shows a config path: 'model.encoderLayers.1' -> 'encoderLayers.1', 'train.seed' -> 'seed'. */
 export function fieldOfPath(path: string): FieldKey {
-  const parts = path.split('.');
-  if (parts[1] === 'encoderLayers') return parts.length > 2 ? `layer.${Number(parts[2])}` : 'layers';
-  if (parts[1] === 'convChannels') return 'convChannels';
-  return (parts[parts.length - 1] || 'layers') as FieldKey;
+  return path.split('.').slice(1).join('.') || path;
 }
+
+/** Whether the draft's kind uses a drafted setting (the training ones: every kind). */
+const inUse = (d: ConfigDraft, id: string) => rowOf(id).part === 'train' || kindHas(d.kind, id as ModelSettingId);
 
 /**
- * Validates the draft with the config schema (the one authority on what is allowed) and
- * says, per field, why a value was refused. The first problem of each field wins.
+ * Validates the draft with checkConfig (the one authority on what is allowed) and says, per
+ * field, why a value was refused; the first problem of each field wins. Text that is no number
+ * says so first. The cross-field rules run only once every value passes the schema, so they
+ * are also asked of the draft with each refused value at its applied one: all problems show at once.
  */
 export function checkDraft(d: ConfigDraft): DraftCheck {
-  const r = checkConfig(draftToCandidate(d));
-  if (r.ok) return r;
+  const full = draftToFull(d);
+  const first = checkFull(full);
+  if (first.ok) return first;
   const problems: Partial<Record<FieldKey, FieldProblem>> = {};
-  // The schema's cross-field rules (bce needs a sigmoid output) run only once every number
-  // passes; check the draft's choices on their own too, so all problems show at once.
-  const choices = checkConfig({
-    model: { ...DEFAULT_CONFIG.model, hiddenActivation: d.hiddenActivation, outputActivation: d.outputActivation, loss: d.loss },
-    train: { ...DEFAULT_CONFIG.train, optimizer: d.optimizer },
-  });
-  const all = choices.ok ? r.problems : [...r.problems, ...choices.problems];
-  for (const p of all) {
-    const field = fieldOfPath(p.path);
-    if (problems[field]) continue;
-    problems[field] = describe(d, field, p.message);
+  const add = (field: FieldKey, p: FieldProblem) => void (problems[field] ??= p);
+  for (const id of DRAFTED.filter((i) => inUse(d, i))) {
+    const text = d.text[id];
+    if (Array.isArray(text)) text.forEach((w, i) => notANumber(rowOf(id), w) && add(`${id}.${i}`, { code: 'notANumber' }));
+    else if (notANumber(rowOf(id), text)) add(id, { code: 'notANumber' });
   }
+  for (const p of first.problems) add(fieldOfPath(p.path), p.problem);
+  const refused = new Set(first.problems.map((p) => p.path.split('.')[1]));
+  const rest = structuredClone(full);
+  for (const id of refused) if (id !== undefined && DRAFTED.includes(id)) setIn(rest, id, structuredClone(valueIn(d.kept, id)));
+  const second = checkFull(rest);
+  if (!second.ok) for (const p of second.problems) add(fieldOfPath(p.path), p.problem);
   return { ok: false, problems };
-}
-
-function describe(d: ConfigDraft, field: FieldKey, message: string): FieldProblem {
-  if (field === 'layers') {
-    return d.encoderLayers.length > LIMITS.encoderLayers.max
-      ? { code: 'tooManyLayers', max: LIMITS.encoderLayers.max }
-      : { code: 'other', message };
-  }
-  if (field.startsWith('layer.')) {
-    return numberProblem(d.encoderLayers[Number(field.slice(6))] ?? '', LAYER_LIMITS, message);
-  }
-  if (field === 'loss' && d.loss === 'bce' && d.outputActivation !== 'sigmoid') return { code: 'bceNeedsSigmoid' };
-  if (field === 'contractive' && d.encoderLayers.length > 1 && parseNumber(d.contractive) > 0) return { code: 'contractiveDepth' };
-  if (field === 'sparsity' && d.sparsity === 'kl' && d.codeActivation !== 'sigmoid') return { code: 'klNeedsSigmoid' };
-  if (field === 'codeActivation' && d.codeActivation !== 'linear' && parseNumber(d.contractive) > 0) return { code: 'contractiveLinearCode' };
-  if (field in NUMBER_LIMITS) {
-    const key = field as keyof typeof NUMBER_LIMITS;
-    return numberProblem(d[key], NUMBER_LIMITS[key], message);
-  }
-  return { code: 'other', message };
 }
 
 /** True when the draft would give a different config from the one in use. */
 export function isDraftDirty(d: ConfigDraft, applied: LabConfig): boolean {
-  const r = checkConfig(draftToCandidate(d));
+  const r = checkFull(draftToFull(d));
   if (!r.ok) return true;
   return canonical(r.config) !== canonical(applied);
 }
@@ -266,23 +103,37 @@ function canonical(value: unknown): string {
   );
 }
 
+const sameText = (a: SettingText | undefined, b: SettingText | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * Three-way merge when the applied config changes from `before` to `after`: fields the user
- * left as they were in `before` take their value from `after`; fields the user edited keep
- * the edit. The layer list counts as one field.
+ * Three-way merge when the applied config changes from `before` to `after`: settings the user
+ * left as they were in `before` take their text from `after`; settings the user edited keep the
+ * edit. The layer list counts as one setting.
  */
 export function mergeDraft(d: ConfigDraft, before: LabConfig, after: LabConfig): ConfigDraft {
   const base = draftFromConfig(before);
   const next = draftFromConfig(after);
-  // The fields this editor does not show always follow the applied config.
-  const merged: ConfigDraft = { ...d, kept: next.kept };
-  const sameLayers = d.encoderLayers.length === base.encoderLayers.length && d.encoderLayers.every((w, i) => w === base.encoderLayers[i]);
-  if (sameLayers) merged.encoderLayers = next.encoderLayers;
-  for (const key of Object.keys(base) as (keyof ConfigDraft)[]) {
-    if (key === 'encoderLayers' || key === 'kept') continue;
-    if (d[key] === base[key]) (merged as Record<ScalarField, string>)[key] = next[key];
-  }
-  return merged;
+  const text = Object.fromEntries(DRAFTED.map((id) => [id, sameText(d.text[id], base.text[id]) ? next.text[id] : d.text[id]]));
+  // The settings this editor does not show always follow the applied config.
+  return { kind: d.kind === base.kind ? next.kind : d.kind, text, kept: next.kept };
+}
+
+/** One setting's new text. */
+export function withText(d: ConfigDraft, id: string, text: SettingText): ConfigDraft {
+  return { ...d, text: { ...d.text, [id]: text } };
+}
+
+/**
+ * The draft with another kind (core/kinds/switchKind.ts): what was typed stays where it makes a
+ * valid model of that kind; where not, the kind's defaults (a 2-number code becomes the
+ * VQ-VAE's 32).
+ */
+export function chooseKind(d: ConfigDraft, kind: ModelKind): ConfigDraft {
+  const full = draftToFull(d).model;
+  const moved = switchKind(full, kind);
+  const text = { ...d.text };
+  for (const id of MODEL_SETTINGS) if (JSON.stringify(moved[id]) !== JSON.stringify(full[id])) text[id] = textOf(rowOf(id), moved[id]);
+  return { ...d, kind, text };
 }
 
 /**
@@ -290,8 +141,9 @@ export function mergeDraft(d: ConfigDraft, before: LabConfig, after: LabConfig):
  * hidden width (or of the 784-pixel input), never below twice the code size.
  */
 export function proposedLayerWidth(d: ConfigDraft): number {
-  const last = parseNumber(d.encoderLayers[d.encoderLayers.length - 1] ?? String(IMAGE_SIZE));
-  const code = parseNumber(d.codeSize);
+  const layers = d.text.encoderLayers as string[];
+  const last = parseNumber(layers[layers.length - 1] ?? String(IMAGE_SIZE));
+  const code = parseNumber(d.text.codeSize as string);
   const half = Math.round((Number.isFinite(last) ? last : IMAGE_SIZE) / 2);
   const floor = Number.isFinite(code) ? 2 * code : 4;
   return Math.min(LIMITS.layerWidth.max, Math.max(half, floor));
@@ -299,16 +151,6 @@ export function proposedLayerWidth(d: ConfigDraft): number {
 
 /** Layer widths input -> output for the diagram, or undefined while a width is not a whole number. */
 export function draftWidths(d: ConfigDraft): number[] | undefined {
-  if (d.kind === 'conv') {
-    const channels = d.convChannels.split(',').map(parseNumber);
-    const code = parseNumber(d.codeSize);
-    if (channels.length < 1 || channels.length > 2 || [...channels, code].some((w) => !Number.isInteger(w) || w < 1)) return undefined;
-    return layerWidths({ ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: channels, codeSize: code });
-  }
-  const widths = [...d.encoderLayers, d.codeSize].map(parseNumber);
-  if (widths.some((w) => !Number.isInteger(w) || w < 1)) return undefined;
-  const encoder = widths.slice(0, -1);
-  const code = widths[widths.length - 1];
-  return [IMAGE_SIZE, ...encoder, code, ...[...encoder].reverse(), IMAGE_SIZE];
+  const widths = layerWidths(narrowModel(draftToFull(d).model));
+  return widths.every((w) => Number.isInteger(w) && w >= 1) ? widths : undefined;
 }
-

@@ -8,8 +8,9 @@
  * outputs, losses, gradients and the weights after two optimizer steps.
  */
 import * as tf from '@tensorflow/tfjs';
-import { KIND_DEFAULTS, PLAIN_VARIANT, type MlpModelConfig, type TrainConfig } from './config';
-import { createMlpAutoencoder } from './models/mlp';
+import type { MlpModelConfig, TrainConfig } from './config';
+import { MLP } from './kinds/mlp/kind';
+import { createMlpAutoencoder } from './kinds/mlp/model';
 import { evaluationSums, meanPixelLoss } from './train/losses';
 import { createOptimizer, disposeOptimizer } from './train/optimizers';
 
@@ -47,11 +48,11 @@ interface CheckCase {
  */
 const CASES: readonly CheckCase[] = [
   {
-    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce', codeL2: 0, ...PLAIN_VARIANT, ...KIND_DEFAULTS },
+    model: { ...MLP.defaults, encoderLayers: [6], codeSize: 3, hiddenActivation: 'relu', outputActivation: 'sigmoid', loss: 'bce' },
     train: { optimizer: 'adam', learningRate: 0.05, momentum: 0.9 },
   },
   {
-    model: { kind: 'mlp', encoderLayers: [6], codeSize: 3, hiddenActivation: 'elu', outputActivation: 'linear', loss: 'mse', codeL2: 0, ...PLAIN_VARIANT, ...KIND_DEFAULTS },
+    model: { ...MLP.defaults, encoderLayers: [6], codeSize: 3, hiddenActivation: 'elu', outputActivation: 'linear', loss: 'mse' },
     train: { optimizer: 'sgd', learningRate: 0.1, momentum: 0.9 },
   },
 ];

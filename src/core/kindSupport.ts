@@ -13,12 +13,11 @@
  *   shrinks the widths, so the same ops run.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, type MlpModelConfig } from './config';
-import { convBackendSupport, missingKernels } from './convSupport';
-import { selfCheckConvBackend } from './convSelfCheck';
-import { preferredConvGradients } from './models/convOps';
-import { convModelOf } from './train/convEngine';
-import { createEngine } from './train/engines';
+import { IMAGE_SIZE, type ModelConfig, type ModelKind } from './config';
+import { convBackendSupport, missingKernels } from './kinds/conv/support';
+import { selfCheckConvBackend } from './kinds/conv/selfCheck';
+import { preferredConvGradients } from './kinds/conv/ops';
+import { createEngine } from './kinds/engines';
 
 export interface KindSupport {
   ok: boolean;
@@ -28,7 +27,7 @@ export interface KindSupport {
   reason?: string;
 }
 
-const KIND_WORDS: Record<MlpModelConfig['kind'], string> = {
+const KIND_WORDS: Record<ModelKind, string> = {
   mlp: 'the dense autoencoder',
   conv: 'the convolutional autoencoder',
   vae: 'the variational autoencoder',
@@ -40,22 +39,22 @@ const KIND_WORDS: Record<MlpModelConfig['kind'], string> = {
 const cache = new Map<string, KindSupport>();
 
 /** The same kind and options at tiny widths: the ops one step dispatches, cheaply. */
-export function tinyModel(m: MlpModelConfig): MlpModelConfig {
-  const vq = m.kind === 'vq';
-  return {
-    ...m,
-    encoderLayers: m.encoderLayers.map(() => 4),
-    convChannels: m.convChannels.map(() => 2),
-    vqPositions: vq ? 2 : m.vqPositions,
-    codeSize: vq ? 4 : Math.min(m.codeSize, 3),
-    codebookSize: Math.min(m.codebookSize, 8),
+export function tinyModel(m: ModelConfig): ModelConfig {
+  const tiny: ModelConfig = { ...m, codeSize: Math.min(m.codeSize, 3) };
+  if ('encoderLayers' in tiny) tiny.encoderLayers = tiny.encoderLayers.map(() => 4);
+  if (tiny.kind === 'conv') tiny.convChannels = tiny.convChannels.map(() => 2);
+  if (tiny.kind === 'vq') {
+    tiny.vqPositions = 2;
+    tiny.codeSize = 4;
+    tiny.codebookSize = Math.min(tiny.codebookSize, 8);
     // A dead-code reset at step 0 and every step after: the profile sees the periodic reset's kernels too.
-    vqResetEvery: vq ? 1 : m.vqResetEvery,
-  };
+    tiny.vqResetEvery = 1;
+  }
+  return tiny;
 }
 
 /** The kernels one tiny step, encode, decode and measure of this kind dispatch (on cpu; sorted, unique). */
-export async function kindKernelsNeeded(m: MlpModelConfig): Promise<string[]> {
+export async function kindKernelsNeeded(m: ModelConfig): Promise<string[]> {
   const previous = tf.getBackend();
   if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend did not initialise');
   try {
@@ -67,8 +66,8 @@ export async function kindKernelsNeeded(m: MlpModelConfig): Promise<string[]> {
         tf.tidy(() => {
           const x = tf.reshape(tf.linspace(0, 1, 2 * IMAGE_SIZE), [2, IMAGE_SIZE]) as tf.Tensor2D;
           const labels = tf.tensor1d([3, 7], 'int32');
-          engine.trainStep(x, { step: 0, seed: 1, optimizer, labels });
-          engine.trainStep(x, { step: 1, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 0, seed: 1, optimizer, labels });
+          engine.trainStep(x, { model: tiny, step: 1, seed: 1, optimizer, labels });
           engine.decode(engine.encode(x));
           engine.reconstructLogits(x);
           engine.measure?.(x, labels);
@@ -91,19 +90,19 @@ export async function kindKernelsNeeded(m: MlpModelConfig): Promise<string[]> {
  * Switches to cpu and back for the measurement: call it between models, not between steps.
  * Cached per kind, options and backend.
  */
-export async function kindBackendSupport(m: MlpModelConfig, backend: string): Promise<KindSupport> {
+export async function kindBackendSupport(m: ModelConfig, backend: string): Promise<KindSupport> {
   if (m.kind === 'mlp' || backend === 'cpu') return { ok: true, missing: [] };
   const key = JSON.stringify([backend, tinyModel(m)]);
   const known = cache.get(key);
   if (known) return known;
   let support: KindSupport;
   if (m.kind === 'conv') {
-    const conv = convModelOf(m);
+    const conv = m;
     const kernels = await convBackendSupport(conv, backend, preferredConvGradients(backend));
     if (!kernels.ok) {
       support = kernels;
     } else {
-      const check = await selfCheckConvBackend(backend, [conv.decoder]);
+      const check = await selfCheckConvBackend(backend, [conv.convDecoder]);
       support = check.ok
         ? { ok: true, missing: [] }
         : { ok: false, missing: [], reason: `${capital(KIND_WORDS.conv)} failed the numerical self-check on ${backend}: ${check.reason ?? 'results differ from cpu'}.` };

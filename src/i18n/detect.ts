@@ -2,7 +2,7 @@
  * The page's default language from the browser's preference list (navigator.languages).
  * Pure, so it is tested in Node.
  */
-import type { Locale } from './index';
+import type { Locale } from './locale';
 
 /** Regions whose written Chinese is Traditional (Taiwan, Hong Kong, Macau). */
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);

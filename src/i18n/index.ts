@@ -7,19 +7,12 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { detectLocale } from './detect';
+import { isLocale, LOCALES, type Locale } from './locale';
 import { en } from './locales/en';
 import { zhHans } from './locales/zh-Hans';
 import { zhHant } from './locales/zh-Hant';
 
-export const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** Each language's name in its own script, for the language switch. */
-export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export { isLocale, LOCALE_NAMES, LOCALES, type Locale } from './locale';
 
 /** The language the page shows now. */
 export function currentLocale(): Locale {

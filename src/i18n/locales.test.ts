@@ -42,9 +42,11 @@ const SAME_IN_CHINESE = new Set([
   'exportCode.pytorch',
   'text.series.lsa',
   'text.series.lsaMap',
+  'classroom.measures.baseline.lsa10',
   'variants.editor.sparseOption.relu',
   'variants.editor.sparseOption.sigmoid',
   'vae.kl',
+  'messages.kinds.vq',
 ]);
 
 const SIMPLIFIED_ONLY = '这们个数据网络码习对学图维压缩训练输层误时将会过还样点种发现实验问题说话读写画让请结单应该变类为动组离开几进标签处识显较边设择复链钮览贴';

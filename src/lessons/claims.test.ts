@@ -3,20 +3,20 @@ import { evaluateClaim, type ClaimInputs } from './claims';
 import { findLesson } from './index';
 import type { ClaimCheck } from './types';
 
-const inputs = (over: Partial<ClaimInputs>): ClaimInputs => ({ epoch: 5, current: {}, pca: {}, initial: {}, ...over });
-const deepVsPca: ClaimCheck = { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 0.85, margin: 0, minEpochs: 3 };
+const inputs = (over: Partial<ClaimInputs>): ClaimInputs => ({ epoch: 5, current: {}, baseline: {}, initial: {}, ...over });
+const deepVsPca: ClaimCheck = { metric: 'testSquaredError', compare: 'baseline', relation: 'lt', factor: 0.85, margin: 0, minEpochs: 3 };
 
 describe('evaluateClaim', () => {
   it('compares with factor x PCA + margin', () => {
-    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 11 }, pca: { testSquaredError: 14 } }))).toEqual({
+    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 11 }, baseline: { testSquaredError: 14 } }))).toEqual({
       state: 'holds',
       value: 11,
       target: 14 * 0.85,
     });
-    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 12.5 }, pca: { testSquaredError: 14 } })).state).toBe('fails');
-    const knn: ClaimCheck = { metric: 'knnAccuracy', compare: 'pcaBaseline', relation: 'gt', factor: 1, margin: 0.2, minEpochs: 0 };
-    expect(evaluateClaim(knn, inputs({ current: { knnAccuracy: 0.65 }, pca: { knnAccuracy: 0.42 } })).state).toBe('holds');
-    expect(evaluateClaim(knn, inputs({ current: { knnAccuracy: 0.6 }, pca: { knnAccuracy: 0.42 } })).state).toBe('fails');
+    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 12.5 }, baseline: { testSquaredError: 14 } })).state).toBe('fails');
+    const knn: ClaimCheck = { metric: 'knnAccuracy', compare: 'baseline', relation: 'gt', factor: 1, margin: 0.2, minEpochs: 0 };
+    expect(evaluateClaim(knn, inputs({ current: { knnAccuracy: 0.65 }, baseline: { knnAccuracy: 0.42 } })).state).toBe('holds');
+    expect(evaluateClaim(knn, inputs({ current: { knnAccuracy: 0.6 }, baseline: { knnAccuracy: 0.42 } })).state).toBe('fails');
   });
 
   it('compares with the first value and with a fixed number', () => {
@@ -44,19 +44,19 @@ describe('evaluateClaim', () => {
   });
 
   it('waits for training and for the numbers it needs', () => {
-    expect(evaluateClaim(deepVsPca, inputs({ epoch: 2.9, current: { testSquaredError: 1 }, pca: { testSquaredError: 14 } }))).toEqual({
+    expect(evaluateClaim(deepVsPca, inputs({ epoch: 2.9, current: { testSquaredError: 1 }, baseline: { testSquaredError: 14 } }))).toEqual({
       state: 'pending',
       reason: 'training',
     });
-    expect(evaluateClaim(deepVsPca, inputs({ pca: { testSquaredError: 14 } }))).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
+    expect(evaluateClaim(deepVsPca, inputs({ baseline: { testSquaredError: 14 } }))).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
     expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 1 } }))).toEqual({ state: 'pending', reason: 'waiting-for-reference' });
-    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 1 }, pca: { testSquaredError: NaN } })).state).toBe('pending');
-    expect(evaluateClaim(deepVsPca, inputs({ epoch: NaN, current: { testSquaredError: 1 }, pca: { testSquaredError: 14 } })).state).toBe('pending');
+    expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: 1 }, baseline: { testSquaredError: NaN } })).state).toBe('pending');
+    expect(evaluateClaim(deepVsPca, inputs({ epoch: NaN, current: { testSquaredError: 1 }, baseline: { testSquaredError: 14 } })).state).toBe('pending');
   });
 
   it('fails a diverged model instead of waiting', () => {
     for (const bad of [NaN, Infinity, -Infinity]) {
-      expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: bad }, pca: { testSquaredError: 14 } })).state).toBe('fails');
+      expect(evaluateClaim(deepVsPca, inputs({ current: { testSquaredError: bad }, baseline: { testSquaredError: 14 } })).state).toBe('fails');
     }
   });
 });

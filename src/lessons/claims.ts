@@ -1,18 +1,19 @@
 /**
  * Judging a lesson's claim from live measurements. Pure: the page gathers the numbers
- * (see CLAIM_METRICS in types.ts for what each one is) and shows the verdict.
+ * (state/measures.ts says what each measure is and how it is read) and shows the verdict.
  */
-import type { ClaimCheck, ClaimMetric } from './types';
+import type { MeasureId } from './catalog';
+import type { ClaimCheck } from './types';
 
-type MetricValues = Partial<Record<ClaimMetric, number>>;
+type MetricValues = Partial<Record<MeasureId, number>>;
 
 export interface ClaimInputs {
   /** Epochs trained so far in the current configuration. */
   epoch: number;
   /** Latest values for the autoencoder. */
   current: MetricValues;
-  /** The same metrics measured on PCA with the same code size. */
-  pca: MetricValues;
+  /** Each measure's baseline (PCA at the same code size, the PCA-2 map, LSA-10 ...). */
+  baseline: MetricValues;
   /** The first live value of each metric for this configuration (before much training). */
   initial: MetricValues;
 }
@@ -20,15 +21,15 @@ export interface ClaimInputs {
 export type ClaimVerdict =
   /** Not enough training yet, or a number the check needs has not arrived. */
   | { state: 'pending'; reason: 'training' | 'waiting-for-metric' | 'waiting-for-reference' }
-  | { state: 'holds' | 'fails'; value: number; target: number; /** set when the guard failed: value and target are the guard's */ guard?: ClaimMetric };
+  | { state: 'holds' | 'fails'; value: number; target: number; /** set when the guard failed: value and target are the guard's */ guard?: MeasureId };
 
 /** The number the metric is compared with, or undefined while it is not known. */
 export function claimTarget(check: ClaimCheck, inputs: ClaimInputs): number | undefined {
   switch (check.compare) {
     case 'fixed':
       return check.value;
-    case 'pcaBaseline': {
-      const ref = inputs.pca[check.metric];
+    case 'baseline': {
+      const ref = inputs.baseline[check.metric];
       return ref === undefined || !Number.isFinite(ref) ? undefined : check.factor * ref + check.margin;
     }
     case 'initial': {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '../core/config';
+import { checkConfig, modelSetting } from '../core/config';
 import { GRID_SIZES } from '../state/link';
 import { FIRST_LESSON, findLesson, LESSONS, neighbours } from './index';
 import { lessonConfig, lessonView } from './preset';
 import { renderMarkdown, renderMarkdownInline } from './renderMarkdown';
+import { EXPERIMENTS, MEASURE_IDS, PANEL_IDS } from './catalog';
 import { CONTROL_GROUPS, LESSON_LOCALES, type Lesson } from './types';
 
 /** Prose words of English Markdown, math left out. */
@@ -65,6 +66,17 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     expect(lesson.controls).toContain('run');
   });
 
+  it('names its experiment, known panels and measures, each once; the claim reads its own measures', () => {
+    expect(EXPERIMENTS).toContain(lesson.experiment);
+    expect(lesson.panels.length).toBeGreaterThan(0);
+    for (const p of lesson.panels) expect(PANEL_IDS).toContain(p);
+    expect(new Set(lesson.panels).size).toBe(lesson.panels.length);
+    for (const m of lesson.measures) expect(MEASURE_IDS).toContain(m);
+    expect(new Set(lesson.measures).size).toBe(lesson.measures.length);
+    expect(lesson.measures).toContain(lesson.claim.check.metric);
+    if (lesson.claim.check.guard) expect(lesson.measures).toContain(lesson.claim.check.guard.metric);
+  });
+
   it.each(LESSON_LOCALES)('is complete in %s, and its math renders', (locale) => {
     expect(lesson.title[locale].trim()).not.toBe('');
     expect(lesson.claim.text[locale].trim()).not.toBe('');
@@ -112,6 +124,6 @@ describe('the lessons hold the paper\'s numbers', () => {
       return l && lessonConfig(l).model.codeSize;
     };
     expect([code('what-is-an-autoencoder'), code('pca-vs-deep'), code('two-d-map'), code('generating-from-the-code')]).toEqual([2, 30, 2, 2]);
-    expect(lessonConfig(findLesson('generating-from-the-code')!).model.codeL2).toBeGreaterThan(0);
+    expect(modelSetting(lessonConfig(findLesson('generating-from-the-code')!).model, 'codeL2')).toBeGreaterThan(0);
   });
 });

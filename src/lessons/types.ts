@@ -5,9 +5,10 @@
  *
  * Nothing here imports React, the DOM or tfjs: lessons load in Node tests as they are.
  */
-import type { MlpModelConfig, TrainConfig } from '../core/config';
+import type { FullModelConfig, TrainConfig } from '../core/config';
 import type { PretrainSettings } from '../core/train/pretrainConfig';
-import type { Locale } from '../i18n';
+import type { Locale } from '../i18n/locale';
+import type { ExperimentId, MeasureId, PanelId } from './catalog';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
 export type LessonLocale = Locale;
@@ -77,68 +78,21 @@ export interface ViewOptions {
  * options. The L2 penalty on the code is model.codeL2.
  */
 export interface LessonPreset {
-  /** Includes the model kind (config.ts MODEL_KINDS): a lesson on the VAE presets kind 'vae'. */
-  model?: Partial<MlpModelConfig>;
+  /**
+   * Includes the model kind (core/kinds/registry.ts): a lesson on the VAE presets kind 'vae'.
+   * Any kind's settings (the flat form): lessonConfig keeps the ones of the preset's kind.
+   */
+  model?: Partial<FullModelConfig>;
   train?: Partial<TrainConfig>;
   view?: Partial<ViewOptions>;
   /** The pretraining experiment's labels and widths (lesson pretraining). */
   pretrain?: Partial<PretrainSettings>;
 }
 
-/**
- * Live measurements a claim can use. All are computed by the page from what the worker reports.
- * - testSquaredError: sum over 784 pixels of (x - x̂)², mean over the live test subset
- *   (ProgressEvent.testSquaredError); its PCA counterpart is PcaBaselineEvent.testSquaredError.
- * - knnAccuracy: leave-one-out accuracy of a 5-nearest-neighbour classifier of the digit labels
- *   on the 2-D map of the scatter's test digits (0..1); its PCA counterpart uses the map of the
- *   first two principal components of the training images.
- * - codeRadius95: the distance from zero within which 95% of the scatter's test codes lie
- *   (Euclidean, in code units).
- * - psnrGain: denoising models: PSNR of the output minus PSNR of the noisy input, both against
- *   the clean digit, dB, on the 1,000 live test digits with the fixed test noise
- *   (DenoisingEvent; core/train/noise.ts).
- * - searchPrecision: precision@10 of a similar-image search in the autoencoder's codes, the
- *   first 1,000 test digits as queries, the training subset as the set searched (0..1); its PCA
- *   counterpart searches PCA codes of the same size (ImageSearchEvent).
- * - relativeSensitivity: encoders with at most one hidden layer: mean over the live test digits
- *   of ||z(x + ε) - z(x)|| / ||ε|| for a small fixed ε, divided by the codes' RMS spread
- *   (SensitivityEvent; core/train/contractive.ts).
- * - umapKnnAccuracy: leave-one-out 5-NN accuracy of the UMAP map of the autoencoder's codes of
- *   the first 2,000 test digits (0..1); its PCA counterpart is the PCA-2 map of their pixels
- *   (store.embedding, worker/embeddingMaps.ts).
- * - vqPerplexity: VQ-VAE models: exp(entropy) of how often each codebook vector is picked over
- *   the positions of the 1,000 live test digits, the effective number of codes in use (1..K;
- *   VqEvent, core/train/vqEngine.ts).
- * - anomalyAuroc: area under the ROC curve of the reconstruction error (squared error per
- *   image) as the score of every test digit, the digits outside TrainConfig.normalDigits
- *   positive (0.5 = chance, 1 = perfect); AnomalyEvent.
- * - pretrainGain: the pretraining run's test accuracy of the pretrained network minus that of the
- *   randomly initialised one, in percentage points, on all 10,000 test digits after the last
- *   fine-tuning step (PretrainSummary.final); its "epochs" are the share of the fine-tuning done.
- * - textRetrievalFraction: the text autoencoder's 10-number code, 1,000 Brown passages as
- *   queries: the share of the 15 passages retrieved (nearest by cosine, other documents only)
- *   that have the query's genre (0..1), with the model's own epochs; its "PCA" counterpart is
- *   LSA-10, the linear baseline of text (TextMeasureEvent, LsaBaselines, core/analysis/textRetrieval.ts).
- * - activeFraction: models with a non-linear code or a sparsity penalty: the fraction of
- *   (digit, unit) pairs of the live test digits' codes with activation > 0.1 (0..1)
- *   (SparsityEvent; core/train/sparsity.ts).
- * - meanActivation: the same codes' mean activation over digits and units (code units).
- * - testElbo: a VAE's evidence lower bound on the 1,000 live test digits, nats per image, one
- *   seeded z sample per digit (EngineMeasuresEvent 'elbo'; core/train/vaeEngine.ts).
- * - activeDimensions: how many of a VAE's code numbers carry a mean KL above 0.1 nats on the
- *   live test digits (EngineMeasuresEvent 'activeDimensions').
- * - priorDistance: adversarial autoencoders: the energy distance between the codes of the
- *   1,000 live test digits and a fixed sample of the prior, in code units (0 = the same
- *   distribution); EngineMeasuresEvent, core/analysis/energyDistance.ts.
- * - swapReadAsLabel: conditional autoencoder: share of the live test digits whose code, drawn
- *   as another digit, a 5-NN judge among the real test digits in pixels reads as that digit
- *   (0..1; EngineMeasuresEvent, core/train/conditionalObjective.ts).
- */
-export const CLAIM_METRICS = ['testSquaredError', 'knnAccuracy', 'codeRadius95', 'psnrGain', 'searchPrecision', 'relativeSensitivity', 'anomalyAuroc', 'umapKnnAccuracy', 'pretrainGain', 'textRetrievalFraction', 'activeFraction', 'meanActivation', 'vqPerplexity', 'testElbo', 'activeDimensions', 'priorDistance', 'swapReadAsLabel'] as const;
-export type ClaimMetric = (typeof CLAIM_METRICS)[number];
 
 interface ClaimCheckBase {
-  metric: ClaimMetric;
+  /** One of the lesson's measures (state/measures.ts says how it is read and what its baseline is). */
+  metric: MeasureId;
   /** 'lt': the claim holds while metric < target; 'gt': while metric > target. */
   relation: 'lt' | 'gt';
   /** Training (in epochs over the training subset) before the claim is judged; until then it is pending. */
@@ -148,7 +102,7 @@ interface ClaimCheckBase {
    * collapsed (every unit off) is as sparse as can be, so the sparse lesson also asks that the
    * code still reconstructs. While it does not hold, the claim fails with the guard's numbers.
    */
-  guard?: { metric: ClaimMetric; relation: 'lt' | 'gt'; value: number };
+  guard?: { metric: MeasureId; relation: 'lt' | 'gt'; value: number };
   /**
    * Optional floor: the claim also needs metric >= atLeast, where a broken model would pass
    * the relation alone (a VAE whose code collapsed uses 0 code numbers: "at most six" holds).
@@ -158,13 +112,14 @@ interface ClaimCheckBase {
 
 /**
  * The machine-checkable half of a claim. The target is
- * - 'pcaBaseline': factor * (the same metric measured on PCA with the same code size) + margin;
+ * - 'baseline':    factor * (the measure's baseline: PCA at the same code size, the PCA-2 map, LSA-10 ...,
+ *                  as its entry in state/measures.ts says) + margin;
  * - 'initial':     factor * (the metric's first live value for this configuration);
  * - 'fixed':       a number.
  * evaluateClaim (claims.ts) turns a check and the live values into holds / fails / pending.
  */
 export type ClaimCheck =
-  | (ClaimCheckBase & { compare: 'pcaBaseline'; factor: number; margin: number })
+  | (ClaimCheckBase & { compare: 'baseline'; factor: number; margin: number })
   | (ClaimCheckBase & { compare: 'initial'; factor: number })
   | (ClaimCheckBase & { compare: 'fixed'; value: number });
 
@@ -185,6 +140,16 @@ export interface Lesson {
   preset: LessonPreset;
   /** Control groups shown when the lesson opens (the rest start hidden). */
   controls: readonly ControlGroup[];
+  /** What the header's Train/Pause/Step/Reset drive in this lesson (catalog.ts EXPERIMENTS). */
+  experiment: ExperimentId;
+  /**
+   * The panels in the order the lesson teaches them, its own point first. Every panel of the
+   * experiment that applies to the lesson's preset and is not hidden is listed; panels that
+   * come to apply later (the student switches the kind) follow in the free lab's order.
+   */
+  panels: readonly PanelId[];
+  /** The measures the lesson reads, in teaching order; the claim's metric (and guard) among them. */
+  measures: readonly MeasureId[];
   /** Short steps for the student, Markdown inline, the same number in every locale. */
   tryThis: PerLocale<readonly string[]>;
   claim: LessonClaim;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { modelSetting } from '../core/config';
 import { findLesson } from '../lessons';
 import { lessonConfig } from '../lessons/preset';
 import type { Lesson } from '../lessons/types';
@@ -13,12 +14,12 @@ const lesson = (id: string): Lesson => {
 };
 
 const measured = (epoch: number, knnAccuracy: number, codeRadius95: number): MeasurementsEvent => ({
-  type: 'measurements', step: Math.round(epoch * 156), epoch, knnAccuracy, codeRadius95, n: 5000,
+  type: 'measurements', runId: 1, step: Math.round(epoch * 156), epoch, knnAccuracy, codeRadius95, n: 5000,
 });
 const pcaMap = (knnAccuracy: number): PcaMapEvent => ({
-  type: 'pcaMap', points: new Float32Array(), n: 5000, knnAccuracy, extent: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 },
+  type: 'pcaMap', runId: 1, points: new Float32Array(), n: 5000, knnAccuracy, extent: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 },
 });
-const pca = (codeSize: number, testSquaredError: number): PcaBaselineEvent => ({ type: 'pcaBaseline', codeSize, testSquaredError, testLoss: 0.2 });
+const pca = (codeSize: number, testSquaredError: number): PcaBaselineEvent => ({ type: 'pcaBaseline', runId: 1, codeSize, testSquaredError, testLoss: 0.2 });
 
 /** A run of lesson `id`'s preset: tested points at the given (epoch, squared error) pairs. */
 function run(id: string, tested: [number, number][], extra: Partial<LabState> = {}) {
@@ -97,7 +98,7 @@ describe('reading lesson 4 (95% of codes within 3 of zero, with the code penalty
   const l = lesson('generating-from-the-code');
 
   it('runs the preset with the L2 penalty on the code', () => {
-    expect(lessonConfig(l).model.codeL2).toBe(0.001);
+    expect(modelSetting(lessonConfig(l).model, 'codeL2')).toBe(0.001);
   });
 
   it('holds when the measured radius is below 3 after three epochs', () => {
@@ -108,13 +109,14 @@ describe('reading lesson 4 (95% of codes within 3 of zero, with the code penalty
 
   it('without the penalty the page runs another experiment', () => {
     const config = lessonConfig(l);
+    if (config.model.kind !== 'mlp') throw new Error('lesson 4 is a dense model');
     expect(readClaim(l, run(l.id, [], { config: { ...config, model: { ...config.model, codeL2: 0 } } })).changed).toBe(true);
   });
 });
 
 describe('the denoising claim (issue 4)', () => {
   const denoised = (epoch: number, noisyPsnr: number, outputPsnr: number) => ({
-    type: 'denoising' as const, step: 0, epoch, noisy: new Float32Array(), denoised: new Float32Array(), n: 10, noisyPsnr, outputPsnr, count: 1000,
+    type: 'denoising' as const, runId: 1, step: 0, epoch, noisy: new Float32Array(), denoised: new Float32Array(), n: 10, noisyPsnr, outputPsnr, count: 1000,
   });
   it('reads the PSNR gain of the output over the noisy input, judged after the lesson\'s epochs', () => {
     const l = lesson('denoising');
@@ -133,7 +135,7 @@ describe('reading the similar-image search claim (precision@10 of the codes abov
     precision, queries: 1000, k: 10, dims, reference: 10000, bytes: 10000 * dims * 4, msPerQuery: 1,
   });
   const search = (representation: 'pixels' | 'pca' | 'autoencoder', precision: number, epoch?: number) => ({
-    type: 'imageSearch' as const, representation, score: score(precision, representation === 'pixels' ? 784 : 32),
+    type: 'imageSearch' as const, runId: 1, representation, score: score(precision, representation === 'pixels' ? 784 : 32),
     complete: true, codeSize: 32, ...(epoch === undefined ? {} : { epoch, step: Math.round(epoch * 157) }),
   });
 
@@ -152,7 +154,7 @@ describe('reading the similar-image search claim (precision@10 of the codes abov
 
 describe('the contractive claim (issue 4)', () => {
   const probed = (epoch: number, relativeSensitivity: number) => ({
-    type: 'sensitivity' as const, step: 0, epoch, sensitivity: 0.05, jacobianNorm: 1.5, codeSpread: 3, relativeSensitivity, count: 1000,
+    type: 'sensitivity' as const, runId: 1, step: 0, epoch, sensitivity: 0.05, jacobianNorm: 1.5, codeSpread: 3, relativeSensitivity, count: 1000,
   });
   it('reads the relative sensitivity, judged after three epochs; the plain model\'s 0.026 fails', () => {
     const l = lesson('contractive');
@@ -165,7 +167,7 @@ describe('the contractive claim (issue 4)', () => {
 describe('reading the anomaly-detection claim (AUROC above 0.95 after one epoch on the 0s)', () => {
   const l = lesson('anomaly-detection');
   const event = (epoch: number, auroc: number) => ({
-    type: 'anomaly' as const, step: Math.round(epoch * 93), epoch, normalDigits: [0], scores: new Float32Array(), labels: new Uint8Array(),
+    type: 'anomaly' as const, runId: 1, step: Math.round(epoch * 93), epoch, normalDigits: [0], scores: new Float32Array(), labels: new Uint8Array(),
     auroc, most: { indices: new Int32Array(), labels: new Uint8Array(), scores: new Float32Array(), images: new Uint8Array() },
     least: { indices: new Int32Array(), labels: new Uint8Array(), scores: new Float32Array(), images: new Uint8Array() },
   });
@@ -252,7 +254,7 @@ describe('the text-retrieval claim (issue 5)', () => {
 describe('reading the sparse claim (under 40% active units after two epochs, squared error below 20)', () => {
   const l = lesson('sparse');
   const event = (epoch: number, activeFraction: number) => ({
-    type: 'sparsity' as const, step: Math.round(epoch * 47), epoch, meanActivation: 0.17, activeFraction, deadFraction: 0.3,
+    type: 'sparsity' as const, runId: 1, step: Math.round(epoch * 47), epoch, meanActivation: 0.17, activeFraction, deadFraction: 0.3,
     histogramTop: 5, histogram: new Float32Array(20), zeroFraction: 0.7, count: 1000,
     features: new Float32Array(), featureCount: 0, featureLayer: 'code' as const,
   });
@@ -271,7 +273,7 @@ describe('reading the sparse claim (under 40% active units after two epochs, squ
 describe('the VQ-VAE claim (issue 4)', () => {
   const l = lesson('vq-vae');
   const vq = (epoch: number, perplexity: number) => ({
-    type: 'vq' as const, step: Math.round(epoch * 50), epoch, codebookSize: 64, positions: 8, showcaseIndices: new Int32Array(80), n: 10,
+    type: 'vq' as const, runId: 1, step: Math.round(epoch * 50), epoch, codebookSize: 64, positions: 8, showcaseIndices: new Int32Array(80), n: 10,
     usage: new Float32Array(64), perplexity, codesUsed: 40, count: 1000,
   });
   it('waits for two epochs, then judges the perplexity measured then against 16', () => {
@@ -285,7 +287,8 @@ describe('the VQ-VAE claim (issue 4)', () => {
 
   it('a run without the reset is another experiment', () => {
     const other = run(l.id, [], { vq: vq(2.1, 13.6) });
-    other.config.model.vqResetEvery = 0;
+    if (other.config.model.kind === 'vq') other.config.model.vqResetEvery = 0;
+    expect(other.config.model.kind).toBe('vq');
     expect(readClaim(l, other).changed).toBe(true);
   });
 });
@@ -294,7 +297,7 @@ describe('the VAE lessons read the engine measures', () => {
   it('judges the test ELBO and the used code numbers at the epoch they were measured', () => {
     const lesson = findLesson('vae')!;
     const base = { history: [], pcaBaseline: undefined, measurements: undefined, pcaMap: undefined, config: lessonConfig(lesson), runState: 'paused' as const };
-    const measured = (epoch: number, values: Record<string, number>) => ({ type: 'engineMeasures' as const, kind: 'vae' as const, step: 100 * epoch, epoch, values });
+    const measured = (epoch: number, values: Record<string, number>) => ({ type: 'engineMeasures' as const, runId: 1, kind: 'vae' as const, step: 100 * epoch, epoch, values });
     expect(readClaim(lesson, base).verdict).toEqual({ state: 'pending', reason: 'training' });
     expect(readClaim(lesson, { ...base, engineMeasures: measured(10.2, { elbo: -158 }) }).verdict).toEqual({ state: 'holds', value: -158, target: -162 });
     expect(readClaim(lesson, { ...base, engineMeasures: measured(9.9, { elbo: -158 }) }).verdict.state).toBe('pending');
@@ -309,7 +312,7 @@ describe('the VAE lessons read the engine measures', () => {
 describe('the adversarial claim (issue 4: the codes within an energy distance of 0.2 of the prior after two epochs)', () => {
   const l = lesson('adversarial');
   const measures = (epoch: number, priorDistance: number, kind: 'adversarial' | 'vae' = 'adversarial') => ({
-    type: 'engineMeasures' as const, step: Math.round(epoch * 79), epoch, kind, values: { priorDistance, discriminatorAccuracy: 0.5 },
+    type: 'engineMeasures' as const, runId: 1, step: Math.round(epoch * 79), epoch, kind, values: { priorDistance, discriminatorAccuracy: 0.5 },
   });
   it('waits for two epochs, then judges the distance measured then; a plain autoencoder\'s 3 and codes collapsed at 0 (0.73) fail', () => {
     expect(l.order).toBe(14);
@@ -324,7 +327,8 @@ describe('the adversarial claim (issue 4: the codes within an energy distance of
   it('reads no other kind\'s measures, and notes another prior as a changed experiment', () => {
     expect(readClaim(l, run(l.id, [], { engineMeasures: measures(2.1, 0.01, 'vae') })).verdict.state).toBe('pending');
     const ring = run(l.id, [], { engineMeasures: measures(2.1, 0.05) });
-    ring.config.model.prior = 'ring';
+    if (ring.config.model.kind === 'adversarial') ring.config.model.prior = 'ring';
+    expect(ring.config.model.kind).toBe('adversarial');
     expect(readClaim(l, ring).changed).toBe(true);
   });
 });

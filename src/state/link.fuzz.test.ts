@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkConfig, CODE_ACTIVATIONS, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, NOISE_TYPES, OPTIMIZERS, SPARSITY_PENALTIES } from '../core/config';
+import { checkConfig, defaultFullModel, narrowModel, CODE_ACTIVATIONS, CODE_PRIORS, CONV_DECODER_KINDS, HIDDEN_ACTIVATIONS, LIMITS, MODEL_KINDS, NOISE_TYPES, OPTIMIZERS, SPARSITY_PENALTIES } from '../core/config';
+import { switchKind } from '../core/kinds/switchKind';
+import { SETTINGS } from '../core/settings/table';
 import { findLesson, LESSONS } from '../lessons';
 import { CONTROL_GROUPS, LESSON_LOCALES } from '../lessons/types';
 import { LABEL_CHOICES, PRETRAIN_WIDTH_NAMES } from '../core/train/pretrainConfig';
@@ -32,8 +34,10 @@ const validState: fc.Arbitrary<LinkState> = fc
     noise: fc.constantFrom(...NOISE_TYPES),
     noiseLevel: fc.double({ min: LIMITS.noiseLevel.min, max: LIMITS.noiseLevel.max, noNaN: true }).map((v) => v + 0),
     contractive: fc.oneof(fc.constant(0), fc.double({ min: LIMITS.contractive.min, max: LIMITS.contractive.max, noNaN: true }).map((v) => v + 0)),
-    // The other kinds' fields, valid whatever the kind (the kind stays the MLP: each kind's own
-    // cross-field rules are tested in config.test.ts).
+    // The model's kind: half the states the dense one, the others any kind (switchKind keeps the
+    // random settings where they make a valid model of it, the kind's defaults where not).
+    kind: fc.oneof(fc.constant('mlp' as const), fc.constantFrom(...MODEL_KINDS)),
+    // The other kinds' fields, each valid on its own.
     kindFields: fc.record({
       convChannels: fc.array(fc.integer({ min: LIMITS.convChannels.min, max: LIMITS.convChannels.max }), { minLength: 1, maxLength: 2 }),
       convDecoder: fc.constantFrom(...CONV_DECODER_KINDS),
@@ -61,12 +65,13 @@ const validState: fc.Arbitrary<LinkState> = fc
     lesson: r.lesson,
     config: {
       // -0 is a valid momentum but prints as "0"; the link carries numbers, not signs of zero.
-      model: { kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
+      // The flat form of every kind's settings, narrowed to the dense kind (its fields only).
+      model: narrowModel(switchKind({ ...defaultFullModel(), kind: 'mlp' as const, encoderLayers: r.encoderLayers, codeSize: r.codeSize, hiddenActivation: r.hiddenActivation, ...r.head, codeL2: r.codeL2, noise: r.noise, noiseLevel: r.noiseLevel,
         // The contractive penalty needs at most one hidden layer and a linear code; KL sparsity a
         // sigmoid code (cross-field rules).
         contractive: r.encoderLayers.length > 1 || r.codeActivation !== 'linear' || r.sparsity === 'kl' ? 0 : r.contractive,
         codeActivation: r.sparsity === 'kl' ? ('sigmoid' as const) : r.codeActivation,
-        sparsity: r.sparsity, sparsityWeight: r.sparsityWeight, sparsityTarget: r.sparsityTarget, ...r.kindFields },
+        sparsity: r.sparsity, sparsityWeight: r.sparsityWeight, sparsityTarget: r.sparsityTarget, ...r.kindFields }, r.kind)),
       train: { optimizer: r.optimizer, learningRate: r.learningRate, momentum: r.momentum + 0, batchSize: r.batchSize, trainSize: r.trainSize, seed: r.seed, normalDigits: r.normalDigits },
     },
     view: { logScale: r.logScale, gridSize: r.gridSize },
@@ -90,8 +95,9 @@ const nastyValue = fc.oneof(
   fc.bigInt().map(String),
 );
 const anyKey = fc.oneof(
-  fc.constantFrom('v', 'lesson', 'layers', 'code', 'act', 'out', 'loss', 'l2', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid', 'lang', 'normal', 'labels', 'pwidths'),
-  fc.constantFrom('noise', 'noiselevel', 'contractive', 'kind', 'channels', 'decoder', 'beta', 'positions', 'codebook', 'commitment', 'prior'),
+  fc.constantFrom('v', 'lesson', 'log', 'grid', 'lang', 'labels', 'pwidths'),
+  // Every setting's key, from the settings table.
+  fc.constantFrom(...SETTINGS.map((r) => r.link.key)),
   fc.constantFrom(...CONTROL_GROUPS.map((g) => `${g}_hide`)),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', ''),
   fc.string({ maxLength: 12 }),
@@ -128,9 +134,10 @@ function expectValid(state: LinkState): void {
 }
 
 describe('link properties', () => {
-  it('random valid states round-trip exactly with nothing ignored (1,000 states)', () => {
+  it('random valid states of every kind round-trip exactly with nothing ignored (1,000 states)', () => {
     fc.assert(
       fc.property(validState, (s) => {
+        expectValid(s);
         const link = serializeLink(s);
         expect(link).toMatch(/^[a-zA-Z0-9_.,=&-]+$/); // plain data: no markup, nothing to escape
         const r = parseLink(`#${link}`);
@@ -138,6 +145,19 @@ describe('link properties', () => {
         expect(r.state).toEqual(s);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a written link is the lesson plus what differs from its preset: without any one field it opens another state (250 states)', () => {
+    fc.assert(
+      fc.property(validState, (s) => {
+        const parts = serializeLink(s).split('&');
+        parts.forEach((part, i) => {
+          if (/^(v|lesson|lang)=/.test(part)) return;
+          expect(parseLink(parts.filter((_, j) => j !== i).join('&')).state, part).not.toEqual(s);
+        });
+      }),
+      { numRuns: 250 },
     );
   });
 

@@ -6,6 +6,9 @@ import { defaultLinkState, LINK_VERSION, MAX_LINK_LENGTH, parseLink, serializeLi
 
 const reasons = (hash: string) => parseLink(hash).ignored.map((i) => `${i.key}:${i.reason}`);
 
+/** A link as the lab wrote it before issue 10: every field stated (lesson two-d-map's preset). */
+const FULL_TWO_D_MAP = 'v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en';
+
 describe('link round-trips', () => {
   it.each(LESSONS.map((l) => l.id))('lesson %s: preset -> link -> the same state, nothing ignored', (id) => {
     for (const lang of ['en', 'zh-Hans', 'zh-Hant'] as const) {
@@ -16,19 +19,26 @@ describe('link round-trips', () => {
     }
   });
 
-  it('writes the documented format', () => {
-    const s = defaultLinkState('two-d-map');
+  it('writes the lesson, what differs from its preset and the language: the documented format', () => {
+    expect(serializeLink(defaultLinkState('pca-vs-deep'))).toBe('v=1&lesson=pca-vs-deep&lang=en');
+    const s = defaultLinkState('two-d-map', 'zh-Hans');
+    s.config.model.codeSize = 3;
+    s.config.train.learningRate = 0.01;
+    s.view.gridSize = 16;
     // The teacher hides the scatter (shown by the lesson) and shows the sliders (hidden by it).
     s.hidden = CONTROL_GROUPS.filter((g) => (s.hidden.includes(g) || g === 'scatter') && g !== 'sliders');
-    expect(serializeLink(s)).toBe(
-      'v=1&lesson=two-d-map&layers=256,64&code=2&act=relu&out=sigmoid&loss=bce&l2=0&opt=adam&lr=0.002&mom=0.9&batch=64&n=10000&seed=1&log=1&grid=12&lang=en&scatter_hide=1&sliders_hide=0',
-    );
-    expect(parseLink(serializeLink(s)).state).toEqual(s);
+    expect(serializeLink(s)).toBe('v=1&lesson=two-d-map&code=3&lr=0.01&grid=16&lang=zh-Hans&scatter_hide=1&sliders_hide=0');
+    expect(parseLink(serializeLink(s))).toEqual({ state: s, ignored: [] });
+  });
+
+  it('reads a link that states every field (as the lab wrote them before) as the same state', () => {
+    expect(parseLink(FULL_TWO_D_MAP)).toEqual({ state: defaultLinkState('two-d-map'), ignored: [] });
+    expect(serializeLink(parseLink(FULL_TWO_D_MAP).state)).toBe('v=1&lesson=two-d-map&lang=en');
   });
 
   it('keeps an empty encoder, any order of keys, and the #/? prefixes', () => {
     const s = defaultLinkState('pca-vs-deep', 'zh-Hant');
-    s.config.model.encoderLayers = [];
+    if (s.config.model.kind === 'mlp') s.config.model.encoderLayers = [];
     s.config.train.learningRate = 0.000123;
     s.view = { logScale: false, gridSize: 6 };
     const link = serializeLink(s);
@@ -52,17 +62,32 @@ describe('parseLink falls back field-wise and reports', () => {
     expect(reasons('#section-2')).toEqual(['section-2:unknown']);
   });
 
-  it('a short hand-written link takes the rest from the lesson and names what was missing', () => {
+  it('a link that names only a lesson opens its preset quietly', () => {
+    for (const hash of ['#v=1&lesson=pca-vs-deep', '#lesson=pca-vs-deep', 'v=1&lesson=pca-vs-deep']) {
+      expect(parseLink(hash)).toEqual({ state: defaultLinkState('pca-vs-deep'), ignored: [] });
+    }
+    for (const lesson of LESSONS) expect(parseLink(`#v=1&lesson=${lesson.id}`)).toEqual({ state: defaultLinkState(lesson.id), ignored: [] });
+  });
+
+  it('a short hand-written link takes the rest from the lesson, reporting nothing it left out', () => {
     const { state, ignored } = parseLink('#lesson=pca-vs-deep&code=16');
     const expected = defaultLinkState('pca-vs-deep');
     expected.config.model.codeSize = 16;
     expect(state).toEqual(expected);
-    expect(ignored.map((i) => i.key)).toEqual(['v', 'layers', 'act', 'out', 'loss', 'opt', 'lr', 'mom', 'batch', 'n', 'seed', 'log', 'grid']);
-    expect(ignored.every((i) => i.reason === 'missing')).toBe(true);
+    expect(ignored).toEqual([]);
+  });
+
+  it('an unusable field is reported by name and the rest of the link is used', () => {
+    const { state, ignored } = parseLink('#v=1&lesson=pca-vs-deep&code=abc&lr=0.01&batch=128');
+    const expected = defaultLinkState('pca-vs-deep');
+    expected.config.train.learningRate = 0.01;
+    expected.config.train.batchSize = 128;
+    expect(state).toEqual(expected);
+    expect(ignored).toEqual([expect.objectContaining({ key: 'code', value: 'abc', reason: 'malformed' })]);
   });
 
   it('malformed values keep their defaults, each reported with the value', () => {
-    const link = serializeLink(defaultLinkState('two-d-map'))
+    const link = FULL_TWO_D_MAP
       .replace('code=2', 'code=1001')
       .replace('lr=0.002', 'lr=NaN')
       .replace('batch=64', 'batch=0x40')
@@ -85,14 +110,14 @@ describe('parseLink falls back field-wise and reports', () => {
 
   it('limits come from the config schema', () => {
     const base = serializeLink(defaultLinkState());
-    expect(parseLink(base.replace('n=10000', 'n=999')).ignored[0]).toMatchObject({ key: 'n', reason: 'malformed' });
-    expect(parseLink(base.replace('n=10000', 'n=60000')).state.config.train.trainSize).toBe(60000);
-    expect(parseLink(base.replace('lr=0.002', 'lr=1e-5')).state.config.train.learningRate).toBe(1e-5);
-    expect(parseLink(base.replace('lr=0.002', 'lr=2')).ignored[0]).toMatchObject({ key: 'lr', reason: 'malformed' });
-    expect(parseLink(base.replace('layers=256,64', 'layers=1,2,3,4,5')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
-    expect(parseLink(base.replace('layers=256,64', 'layers=2001')).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
-    expect(parseLink(base.replace('grid=12', 'grid=20')).state.view.gridSize).toBe(20);
-    expect(parseLink(base.replace('grid=12', 'grid=7')).ignored[0]).toMatchObject({ key: 'grid', reason: 'malformed' });
+    expect(parseLink(`${base}&n=999`).ignored[0]).toMatchObject({ key: 'n', reason: 'malformed' });
+    expect(parseLink(`${base}&n=60000`).state.config.train.trainSize).toBe(60000);
+    expect(parseLink(`${base}&lr=1e-5`).state.config.train.learningRate).toBe(1e-5);
+    expect(parseLink(`${base}&lr=2`).ignored[0]).toMatchObject({ key: 'lr', reason: 'malformed' });
+    expect(parseLink(`${base}&layers=1,2,3,4,5`).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
+    expect(parseLink(`${base}&layers=2001`).ignored[0]).toMatchObject({ key: 'layers', reason: 'malformed' });
+    expect(parseLink(`${base}&grid=20`).state.view.gridSize).toBe(20);
+    expect(parseLink(`${base}&grid=7`).ignored[0]).toMatchObject({ key: 'grid', reason: 'malformed' });
   });
 
   it('an unknown lesson falls back to the first lesson and its defaults', () => {
@@ -104,31 +129,32 @@ describe('parseLink falls back field-wise and reports', () => {
   });
 
   it('unknown keys, duplicates and prototype names are reported, not used', () => {
-    const link = `${serializeLink(defaultLinkState())}&__proto__=1&constructor=x&foo=bar&code=7&=z`;
+    const link = `${FULL_TWO_D_MAP}&__proto__=1&constructor=x&foo=bar&code=7&=z`;
     const { state, ignored } = parseLink(link);
-    expect(state).toEqual(defaultLinkState());
+    expect(state).toEqual(defaultLinkState('two-d-map'));
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(ignored.map((i) => `${i.key}:${i.reason}`)).toEqual(['code:duplicate', '__proto__:unknown', 'constructor:unknown', 'foo:unknown', ':unknown']);
   });
 
-  it('an unknown or missing version is read best effort and reported', () => {
+  it('an unknown version is read best effort and reported; a missing one is this one', () => {
     const body = serializeLink(defaultLinkState('two-d-map', 'zh-Hans')).replace(`v=${LINK_VERSION}&`, '');
     for (const v of ['2', '0', 'abc', '1.0']) {
       const { state, ignored } = parseLink(`v=${v}&${body}`);
       expect(state).toEqual(defaultLinkState('two-d-map', 'zh-Hans'));
       expect(ignored).toEqual([expect.objectContaining({ key: 'v', value: v, reason: 'version' })]);
     }
-    expect(reasons(body)).toEqual(['v:missing']);
+    // Without a version: read as this one, nothing to report.
+    expect(reasons(body)).toEqual([]);
   });
 
   it('bce with a linear output falls back field-wise, reported as a conflict', () => {
     const base = serializeLink(defaultLinkState());
     // The lesson's loss is bce: the link's linear output is the field that breaks the rule.
-    const a = parseLink(base.replace('out=sigmoid', 'out=linear'));
+    const a = parseLink(`${base}&out=linear`);
     expect(a.state.config.model).toMatchObject({ outputActivation: 'sigmoid', loss: 'bce' });
     expect(a.ignored).toEqual([expect.objectContaining({ key: 'out', value: 'linear', reason: 'conflict' })]);
     // The same output with mse is a valid pair: nothing to undo.
-    const c = parseLink(base.replace('out=sigmoid', 'out=linear').replace('loss=bce', 'loss=mse'));
+    const c = parseLink(`${base}&out=linear&loss=mse`);
     expect(c.state.config.model).toMatchObject({ outputActivation: 'linear', loss: 'mse' });
     expect(c.ignored).toEqual([]);
   });
@@ -168,6 +194,7 @@ describe('variant keys (issue 4)', () => {
   it('noise and noiselevel: written only where they differ from the lesson, read back, refused by name when bad', () => {
     const s = defaultLinkState('two-d-map');
     expect(serializeLink(s)).not.toMatch(/noise/);
+    if (s.config.model.kind !== 'mlp') throw new Error('two-d-map is a dense model');
     s.config.model.noise = 'mask';
     s.config.model.noiseLevel = 0.25;
     const link = serializeLink(s);
@@ -210,7 +237,8 @@ describe('the normal digits of anomaly detection (key normal)', () => {
 describe('normal digits in a lesson whose preset leaves digits out', () => {
   it('writes normal=all when the anomaly lesson is switched to all ten digits, and reads it back', () => {
     const state = defaultLinkState('anomaly-detection');
-    expect(serializeLink(state)).toContain('normal=0');
+    // The lesson's own digits are its preset: not written.
+    expect(serializeLink(state)).not.toContain('normal=');
     state.config.train.normalDigits = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
     const hash = serializeLink(state);
     expect(hash).toContain('normal=all');

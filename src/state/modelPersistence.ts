@@ -7,7 +7,8 @@
  * when asked, so training never waits for the disk. Pure bookkeeping, no React, no tfjs.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { checkConfig, KIND_DEFAULTS, PLAIN_VARIANT, type LabConfig } from '../core/config';
+import { checkConfig, fullConfig, type LabConfig } from '../core/config';
+import { MODEL_ROWS, type ModelSettingId } from '../core/settings/modelRows';
 import type { ModelSnapshot } from '../core/train/snapshot';
 import type { LossPoint } from './store';
 
@@ -67,14 +68,25 @@ export function configKey(config: LabConfig): string {
 }
 
 /**
- * The config without the fields added later that hold their plain values (the variants and
- * the other kinds' fields of issue 4; normal digits = all ten, issue 5), so a plain model keeps the key it had before
- * they existed (its saved model is still found).
+ * The model settings added after the first saved models (the variants and the other kinds'
+ * fields of issue 4): at their row's default they are left out of the key.
  */
-function withoutPlainVariant(config: LabConfig): unknown {
+const ADDED_LATER: readonly ModelSettingId[] = [
+  'noise', 'noiseLevel', 'contractive', 'codeActivation', 'sparsity', 'sparsityWeight', 'sparsityTarget',
+  'convChannels', 'convDecoder', 'beta', 'vqPositions', 'codebookSize', 'commitment', 'prior', 'vqResetEvery',
+];
+
+/**
+ * The config in the form main hashed before the config became a union on `kind` (every kind's
+ * fields, fullConfig), without the fields added later that hold their plain values (normal
+ * digits = all ten, issue 5), so an experiment keeps the key it had (its saved model is still
+ * found).
+ */
+function withoutPlainVariant(labConfig: LabConfig): unknown {
+  const config = fullConfig(labConfig);
   const model: Record<string, unknown> = { ...config.model };
-  for (const [k, v] of Object.entries({ ...PLAIN_VARIANT, ...KIND_DEFAULTS })) {
-    if (JSON.stringify(model[k]) === JSON.stringify(v)) delete model[k];
+  for (const k of ADDED_LATER) {
+    if (JSON.stringify(model[k]) === JSON.stringify(MODEL_ROWS[k].default)) delete model[k];
   }
   const train: Record<string, unknown> = { ...config.train };
   const digits = config.train.normalDigits;

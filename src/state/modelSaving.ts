@@ -1,16 +1,19 @@
 /**
  * Nothing lost, the page's side: while training, the model is exported from the worker and
  * saved with the loss history (modelPersistence.ts) at most every few seconds and on each pause;
- * when a configuration is built, its saved model is loaded back before the first step.
+ * when a configuration is built, its saved model is loaded back before the first step, as a run
+ * of its own (cause 'restore', worker/apiRun.ts). A save belongs to the run it was taken in: a
+ * snapshot that comes back after the page began another run is not stored.
  * Snapshots cross the worker boundary as transferred Float32Arrays only.
  */
 import * as Comlink from 'comlink';
 import type { LabConfig } from '../core/config';
 import { checkSnapshot, type ModelSnapshot } from '../core/train/snapshot';
-import type { ImportResult } from '../worker/api';
+import { message } from '../core/messages';
+import type { ImportResult, ProgressEvent, RunRequest } from '../worker/api';
 import { WorkerRestartedError, type LabClient } from '../worker/client';
 import { snapshotBuffers } from '../core/train/snapshotTransfer';
-import { configKey, isQuotaError, loadRun, saveRun } from './modelPersistence';
+import { isQuotaError, loadRun, saveRun } from './modelPersistence';
 import { useLab, type LossPoint } from './store';
 
 const store = () => useLab.getState();
@@ -26,6 +29,7 @@ let quotaReported = false;
 export async function saveModel(client: LabClient | undefined): Promise<void> {
   const s = store();
   const step = s.progress?.step ?? 0;
+  const runId = s.run.id;
   if (saving || !client || step === 0 || s.runState === 'diverged' || s.savedModel?.step === step) return;
   saving = true;
   try {
@@ -33,20 +37,16 @@ export async function saveModel(client: LabClient | undefined): Promise<void> {
     // slots is ~19 MB (784 x 1000 x 2 weights, three times over).
     const t0 = performance.now();
     const snapshot = await client.call((api) => api.exportModel());
-    // A run replaced while the export ran belongs to another configuration's key: skip it.
-    if (configKey(snapshot.config) !== configKey(store().config)) return;
+    // The page began another run while the export ran (a new configuration, a reset): this
+    // snapshot is of the run before, which must not come back under the new one's key.
+    if (store().run.id !== runId) return;
     const record = await saveRun(snapshot, store().history);
     store().setSavedModel({ step: record.step, savedAt: record.savedAt, ms: performance.now() - t0 });
   } catch (e) {
     if (isQuotaError(e)) {
       if (!quotaReported) {
         quotaReported = true;
-        store().addError({
-          type: 'error',
-          kind: 'internal',
-          message: "The browser's storage is full, so the trained model is not being saved.",
-          hint: 'Training goes on. Free some space, or export the model to a file to keep it.',
-        });
+        store().addError({ type: 'error', kind: 'internal', message: message('storage.full', {}), hint: message('hint.storageFull', {}) });
       }
     } else if (!(e instanceof WorkerRestartedError)) {
       console.warn('lab: the model could not be saved', e);
@@ -87,15 +87,22 @@ function statusArrived(state: string, timeoutMs = 10_000): Promise<void> {
   });
 }
 
-/** Loads a snapshot into the worker, its buffers transferred (the caller's copy is emptied). */
-export async function importIntoWorker(c: LabClient, snapshot: ModelSnapshot): Promise<ImportResult> {
-  const result = await c.call<ImportResult>((api) => api.importModel(Comlink.transfer(snapshot, snapshotBuffers(snapshot))) as Promise<ImportResult>);
+/**
+ * Loads a snapshot into the worker as run `run` (begun in the store by the caller), its buffers
+ * transferred (the caller's copy is emptied).
+ */
+export async function importIntoWorker(c: LabClient, snapshot: ModelSnapshot, run: RunRequest): Promise<ImportResult> {
+  const result = await c.call<ImportResult>((api) => api.importModel(Comlink.transfer(snapshot, snapshotBuffers(snapshot)), run) as Promise<ImportResult>);
   if (result.ok) await statusArrived('paused');
   return result;
 }
 
-/** The saved model of `config`, if one fits, with its loss history; before the first step. */
-export async function restoreSaved(c: LabClient, config: LabConfig): Promise<void> {
+/**
+ * The saved model of `config`, if one fits, with its loss history; before the first step. It
+ * follows run `afterRunId` (the configure that built `config`) and is skipped if the page has
+ * asked for another run since.
+ */
+export async function restoreSaved(c: LabClient, config: LabConfig, afterRunId: number): Promise<void> {
   let record;
   try {
     record = await loadRun(config);
@@ -103,22 +110,24 @@ export async function restoreSaved(c: LabClient, config: LabConfig): Promise<voi
     console.warn('lab: saved models could not be read', e);
     return;
   }
-  if (!record || !checkSnapshot(record.snapshot, config).ok) return;
-  const result = await importIntoWorker(c, record.snapshot);
-  if (!result.ok) return;
+  if (!record || !checkSnapshot(record.snapshot, config).ok || store().run.id !== afterRunId) return;
+  const run = store().beginRun('restore');
+  const result = await importIntoWorker(c, record.snapshot, run);
+  if (!result.ok || store().run.id !== run.runId) return;
   const last = record.history.at(-1);
   useLab.setState({
     history: record.history,
-    progress: progressAt(result, last),
+    progress: progressAt(result, run.runId, last),
     savedModel: { step: record.step, savedAt: record.savedAt },
     restoredModel: { step: result.step, from: 'storage' },
   });
 }
 
-/** The progress the metrics show for a loaded model (no training has happened in this page). */
-export function progressAt(r: Extract<ImportResult, { ok: true }>, last?: LossPoint) {
+/** The progress the metrics show for a model loaded as run `runId` (no training has happened in this page). */
+export function progressAt(r: Extract<ImportResult, { ok: true }>, runId: number, last?: LossPoint): ProgressEvent {
   return {
-    type: 'progress' as const,
+    type: 'progress',
+    runId,
     step: r.step,
     epoch: r.epoch,
     samplesSeen: r.samplesSeen,

@@ -9,6 +9,7 @@
 import type { EmbeddingMap, EmbeddingMethod } from '../core/analysis/embeddingTypes';
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
+import type { Message } from '../core/messages';
 import type {
   BackendReport,
   CodesEvent,
@@ -19,10 +20,7 @@ import type {
   ErrorEvent,
   FullTestEvent,
   MeasurementsEvent,
-  PcaBaselineEvent,
   PcaMapEvent,
-  ProgressEvent,
-  RunState,
   TestSampleEvent,
   VqEvent,
 } from '../worker/api';
@@ -33,35 +31,16 @@ import type { ControlGroup } from '../lessons/types';
 import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/pretrainConfig';
 import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
+import { thinned, type RunSlice } from './runSlice';
 
-/** One point of the loss chart. */
-export interface LossPoint {
-  step: number;
-  epoch: number;
-  trainLoss: number;
-  testLoss?: number;
-  testSquaredError?: number;
-}
+export type { LossPoint, RunInfo, RunSlice } from './runSlice';
 
 export interface ConfigSlice {
   config: LabConfig;
   setConfig: (config: LabConfig) => void;
 }
 
-export interface RunSlice {
-  runState: RunState;
-  /** Sentence shown when training paused by itself (divergence) or a step failed. */
-  runMessage?: string;
-  progress?: ProgressEvent;
-  history: LossPoint[];
-  pcaBaseline?: PcaBaselineEvent;
-  setRunState: (state: RunState, message?: string) => void;
-  addProgress: (p: ProgressEvent) => void;
-  setPcaBaseline: (p: PcaBaselineEvent) => void;
-  clearHistory: () => void;
-}
-
-/** The lessons' live measurements (worker/labViews.ts); cleared with the history on a new run. */
+/** The lessons' live measurements (worker/labViews.ts); emptied by a new run (EMPTY_RUN). */
 export interface MeasureSlice {
   /** 5-NN accuracy of the scatter's map and the code radius, from the latest codes refresh. */
   measurements?: MeasurementsEvent;
@@ -215,10 +194,11 @@ export interface PretrainSlice {
 export interface TextState {
   /** 'idle' until the panel first asks; 'failed' when the passages could not be loaded. */
   status: 'idle' | 'loading' | 'ready' | 'failed';
-  /** Why loading failed: names the file and the fix. */
-  error?: string;
+  /** Why loading failed (a 'data.*' message naming the file) and the fix, worded by the panel. */
+  error?: Message;
+  errorHint?: Message;
   info?: TextCorpusInfo;
-  /** The text autoencoders' training loop runs (its own Train/Pause). */
+  /** The text autoencoders' training loop runs (the text lesson's experiment: the header's Train/Pause). */
   running: boolean;
   progress?: TextProgressEvent;
   /** The latest map and curves of the autoencoders. */
@@ -269,34 +249,59 @@ export interface EngineSlice {
 
 export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice;
 
-/** Loss chart points kept; older points are thinned (every other one) beyond this. */
-const MAX_HISTORY = 2000;
+/**
+ * What the page shows of one run, empty: its state, curve and counters, its measurements and
+ * the lessons' views of its model. (The scatter's codes and the showcase reconstructions stay
+ * until the new run's step-0 views replace them, so the map does not blink.)
+ */
+const EMPTY_RUN = {
+  runState: 'idle',
+  runReason: undefined,
+  history: [],
+  progress: undefined,
+  pcaBaseline: undefined,
+  pcaMap: undefined,
+  measurements: undefined,
+  fullTest: undefined,
+  savedModel: undefined,
+  restoredModel: undefined,
+  denoising: undefined,
+  sensitivity: undefined,
+  sparsity: undefined,
+  engineMeasures: undefined,
+  engineHistory: [],
+  vq: undefined,
+  vqHistory: [],
+  imageSearch: {},
+  searchResult: undefined,
+  anomaly: undefined,
+  embedding: undefined,
+  priorSamples: undefined,
+  traversal: undefined,
+  plainComparison: undefined,
+} satisfies Partial<LabState>;
 
-export const useLab = create<LabState>()((set) => ({
+export const useLab = create<LabState>()((set, get) => ({
   // config
   config: DEFAULT_CONFIG,
   setConfig: (config) => set({ config }),
 
-  // run
-  runState: 'idle',
-  history: [],
-  setRunState: (runState, runMessage) => set({ runState, runMessage }),
+  // run (runSlice.ts)
+  ...EMPTY_RUN,
+  run: { id: 0, cause: 'configure' },
+  beginRun: (cause, config) => {
+    const runId = get().run.id + 1;
+    set({ ...EMPTY_RUN, ...(config ? { config } : {}), run: { id: runId, cause } });
+    return { runId, cause };
+  },
+  announceRun: (announced) => set((s) => ({ run: { ...s.run, announced } })),
+  setRunState: (runState, runReason) => set({ runState, runReason }),
   addProgress: (p) =>
     set((s) => {
-      const point: LossPoint = {
-        step: p.step,
-        epoch: p.epoch,
-        trainLoss: p.trainLoss,
-        testLoss: p.testLoss,
-        testSquaredError: p.testSquaredError,
-      };
-      let history = [...s.history, point];
-      if (history.length > MAX_HISTORY) history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
-      return { progress: p, history };
+      const { step, epoch, trainLoss, testLoss, testSquaredError } = p;
+      return { progress: p, history: thinned([...s.history, { step, epoch, trainLoss, testLoss, testSquaredError }]) };
     }),
   setPcaBaseline: (pcaBaseline) => set({ pcaBaseline }),
-  clearHistory: () =>
-    set({ history: [], progress: undefined, measurements: undefined, fullTest: undefined, savedModel: undefined, restoredModel: undefined, denoising: undefined, sensitivity: undefined, embedding: undefined, engineMeasures: undefined, engineHistory: [], sparsity: undefined, vq: undefined, vqHistory: [] }),
 
   // measure
   setMeasurements: (measurements) => set({ measurements }),
@@ -373,19 +378,12 @@ export const useLab = create<LabState>()((set) => ({
       const point = { step: vq.step, epoch: vq.epoch, perplexity: vq.perplexity, codesUsed: vq.codesUsed };
       // A step-0 event (a fresh or reset model) starts a new curve; the same step twice is kept once.
       const kept = vq.step === 0 ? [] : s.vqHistory.filter((p) => p.step < vq.step);
-      let vqHistory = [...kept, point];
-      if (vqHistory.length > MAX_HISTORY) vqHistory = vqHistory.filter((_, i) => i % 2 === 0 || i === vqHistory.length - 1);
-      return { vq, vqHistory };
+      return { vq, vqHistory: thinned([...kept, point]) };
     }),
   // engine
   engineHistory: [],
   samplePresses: 0,
-  addEngineHistory: (e) =>
-    set((s) => {
-      let engineHistory = [...s.engineHistory, e];
-      if (engineHistory.length > MAX_HISTORY) engineHistory = engineHistory.filter((_, i) => i % 2 === 0 || i === engineHistory.length - 1);
-      return { engineHistory };
-    }),
+  addEngineHistory: (e) => set((s) => ({ engineHistory: thinned([...s.engineHistory, e]) })),
   setPriorSamples: (priorSamples) => set((s) => ({ priorSamples, samplePresses: priorSamples ? s.samplePresses + 1 : s.samplePresses })),
   setTraversal: (traversal) => set({ traversal }),
   setPlainComparison: (plainComparison) => set({ plainComparison }),

@@ -3,7 +3,8 @@
  * and the text autoencoders in the lab worker and LSA in the plain text worker, start and pause
  * the autoencoders' own training, and send a typed query to both. Results land in store.text.
  */
-import type { TextQueryResult } from '../worker/api';
+import { message } from '../core/messages';
+import type { TextLoadResult, TextQueryResult } from '../worker/api';
 import { fitTextLsa, queryTextLsa } from '../worker/textLsaClient';
 import { act, ready } from './labBridge';
 import { useLab } from './store';
@@ -27,26 +28,27 @@ export const textRetrieval = {
   /** Once per worker: the passages, both autoencoders (measured at step 0) and LSA. A missing file fails only this panel. */
   async load(): Promise<void> {
     if (store().text.status !== 'idle') return;
-    store().setText({ status: 'loading', error: undefined });
+    store().setText({ status: 'loading', error: undefined, errorHint: undefined });
     const lsa = store().text.lsa ? Promise.resolve() : fitLsa();
     try {
-      const info = await (await ready()).call((api) => api.textLoad());
-      store().setText({ status: 'ready', info });
+      const r = await (await ready()).call<TextLoadResult>((api) => api.textLoad() as Promise<TextLoadResult>);
+      if (r.ok) store().setText({ status: 'ready', info: r.info });
+      else store().setText({ status: 'failed', error: r.problem, errorHint: r.hint });
     } catch (e) {
-      store().setText({ status: 'failed', error: errorText(e) });
+      store().setText({ status: 'failed', error: message('internal.unexpected', {}, errorText(e)), errorHint: undefined });
     }
     await lsa;
   },
 
   /** Starts or pauses the text autoencoders' training loop. */
-  train: (on: boolean) => act(on ? 'Training the text models' : 'Pausing the text models', (c) => c.call((api) => api.textTrain(on))),
+  train: (on: boolean) => act(on ? 'textTrain' : 'textPause', (c) => c.call((api) => api.textTrain(on))),
   toggle: () => textRetrieval.train(!store().text.running),
-  reset: () => act('Resetting the text models', (c) => c.call((api) => api.textReset())),
+  reset: () => act('textReset', (c) => c.call((api) => api.textReset())),
 
   /** The typed text through the autoencoder (lab worker) and LSA (text worker), side by side. */
   async query(text: string): Promise<void> {
     const [autoencoder, lsa] = await Promise.all([
-      act('Searching the passages', (c) => c.call((api) => api.textQuery(text, TEXT_HITS))),
+      act('textSearch', (c) => c.call((api) => api.textQuery(text, TEXT_HITS))),
       store().text.lsa ? queryTextLsa(text, TEXT_HITS).catch((): TextQueryResult | undefined => undefined) : Promise.resolve(undefined),
     ]);
     store().setText({ query: { text, autoencoder, lsa } });

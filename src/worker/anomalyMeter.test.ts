@@ -11,7 +11,7 @@ import { loadMnistNode } from '../core/data/mnistNode';
 import { useWasmInNode } from '../core/train/nodeBackend';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { AnomalyEvent, LabEvent } from './api';
+import type { AnomalyEvent, RunEventBody } from './api';
 import { ANOMALY_EXTREMES, AnomalyMeter } from './anomalyMeter';
 
 let data: MnistData;
@@ -30,7 +30,7 @@ describe('AnomalyMeter', () => {
     const trainer = new Trainer(data, config([1]));
     trainer.steps(20);
     await trainer.readTrainMetrics();
-    const events: LabEvent[] = [];
+    const events: RunEventBody[] = [];
     const meter = new AnomalyMeter(data, (e) => events.push(e));
     await meter.work(trainer);
     expect(events, 'nothing while not watched').toEqual([]);
@@ -57,7 +57,7 @@ describe('AnomalyMeter', () => {
 
   it('gives NaN, not a number, when every digit is normal (nothing to detect)', async () => {
     const trainer = new Trainer(data, config([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
-    const events: LabEvent[] = [];
+    const events: RunEventBody[] = [];
     const meter = new AnomalyMeter(data, (e) => events.push(e));
     meter.watch(true);
     await meter.work(trainer);

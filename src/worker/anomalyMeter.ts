@@ -10,7 +10,7 @@ import { IMAGE_SIZE } from '../core/config';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { AnomalyDigits } from './api';
-import type { Emit } from './labViews';
+import type { Emit } from './runChannel';
 
 /** Most and least anomalous test digits shown. */
 export const ANOMALY_EXTREMES = 10;

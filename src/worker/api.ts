@@ -3,383 +3,88 @@
  * (transferred) typed arrays cross it: no tensors, no functions except the one
  * comlink-proxied event listener, no DOM.
  *
- * The page imports this file with `import type` only.
+ * The events are typed by topic: the run and its training curve (apiRun.ts, which also tells
+ * the run protocol), the backend and errors (apiBackend.ts), the views of every lesson
+ * (apiViews.ts), the kinds' and variants' own (apiKinds.ts), the applications', the
+ * pretraining lesson's and the text lesson's (apiApplications.ts, apiPretraining.ts, apiText.ts).
+ *
+ * The page imports this file with `import type` only (BACKEND_ORDER aside, for the worker).
  */
-import type { LabConfig, ModelKind } from '../core/config';
+import type { LabConfig } from '../core/config';
 import type { ModelSnapshot } from '../core/train/snapshot';
-import type { FeatureMap } from '../core/models/convConfig';
-import type { ActivityScores } from '../core/train/sparsity';
+import type { FeatureMap } from '../core/kinds/conv/layout';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { AnomalyEvent, ImageSearchEvent, SearchQuery, SearchResult } from './apiApplications';
+import type { BackendEvent, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
+import type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';
 import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
-import type { TextCorpusInfo, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
+import type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunEvent, RunRequest, StatusEvent } from './apiRun';
+import type { TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
+import type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
 
-export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
+export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
+export type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, RunState, StatusEvent } from './apiRun';
+export type { BackendCandidate, BackendEvent, BackendName, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
+export { BACKEND_ORDER } from './apiBackend';
+export type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
+export type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-/** What happened to one candidate backend during selection. */
-export interface BackendCandidate {
-  name: BackendName;
-  /**
-   * 'chosen': in use. 'passed': checked fine but slower (or not needed).
-   * 'failed': absent, failed to initialise, or failed the numerical self-check.
-   * 'skipped': not tried (another backend was forced or already chosen).
-   */
-  status: 'chosen' | 'passed' | 'failed' | 'skipped';
-  /** A sentence for the "why" list, e.g. "software adapter (swiftshader); 95 samples/s vs 870 for wasm". */
-  reason: string;
-  /** Micro-benchmark result, training samples per second of the current model, if measured. */
-  samplesPerSec?: number;
-  /** Largest absolute difference from the cpu reference in the self-check, if run. */
-  selfCheckError?: number;
-  /** For webgpu: adapter info such as "swiftshader", if known. */
-  adapter?: string;
-}
-
-export interface BackendReport {
-  chosen: BackendName;
-  forced: boolean;
-  candidates: BackendCandidate[];
-}
-
-export interface InitOptions {
-  /** URL of the folder that holds the *.idx.gz files (ends with '/'). */
-  dataUrl: string;
-  /** `?backend=` from the page URL: use only this backend (still self-checked). */
-  forcedBackend?: BackendName;
-  /** Backends the worker must not try (e.g. after one crashed or lost its device). */
-  excludeBackends?: BackendName[];
-  /** Number of test digits drawn on the latent scatter (the first N of the test set). */
-  scatterSize: number;
-}
-
-export interface InitResult {
-  backend: BackendReport;
-  trainCount: number; // 60000
-  testCount: number; // 10000
-}
-
-/** Training run state as the page shows it. */
-export type RunState = 'idle' | 'running' | 'paused' | 'diverged';
-
-export interface ProgressEvent {
-  type: 'progress';
-  step: number;
-  /** Fractional epochs over the current training subset. */
-  epoch: number;
-  samplesSeen: number;
-  /** Training throughput over the last second or so. */
-  samplesPerSec: number;
-  /** Mean loss per pixel (bce or mse, as configured) over the recent training batches. */
-  trainLoss: number;
-  /** Loss per pixel on the fixed 1,000-image live test subset (present when measured this tick). */
-  testLoss?: number;
-  /** Squared error per image: sum over 784 pixels of (x - x̂)², mean over the live test subset. */
-  testSquaredError?: number;
-  /** Wall-clock ms since training started for this configuration (paused time excluded). */
-  elapsedMs: number;
-}
-
-export interface StatusEvent {
-  type: 'status';
-  state: RunState;
-  /** For 'diverged': what happened and what to try, e.g. "The loss became NaN at step 812. Try a lower learning rate (now 0.5)." */
-  message?: string;
-}
-
-/** The PCA baseline at the current code size, fitted on the current training subset. */
-export interface PcaBaselineEvent {
-  type: 'pcaBaseline';
-  codeSize: number;
-  /** Squared error per image on the live test subset (same unit as testSquaredError). */
-  testSquaredError: number;
-  testLoss: number;
-}
-
-/** Reconstructions of the fixed showcase test digits. */
-export interface ReconstructionsEvent {
-  type: 'reconstructions';
-  /** [n, 784] values in [0, 1] (clamped for a linear output). */
-  pixels: Float32Array;
-  n: number;
-}
-
-/** Codes of the scatter's test digits, in map coordinates. */
-export interface CodesEvent {
-  type: 'codes';
-  /** [n, 2]: the code itself for a 2-D code, else its projection on the codes' first two principal components. */
-  points: Float32Array;
-  n: number;
-  codeSize: number;
-  projected: boolean;
-  /** Bounding box of the points, padded a little: the latent grid's range. */
-  extent: { xMin: number; xMax: number; yMin: number; yMax: number };
-  /** Per code dimension: min and max over the scatter's codes (the sliders' ranges). */
-  codeMin: Float32Array;
-  codeMax: Float32Array;
-}
-
-/** Sent once after init: what the page needs to draw the test digits itself. */
-export interface TestSampleEvent {
-  type: 'testSample';
-  /** [n, 784] uint8 pixels of the first n test digits (scatter hover images). */
-  images: Uint8Array;
-  labels: Uint8Array;
-  n: number;
-  /** Test-set indices of the showcase digits whose reconstructions are streamed. */
-  showcase: number[];
-}
-
-export interface ErrorEvent {
-  type: 'error';
-  /** 'data': a data file is missing or corrupt. 'backend': no usable backend / device lost. 'config': refused configuration. */
-  kind: 'data' | 'backend' | 'config' | 'internal';
-  message: string;
-  /** What the user can do, e.g. "Run `npm run prepare-data` and reload." */
-  hint?: string;
-  /** For 'data': which file. */
-  file?: string;
-  /**
-   * For 'backend': set when the backend in use broke (e.g. the WebGPU device was lost). The
-   * page must restart the worker without it; selection problems during init leave it unset.
-   */
-  lostBackend?: BackendName;
-}
-
-export interface BackendEvent {
-  type: 'backend';
-  report: BackendReport;
-}
-
-/**
- * The lessons' live measurements on the scatter's test digits, sent with each codes refresh
- * (not every step).
- */
-export interface MeasurementsEvent {
-  type: 'measurements';
-  step: number;
-  epoch: number;
-  /** Leave-one-out 5-NN accuracy of the scatter's [n, 2] map points (CodesEvent.points), in [0, 1]. */
-  knnAccuracy: number;
-  /** 95th percentile of the code's Euclidean norm over the scatter digits (the code itself, any size). */
-  codeRadius95: number;
-  /** Number of scatter digits measured. */
-  n: number;
-}
-
-/**
- * PCA-2 map of the same scatter test digits, fitted on the run's training subset (lesson 3's
- * side-by-side map). Sent once per training subset, after the PCA baseline fit.
- */
-export interface PcaMapEvent {
-  type: 'pcaMap';
-  /** [n, 2]: each scatter digit's coordinates on the training subset's first two principal components. */
-  points: Float32Array;
-  n: number;
-  /** Leave-one-out 5-NN accuracy of these points, in [0, 1]. */
-  knnAccuracy: number;
-  /** Bounding box of the points, padded a little (as CodesEvent.extent). */
-  extent: { xMin: number; xMax: number; yMin: number; yMax: number };
-}
-
-/** The test metrics on all 10,000 test digits, measured when training pauses (or after step()). */
-export interface FullTestEvent {
-  type: 'fullTest';
-  step: number;
-  /** Loss per pixel (bce or mse, as configured) over all `count` test digits. */
-  testLoss: number;
-  /** Squared error per image, mean over all `count` test digits. */
-  testSquaredError: number;
-  count: number;
-}
-
-/**
- * Denoising (model.noise is not 'none'): the showcase digits with the fixed test noise and the
- * model's outputs for them, and the PSNRs on the live test digits (core/train/noise.ts). Sent
- * with each live test evaluation.
- */
-export interface DenoisingEvent {
-  type: 'denoising';
-  step: number;
-  epoch: number;
-  /** [n, 784] the showcase digits with the test noise, in [0, 1] (the clean ones: TestSampleEvent). */
-  noisy: Float32Array;
-  /** [n, 784] the model's outputs for the noisy digits, in [0, 1]. */
-  denoised: Float32Array;
-  n: number;
-  /** PSNR of the noisy input against the clean digit, dB (pixels in [0, 1], pooled MSE). */
-  noisyPsnr: number;
-  /** PSNR of the model's output against the clean digit, dB. */
-  outputPsnr: number;
-  /** Live test digits the PSNRs are measured on. */
-  count: number;
-}
-
-/**
- * How far the code moves under a small fixed input perturbation, on the live test digits
- * (core/train/contractive.ts). Measured for encoders with at most one hidden layer (where the
- * contractive penalty exists), with each live test evaluation.
- */
-export interface SensitivityEvent {
-  type: 'sensitivity';
-  step: number;
-  epoch: number;
-  /** Mean over digits of ||z(x + ε) - z(x)|| / ||ε||, ε ~ N(0, 0.01²) per pixel: code units per unit of input change. */
-  sensitivity: number;
-  /** Mean over digits of ||dz/dx||_F, closed form. */
-  jacobianNorm: number;
-  /** RMS distance of the codes from their mean code, code units. */
-  codeSpread: number;
-  /** sensitivity / codeSpread. */
-  relativeSensitivity: number;
-  count: number;
-}
-
-/**
- * A model kind's own live figures on the live test digits (core/train/engine.ts measure), by
- * name: e.g. the VAE's ELBO, the VQ-VAE's perplexity. Sent with each live test evaluation.
- */
-export interface EngineMeasuresEvent {
-  type: 'engineMeasures';
-  step: number;
-  epoch: number;
-  kind: ModelKind;
-  values: Record<string, number>;
-}
-
-/**
- * Code activity of a model with a non-linear code or a sparsity penalty (core/train/sparsity.ts),
- * on the live test digits, with each live test evaluation; and the encoder's first features.
- */
-export interface SparsityEvent extends ActivityScores {
-  type: 'sparsity';
-  step: number;
-  epoch: number;
-  /** [featureCount, 784] incoming weights of the first units of the first encoder layer. */
-  features: Float32Array;
-  featureCount: number;
-  /** Whose features: the code units themselves (no hidden layer) or the first hidden layer's units. */
-  featureLayer: 'code' | 'hidden';
-}
-
-/**
- * VQ-VAE (model.kind 'vq'): the showcase digits' code indices and the codebook's use on the
- * live test digits (core/train/vqEngine.ts), sent with each live test evaluation.
- */
-export interface VqEvent {
-  type: 'vq';
-  step: number;
-  epoch: number;
-  /** K, the codebook's size. */
-  codebookSize: number;
-  /** Code indices per digit. */
-  positions: number;
-  /** [n, positions] the showcase digits' indices in 0..K-1 (the digits: TestSampleEvent.showcase). */
-  showcaseIndices: Int32Array;
-  n: number;
-  /** [K] how many of the count x positions slots of the live test digits picked each code. */
-  usage: Float32Array;
-  /** exp(entropy) of that usage: the effective number of codes in use (1..K). */
-  perplexity: number;
-  /** Codes picked at least once. */
-  codesUsed: number;
-  /** Live test digits counted. */
-  count: number;
-}
-
-export type LabEvent =
+/** The events of one run: each carries its `runId`; the page keeps those of the run it shows. */
+export type RunScopedEvent =
+  | RunEvent
   | ProgressEvent
-  | MeasurementsEvent
-  | PcaMapEvent
-  | FullTestEvent
   | StatusEvent
   | PcaBaselineEvent
+  | FullTestEvent
   | ReconstructionsEvent
   | CodesEvent
-  | TestSampleEvent
-  | ErrorEvent
-  | BackendEvent
+  | MeasurementsEvent
+  | PcaMapEvent
   | DenoisingEvent
-  | ImageSearchEvent
   | SensitivityEvent
-  | AnomalyEvent
   | EngineMeasuresEvent
-  | PretrainingEvent
-  | TextProgressEvent
-  | TextMeasureEvent
   | SparsityEvent
-  | VqEvent;
+  | VqEvent
+  | ImageSearchEvent
+  | AnomalyEvent;
 
-/** Codes drawn from the VAE's prior N(0, I) and their images (the "Sample" button). */
-export interface PriorSamples {
-  /** [count, codeSize] */
-  codes: Float32Array;
-  /** [count, 784] in [0, 1] */
-  images: Float32Array;
-  count: number;
-  codeSize: number;
-}
+/** Events of the worker itself and of the lessons' own experiments: no run id. */
+export type WorkerEvent = TestSampleEvent | ErrorEvent | BackendEvent | PretrainingEvent | TextProgressEvent | TextMeasureEvent;
 
-/** A latent traversal of one test digit: row j sweeps code number j over `values`. */
-export interface Traversal {
-  digit: number;
-  label: number;
-  /** [codeSize] the digit's code (the VAE: the mean). */
-  code: Float32Array;
-  values: number[];
-  /** [codeSize * values.length, 784] in [0, 1], row j first. */
-  images: Float32Array;
-}
+export type LabEvent = RunScopedEvent | WorkerEvent;
 
-/** A plain autoencoder of the same shape, trained on the same digits, for the side-by-side grids. */
-export interface PlainComparison {
-  epochs: number;
-  side: number;
-  /** Loss per pixel on the live test digits. */
-  testLoss: number;
-  /** [side², 784] its grid over its own codes' padded range (as the lab draws a plain model's grid). */
-  boxGrid: Float32Array;
-  /** [side², 784] its grid at the prior's quantiles (the VAE's grid). */
-  quantileGrid: Float32Array;
-  /** Share of the 10 x 10 cells of its own range that no live test digit's code falls in. */
-  emptyBox: number;
-  /** The same share for the 10 x 10 prior-quantile cells (the VAE's live measure). */
-  emptyQuantile: number;
-  seconds: number;
-}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A run's event as the worker's modules make it; the run channel (runChannel.ts) adds the id. */
+export type RunEventBody = DistributiveOmit<RunScopedEvent, 'runId'>;
 
-export interface EncodeResult {
-  /** [n, codeSize] */
-  codes: Float32Array;
-  /** [n, 2] in map coordinates (see CodesEvent). */
-  points: Float32Array;
-  /** [n, 784] reconstructions. */
-  reconstructions: Float32Array;
-}
-
-/** What importModel answers: refused with what differs, or loaded (with what the page should mention). */
+/**
+ * What importModel answers: loaded (with what the page should mention), or refused with what
+ * differs (the run still starts, with the model that stayed), or skipped as superseded (the page
+ * asked for a newer run meanwhile).
+ */
 export type ImportResult =
   | { ok: true; warnings: string[]; step: number; epoch: number; samplesSeen: number }
-  | { ok: false; problems: string[] };
+  | { ok: false; problems: string[]; superseded?: true };
 
 export interface LabApi {
   /** Registers the page's listener (comlink.proxy). Events arrive at most ~30 times a second. */
   subscribe(listener: (e: LabEvent) => void): void;
   /** Loads MNIST, chooses and checks a backend. Errors arrive as events and reject. */
   init(options: InitOptions): Promise<InitResult>;
-  /** Builds the model from the config and re-initialises it from its seed; fits the PCA baseline. */
-  configure(config: LabConfig): Promise<void>;
+  /**
+   * Builds the model from the config and initialises it from its seed; fits the PCA baseline.
+   * Starts run `run` (announced by a 'run' event); a stale request (apiRun.ts) does nothing.
+   */
+  configure(config: LabConfig, run: RunRequest): Promise<void>;
   /** Starts (or resumes) training until pause() or divergence. */
   train(): Promise<void>;
   pause(): Promise<void>;
   /** Runs exactly `steps` training steps (default 1) and reports progress. */
   step(steps?: number): Promise<void>;
-  /** Re-initialises the model from the seed (same config); history restarts. */
-  reset(): Promise<void>;
+  /** Re-initialises the model from the seed (same config) as run `run`. */
+  reset(run: RunRequest): Promise<void>;
   /** [n, codeSize] codes -> [n, 784] images, one batched call. */
   decodeCodes(codes: Float32Array, n: number): Promise<Float32Array>;
   /** [n, 2] map points -> [n, 784] images (through the inverse projection for codes > 2). */
@@ -395,11 +100,11 @@ export interface LabApi {
   exportModel(): Promise<ModelSnapshot>;
   /**
    * Loads a snapshot (from IndexedDB or a file) in place of the current model, if it fits the
-   * current architecture (checkSnapshot); pauses training, then sends status 'paused' and the
-   * reconstructions, codes and measurements of the loaded model. No progress event: the page
-   * restores its own history.
+   * current architecture (checkSnapshot), as run `run`; pauses training, then sends the run's
+   * announcement, status 'paused' and the reconstructions, codes and measurements of the loaded
+   * model. No progress event: the page restores its own history.
    */
-  importModel(snapshot: ModelSnapshot): Promise<ImportResult>;
+  importModel(snapshot: ModelSnapshot, run: RunRequest): Promise<ImportResult>;
   backendReport(): Promise<BackendReport>;
   /** Live tensor count, for leak tests in e2e. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
@@ -439,10 +144,10 @@ export interface LabApi {
   pausePretraining(): Promise<void>;
   resetPretraining(): Promise<void>;
   /**
-   * The text-retrieval lesson: loads the Brown passages (rejects with the file and the fix when
-   * they are missing) and builds the two text autoencoders once; sends a textMeasure event.
+   * The text-retrieval lesson: loads the Brown passages and builds the two text autoencoders
+   * once; sends a textMeasure event. A missing or broken file answers with the file and the fix.
    */
-  textLoad(): Promise<TextCorpusInfo>;
+  textLoad(): Promise<TextLoadResult>;
   /** Starts (true) or pauses the text autoencoders' own training loop (textProgress, textMeasure events). */
   textTrain(on: boolean): Promise<void>;
   /** Both text autoencoders back to their initial weights. */

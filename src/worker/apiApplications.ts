@@ -14,6 +14,7 @@ export type SearchRepresentation = 'pixels' | 'pca' | 'autoencoder';
  */
 export interface ImageSearchEvent {
   type: 'imageSearch';
+  runId: number;
   representation: SearchRepresentation;
   score: SearchScore;
   /** All the queries measured (false: a partial score while the slow pixel search runs). */
@@ -43,6 +44,7 @@ export interface AnomalyDigits {
  */
 export interface AnomalyEvent {
   type: 'anomaly';
+  runId: number;
   step: number;
   epoch: number;
   /** The digits the model trained on (TrainConfig.normalDigits). */

@@ -2,6 +2,7 @@
  * The pretraining experiment's part of the typed surface between the page and the lab worker
  * (issue 5, lesson pretraining); api.ts re-exports it. Plain data only.
  */
+import type { Message } from '../core/messages';
 import type { Network } from '../core/train/fineTune';
 import type { PretrainConfig } from '../core/train/pretrainConfig';
 import type { PretrainStage } from '../core/train/pretrainingExperiment';
@@ -52,8 +53,8 @@ export interface PretrainSummary {
   elapsedMs: number;
   /** Running time until the first accuracy of both networks arrived, ms. */
   firstAccuracyMs?: number;
-  /** Why the run stopped by itself (an error in the worker), as a sentence. */
-  error?: string;
+  /** Why the run stopped by itself: 'internal.pretrainingStopped' with the exception's text. */
+  error?: Message;
 }
 
 export interface PretrainingEvent {

@@ -4,6 +4,7 @@
  * send the page. api.ts re-exports it. Plain data only.
  */
 import type { Genre } from '../core/data/brownPassages';
+import type { Message } from '../core/messages';
 
 /** What the page needs to draw and label the passages, sent once the corpus is loaded. */
 export interface TextCorpusInfo {
@@ -25,6 +26,12 @@ export interface TextCorpusInfo {
   /** Cross-entropy of the passages under the corpus's word frequencies (an untrained decoder), nats per word. */
   unigramLoss: number;
 }
+
+/**
+ * What textLoad answers: the corpus, or why the passages file could not be loaded (a 'data.*'
+ * message naming the file, and the fix). Only the text panel fails; MNIST goes on.
+ */
+export type TextLoadResult = { ok: true; info: TextCorpusInfo } | { ok: false; problem: Message; hint: Message };
 
 /** One text autoencoder's code of every passage, and its retrieval curve. */
 export interface TextCodeMeasure {

@@ -21,6 +21,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selfCheckBackend } from '../core/backend';
+import { message, type Message } from '../core/messages';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
 
 /** A backend that takes longer than this to initialise is treated as failed. */
@@ -169,8 +170,8 @@ export interface SelectionOptions {
   exclude?: readonly BackendName[];
   /** Checks and measures a candidate in a throwaway worker; resolves (never rejects) by the deadline. */
   probe: (name: BackendName, deadlineMs: number) => Promise<ProbeResult>;
-  /** Problems the page should hear about although selection goes on (a forced backend failed). */
-  onProblem: (message: string, hint: string) => void;
+  /** Problems the page should hear about although selection goes on (a forced backend failed), as message codes. */
+  onProblem: (problem: Message, hint: Message) => void;
 }
 
 export interface Selection {
@@ -214,13 +215,10 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       return done(forced, true);
     }
     set(forced, { status: 'failed', reason: a.reason ?? 'failed', selfCheckError: a.selfCheckError, adapter: a.adapter });
-    options.onProblem(
-      `The backend asked for in the address (?backend=${forced}) cannot be used: ${a.reason}.`,
-      'The lab chose another backend automatically. Remove ?backend= from the address to stop seeing this.',
-    );
+    options.onProblem(message('backend.forcedUnusable', { backend: forced }, a.reason), message('hint.forcedIgnored', {}));
     excluded.add(forced);
   } else if (forced) {
-    options.onProblem(`The backend asked for in the address (?backend=${forced}) failed earlier in this session.`, 'The lab chose another backend automatically.');
+    options.onProblem(message('backend.forcedFailedBefore', { backend: forced }), message('hint.choseAnother', {}));
   }
 
   // The adapter (renderer) tells a real GPU from a software one before any shader is compiled:

@@ -1,11 +1,13 @@
 /**
  * The page's side of the worker bridge: starts the lab worker, wraps it with comlink, and
  * restarts it when it dies or its GPU device is lost, on the next backend and with the
- * configuration it had. Imports no tfjs: only types cross from the worker.
+ * configuration it had, as a new run (apiRun.ts) the page asks for through `beginRun`.
+ * Imports no tfjs: only types cross from the worker.
  */
 import * as Comlink from 'comlink';
 import type { LabConfig } from '../core/config';
-import type { BackendName, InitOptions, InitResult, LabApi, LabEvent } from './api';
+import { message, type Message } from '../core/messages';
+import type { BackendName, InitOptions, InitResult, LabApi, LabEvent, RunRequest } from './api';
 
 /** api.ts's BACKEND_ORDER, repeated here so the page imports nothing but types from the worker side. */
 const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -26,21 +28,36 @@ export class WorkerRestartedError extends Error {
   }
 }
 
+/** The worker kept dying: one try per backend is over. */
+class TooManyRestarts extends Error {
+  constructor(readonly times: number) {
+    super(`The lab worker failed ${times} times.`);
+  }
+}
+
 export interface RestartInfo {
-  /** What happened, e.g. "The GPU device was lost (...)". */
-  reason: string;
+  /** What happened and which backends the new worker will not try (codes 'restart.*'). */
+  reason: Message;
   /** Backends the new worker will not try. */
   excluded: BackendName[];
 }
 
+/** Why the worker is replaced: its crash, an unreadable message, or a lost GPU device. */
+type RestartCause = { code: 'restart.crashed' | 'restart.unreadable' | 'restart.deviceLost'; detail?: string };
+
 export interface LabClientHandlers {
   onEvent: (e: LabEvent) => void;
+  /**
+   * A restarted worker is about to be configured: the page begins the run (cause 'restart') and
+   * names the config, its latest (a configure asked for during the restart is then stale).
+   */
+  restartRun: () => { run: RunRequest; config: LabConfig };
   /** The worker is being restarted (it died or lost its device). */
   onRestart: (info: RestartInfo) => void;
   /** The new worker is initialised and configured like the old one. */
   onRestarted: (result: InitResult) => void;
   /** Restarting failed (or was tried too often): the lab cannot go on. */
-  onRestartFailed: (message: string) => void;
+  onRestartFailed: (reason: Message) => void;
 }
 
 type Remote = Comlink.Remote<LabApi>;
@@ -89,9 +106,9 @@ export class LabClient {
     });
   }
 
-  /** Configures the model and remembers the configuration for restarts. */
-  async configure(config: LabConfig): Promise<void> {
-    await this.call((api) => api.configure(config));
+  /** Configures the model as run `run` and remembers the configuration for restarts. */
+  async configure(config: LabConfig, run: RunRequest): Promise<void> {
+    await this.call((api) => api.configure(config, run));
     this.config = config;
   }
 
@@ -107,10 +124,10 @@ export class LabClient {
     const worker = new Worker(new URL('./lab.worker.ts', import.meta.url), { type: 'module', name: 'lab' });
     worker.addEventListener('error', (e) => {
       e.preventDefault();
-      if (generation === this.generation) void this.restart(`The lab worker crashed (${e.message || 'no message'}).`);
+      if (generation === this.generation) void this.restart({ code: 'restart.crashed', detail: e.message || undefined });
     });
     worker.addEventListener('messageerror', () => {
-      if (generation === this.generation) void this.restart('The lab worker sent a message that could not be read.');
+      if (generation === this.generation) void this.restart({ code: 'restart.unreadable' });
     });
     this.worker = worker;
     const remote = Comlink.wrap<LabApi>(worker);
@@ -137,7 +154,7 @@ export class LabClient {
     if (generation !== this.generation) return;
     if (e.type === 'backend') this.backend = e.report.chosen;
     this.handlers.onEvent(e);
-    if (e.type === 'error' && e.lostBackend) void this.restart(e.message, e.lostBackend);
+    if (e.type === 'error' && e.lostBackend) void this.restart({ code: 'restart.deviceLost', detail: e.message.detail }, e.lostBackend);
   }
 
   /** Terminates the worker; calls in flight reject. */
@@ -156,23 +173,32 @@ export class LabClient {
    * for a crash during backend selection, the first GPU backend not yet excluded), then
    * re-applies the last configuration.
    */
-  private restart(reason: string, culprit?: BackendName): Promise<void> {
+  private restart(cause: RestartCause, culprit?: BackendName): Promise<void> {
     if (this.restarting) return this.restarting;
     const suspect = culprit ?? this.backend ?? (['webgpu', 'webgl'] as const).find((b) => !this.excluded.includes(b));
     if (suspect && !this.excluded.includes(suspect)) this.excluded.push(suspect);
     this.restarts++;
     const run = async () => {
-      this.handlers.onRestart({ reason, excluded: [...this.excluded] });
+      const excluded = [...this.excluded];
+      this.handlers.onRestart({ reason: message(cause.code, { excluded: excluded.join(', ') }, cause.detail), excluded });
       if (this.restarts > MAX_RESTARTS) {
         this.kill();
-        throw new Error(`The lab worker failed ${this.restarts} times; reload the page to try again.`);
+        throw new TooManyRestarts(this.restarts);
       }
       const result = await this.spawnAndInit();
-      if (this.config) await this.remote?.configure(this.config);
+      if (this.config) {
+        const { run, config } = this.handlers.restartRun();
+        await this.remote?.configure(config, run);
+        this.config = config;
+      }
       this.handlers.onRestarted(result);
     };
     this.restarting = run()
-      .catch((e: unknown) => this.handlers.onRestartFailed(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) =>
+        this.handlers.onRestartFailed(
+          e instanceof TooManyRestarts ? message('restart.tooOften', { times: e.times }) : message('restart.failed', {}, e instanceof Error ? e.message : String(e)),
+        ),
+      )
       .finally(() => {
         this.restarting = undefined;
       });

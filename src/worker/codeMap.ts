@@ -121,7 +121,7 @@ export function codeRanges(codes: Float32Array, n: number, codeSize: number): { 
 }
 
 /** Everything the scatter needs from one set of codes, and the map to decode clicks with. */
-export function codesEvent(codes: Float32Array, n: number, codeSize: number, previous?: CodeMap): { event: CodesEvent; map: CodeMap } {
+export function codesEvent(codes: Float32Array, n: number, codeSize: number, previous?: CodeMap): { event: Omit<CodesEvent, 'runId'>; map: CodeMap } {
   const map = fitCodeMap(codes, n, codeSize, previous);
   const points = codesToPoints(map, codes, n);
   const { codeMin, codeMax } = codeRanges(codes, n, codeSize);

@@ -93,25 +93,27 @@ describe('loadMnist', () => {
   it('names the file and the fix on a 404', async () => {
     const e = await failure('missing');
     expect(e.file).toBe(DATA_FILES.trainImages);
-    expect(e.message).toContain('404');
-    expect(e.hint).toContain('npm run prepare-data');
+    expect(e.problem).toEqual({ code: 'data.httpStatus', params: { file: DATA_FILES.trainImages, status: 404, url: `${base}/missing/${DATA_FILES.trainImages}` } });
+    expect(e.hint.code).toBe('hint.prepareData');
   });
 
   it('recognises an HTML fallback page served with status 200', async () => {
     const e = await failure('html');
     expect(e.file).toBe(DATA_FILES.testLabels);
-    expect(e.message).toMatch(/web page/);
+    expect(e.problem).toEqual({ code: 'data.webPage', params: { file: DATA_FILES.testLabels } });
   });
 
   it('reports corrupt gzip', async () => {
     const e = await failure('corrupt');
     expect(e.file).toBe(DATA_FILES.testImages);
-    expect(e.message).toMatch(/gzip/);
+    expect(e.problem.code).toBe('data.gzipCorrupt');
+    expect(e.problem.detail).toBeTruthy();
   });
 
   it('reports a wrong idx header with the file name', async () => {
     const e = await failure('badmagic');
     expect(e.file).toBe(DATA_FILES.trainLabels);
-    expect(e.message).toMatch(/magic/);
+    expect(e.problem.code).toBe('data.badIdx');
+    expect(e.problem.detail).toMatch(/magic/);
   });
 });

@@ -3,10 +3,12 @@
  * fetch, inflate with DecompressionStream('gzip'), then check the idx headers.
  *
  * Runs in the lab worker (and in Node for tests: fetch, Blob and DecompressionStream are
- * globals there too). Every failure becomes a DataLoadError that names the file and the fix,
- * so the page shows a message instead of a blank page.
+ * globals there too). Every failure becomes a DataLoadError whose message code names the file
+ * (codes 'data.*', core/messages.ts) and whose hint is the fix, so the page shows a message in
+ * the reader's language instead of a blank page.
  */
 import { IdxError, parseIdxImages, parseIdxLabels } from '../core/data/idx';
+import { message, type Message } from '../core/messages';
 import type { MnistData } from '../core/train/types';
 
 export const TRAIN_COUNT = 60000;
@@ -20,16 +22,19 @@ export const DATA_FILES = {
   testLabels: 'test-labels.idx.gz',
 } as const;
 
-export const DATA_FIX_HINT = 'Run `npm run prepare-data` (or `npm ci`) and reload the page.';
+/** What to do about a missing or broken data file: run the prepare step and reload. */
+export const DATA_FIX_HINT: Message = message('hint.prepareData', {});
 
 /** A data file is missing, not gzip, or not a valid idx file. */
 export class DataLoadError extends Error {
-  readonly file: string;
   readonly hint = DATA_FIX_HINT;
-  constructor(file: string, problem: string) {
-    super(`The MNIST file ${file} could not be loaded: ${problem}`);
+  /** @param problem a 'data.*' message that names the file (its detail: the browser's or the idx check's words) */
+  constructor(
+    readonly file: string,
+    readonly problem: Message,
+  ) {
+    super(`The MNIST file ${file} could not be loaded (${problem.code}${problem.detail ? `: ${problem.detail}` : ''}).`);
     this.name = 'DataLoadError';
-    this.file = file;
   }
 }
 
@@ -67,23 +72,23 @@ export async function fetchIdxFile(url: string, file: string, fetchImpl: typeof 
   try {
     response = await fetchImpl(url);
   } catch (e) {
-    throw new DataLoadError(file, `the request failed (${(e as Error).message}).`);
+    throw new DataLoadError(file, message('data.requestFailed', { file }, (e as Error).message));
   }
-  if (!response.ok) throw new DataLoadError(file, `the server answered HTTP ${response.status} (${url}).`);
+  if (!response.ok) throw new DataLoadError(file, message('data.httpStatus', { file, status: response.status, url }));
   const body = new Uint8Array(await response.arrayBuffer());
-  if (body.length === 0) throw new DataLoadError(file, 'the file is empty.');
+  if (body.length === 0) throw new DataLoadError(file, message('data.empty', { file }));
   if (isGzip(body)) {
     try {
       return await gunzip(body);
     } catch (e) {
-      throw new DataLoadError(file, `the gzip data is corrupt (${(e as Error).message}).`);
+      throw new DataLoadError(file, message('data.gzipCorrupt', { file }, (e as Error).message));
     }
   }
   if (isRawIdx(body)) return body;
   if (looksLikeHtml(body, response.headers.get('content-type'))) {
-    throw new DataLoadError(file, 'the server sent a web page instead (the file is probably missing).');
+    throw new DataLoadError(file, message('data.webPage', { file }));
   }
-  throw new DataLoadError(file, 'it is neither gzip nor an idx file.');
+  throw new DataLoadError(file, message('data.notIdx', { file }));
 }
 
 /**
@@ -112,7 +117,7 @@ export async function loadMnist(dataUrl: string, fetchImpl: typeof fetch = fetch
       testCount: testImages.count,
     };
   } catch (e) {
-    if (e instanceof IdxError) throw new DataLoadError(e.file, e.message.replace(`${e.file}: `, ''));
+    if (e instanceof IdxError) throw new DataLoadError(e.file, message('data.badIdx', { file: e.file }, e.message.replace(`${e.file}: `, '')));
     throw e;
   }
 }

@@ -13,7 +13,7 @@ import { loadMnistNode } from '../core/data/mnistNode';
 import { useWasmInNode } from '../core/train/nodeBackend';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { ImageSearchEvent, LabEvent } from './api';
+import type { ImageSearchEvent, RunEventBody } from './api';
 import { ImageSearchMeter, SEARCH_K } from './imageSearchMeter';
 import { measureSearchBaselines, type SearchReply } from './searchBaselines';
 
@@ -62,7 +62,7 @@ describe('Trainer.encodeResident', () => {
 describe('ImageSearchMeter', () => {
   it('measures a round of 1,000 queries in chunks, equal to a brute-force search, without leaks', async () => {
     const trainer = new Trainer(data, config);
-    const events: LabEvent[] = [];
+    const events: RunEventBody[] = [];
     const errors: string[] = [];
     const meter = new ImageSearchMeter(data, (e) => events.push(e), (m) => errors.push(m));
     meter.watch(true, trainer);

@@ -15,7 +15,7 @@ import { imagesToFloat, LIVE_TEST_SIZE } from '../core/data/dataset';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { SearchHits, SearchQuery, SearchResult } from './api';
-import type { Emit } from './labViews';
+import type { Emit } from './runChannel';
 import { SearchBaselines } from './searchBaselines';
 
 /** Neighbours per query in the measured precision (precision@10). */
@@ -54,10 +54,16 @@ export class ImageSearchMeter {
   /** [m] labels of the queries: the first m test digits. */
   private readonly queryLabels: Uint8Array;
 
+  /**
+   * @param emit sends an event of the current run
+   * @param onError the pixel and PCA searches failed (the failure's text)
+   * @param pin an emit bound to the run current now (the baselines answer later, from their own worker)
+   */
   constructor(
     private readonly data: MnistData,
     private readonly emit: Emit,
-    onError: (message: string) => void,
+    onError: (detail: string) => void,
+    private readonly pin: () => Emit = () => emit,
   ) {
     const m = Math.min(LIVE_TEST_SIZE, data.testCount);
     this.queryLabels = data.testLabels.slice(0, m);
@@ -89,9 +95,10 @@ export class ImageSearchMeter {
     if (!this.watching) return;
     const { train, model } = trainer.config;
     const codeSize = model.codeSize;
+    const emit = this.pin();
     this.baselines.request(
       { trainIndices: trainer.trainIndices, trainSize: train.trainSize, seed: train.seed, codeSize, normalDigits: train.normalDigits },
-      (r) => this.emit({ type: 'imageSearch', representation: r.representation, score: r.score, complete: r.complete, codeSize }),
+      (r) => emit({ type: 'imageSearch', representation: r.representation, score: r.score, complete: r.complete, codeSize }),
     );
   }
 

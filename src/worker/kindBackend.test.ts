@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type MlpModelConfig } from '../core/config';
+import { DEFAULT_CONFIG } from '../core/config';
+import { DEFAULT_CONV_MODEL, type ConvModelConfig } from '../core/kinds/conv/kind';
 import { useWasmInNode } from '../core/train/nodeBackend';
 import type { BackendReport } from './api';
 import { fallbackOrder, KindBackends } from './kindBackend';
@@ -20,7 +21,7 @@ const report: BackendReport = {
     { name: 'cpu', status: 'skipped', reason: 'not needed' },
   ],
 };
-const conv: MlpModelConfig = { ...DEFAULT_CONFIG.model, kind: 'conv', encoderLayers: [], convChannels: [2, 2], codeSize: 4 };
+const conv: ConvModelConfig = { ...DEFAULT_CONV_MODEL, convChannels: [2, 2], codeSize: 4 };
 
 beforeAll(async () => {
   await useWasmInNode();

@@ -5,7 +5,7 @@
  * and the page is told why. A kind it can train (or the MLP again) goes back to the chosen one.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MlpModelConfig } from '../core/config';
+import type { ModelConfig } from '../core/config';
 import { kindBackendSupport } from '../core/kindSupport';
 import type { BackendCandidate, BackendName, BackendReport } from './api';
 import { checkBackend, errorText } from './backends';
@@ -38,7 +38,7 @@ export class KindBackends {
   }
 
   /** Makes the right backend for `model` active (call with no model alive on the old one). */
-  async activate(model: MlpModelConfig): Promise<KindBackendChoice> {
+  async activate(model: ModelConfig): Promise<KindBackendChoice> {
     const reasons: string[] = [];
     for (const name of fallbackOrder(this.selection)) {
       if (!this.ready.has(name)) {

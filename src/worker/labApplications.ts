@@ -7,19 +7,19 @@
 import * as Comlink from 'comlink';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { ErrorEvent, LabEvent, SearchQuery, SearchResult } from './api';
+import type { SearchQuery, SearchResult } from './api';
 import { AnomalyMeter } from './anomalyMeter';
 import { ImageSearchMeter } from './imageSearchMeter';
-
-type Emit = (e: LabEvent, transfer?: Transferable[]) => void;
+import type { RunChannel } from './runChannel';
 
 export class LabApplications {
   private readonly search: ImageSearchMeter;
   private readonly anomaly: AnomalyMeter;
 
-  constructor(data: MnistData, emit: Emit, emitError: (e: Omit<ErrorEvent, 'type'>) => void) {
-    this.anomaly = new AnomalyMeter(data, (e, transfer) => emit(e, transfer));
-    this.search = new ImageSearchMeter(data, (e, transfer) => emit(e, transfer), (message) => emitError({ kind: 'internal', message }));
+  /** @param onSearchError the pixel and PCA searches failed (the failure's text) */
+  constructor(data: MnistData, channel: RunChannel, onSearchError: (detail: string) => void) {
+    this.anomaly = new AnomalyMeter(data, channel.emit);
+    this.search = new ImageSearchMeter(data, channel.emit, onSearchError, () => channel.pin());
   }
 
   /** The page starts or stops watching the search; an idle model (not training) is measured at once. */

@@ -1,8 +1,10 @@
 /**
  * Starting the lab worker: load MNIST, then choose, check and activate the backend.
- * Failures are reported as the page's error events (which file, what to do) and rethrown.
+ * Failures are reported as the page's error events (message codes: which file, what to do) and
+ * rethrown.
  */
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../core/config';
+import { message } from '../core/messages';
 import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import type { MnistData } from '../core/train/types';
 import type { BackendReport, ErrorEvent, InitOptions } from './api';
@@ -20,8 +22,8 @@ export async function loadData(dataUrl: string, report: ReportError): Promise<Mn
   try {
     return await loadMnist(dataUrl);
   } catch (e) {
-    if (e instanceof DataLoadError) report({ kind: 'data', message: e.message, hint: e.hint, file: e.file });
-    else report({ kind: 'data', message: `MNIST could not be loaded: ${errorText(e)}` });
+    if (e instanceof DataLoadError) report({ kind: 'data', message: e.problem, hint: e.hint });
+    else report({ kind: 'data', message: message('data.failed', {}, errorText(e)) });
     throw e;
   }
 }
@@ -37,12 +39,12 @@ export async function startBackend(data: MnistData, options: InitOptions, report
         console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
         return r;
       },
-      onProblem: (message, hint) => report({ kind: 'backend', message, hint }),
+      onProblem: (problem, hint) => report({ kind: 'backend', message: problem, hint }),
     });
     console.info(`lab worker: backend ${selection.report.chosen} chosen in ${Math.round(selection.selectionMs)} ms`, selection.report);
     return selection.report;
   } catch (e) {
-    report({ kind: 'backend', message: errorText(e), hint: 'Try another browser, or enable WebGL or WebAssembly.' });
+    report({ kind: 'backend', message: message('backend.none', {}, errorText(e)), hint: message('hint.otherBrowser', {}) });
     throw e;
   }
 }
@@ -51,7 +53,7 @@ export async function startBackend(data: MnistData, options: InitOptions, report
  * The PCA baseline's fitter: scored on the live test subset, and placing the scatter's digits
  * (uint8 rows of the test set, the first `scatter.n`) on the PCA-2 map.
  */
-export function pcaFitterFor(data: MnistData, scatter: { labels: Uint8Array; n: number }, onError: (message: string) => void): PcaFitter {
+export function pcaFitterFor(data: MnistData, scatter: { labels: Uint8Array; n: number }, onError: (detail: string) => void): PcaFitter {
   const live = Math.min(LIVE_TEST_SIZE, data.testCount);
   const { n, labels } = scatter;
   return new PcaFitter(data.trainImages, data.testImages.subarray(0, live * IMAGE_SIZE), onError, {

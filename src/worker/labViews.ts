@@ -8,14 +8,15 @@
  */
 import { codeRadius } from '../core/analysis/codeRadius';
 import { knnLeaveOneOutAccuracy } from '../core/analysis/knn';
-import { IMAGE_SIZE } from '../core/config';
+import { IMAGE_SIZE, modelSetting } from '../core/config';
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
-import { FEATURE_COUNT, mostActiveUnits } from '../core/train/sparsity';
+import { FEATURE_COUNT, mostActiveUnits } from '../core/kinds/mlp/sparsity';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import type { LabEvent } from './api';
+import type { TestSampleEvent } from './api';
 import { codesEvent, paddedExtent, type CodeMap } from './codeMap';
 import { MAP_KNN_K, type PcaMap } from './pcaBaseline';
+import type { Emit, RunChannel } from './runChannel';
 
 /** Codes (and the measurements on them) are refreshed at most this often... */
 export const VIEW_INTERVAL_MS = 1000;
@@ -23,8 +24,6 @@ export const VIEW_INTERVAL_MS = 1000;
 const CODES_MAX_SHARE = 0.06;
 /** The lessons' code radius: the norm within which this share of the codes lie. */
 const CODE_RADIUS_QUANTILE = 0.95;
-
-export type Emit = (e: LabEvent, transfer?: Transferable[]) => void;
 
 /** The array itself if it owns its whole buffer (so the buffer can be transferred), else a copy. */
 export function own(a: Float32Array): Float32Array {
@@ -42,11 +41,16 @@ export class LabViews {
   /** Step of the last full-test evaluation of the current model (no repeat while paused). */
   private fullTestStep = -1;
 
+  private readonly emit: Emit;
+  /** The first test digits and their labels, for the page to draw (testSample()). */
+  private readonly sample: { images: Uint8Array; labels: Uint8Array; showcase: number[] };
+
   constructor(
     data: MnistData,
     scatterSize: number,
-    private readonly emit: Emit,
+    private readonly channel: RunChannel,
   ) {
+    this.emit = channel.emit;
     const n = Math.min(scatterSize, data.testCount);
     this.scatter = {
       images: imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null),
@@ -55,9 +59,12 @@ export class LabViews {
     };
     const showcase = showcaseIndices(data.testLabels);
     this.showcase = { images: imagesToFloat(data.testImages, showcase), n: showcase.length };
-    const images = data.testImages.slice(0, n * IMAGE_SIZE);
-    const labels = data.testLabels.slice(0, n);
-    emit({ type: 'testSample', images, labels, n, showcase }, [images.buffer, labels.buffer]);
+    this.sample = { images: data.testImages.slice(0, n * IMAGE_SIZE), labels: data.testLabels.slice(0, n), showcase };
+  }
+
+  /** The scatter's digits for the page to draw itself: sent once, after init (its buffers move to the page). */
+  testSample(): TestSampleEvent {
+    return { type: 'testSample', ...this.sample, n: this.scatter.n };
   }
 
   /** A new model or a reset: the next refresh comes at once and fits a fresh map. */
@@ -97,7 +104,7 @@ export class LabViews {
 
   /** Denoising models only: noisy and denoised showcase digits and the live test PSNRs. */
   async publishDenoising(trainer: Trainer): Promise<void> {
-    if (trainer.config.model.noise === 'none') return;
+    if (modelSetting(trainer.config.model, 'noise') === 'none') return;
     const { n } = this.showcase;
     const rows = await trainer.denoise(this.showcase.images, n);
     const scores = await trainer.evaluateDenoising();
@@ -139,23 +146,27 @@ export class LabViews {
     );
   }
 
-  /** The PCA-2 map the PCA worker fitted for this run's training subset. */
-  publishPcaMap(map: PcaMap): void {
+  /** The PCA-2 map the PCA worker fitted for a run's training subset, sent as that run's (`emit`). */
+  publishPcaMap(map: PcaMap, emit: Emit): void {
     const points = map.points.slice();
-    this.emit(
+    emit(
       { type: 'pcaMap', points, n: map.n, knnAccuracy: map.knnAccuracy, extent: paddedExtent(points, map.n) },
       [points.buffer],
     );
   }
 
-  /** Test metrics on all test digits, once per step count (a pause after a pause measures nothing new). */
-  /** @param stopIf see Trainer.evaluateTest: a stopped evaluation publishes nothing. */
+  /**
+   * Test metrics on all test digits, once per step count (a pause after a pause measures nothing
+   * new), sent as the run's that was current when it began.
+   * @param stopIf see Trainer.evaluateTest: a stopped evaluation publishes nothing.
+   */
   async publishFullTest(trainer: Trainer, stopIf?: () => boolean): Promise<void> {
     if (trainer.step === this.fullTestStep) return;
     const step = trainer.step;
+    const emit = this.channel.pin();
     const m = await trainer.evaluateTest('full', { stopIf });
     this.fullTestStep = step;
-    this.emit({ type: 'fullTest', step, testLoss: m.testLoss, testSquaredError: m.testSquaredError, count: m.count });
+    emit({ type: 'fullTest', step, testLoss: m.testLoss, testSquaredError: m.testSquaredError, count: m.count });
   }
 
   /** The map clicks and sliders decode through: the last fitted one, or the code itself. */

@@ -6,8 +6,9 @@
 import { imagesToFloat, showcaseIndices } from '../core/data/dataset';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
-import { decodeVqIndices, readVqCodes } from '../core/train/vqViews';
-import { own, type Emit } from './labViews';
+import { decodeVqIndices, readVqCodes } from '../core/kinds/vq/views';
+import { own } from './labViews';
+import type { Emit } from './runChannel';
 
 export class LabVq {
   /** [n, 784] in [0, 1]: the showcase test digits (one per class), as LabViews streams them. */

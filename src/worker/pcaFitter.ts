@@ -34,7 +34,8 @@ export class PcaFitter {
   constructor(
     private readonly trainImages: Uint8Array,
     private readonly testImages: Uint8Array,
-    private readonly onError: (message: string) => void,
+    /** The fit failed: the failure's text (the page words the message). */
+    private readonly onError: (detail: string) => void,
     private readonly scatter?: { images: Uint8Array; labels: Uint8Array; n: number },
   ) {}
 
@@ -77,7 +78,7 @@ export class PcaFitter {
     worker.onerror = (e) => {
       e.preventDefault();
       this.cancel();
-      this.onError(`The PCA baseline could not be computed: ${e.message || 'the PCA worker failed'}.`);
+      this.onError(e.message || 'the PCA worker failed');
     };
     this.worker = worker;
     return worker;
@@ -88,7 +89,7 @@ export class PcaFitter {
     if (!running || reply.id !== running.id) return;
     this.running = undefined;
     if ('error' in reply) {
-      this.onError(`The PCA baseline could not be computed: ${reply.error}`);
+      this.onError(reply.error);
       return;
     }
     this.cache.set(running.key, reply.scores);

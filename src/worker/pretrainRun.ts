@@ -7,18 +7,19 @@
  */
 import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import { IMAGE_SIZE } from '../core/config';
+import { message } from '../core/messages';
 import { reconstructionLoss } from '../core/train/layerwise';
 import { checkPretrainConfig, type PretrainConfig } from '../core/train/pretrainConfig';
 import { PretrainingExperiment, type PretrainStage } from '../core/train/pretrainingExperiment';
 import type { MnistData } from '../core/train/types';
-import type { LabEvent } from './api';
+import type { WorkerEvent } from './api';
 import type { AccuracyPoint, PretrainSummary } from './apiPretraining';
 import { RunMeter, tick } from './runMeter';
 
 /** Summaries while running go out at most this often (stage changes and accuracies at once). */
 const SUMMARY_INTERVAL_MS = 100;
 
-type Emit = (e: LabEvent) => void;
+type Emit = (e: WorkerEvent) => void;
 
 function freshSummary(config: PretrainConfig, runId: number): PretrainSummary {
   const inputs = [IMAGE_SIZE, ...config.widths];
@@ -164,7 +165,7 @@ export class PretrainRun {
     } catch (err) {
       if (this.runId === runId) {
         this.running = false;
-        this.requireSummary().error = `The pretraining run stopped: ${err instanceof Error ? err.message : String(err)}`;
+        this.requireSummary().error = message('internal.pretrainingStopped', {}, err instanceof Error ? err.message : String(err));
         this.setState('paused');
       }
     } finally {

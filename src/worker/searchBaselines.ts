@@ -79,7 +79,8 @@ export class SearchBaselines {
     private readonly trainLabels: Uint8Array,
     private readonly queries: { images: Uint8Array; labels: Uint8Array },
     private readonly k: number,
-    private readonly onError: (message: string) => void,
+    /** The searches failed: the failure's text (the page words the message). */
+    private readonly onError: (detail: string) => void,
   ) {}
 
   /** Calls `done` with each score for `key` (cached ones at once), until the next request. */
@@ -130,7 +131,7 @@ export class SearchBaselines {
     worker.onerror = (e) => {
       e.preventDefault();
       this.cancel();
-      this.onError(`The pixel and PCA searches could not be measured: ${e.message || 'the search worker failed'}.`);
+      this.onError(e.message || 'the search worker failed');
     };
     this.worker = worker;
     return worker;
@@ -141,7 +142,7 @@ export class SearchBaselines {
     if (!running || reply.id !== running.id) return;
     if ('error' in reply) {
       this.running = undefined;
-      this.onError(`The pixel and PCA searches could not be measured: ${reply.error}`);
+      this.onError(reply.error);
       return;
     }
     const result: Result = { representation: reply.representation, score: reply.score, complete: reply.complete };

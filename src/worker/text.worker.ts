@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { LsaBaselines, TextQueryResult } from './apiText';
-import { loadPassages, TextDataError } from './textData';
+import { loadPassages } from './textData';
 import { TextLsa } from './textLsa';
 
 let lsa: Promise<TextLsa> | undefined;
@@ -24,7 +24,6 @@ const api: TextLsaApi = {
       return { ...b, mapPoints: b.mapPoints.slice() };
     } catch (e) {
       lsa = undefined;
-      if (e instanceof TextDataError) throw new Error(`${e.message} ${e.hint}`);
       throw e;
     }
   },

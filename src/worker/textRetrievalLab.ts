@@ -11,14 +11,14 @@ import { encodeText, vocabularyIndex } from '../core/data/textCorpus';
 import { chanceRetrievalFraction } from '../core/analysis/retrieval';
 import { nearestPassages, passageRetrievalCurve, textQueryIndices, TEXT_RETRIEVAL_COUNTS } from '../core/analysis/textRetrieval';
 import { rowNorms } from '../core/analysis/knn';
-import { unigramCrossEntropy } from '../core/models/textAutoencoder';
-import { TextRun, type TextRunConfig } from '../core/train/textRun';
-import type { LabEvent } from './api';
-import type { TextCorpusInfo, TextQueryResult } from './apiText';
+import { unigramCrossEntropy } from '../core/kinds/text/model';
+import { TextRun, type TextRunConfig } from '../core/kinds/text/run';
+import type { WorkerEvent } from './api';
+import type { TextCorpusInfo, TextLoadResult, TextQueryResult } from './apiText';
 import { loadPassages, TextDataError } from './textData';
 import { tick } from './runMeter';
 
-type Emit = (e: LabEvent, transfer?: Transferable[]) => void;
+type Emit = (e: WorkerEvent, transfer?: Transferable[]) => void;
 
 /** Hidden widths, 2000 -> 250 -> code: measured in Node, one layer of 250 learns fastest at this budget (quality/textRetrieval). */
 export const TEXT_ENCODER_LAYERS = [250];
@@ -56,13 +56,13 @@ export class TextRetrievalLab {
     private readonly retrieval: TextRun,
     private readonly map: TextRun,
     private readonly emit: Emit,
-    private readonly emitError: (message: string) => void,
+    private readonly emitError: (detail: string) => void,
   ) {
     this.index = vocabularyIndex(corpus.vocabulary);
   }
 
   /** Loads the passages (a TextDataError names the file and the fix) and builds both runs. */
-  static async load(dataUrl: string, emit: Emit, emitError: (message: string) => void, seed = 1, fetchImpl: typeof fetch = fetch): Promise<TextRetrievalLab> {
+  static async load(dataUrl: string, emit: Emit, emitError: (detail: string) => void, seed = 1, fetchImpl: typeof fetch = fetch): Promise<TextRetrievalLab> {
     const corpus = await loadPassages(dataUrl, fetchImpl);
     const configs = textRunConfigs(seed);
     const d = corpus.vocabulary.length;
@@ -195,7 +195,7 @@ export class TextRetrievalLab {
       }
     } catch (e) {
       this.running = false;
-      this.emitError(`The text autoencoders stopped: ${e instanceof Error ? e.message : String(e)}`);
+      this.emitError(e instanceof Error ? e.message : String(e));
       this.progress(this.lastLoss.retrieval, this.lastLoss.map, this.lastLoss.passagesPerSec);
     }
   }
@@ -222,18 +222,22 @@ export class LabText {
 
   constructor(
     private readonly emit: Emit,
-    private readonly emitError: (message: string) => void,
+    private readonly emitError: (detail: string) => void,
   ) {}
 
-  async load(dataUrl: string): Promise<TextCorpusInfo> {
-    this.lab ??= TextRetrievalLab.load(dataUrl, this.emit, this.emitError).catch((e) => {
+  /** The corpus, or (a missing or broken passages file) the file and the fix, for the panel to word; MNIST goes on. */
+  async load(dataUrl: string): Promise<TextLoadResult> {
+    this.lab ??= TextRetrievalLab.load(dataUrl, this.emit, this.emitError);
+    let lab: TextRetrievalLab;
+    try {
+      lab = await this.lab;
+    } catch (e) {
       this.lab = undefined;
-      // Only the message crosses comlink: the fix goes with it. The panel shows it; MNIST goes on.
-      throw e instanceof TextDataError ? new Error(`${e.message} ${e.hint}`) : e;
-    });
-    const lab = await this.lab;
+      if (e instanceof TextDataError) return { ok: false, problem: e.problem, hint: e.hint };
+      throw e;
+    }
     await lab.measure();
-    return lab.info();
+    return { ok: true, info: lab.info() };
   }
 
   async train(on: boolean): Promise<void> {

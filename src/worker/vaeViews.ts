@@ -7,10 +7,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { boxCellEdges, emptyCellShare, priorCellEdges } from '../core/analysis/latentCoverage';
-import { IMAGE_SIZE, type LabConfig } from '../core/config';
+import { DEFAULT_CONFIG, fullModel, IMAGE_SIZE, type LabConfig } from '../core/config';
 import { imagesToFloat } from '../core/data/dataset';
 import { priorQuantileGrid, samplePrior } from '../core/models/priorCodes';
-import { HOLES_GRID_SIDE } from '../core/train/vaeEngine';
+import { HOLES_GRID_SIDE } from '../core/kinds/vae/engine';
 import { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { PlainComparison, PriorSamples, Traversal } from './api';
@@ -70,7 +70,9 @@ async function holes(codes: Float32Array, n: number, cells: 'prior' | 'box', box
 export async function comparePlain(data: MnistData, vae: LabConfig, epochs: number, side: number, stopIf: () => boolean): Promise<PlainComparison | undefined> {
   if (vae.model.codeSize !== 2) throw new RangeError('The side-by-side grids compare 2-number codes: set the code size to 2.');
   const t0 = performance.now();
-  const config: LabConfig = { model: { ...vae.model, kind: 'mlp', codeL2: 0, noise: 'none', contractive: 0 }, train: vae.train };
+  const { encoderLayers, codeSize, hiddenActivation, outputActivation, loss } = fullModel(vae.model);
+  const plainModel = { ...DEFAULT_CONFIG.model, encoderLayers, codeSize, hiddenActivation, outputActivation, loss };
+  const config: LabConfig = { model: plainModel, train: vae.train };
   const plain = new Trainer(data, config);
   try {
     const steps = Math.ceil((epochs * config.train.trainSize) / config.train.batchSize);

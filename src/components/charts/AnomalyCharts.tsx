@@ -2,7 +2,7 @@ import { line, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
 import type { Histogram } from '../../core/analysis/anomaly';
 import type { RocCurve } from '../../core/analysis/roc';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import './AnomalyCharts.css';
 
 const W = 360;

@@ -1,6 +1,6 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import './RetrievalCurveChart.css';
 
 const W = 460;

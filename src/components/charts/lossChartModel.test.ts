@@ -9,7 +9,7 @@ const history: LossPoint[] = [
   { step: 30, epoch: 0.3, trainLoss: NaN },
   { step: 40, epoch: 0.4, trainLoss: 0.2, testLoss: 0.19, testSquaredError: 35 },
 ];
-const pca: PcaBaselineEvent = { type: 'pcaBaseline', codeSize: 2, testSquaredError: 55.6, testLoss: 0.26 };
+const pca: PcaBaselineEvent = { type: 'pcaBaseline', runId: 1, codeSize: 2, testSquaredError: 55.6, testLoss: 0.26 };
 
 describe('loss chart model', () => {
   it('draws loss per pixel with the PCA test loss', () => {

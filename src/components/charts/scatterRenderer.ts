@@ -7,6 +7,7 @@
  * zoom (the extent fills the canvas); "screen" is CSS pixels after the d3-zoom transform.
  */
 import { quadtree, scaleLinear, type Quadtree, type ScaleLinear } from 'd3';
+import { drawAxes } from './scatterAxes';
 import { drawBackground, drawCrosshair, drawStar } from './scatterMarks';
 import { drawingOrder, placeNumerals } from './scatterPlacement';
 
@@ -259,7 +260,7 @@ export class ScatterRenderer {
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       if (this.dirtyPoints) {
         ctx.clearRect(0, 0, this.width, this.height);
-        this.drawAxes(ctx);
+        drawAxes(ctx, this.sx, this.sy, this.transform, { width: this.width, height: this.height, fontSize: this.style.fontSize, names: this.axisNames });
         this.drawPoints(ctx);
       }
       const marks = this.marksCtx;
@@ -369,45 +370,5 @@ export class ScatterRenderer {
       const cy = Math.min(this.height - PAD, Math.max(PAD, py));
       drawStar(ctx, [cx, cy], cx === px && cy === py, this.markScale());
     }
-  }
-
-  private drawAxes(ctx: CanvasRenderingContext2D): void {
-    const { k, x, y } = this.transform;
-    // Zoomed scales: screen = k * base + offset.
-    const zx = this.sx.copy().range(this.sx.range().map((v) => v * k + x));
-    const zy = this.sy.copy().range(this.sy.range().map((v) => v * k + y));
-    ctx.strokeStyle = '#e6e6e6';
-    ctx.fillStyle = '#777';
-    ctx.lineWidth = 1;
-    const font = this.style.fontSize;
-    ctx.font = `${font}px system-ui, sans-serif`;
-    ctx.textBaseline = 'bottom';
-    ctx.textAlign = 'center';
-    for (const t of zx.ticks(6)) {
-      const px = Math.round(zx(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(px, 0);
-      ctx.lineTo(px, this.height);
-      ctx.stroke();
-      ctx.fillText(zx.tickFormat(6)(t), px, this.height - 2);
-    }
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    for (const t of zy.ticks(6)) {
-      const py = Math.round(zy(t)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(0, py);
-      ctx.lineTo(this.width, py);
-      ctx.stroke();
-      ctx.fillText(zy.tickFormat(6)(t), 2, py);
-    }
-    ctx.fillStyle = '#333';
-    ctx.font = `${Math.round(font * 1.2)}px system-ui, sans-serif`;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(`${this.axisNames[0]} →`, this.width - 4, this.height - font - 4);
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'top';
-    ctx.fillText(`↑ ${this.axisNames[1]}`, font * 2.4, 4);
   }
 }

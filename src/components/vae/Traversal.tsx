@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { DigitTiles } from './DigitTiles';

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
-import { LIMITS } from '../../core/config';
+import { plainNumber } from '../../i18n/format';
+import { LIMITS, modelSetting } from '../../core/config';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { Metric } from '../MetricCard';
+import { configWith } from '../settingText';
 import { DigitTiles } from './DigitTiles';
 import { ElboChart } from './ElboChart';
 import './vae.css';
@@ -29,12 +30,16 @@ export function VaePanel() {
   const samples = useLab((s) => s.priorSamples);
   const comparison = useLab((s) => s.plainComparison);
   const epoch = useLab((s) => s.progress?.epoch ?? 0);
-  const [beta, setBeta] = useState(config.model.beta);
+  const appliedBeta = modelSetting(config.model, 'beta');
+  const [beta, setBeta] = useState(appliedBeta);
   const [vaeGrid, setVaeGrid] = useState<Float32Array>();
-  useEffect(() => setBeta(config.model.beta), [config.model.beta]);
+  useEffect(() => setBeta(appliedBeta), [appliedBeta]);
 
   const applyBeta = (value: number) => {
-    if (value !== config.model.beta) void lab.applyConfig({ ...config, model: { ...config.model, beta: value } });
+    if (value === appliedBeta || config.model.kind !== 'vae') return;
+    // Validated here, where the setting enters (the slider stays within the row's limits).
+    const checked = configWith(config, { beta: value });
+    if (checked.ok) void lab.applyConfig(checked.config);
   };
   const compare = async () => {
     const epochs = Math.max(1, Math.round(epoch));

@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
-import { CODE_PRIORS, type CodePrior } from '../../core/config';
+import { plainNumber } from '../../i18n/format';
+import { CODE_PRIORS, modelSetting, type CodePrior } from '../../core/config';
 import { priorProblem, samplePriorCodes } from '../../core/models/priors2d';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { drawDigits, firstIndices } from '../digitCanvas';
+import { configWith } from '../settingText';
 import { Metric } from '../MetricCard';
 import './variants.css';
 
@@ -28,15 +29,18 @@ export function Adversarial() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [draws, setDraws] = useState(0);
   const [busy, setBusy] = useState(false);
-  const { prior, codeSize } = config.model;
+  const prior = modelSetting(config.model, 'prior');
+  const { codeSize } = config.model;
   const distance = measures?.values.priorDistance;
   const accuracy = measures?.values.discriminatorAccuracy;
   const none = t('metrics.none');
 
   const choosePrior = (value: string) => {
     const next = CODE_PRIORS.find((p) => p === value);
-    if (!next || next === prior) return;
-    void lab.applyConfig({ ...config, model: { ...config.model, prior: next } });
+    if (!next || next === prior || config.model.kind !== 'adversarial') return;
+    // Validated here, where the setting enters (the options a code size refuses are disabled).
+    const checked = configWith(config, { prior: next });
+    if (checked.ok) void lab.applyConfig(checked.config);
   };
 
   const sample = async () => {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Metric } from '../MetricCard';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../../app/format';
+import { plainEpoch, plainNumber } from '../../i18n/format';
 import { useLab } from '../../state/store';
 import type { SensitivityEvent } from '../../worker/api';
 import { useLabEffect } from '../useLabEffect';
 import './variants.css';
+import { encoderLayersOf, modelSetting } from '../../core/config';
 
 /** viewBox units; the y axis runs from 0 to the largest value, the x axis from epoch 0 to the latest. */
 const CHART = { width: 320, height: 90, pad: 6 };
@@ -19,8 +20,8 @@ const CHART = { width: 320, height: 90, pad: 6 };
 export function Contractive() {
   const { t } = useTranslation();
   const s = useLab((st) => st.sensitivity);
-  const weight = useLab((st) => st.config.model.contractive);
-  const deep = useLab((st) => st.config.model.encoderLayers.length > 1);
+  const weight = useLab((st) => modelSetting(st.config.model, 'contractive'));
+  const deep = useLab((st) => encoderLayersOf(st.config.model).length > 1);
   // The run's trace; a new run (the store clears its measurement) starts a new one.
   const [trace, setTrace] = useState<SensitivityEvent[]>([]);
   useLabEffect(

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { Metric } from '../MetricCard';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
+import { plainNumber } from '../../i18n/format';
 import { useLab } from '../../state/store';
 import { drawDigits, firstIndices } from '../digitCanvas';
 import { useLabEffect } from '../useLabEffect';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FeatureMap } from '../../core/models/convConfig';
+import type { FeatureMap } from '../../core/kinds/conv/layout';
 import { lab } from '../../state/labBridge';
 import { useLab } from '../../state/store';
 import { featureMapRgba } from './featureMapTiles';

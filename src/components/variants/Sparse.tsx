@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plainNumber } from '../../app/format';
-import { ACTIVE_THRESHOLD } from '../../core/config';
+import { plainNumber } from '../../i18n/format';
+import { ACTIVE_THRESHOLD, fullModel } from '../../core/config';
 import { useLab } from '../../state/store';
 import type { SparsityEvent } from '../../worker/api';
 import { Metric } from '../MetricCard';
@@ -22,7 +22,9 @@ const HIST = { width: 320, height: 110, pad: 14 };
 export function Sparse() {
   const { t } = useTranslation();
   const s = useLab((st) => st.sparsity);
-  const model = useLab((st) => st.config.model);
+  const applied = useLab((st) => st.config.model);
+  // Every setting, the sparse ones at their defaults for a kind without them.
+  const model = fullModel(applied);
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useLabEffect(

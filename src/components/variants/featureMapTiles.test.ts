@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureMap } from '../../core/models/convConfig';
+import type { FeatureMap } from '../../core/kinds/conv/layout';
 import { featureMapRgba, layerRange, tileGrid, TILE_GAP } from './featureMapTiles';
 
 const map = (shape: [number, number, number], values: number[]): FeatureMap => ({ name: 'x', part: 'encoder', shape, data: Float32Array.from(values) });

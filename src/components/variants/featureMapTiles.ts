@@ -4,7 +4,7 @@
  * each layer scaled to its own range (min -> black, max -> white) so faint layers still show.
  * Pure: fills an RGBA buffer; FeatureMaps.tsx puts it on a canvas.
  */
-import type { FeatureMap } from '../../core/models/convConfig';
+import type { FeatureMap } from '../../core/kinds/conv/layout';
 
 /** Transparent pixels between neighbouring channel tiles. */
 export const TILE_GAP = 2;

@@ -1,6 +1,6 @@
 import { line, scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
-import { plainEpoch, plainNumber } from '../../app/format';
+import { plainEpoch, plainNumber } from '../../i18n/format';
 import type { VqPoint } from '../../state/store';
 import { Metric } from '../MetricCard';
 

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE } from '../config';
 import { createRng, deriveSeed, shuffledIndices } from '../data/rng';
 import { dense, preferredGradients, type DenseLayer } from '../models/dense';
-import { createLayer } from '../models/mlp';
+import { createLayer } from '../models/denseStack';
 
 export const DIGIT_CLASSES = 10;
 

@@ -3,15 +3,10 @@
  * them or, for anomaly detection, only from the "normal" digits (a model that never sees the
  * other digits should reconstruct them badly).
  */
+import { ALL_DIGITS, isAllDigits } from '../settings/choices';
 import { seededSubset } from './rng';
 
-/** Every digit: the training set as it is (the default of TrainConfig.normalDigits). */
-export const ALL_DIGITS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-/** True when the list names all ten digits (training on everything). */
-export function isAllDigits(digits: readonly number[]): boolean {
-  return digits.length === 10 && ALL_DIGITS.every((d, i) => digits[i] === d);
-}
+export { ALL_DIGITS, isAllDigits };
 
 /**
  * Indices into the training set, ascending. With all ten digits: seededSubset(n, trainSize,

@@ -16,7 +16,7 @@ export class BatchOrder {
    */
   constructor(
     private readonly subsetSize: number,
-    private readonly batchSize: number,
+    private batchSize: number,
     seed: number,
   ) {
     this.rng = createRng(deriveSeed(seed, 2));
@@ -46,9 +46,22 @@ export class BatchOrder {
     return batch;
   }
 
+  /**
+   * From the next batch on, batches of `batchSize` rows. The stream of rows goes on where it
+   * was: the next batch starts with the row after the last one handed out.
+   */
+  setBatchSize(batchSize: number): void {
+    this.batchSize = batchSize;
+  }
+
   /** Moves on by `batches` batches, to exactly where as many next() calls would leave it. */
   skip(batches: number): void {
-    let remaining = batches * this.batchSize;
+    this.skipSamples(batches * this.batchSize);
+  }
+
+  /** Moves on by `samples` rows of the stream (the samples a run has seen, at any batch sizes). */
+  skipSamples(samples: number): void {
+    let remaining = samples;
     while (remaining > 0) {
       if (this.cursor >= this.order.length) this.newPermutation();
       const take = Math.min(remaining, this.order.length - this.cursor);

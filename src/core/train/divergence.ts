@@ -1,6 +1,8 @@
 /**
- * Deciding that training has diverged, and saying so in words a student can act on.
+ * Deciding that training has diverged, and saying what to try: as a message code with the
+ * numbers a student can act on (core/messages.ts), worded by the page in the reader's language.
  */
+import { message } from '../messages';
 import type { Divergence } from './types';
 
 /**
@@ -17,7 +19,7 @@ export const ABSURD_FACTOR = 1000;
  * @param loss mean training loss per pixel of the latest read
  * @param step optimizer steps taken when it was read
  * @param bestLoss lowest finite loss read before (Infinity if none)
- * @param learningRate the configured learning rate, quoted in the advice
+ * @param learningRate the configured learning rate, quoted in the advice with a tenth of it
  * @param meanImageLoss loss per pixel of drawing the mean training image (where training starts)
  * @returns the divergence, or undefined when training looks healthy
  */
@@ -28,28 +30,24 @@ export function detectDivergence(
   learningRate: number,
   meanImageLoss = Infinity,
 ): Divergence | undefined {
-  const advice =
-    `Try a lower learning rate (it is ${learningRate}), for example ${suggestLowerRate(learningRate)}, ` +
-    `then press Reset.`;
+  const advice = { learningRate, suggested: suggestLowerRate(learningRate) };
   if (!Number.isFinite(loss)) {
-    const what = Number.isNaN(loss) ? 'NaN (not a number)' : 'infinite';
-    return { step, kind: 'nan', loss, message: `The loss became ${what} by step ${step}. ${advice}` };
+    const code = Number.isNaN(loss) ? 'diverged.nan' : 'diverged.infinite';
+    return { step, kind: 'nan', loss, message: message(code, { step, ...advice }) };
   }
   const yardstick = Math.min(bestLoss, meanImageLoss);
   const exploding =
     (step >= DIVERGENCE_WARMUP_STEPS && loss > EXPLODING_FACTOR * yardstick) || loss > ABSURD_FACTOR * meanImageLoss;
   if (exploding) {
-    const compared =
-      bestLoss <= meanImageLoss
-        ? `its best so far (${formatLoss(bestLoss)})`
-        : `the loss of drawing the average digit (${formatLoss(meanImageLoss)})`;
+    const shown = { step, loss: roundLoss(loss), factor: EXPLODING_FACTOR, ...advice };
     return {
       step,
       kind: 'exploding',
       loss,
       message:
-        `The loss exploded by step ${step}: ${formatLoss(loss)} per pixel, more than ` +
-        `${EXPLODING_FACTOR} times ${compared}. ${advice}`,
+        bestLoss <= meanImageLoss
+          ? message('diverged.explodedBest', { ...shown, best: roundLoss(bestLoss) })
+          : message('diverged.explodedMean', { ...shown, meanLoss: roundLoss(meanImageLoss) }),
     };
   }
   return undefined;
@@ -60,6 +58,7 @@ function suggestLowerRate(lr: number): number {
   return Number((lr / 10).toPrecision(2));
 }
 
-function formatLoss(x: number): string {
-  return Number(x.toPrecision(3)).toString();
+/** Three significant digits: the loss as the message quotes it. */
+function roundLoss(x: number): number {
+  return Number(x.toPrecision(3));
 }

@@ -8,8 +8,15 @@
  * the counters.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../kinds/registry';
 
-export interface StepContext {
+export interface StepContext<M extends ModelConfig = ModelConfig> {
+  /**
+   * The run's model config as it is now: an engine reads its live settings (the penalty
+   * weights, the noise level: the settings table's `live` rows) from it at every step, so
+   * Trainer.applySettings changes them between two steps without rebuilding the engine.
+   */
+  model: M;
   /** Steps taken before this one (seeds per-step noise: denoising, the VAE's ε, ...). */
   step: number;
   /** The run's seed (config.train.seed). */
@@ -20,7 +27,7 @@ export interface StepContext {
   labels: tf.Tensor1D;
 }
 
-export interface Engine {
+export interface Engine<M extends ModelConfig = ModelConfig> {
   /** Numbers per code: the width encode returns and decode takes. */
   readonly codeSize: number;
   /** Every variable a snapshot saves, in the order of engineWeightLayout(config.model). */
@@ -42,7 +49,7 @@ export interface Engine {
    * kind's objective and returns the scalar mean per-pixel reconstruction loss of the batch
    * (the learning curve's number, comparable with the test loss and the PCA baseline).
    */
-  trainStep(x: tf.Tensor2D, ctx: StepContext): tf.Scalar;
+  trainStep(x: tf.Tensor2D, ctx: StepContext<M>): tf.Scalar;
   /**
    * The kind's own live figures, by name (e.g. 'elbo', 'perplexity'): measure(x, labels) on the
    * live test digits x [n, 784] (labels [n] int32), called inside tf.tidy after each live test

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_SIZE } from '../config';
-import { createLayer } from '../models/mlp';
+import { createLayer } from '../models/denseStack';
 import { createRng } from '../data/rng';
 import { crossEntropy, FineTuning, pretrainedClassifier, randomClassifier } from './fineTune';
 import { DEFAULT_PRETRAIN_CONFIG, type PretrainConfig } from './pretrainConfig';

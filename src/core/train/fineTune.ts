@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, type HiddenActivation } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseLayer } from '../models/dense';
-import { createLayer } from '../models/mlp';
+import { createLayer } from '../models/denseStack';
 import { BatchOrder } from './batchOrder';
 import { forEachChunk } from './chunks';
 import { createOptimizer, disposeOptimizer } from './optimizers';

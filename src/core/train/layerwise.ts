@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { HiddenActivation } from '../config';
 import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from '../models/dense';
-import { createLayer } from '../models/mlp';
+import { createLayer } from '../models/denseStack';
 import { BatchOrder } from './batchOrder';
 import { hiddenInitRng } from './fineTune';
 import { CHUNK_ROWS } from './chunks';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkConfig, DEFAULT_CONFIG, type LabConfig, type MlpModelConfig, type TrainConfig } from '../config';
+import { checkConfig, DEFAULT_CONFIG, type MlpModelConfig, type TrainConfig } from '../config';
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { corrupt, psnrFromMse } from './noise';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   data = loadMnistNode();
 });
 
-function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): LabConfig {
+function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): { model: MlpModelConfig; train: TrainConfig } {
   return {
     model: { ...DEFAULT_CONFIG.model, encoderLayers: [64], codeSize: 32, ...model },
     train: { ...DEFAULT_CONFIG.train, trainSize: 2000, batchSize: 32, ...train },
@@ -77,7 +77,7 @@ describe('corrupt', () => {
   it('the schema: old configs read as no noise; levels outside [0, 1] and unknown types are refused by name', () => {
     const { noise: _n, noiseLevel: _l, ...old } = DEFAULT_CONFIG.model;
     const r = checkConfig({ model: old, train: DEFAULT_CONFIG.train });
-    expect(r.ok && r.config.model.noise).toBe('none');
+    expect(r.ok && r.config.model.kind === 'mlp' && r.config.model.noise).toBe('none');
     const bad = checkConfig(config({ noise: 'gaussian', noiseLevel: 1.5 }));
     expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(['model.noiseLevel']);
     const unknown = checkConfig({ ...config(), model: { ...config().model, noise: 'speckle' } });

@@ -17,6 +17,28 @@ export function createOptimizer(train: Pick<TrainConfig, 'optimizer' | 'learning
 }
 
 /**
+ * Changes the learning rate and momentum of a live optimizer, from its next step on; its slots
+ * (Adam's moments, the momentum accumulations) and step count stay. Adam and RMSprop read
+ * their rate as a number at each step; SGD keeps it as a scalar made by setLearningRate; tfjs
+ * 4.22's MomentumOptimizer keeps its momentum as a scalar made in the constructor, which its
+ * setMomentum does not replace, so it is replaced here (the tensor count stays the same).
+ */
+export function setOptimizerSettings(optimizer: tf.Optimizer, train: Pick<TrainConfig, 'learningRate' | 'momentum'>): void {
+  const name = optimizer.getClassName();
+  if (name === tf.SGDOptimizer.className || name === tf.MomentumOptimizer.className) {
+    (optimizer as tf.SGDOptimizer).setLearningRate(train.learningRate);
+  } else {
+    (optimizer as unknown as { learningRate: number }).learningRate = train.learningRate;
+  }
+  if (name === tf.MomentumOptimizer.className) {
+    const momentum = optimizer as unknown as { momentum: number; m: tf.Scalar };
+    momentum.m.dispose();
+    momentum.momentum = train.momentum;
+    momentum.m = tf.keep(tf.scalar(train.momentum));
+  }
+}
+
+/**
  * Frees the optimizer's slot variables and scalars. tfjs 4.22's MomentumOptimizer.dispose()
  * forgets the learning-rate scalar its SGD base class keeps, so that one is freed here too.
  */

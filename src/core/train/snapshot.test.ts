@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type LabConfig, type MlpModelConfig, type OptimizerName, type TrainConfig } from '../config';
+import { DEFAULT_CONFIG, type MlpModelConfig, type OptimizerName, type TrainConfig } from '../config';
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
 import { createRng } from '../data/rng';
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 /** A tiny model on 1,000 digits: snapshots are about the bookkeeping, not the learning. */
-function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): LabConfig {
+function config(model: Partial<MlpModelConfig> = {}, train: Partial<TrainConfig> = {}): { model: MlpModelConfig; train: TrainConfig } {
   return {
     model: { ...DEFAULT_CONFIG.model, encoderLayers: [8], codeSize: 2, ...model },
     train: { ...DEFAULT_CONFIG.train, trainSize: 1000, batchSize: 8, ...train },

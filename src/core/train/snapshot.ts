@@ -17,12 +17,17 @@
 import { z } from 'zod';
 import { engineWeightLayout } from './weightLayouts';
 import {
+  fullConfig,
   labConfigSchema,
   OPTIMIZERS,
+  type FullModelConfig,
   type LabConfig,
-  type MlpModelConfig,
   type OptimizerName,
+  type TrainConfig,
 } from '../config';
+
+/** A config in its flat form (every kind's fields), so the comparisons read any field of either side. */
+type FullLabConfig = { model: FullModelConfig; train: TrainConfig };
 
 export const SNAPSHOT_FORMAT = 'autoencoder-lab/mlp';
 export const SNAPSHOT_VERSION = 1;
@@ -150,9 +155,10 @@ export function analyseSnapshot(value: unknown, config: LabConfig): SnapshotAnal
     };
   }
   const snapshot = parsed.data as ModelSnapshot;
-  const issues = compareArchitecture(snapshot.config.model, config.model);
+  const [file, here] = [fullConfig(snapshot.config), fullConfig(config)];
+  const issues = compareArchitecture(file.model, here.model);
   if (issues.length === 0) issues.push(...checkWeights(snapshot.weights, engineWeightLayout(config.model)));
-  issues.push(...compareSettings(snapshot.config, config));
+  issues.push(...compareSettings(file, here));
   const refused = issues.some((i) => i.severity === 'refuse');
   if (refused) return { ok: false, issues };
   const optimizerIssue = checkOptimizer(snapshot, config);
@@ -192,7 +198,7 @@ function readHead(value: unknown): SnapshotIssue | undefined {
   return undefined;
 }
 
-function compareArchitecture(file: MlpModelConfig, here: MlpModelConfig): SnapshotIssue[] {
+function compareArchitecture(file: FullModelConfig, here: FullModelConfig): SnapshotIssue[] {
   const issues: SnapshotIssue[] = [];
   const refuse = (what: string, fileValue: string, hereValue: string, message: string, layer?: number) =>
     issues.push({ severity: 'refuse', what, file: fileValue, here: hereValue, message, ...(layer === undefined ? {} : { layer }) });
@@ -277,7 +283,7 @@ function countNonFinite(data: Float32Array): number {
   return bad;
 }
 
-function compareSettings(file: LabConfig, here: LabConfig): SnapshotIssue[] {
+function compareSettings(file: FullLabConfig, here: FullLabConfig): SnapshotIssue[] {
   const issues: SnapshotIssue[] = [];
   const warn = (what: string, label: string, a: string | number, b: string | number, tail = '') => {
     if (a !== b) issues.push({ severity: 'warn', what, file: String(a), here: String(b), message: `${label} ${a} in the file, ${b} here${tail}.` });
@@ -296,14 +302,14 @@ function compareSettings(file: LabConfig, here: LabConfig): SnapshotIssue[] {
   if (file.model.noise !== 'none' && here.model.noise !== 'none') warn('noiseLevel', 'Noise level', file.model.noiseLevel, here.model.noiseLevel);
   warn('contractive', 'Contractive penalty', file.model.contractive ?? 0, here.model.contractive ?? 0, `: training goes on with ${here.model.contractive ?? 0}`);
   // Sparse autoencoder (files from before it: no penalty).
-  const sparsity = (c: LabConfig) => c.model.sparsity ?? 'none';
+  const sparsity = (c: FullLabConfig) => c.model.sparsity ?? 'none';
   warn('sparsity', 'Sparsity penalty', sparsity(file), sparsity(here), `: training goes on with ${sparsity(here)}`);
   if (sparsity(file) !== 'none' && sparsity(file) === sparsity(here)) {
     warn('sparsityWeight', 'Sparsity weight', file.model.sparsityWeight, here.model.sparsityWeight, `: training goes on with ${here.model.sparsityWeight}`);
     if (sparsity(here) === 'kl') warn('sparsityTarget', 'Target activation ρ', file.model.sparsityTarget, here.model.sparsityTarget);
   }
   // Files written before normal digits existed trained on all ten.
-  const digits = (c: LabConfig) => (c.train.normalDigits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).join(',');
+  const digits = (c: FullLabConfig) => (c.train.normalDigits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]).join(',');
   warn('normalDigits', 'Normal digits', digits(file), digits(here), `: training goes on with ${digits(here)}`);
   return issues;
 }

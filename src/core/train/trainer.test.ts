@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type MlpModelConfig, type TrainConfig } from '../config';
 import { imagesToFloat } from '../data/dataset';
 import { loadMnistNode } from '../data/mnistNode';
-import { DIVERGENCE_WARMUP_STEPS, detectDivergence } from './divergence';
+import { DIVERGENCE_WARMUP_STEPS } from './divergence';
 import { useWasmInNode } from './nodeBackend';
 import { EvaluationStopped, Trainer } from './trainer';
 import type { MnistData } from './types';
@@ -64,10 +64,6 @@ describe('Trainer shapes', () => {
     expect(trainer.epoch).toBeCloseTo(1.28, 10);
     expect(trainer.trainIndices.length).toBe(1000);
     trainer.dispose();
-  });
-
-  it('refuses an invalid configuration with the field named', () => {
-    expect(() => new Trainer(data, config({ outputActivation: 'linear', loss: 'bce' }))).toThrow(/model\.loss/);
   });
 });
 
@@ -202,8 +198,8 @@ describe('divergence', () => {
       found = (await trainer.readTrainMetrics()).divergence;
     }
     expect(found).toBeDefined();
-    expect(found!.message).toMatch(/^The loss (became|exploded)/);
-    expect(found!.message).toContain('Try a lower learning rate (it is 1), for example 0.1');
+    expect(found!.message.code).toMatch(/^diverged\.(nan|infinite|explodedBest|explodedMean)$/);
+    expect(found!.message.params).toMatchObject({ learningRate: 1, suggested: 0.1 });
     expect(found!.step).toBeLessThanOrEqual(DIVERGENCE_WARMUP_STEPS);
     trainer.dispose();
   });
@@ -218,24 +214,5 @@ describe('divergence', () => {
       expect(m.trainLoss).toBeLessThan(2 * trainer.meanImageLoss);
     }
     trainer.dispose();
-  });
-
-  it('detectDivergence: NaN, Inf and exploding losses, but not a noisy warm-up', () => {
-    expect(detectDivergence(Number.NaN, 812, 0.2, 0.5)?.message).toBe(
-      'The loss became NaN (not a number) by step 812. Try a lower learning rate (it is 0.5), for example 0.05, then press Reset.',
-    );
-    expect(detectDivergence(Infinity, 3, Infinity, 0.01)?.kind).toBe('nan');
-    const boom = detectDivergence(2.5, 400, 0.1, 0.003, 0.26);
-    expect(boom?.kind).toBe('exploding');
-    expect(boom?.message).toMatch(/exploded by step 400: 2\.5 per pixel, more than 10 times its best so far \(0\.1\)/);
-    expect(boom?.message).toContain('for example 0.0003');
-    expect(detectDivergence(0.9, 400, 0.1, 0.003, 0.26)).toBeUndefined();
-    // During the warm-up only an absurd loss counts, measured against the mean-image loss.
-    expect(detectDivergence(2.5, DIVERGENCE_WARMUP_STEPS - 1, 0.1, 0.003, 0.26)).toBeUndefined();
-    const early = detectDivergence(7e7, 5, Infinity, 1, 0.067);
-    expect(early?.kind).toBe('exploding');
-    expect(early?.message).toMatch(/more than 10 times the loss of drawing the average digit \(0\.067\)/);
-    // A loss that was huge from the first read is still caught after the warm-up.
-    expect(detectDivergence(2e4, 60, 1e4, 1, 0.067)?.kind).toBe('exploding');
   });
 });

@@ -1,184 +1,28 @@
 /**
- * The training loop of the lab: an autoencoder of any kind (an Engine, engines.ts) trained on a
- * seeded subset of MNIST with a custom loop (no tf.layers), so each step is one tf.tidy and the
- * loss stays on the device until the worker asks for it.
- *
- * Owned tensors: the training subset [trainSize, 784] and its labels [trainSize], the live test
- * subset [1000, 784] and its labels, the engine's variables, the optimizer's slots and one
- * scalar that accumulates the batch losses.
+ * The Trainer: the training loop of trainerCore.ts and the reads of the model it trains, each
+ * in one tf.tidy with one read-back (or chunks of 1,000 digits with one read-back each): test
+ * metrics, codes, decodes and reconstructions, and the kinds' own figures (the engine's live
+ * measures, the denoising PSNRs, the code's sensitivity and activity, the conv feature maps,
+ * the conditional decoder's labels).
  */
 import * as tf from '@tensorflow/tfjs';
-import { checkConfig, IMAGE_SIZE, type LabConfig } from '../config';
-import { imagesToFloat, LIVE_TEST_SIZE, pixelMoments } from '../data/dataset';
-import { trainingSubset } from '../data/normalSubset';
-import { outputBiasForMean, type MlpAutoencoder } from '../models/mlp';
-import { BatchOrder } from './batchOrder';
-import { asConditional, type ConditionalEngine } from './conditionalEngine';
+import { codeActivationOf, IMAGE_SIZE, type NoiseType } from '../config';
+import { asConditional, type ConditionalEngine } from '../kinds/conditional/engine';
+import type { ConvEngine } from '../kinds/conv/engine';
+import type { FeatureMap } from '../kinds/conv/layout';
+import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from '../kinds/mlp/contractive';
+import type { MlpAutoencoder } from '../kinds/mlp/model';
+import { activityScores, activitySums, encoderFeatures, type ActivityScores } from '../kinds/mlp/sparsity';
 import { forEachChunk } from './chunks';
-import { detectDivergence } from './divergence';
-import type { FeatureMap } from '../models/convConfig';
-import type { ConvEngine } from './convEngine';
 import type { Engine } from './engine';
-import { createEngine, engineWeightLayout } from './engines';
-import { evaluationSums, meanImageLoss, outputFromLogits } from './losses';
-import { PROBE_SEED, sensitivityScores, sensitivitySums, type SensitivityScores } from './contractive';
+import { evaluationSums, outputFromLogits } from './losses';
 import { denoisingRows, denoisingSums, psnrFromMse, TEST_NOISE_SEED, type DenoisingScores, type Reconstructor } from './noise';
-import { activityScores, activitySums, encoderFeatures, type ActivityScores } from './sparsity';
-import { createOptimizer, disposeOptimizer, loadOptimizerSlots, optimizerSlots } from './optimizers';
-import {
-  analyseSnapshot,
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
-  SnapshotError,
-  type ModelSnapshot,
-} from './snapshot';
-import type { Divergence, MnistData, TestMetrics, TrainMetrics } from './types';
+import { EvaluationStopped, readAndDispose, TrainerCore } from './trainerCore';
+import type { TestMetrics } from './types';
 
+export { EvaluationStopped, type SettingsChange } from './trainerCore';
 
-export class Trainer {
-  readonly config: LabConfig;
-  /** Indices into the 60,000 training digits of this run's training subset, ascending. */
-  readonly trainIndices: Int32Array;
-  /**
-   * Training loss per pixel of drawing the subset's mean image: where an untrained model
-   * starts (its output bias is the mean image) and the yardstick for an exploding loss.
-   */
-  readonly meanImageLoss: number;
-  private readonly data: MnistData;
-  /** [trainSize, 784] pixels in [0, 1], resident on the backend: a step uploads only indices. */
-  private readonly trainImages: tf.Tensor2D;
-  /** [trainSize] int32 digit labels of the training subset (a conditional decoder reads them). */
-  private readonly trainLabels: tf.Tensor1D;
-  /** [min(1000, testCount), 784]: the first test digits, for the live test curve. */
-  private readonly liveTestImages: tf.Tensor2D;
-  /** [min(1000, testCount)] int32 labels of the live test digits (for the engines' measures). */
-  private readonly liveTestLabels: tf.Tensor1D;
-  /** [784] initial output bias: the decoder starts out drawing the subset's mean image. */
-  private readonly outputBias: Float32Array;
-  private engine: Engine;
-  private optimizer: tf.Optimizer;
-  /** Sum of the batch losses since the last read, kept on the device. Scalar. */
-  private lossSum: tf.Scalar;
-  private stepsSinceRead = 0;
-  private stepCount = 0;
-  /** Training images seen; counted apart from steps because an imported model may come with another batch size. */
-  private samples = 0;
-  private batches: BatchOrder;
-  private bestLoss = Infinity;
-  private lastTrainLoss = Number.NaN;
-  /** Bumped by reset() and dispose(), so an async read can tell the model changed under it. */
-  private generation = 0;
-  private disposed = false;
-  /** Conditional autoencoder: the digit decode() draws (setDecodeLabel), kept across resets. */
-  private decodeLabel = 0;
-
-  constructor(data: MnistData, config: LabConfig) {
-    const checked = checkConfig(config);
-    if (!checked.ok) {
-      throw new Error(`Invalid configuration: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    this.config = checked.config;
-    this.data = data;
-    const { trainSize, seed } = this.config.train;
-    if (trainSize > data.trainCount) {
-      throw new Error(`trainSize ${trainSize} is larger than the ${data.trainCount} training digits`);
-    }
-    // All ten digits: the seeded subset of before; fewer (anomaly detection): only those digits.
-    this.trainIndices = trainingSubset(data.trainLabels.subarray(0, data.trainCount), trainSize, seed, this.config.train.normalDigits);
-    const pixels = imagesToFloat(data.trainImages, this.trainIndices);
-    const moments = pixelMoments(pixels);
-    this.outputBias = outputBiasForMean(moments.mean, this.config.model.outputActivation);
-    this.meanImageLoss = meanImageLoss(moments.mean, moments.meanSquare, this.config.model);
-    this.trainImages = tf.tensor2d(pixels, [this.trainIndices.length, IMAGE_SIZE]);
-    this.trainLabels = tf.tensor1d(Int32Array.from(this.trainIndices, (i) => data.trainLabels[i]), 'int32');
-    const live = Math.min(LIVE_TEST_SIZE, data.testCount);
-    this.liveTestImages = tf.tensor2d(imagesToFloat(data.testImages.subarray(0, live * IMAGE_SIZE), null), [
-      live,
-      IMAGE_SIZE,
-    ]);
-    this.liveTestLabels = tf.tensor1d(Int32Array.from(data.testLabels.subarray(0, live)), 'int32');
-    this.engine = this.freshModel();
-    this.optimizer = createOptimizer(this.config.train);
-    this.lossSum = tf.scalar(0);
-    this.batches = new BatchOrder(this.trainIndices.length, this.config.train.batchSize, seed);
-  }
-
-  get step(): number {
-    return this.stepCount;
-  }
-
-  get samplesSeen(): number {
-    return this.samples;
-  }
-
-  /** Passes over the training subset, fractional. */
-  get epoch(): number {
-    return this.samplesSeen / this.trainIndices.length;
-  }
-
-  /** Numbers per code (the bottleneck width). */
-  get codeSize(): number {
-    return this.config.model.codeSize;
-  }
-
-  /**
-   * Runs n optimizer steps synchronously. Each step gathers a batch [batchSize, 784] and its
-   * labels [batchSize] from the resident training subset, lets the engine minimise its kind's
-   * objective (engine.ts trainStep: reconstruction plus the kind's terms) and adds the batch's
-   * per-pixel reconstruction loss to the on-device sum. Nothing is read back here.
-   */
-  steps(n: number): void {
-    this.assertAlive();
-    const engine = this.engine;
-    const { batchSize, seed } = this.config.train;
-    for (let i = 0; i < n; i++) {
-      const batch = this.nextBatch();
-      const nextSum = tf.tidy(() => {
-        const rows = tf.tensor1d(batch, 'int32');
-        const x = tf.gather(this.trainImages, rows);
-        const labels = tf.gather(this.trainLabels, rows);
-        const reconstruction = engine.trainStep(x, { step: this.stepCount, seed, optimizer: this.optimizer, labels });
-        return tf.add(this.lossSum, reconstruction) as tf.Scalar;
-      });
-      this.lossSum.dispose();
-      this.lossSum = nextSum;
-      this.stepCount++;
-      this.samples += batchSize;
-      this.stepsSinceRead++;
-    }
-  }
-
-  /**
-   * The mean training loss per pixel since the previous read (one await of a scalar), and
-   * whether training diverged (see detectDivergence: NaN or infinite, or exploding far above
-   * the best read so far).
-   */
-  async readTrainMetrics(): Promise<TrainMetrics & { divergence?: Divergence }> {
-    this.assertAlive();
-    const sum = this.lossSum;
-    const n = this.stepsSinceRead;
-    const step = this.stepCount;
-    const samplesSeen = this.samples;
-    const generation = this.generation;
-    // Swap in a fresh accumulator first, so steps taken during the await are not lost.
-    this.lossSum = tf.scalar(0);
-    this.stepsSinceRead = 0;
-    const total = (await sum.data())[0];
-    sum.dispose();
-    const metrics = {
-      step,
-      epoch: samplesSeen / this.trainIndices.length,
-      samplesSeen,
-      trainLoss: n > 0 ? total / n : this.lastTrainLoss,
-    };
-    if (n === 0 || generation !== this.generation) return metrics;
-    this.lastTrainLoss = metrics.trainLoss;
-    const { learningRate } = this.config.train;
-    const divergence = detectDivergence(metrics.trainLoss, step, this.bestLoss, learningRate, this.meanImageLoss);
-    if (Number.isFinite(metrics.trainLoss)) this.bestLoss = Math.min(this.bestLoss, metrics.trainLoss);
-    return divergence ? { ...metrics, divergence } : metrics;
-  }
-
+export class Trainer extends TrainerCore {
   /**
    * Loss per pixel and squared error per image on the test set, from the raw model output.
    * 'live' = the first 1,000 test digits (resident on the device), 'full' = all 10,000.
@@ -190,14 +34,14 @@ export class Trainer {
     this.assertAlive();
     const spec = this.config.model;
     const engine = this.engine;
-    const count = which === 'live' ? this.liveTestImages.shape[0] : this.data.testCount;
+    const count = which === 'live' ? this.resident.liveTestImages.shape[0] : this.resident.mnist.testCount;
     let lossSum = 0;
     let squaredErrorSum = 0;
     await forEachChunk(
       count,
       (start, n) => {
-        const x = this.testChunk(start, n);
-        return evaluationSums(engine.reconstructLogits(x, this.testLabelChunk(start, n)), x, spec);
+        const x = this.resident.testChunk(start, n);
+        return evaluationSums(engine.reconstructLogits(x, this.resident.testLabelChunk(start, n)), x, spec);
       },
       (values) => {
         lossSum += values[0];
@@ -214,19 +58,17 @@ export class Trainer {
    */
   async evaluateDenoising(): Promise<DenoisingScores> {
     this.assertAlive();
-    const spec = this.config.model;
-    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
-    const sums = tf.tidy(() => denoisingSums(this.reconstructor(), this.liveTestImages, spec, TEST_NOISE_SEED));
+    const spec = this.denoisingSpec();
+    const sums = tf.tidy(() => denoisingSums(this.reconstructor(), this.resident.liveTestImages, spec, TEST_NOISE_SEED));
     const [noisy, output] = await readAndDispose(sums);
-    const pixels = this.liveTestImages.shape[0] * IMAGE_SIZE;
-    return { noisyPsnr: psnrFromMse(noisy / pixels), outputPsnr: psnrFromMse(output / pixels), count: this.liveTestImages.shape[0] };
+    const pixels = this.resident.liveTestImages.shape[0] * IMAGE_SIZE;
+    return { noisyPsnr: psnrFromMse(noisy / pixels), outputPsnr: psnrFromMse(output / pixels), count: this.resident.liveTestImages.shape[0] };
   }
 
   /** Denoising: [n, 784] clean images -> [2n, 784]: n noisy versions (fixed test noise), then the n outputs. */
   async denoise(images: Float32Array, n: number): Promise<Float32Array> {
     this.assertAlive();
-    const spec = this.config.model;
-    if (spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    const spec = this.denoisingSpec();
     const x = this.inputTensor(images, n, IMAGE_SIZE, 'images');
     return readAndDispose(tf.tidy(() => denoisingRows(this.reconstructor(), x(), spec, TEST_NOISE_SEED + 1)));
   }
@@ -238,8 +80,8 @@ export class Trainer {
   async evaluateSensitivity(): Promise<SensitivityScores> {
     this.assertAlive();
     const mlp = this.mlpModel('The code sensitivity is measured for the dense (MLP) autoencoder.');
-    const sums = await readAndDispose(tf.tidy(() => sensitivitySums(mlp, this.liveTestImages, PROBE_SEED)));
-    return sensitivityScores(sums, this.liveTestImages.shape[0]);
+    const sums = await readAndDispose(tf.tidy(() => sensitivitySums(mlp, this.resident.liveTestImages, PROBE_SEED)));
+    return sensitivityScores(sums, this.resident.liveTestImages.shape[0]);
   }
 
   /** Convolutional models: every layer's activations for one image [784] (models/conv.ts featureMaps). */
@@ -263,7 +105,7 @@ export class Trainer {
     this.assertAlive();
     const engine = this.engine;
     if (!engine.measure || !engine.measureNames?.length) return undefined;
-    const values = await readAndDispose(tf.tidy(() => engine.measure!(this.liveTestImages, this.liveTestLabels)));
+    const values = await readAndDispose(tf.tidy(() => engine.measure!(this.resident.liveTestImages, this.resident.liveTestLabels)));
     return Object.fromEntries(engine.measureNames.map((name, i) => [name, values[i]]));
   }
 
@@ -273,9 +115,9 @@ export class Trainer {
    */
   async evaluateActivity(): Promise<ActivityScores> {
     this.assertAlive();
-    const top = this.config.model.codeActivation === 'sigmoid' ? 1 : undefined;
-    const sums = await readAndDispose(tf.tidy(() => activitySums(this.engine.encode(this.liveTestImages), top)));
-    return activityScores(sums, this.liveTestImages.shape[0], this.codeSize);
+    const top = codeActivationOf(this.config.model) === 'sigmoid' ? 1 : undefined;
+    const sums = await readAndDispose(tf.tidy(() => activitySums(this.engine.encode(this.resident.liveTestImages), top)));
+    return activityScores(sums, this.resident.liveTestImages.shape[0], this.codeSize);
   }
 
   /** Incoming weights of units of the first encoder layer, [m, 784] (sparsity.ts). @param units indices, or the first `count` */
@@ -288,7 +130,7 @@ export class Trainer {
   /** [codeSize] mean activation of each code unit over the live test digits. */
   async unitActivity(): Promise<Float32Array> {
     this.assertAlive();
-    return readAndDispose(tf.tidy(() => tf.mean(this.engine.encode(this.liveTestImages), 0)));
+    return readAndDispose(tf.tidy(() => tf.mean(this.engine.encode(this.resident.liveTestImages), 0)));
   }
 
   /**
@@ -298,7 +140,20 @@ export class Trainer {
   async readEngine(fn: (engine: Engine, liveTest: tf.Tensor2D) => tf.Tensor): Promise<Float32Array | Int32Array> {
     this.assertAlive();
     const engine = this.engine;
-    return readAndDispose(tf.tidy(() => fn(engine, this.liveTestImages)));
+    return readAndDispose(tf.tidy(() => fn(engine, this.resident.liveTestImages)));
+  }
+
+  /**
+   * A kind's own reads that need its engine for longer than one tensor (the VAE's ELBO over a
+   * test set, the quality tables' grids): fn gets the live engine, frees what it makes and keeps
+   * nothing of it past its promise. Throws if the model was replaced (reset, import) meanwhile.
+   */
+  async withEngine<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T> {
+    this.assertAlive();
+    const generation = this.generation;
+    const result = await fn(this.engine);
+    if (generation !== this.generation) throw new EvaluationStopped('The model was replaced while its engine was read.');
+    return result;
   }
 
   /** [n, 784] images in [0, 1] -> [n, codeSize] codes. */
@@ -315,7 +170,7 @@ export class Trainer {
    */
   async encodeResident(which: 'train' | 'liveTest'): Promise<Float32Array> {
     this.assertAlive();
-    const x = which === 'train' ? this.trainImages : this.liveTestImages;
+    const x = which === 'train' ? this.resident.trainImages : this.resident.liveTestImages;
     const model = this.engine;
     const codeSize = this.codeSize;
     const codes = new Float32Array(x.shape[0] * codeSize);
@@ -336,12 +191,12 @@ export class Trainer {
     this.assertAlive();
     const engine = this.engine;
     const spec = this.config.model;
-    const errors = new Float32Array(this.data.testCount);
+    const errors = new Float32Array(this.resident.mnist.testCount);
     await forEachChunk(
-      this.data.testCount,
+      this.resident.mnist.testCount,
       (start, n) => {
-        const x = this.testChunk(start, n);
-        const logits = engine.reconstructLogits(x, this.testLabelChunk(start, n));
+        const x = this.resident.testChunk(start, n);
+        const logits = engine.reconstructLogits(x, this.resident.testLabelChunk(start, n));
         return tf.sum(tf.squaredDifference(x, outputFromLogits(logits, spec)), 1);
       },
       (perImage, start) => errors.set(perImage, start),
@@ -387,21 +242,18 @@ export class Trainer {
     return readAndDispose(tf.tidy(() => this.toDisplay(this.reconstructor().reconstruct(x()))));
   }
 
-  /** Re-initialises weights, optimizer state and batch order from the seed; step = 0. */
-  reset(): void {
-    this.assertAlive();
-    this.replaceModel(this.freshModel(), createOptimizer(this.config.train), 0, 0);
-  }
-
-  private freshModel(): Engine {
-    return createEngine(this.config.model, this.config.train.seed, this.outputBias);
-  }
-
   /** The engine's reconstruction in its output activation (a conv decoder uses the input's switches). */
   private reconstructor(): Reconstructor {
     const engine = this.engine;
     const spec = this.config.model;
     return { reconstruct: (x) => outputFromLogits(engine.reconstructLogits(x), spec) };
+  }
+
+  /** The input noise of a denoising model (a dense or conv kind with noise); throws for any other. */
+  private denoisingSpec(): { noise: NoiseType; noiseLevel: number } {
+    const spec = this.config.model;
+    if (!('noise' in spec) || spec.noise === 'none') throw new Error('This model is not a denoising autoencoder (noise is none).');
+    return spec;
   }
 
   private conditionalEngine(): ConditionalEngine {
@@ -415,198 +267,5 @@ export class Trainer {
     const mlp = (this.engine as Partial<{ mlp: MlpAutoencoder }>).mlp;
     if (!mlp) throw new Error(`${why} This model is a ${this.config.model.kind} autoencoder.`);
     return mlp;
-  }
-
-  /**
-   * Frees the model, optimizer and loss sum and takes these instead, with the counters and the
-   * batch order of a run that has taken `step` steps. Bumps the generation (pending reads see it).
-   */
-  private replaceModel(model: Engine, optimizer: tf.Optimizer, step: number, samples: number): void {
-    this.generation++;
-    this.engine.dispose();
-    disposeOptimizer(this.optimizer);
-    this.lossSum.dispose();
-    this.engine = model;
-    // A reset or an imported model draws the same chosen digit in the grid as before.
-    const conditional = asConditional(model);
-    if (conditional) conditional.decodeLabel = this.decodeLabel;
-    this.optimizer = optimizer;
-    this.lossSum = tf.scalar(0);
-    this.stepsSinceRead = 0;
-    this.stepCount = step;
-    this.samples = samples;
-    const { batchSize, seed } = this.config.train;
-    this.batches = new BatchOrder(this.trainIndices.length, batchSize, seed);
-    this.batches.skip(step);
-    this.bestLoss = Infinity;
-    this.lastTrainLoss = Number.NaN;
-  }
-
-  /**
-   * The model as plain data, for IndexedDB or a file (encodeSnapshot). The weights are taken at
-   * one instant: cloned synchronously (the clones share the data, nothing is copied on the
-   * device), then read back, so steps() running during the read do not mix into them.
-   * @param options.optimizer include the optimizer's slots (default true): a restored run then
-   *   continues exactly as it would have (Adam's moments and bias correction), at the price of
-   *   a snapshot 3x the size of the weights for Adam and RMSprop, 2x for momentum.
-   */
-  async exportState(options: { optimizer?: boolean } = {}): Promise<ModelSnapshot> {
-    this.assertAlive();
-    const generation = this.generation;
-    const withOptimizer = options.optimizer ?? true;
-    let slots: tf.Variable[] = [];
-    let step = this.stepCount;
-    for (let attempt = 0; withOptimizer; attempt++) {
-      step = this.stepCount;
-      slots = await optimizerSlots(this.optimizer);
-      if (generation !== this.generation) throw new Error('The model was reset during the export.');
-      // A step during getWeights' yield may have made new slots: list them again.
-      if (step === this.stepCount) break;
-      if (attempt === 4) throw new Error('Training kept running during the export; pause it and try again.');
-    }
-    step = this.stepCount;
-    const samplesSeen = this.samples;
-    const iterations = this.optimizer.iterations;
-    const variables = [...this.engine.variables, ...slots];
-    const clones = tf.tidy(() => variables.map((v) => tf.clone(v)));
-    let values: Float32Array[];
-    try {
-      // Copied: some backends hand out their own storage.
-      values = (await Promise.all(clones.map((c) => c.data()))).map((v) => new Float32Array(v as Float32Array));
-    } finally {
-      clones.forEach((c) => c.dispose());
-    }
-    const layout = engineWeightLayout(this.config.model);
-    const { optimizer } = this.config.train;
-    const weights = layout.map((l, i) => ({ name: l.name, shape: [...l.shape], data: values[i] }));
-    const snapshot: ModelSnapshot = {
-      format: SNAPSHOT_FORMAT,
-      version: SNAPSHOT_VERSION,
-      config: structuredClone(this.config),
-      step,
-      samplesSeen,
-      weights,
-    };
-    if (withOptimizer) {
-      snapshot.optimizer = {
-        name: optimizer,
-        iterations,
-        slots: slots.map((v, i) => ({ name: `${optimizer}/${i}`, shape: [...v.shape], data: values[layout.length + i] })),
-      };
-    }
-    return snapshot;
-  }
-
-  /**
-   * Loads a snapshot's weights (and its optimizer state, when it fits) and counters in place of
-   * the current model; the batch order continues where that many steps would have left it.
-   * A snapshot that does not fit this architecture is refused with a SnapshotError listing what
-   * differs (see checkSnapshot); nothing changes then.
-   * @returns what the page should mention (loss, penalty or training settings that differ)
-   */
-  async importState(value: unknown): Promise<{ warnings: string[] }> {
-    this.assertAlive();
-    const a = analyseSnapshot(value, this.config);
-    if (!a.ok) {
-      const problems = a.issues.filter((i) => i.severity === 'refuse').map((i) => i.message);
-      throw new SnapshotError(problems.join(' '), problems);
-    }
-    const s = a.snapshot;
-    const generation = this.generation;
-    // Built beside the live model and swapped in only when complete.
-    const model = this.freshModel();
-    tf.tidy(() => model.variables.forEach((v, i) => v.assign(tf.tensor(s.weights[i].data, s.weights[i].shape))));
-    const optimizer = createOptimizer(this.config.train);
-    try {
-      if (a.loadOptimizer && s.optimizer) await loadOptimizerSlots(optimizer, s.optimizer.iterations, s.optimizer.slots);
-      if (this.disposed || generation !== this.generation) throw new Error('The model was reset during the import.');
-    } catch (e) {
-      model.dispose();
-      disposeOptimizer(optimizer);
-      throw e;
-    }
-    this.replaceModel(model, optimizer, s.step, s.samplesSeen);
-    return { warnings: a.issues.filter((i) => i.severity === 'warn').map((i) => i.message) };
-  }
-
-  /** Frees every tensor and variable the trainer owns. The trainer is unusable afterwards. */
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.generation++;
-    this.engine.dispose();
-    disposeOptimizer(this.optimizer);
-    this.lossSum.dispose();
-    this.trainImages.dispose();
-    this.trainLabels.dispose();
-    this.liveTestImages.dispose();
-    this.liveTestLabels.dispose();
-  }
-
-  /** The next training batch [batchSize] of subset rows (exportCode.test.ts reads it too). */
-  private nextBatch(): Int32Array {
-    return this.batches.next();
-  }
-
-  /** A thunk so the tensor is created inside the caller's tidy. */
-  private inputTensor(values: Float32Array, n: number, width: number, what: string): () => tf.Tensor2D {
-    if (!Number.isInteger(n) || n < 0 || values.length < n * width) {
-      throw new RangeError(`${what}: expected ${n} rows of ${width} values, got ${values.length} values`);
-    }
-    return () => tf.tensor2d(values.subarray(0, n * width), [n, width]);
-  }
-
-  /** Values for the page: a linear output is clamped to [0, 1] (metrics use the raw output). */
-  private toDisplay(output: tf.Tensor2D): tf.Tensor2D {
-    return this.config.model.outputActivation === 'linear' ? tf.clipByValue(output, 0, 1) : output;
-  }
-
-  /**
-   * Test digits [start, start + n) as [n, 784] pixels (call inside a tidy): a view of the
-   * resident live subset where it covers them, else uploaded from the test set.
-   */
-  private testChunk(start: number, n: number): tf.Tensor2D {
-    const live = this.liveTestImages.shape[0];
-    if (start + n > live) {
-      const pixels = imagesToFloat(this.data.testImages.subarray(start * IMAGE_SIZE, (start + n) * IMAGE_SIZE), null);
-      return tf.tensor2d(pixels, [n, IMAGE_SIZE]);
-    }
-    return start === 0 && n === live ? this.liveTestImages : tf.slice(this.liveTestImages, [start, 0], [n, IMAGE_SIZE]);
-  }
-
-  /** [n] int32 labels of test digits start..start+n (for a conditional decoder; see testChunk). */
-  private testLabelChunk(start: number, n: number): tf.Tensor1D {
-    const live = this.liveTestLabels.shape[0];
-    if (start + n > live) return tf.tensor1d(Int32Array.from(this.data.testLabels.subarray(start, start + n)), 'int32');
-    return start === 0 && n === live ? this.liveTestLabels : tf.slice(this.liveTestLabels, [start], [n]);
-  }
-
-  /** A check for forEachChunk: throws once the model was reset (or stopIf says stop). */
-  private staleCheck(resetMessage: string, stopIf?: () => boolean): () => void {
-    const generation = this.generation;
-    return () => {
-      if (generation !== this.generation) throw new EvaluationStopped(resetMessage);
-      if (stopIf?.()) throw new EvaluationStopped();
-    };
-  }
-
-  private assertAlive(): void {
-    if (this.disposed) throw new Error('This trainer was disposed.');
-  }
-}
-
-/** A test evaluation given up: its stopIf said so, or the model was reset under it. */
-export class EvaluationStopped extends Error {
-  constructor(message = 'The test evaluation was stopped.') {
-    super(message);
-    this.name = 'EvaluationStopped';
-  }
-}
-
-async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
-  try {
-    return (await t.data()) as Float32Array;
-  } finally {
-    t.dispose();
   }
 }

@@ -2,6 +2,7 @@
  * The contract between the training engine (core/train/trainer.ts) and the worker.
  * Plain TypeScript types; the engine itself uses tfjs on whatever backend is set.
  */
+import type { Message } from '../messages';
 
 /** All of MNIST as raw bytes, as the idx files hold them. */
 export interface MnistData {
@@ -39,6 +40,6 @@ export interface Divergence {
   /** 'nan': loss is NaN or infinite. 'exploding': loss far above its best so far. */
   kind: 'nan' | 'exploding';
   loss: number;
-  /** A sentence for the page: what happened and what to try. */
-  message: string;
+  /** What happened and what to try, for the page to word (codes 'diverged.*'). */
+  message: Message;
 }

@@ -23,7 +23,7 @@ export const kinds = {
       repeatUnpool: 'repeat-unpooling (copy over the window)',
       deconvolution: 'deconvolution (transposed convolution)',
     },
-    convNoLayers: 'A convolutional autoencoder has no dense hidden layers: its stages are set below.',
+    convNoLayers: 'A convolutional autoencoder has no dense hidden layers: its stages are the channels above.',
   },
   exportNotYet: 'Show as code writes the dense autoencoder and its variants; the {{kind}} autoencoder is not exported yet.',
   featureMaps: {

@@ -8,10 +8,6 @@ export const pretraining = {
     small: '{{widths}} (fast: the lesson’s default)',
     lecture: '{{widths}} (the lecture’s: about 5× slower)',
   },
-  start: 'Start',
-  pause: 'Pause',
-  resume: 'Resume',
-  reset: 'Reset',
   layer: 'Layer {{n}}: autoencoder {{shape}}',
   steps: 'step {{done}} of {{total}}',
   loss: {

@@ -16,6 +16,8 @@ import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
+import { messages } from './en.messages';
+import { problems } from './en.problems';
 
 export const en = {
   app: {
@@ -36,7 +38,6 @@ export const en = {
     resetHint: 'Re-initialise the weights from the seed and start over',
     seed: 'Seed',
     seedHint: 'A new seed re-initialises the model (press Enter to apply).',
-    seedInvalid: 'Seed must be a whole number from {{min}} to {{max}}.',
     state: {
       booting: 'Loading data…',
       idle: 'Ready',
@@ -44,6 +45,7 @@ export const en = {
       paused: 'Paused',
       diverged: 'Diverged',
       unavailable: 'Not available',
+      done: 'Finished',
     },
   },
   metrics: {
@@ -94,11 +96,9 @@ export const en = {
     label: 'Messages',
     booting: 'Loading 70,000 MNIST digits and checking which backend computes correctly and fastest…',
     dismiss: 'Dismiss',
-    file: 'File: {{file}}',
     kind: {
       data: 'The MNIST data could not be loaded',
       backend: 'Backend problem',
-      config: 'Configuration refused',
       internal: 'Something went wrong',
     },
     diverged: 'Training stopped by itself',
@@ -146,13 +146,6 @@ export const en = {
       sgd: 'SGD with momentum',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: 'Enter a number.',
-      wholeNumber: 'Use a whole number.',
-      range: 'Must be from {{min}} to {{max}}.',
-      tooManyLayers: 'At most {{max}} encoder layers.',
-      bceNeedsSigmoid: 'Binary cross-entropy needs a sigmoid output: choose a sigmoid output or the MSE loss.',
-    },
   },
   diagram: {
     label: 'Diagram of the autoencoder: {{widths}}',
@@ -191,6 +184,8 @@ export const en = {
   vq,
   vae,
   conditional,
+  messages,
+  problems,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

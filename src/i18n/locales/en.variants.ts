@@ -24,7 +24,6 @@ export const variants = {
       mask: 'masking',
     },
     contractive: 'Contractive penalty',
-    contractiveDepth: 'The contractive penalty needs an encoder with at most one hidden layer: remove encoder layers or set it to 0.',
     contractiveHint: 'Weight of ‖dz/dx‖² (encoder with at most one hidden layer); 0 turns it off.',
     codeActivation: 'Code activation',
     codeActivationHint: 'Linear lets codes take any value; a sparse code needs relu (units can be exactly off) or sigmoid (between 0 and 1).',
@@ -35,8 +34,6 @@ export const variants = {
     sparsityTarget: 'Target activation ρ (KL)',
     sparsityTargetHint: 'The mean activation each unit is pushed toward, between 0 and 1; used by KL only.',
     sparseOption: { linear: 'linear', relu: 'ReLU', sigmoid: 'sigmoid', none: 'none', l1: 'L1 on the activity', kl: 'KL toward ρ' },
-    klNeedsSigmoid: 'The KL penalty compares mean activations with ρ, so they must lie between 0 and 1: set the code activation to sigmoid, or use L1.',
-    contractiveLinearCode: 'The contractive penalty needs a linear code layer: set the code activation to linear or the contractive penalty to 0.',
   },
   denoising: {
     title: 'Denoising',

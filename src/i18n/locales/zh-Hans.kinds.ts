@@ -22,7 +22,7 @@ export const kinds: Strings['kinds'] = {
       repeatUnpool: '重复反池化（在窗口里复制）',
       deconvolution: '反卷积（转置卷积）',
     },
-    convNoLayers: '卷积自编码器没有全连接隐藏层：它的阶段在下面设置。',
+    convNoLayers: '卷积自编码器没有全连接隐藏层：它的各级由上面的通道数决定。',
   },
   exportNotYet: '“显示代码”只写出全连接自编码器及其变体；{{kind}}自编码器还不能导出。',
   featureMaps: {

@@ -10,10 +10,6 @@ export const pretraining: Strings['pretraining'] = {
     small: '{{widths}}（快：本课默认）',
     lecture: '{{widths}}（课上的：约慢 5 倍）',
   },
-  start: '开始',
-  pause: '暂停',
-  resume: '继续',
-  reset: '重置',
   layer: '第 {{n}} 层：自编码器 {{shape}}',
   steps: '第 {{done}} 步，共 {{total}} 步',
   loss: {

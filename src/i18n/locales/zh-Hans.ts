@@ -17,6 +17,8 @@ import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
+import { messages } from './zh-Hans.messages';
+import { problems } from './zh-Hans.problems';
 
 export const zhHans: Strings = {
   app: {
@@ -37,7 +39,6 @@ export const zhHans: Strings = {
     resetHint: '按随机种子重新初始化权重，从头开始',
     seed: '随机种子',
     seedHint: '换一个种子会重新初始化模型（按回车生效）。',
-    seedInvalid: '随机种子必须是 {{min}} 到 {{max}} 之间的整数。',
     state: {
       booting: '正在加载数据…',
       idle: '就绪',
@@ -45,6 +46,7 @@ export const zhHans: Strings = {
       paused: '已暂停',
       diverged: '已发散',
       unavailable: '无法使用',
+      done: '已完成',
     },
   },
   metrics: {
@@ -95,11 +97,9 @@ export const zhHans: Strings = {
     label: '消息',
     booting: '正在加载 70,000 张 MNIST 手写数字，并检测哪个后端算得既准又快…',
     dismiss: '关闭',
-    file: '文件：{{file}}',
     kind: {
       data: '无法加载 MNIST 数据',
       backend: '后端出了问题',
-      config: '配置被拒绝',
       internal: '出错了',
     },
     diverged: '训练已自动停止',
@@ -147,13 +147,6 @@ export const zhHans: Strings = {
       sgd: '带动量的 SGD',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: '请输入一个数。',
-      wholeNumber: '请输入整数。',
-      range: '必须在 {{min}} 到 {{max}} 之间。',
-      tooManyLayers: '编码器最多 {{max}} 层。',
-      bceNeedsSigmoid: '二元交叉熵需要 sigmoid 输出：请选 sigmoid 输出，或改用均方误差。',
-    },
   },
   diagram: {
     label: '自编码器结构图：{{widths}}',
@@ -192,4 +185,6 @@ export const zhHans: Strings = {
   vq,
   vae,
   conditional,
+  messages,
+  problems,
 };

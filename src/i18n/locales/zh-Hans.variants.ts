@@ -23,7 +23,6 @@ export const variants: Strings['variants'] = {
       mask: '遮挡（掩码）',
     },
     contractive: '收缩惩罚',
-    contractiveDepth: '收缩惩罚要求编码器最多只有一个隐藏层：请删掉编码器的层，或把惩罚设为 0。',
     contractiveHint: '‖dz/dx‖² 的权重（编码器最多一个隐藏层）；设为 0 即关闭。',
     codeActivation: '编码激活函数',
     codeActivationHint: '线性时编码可以取任意值；稀疏编码需要 ReLU（单元可以完全关闭）或 sigmoid（介于 0 和 1 之间）。',
@@ -34,8 +33,6 @@ export const variants: Strings['variants'] = {
     sparsityTarget: '目标激活值 ρ（KL）',
     sparsityTargetHint: '每个单元的平均激活值被推向的数值，介于 0 和 1 之间；只用于 KL。',
     sparseOption: { linear: '线性', relu: 'ReLU', sigmoid: 'sigmoid', none: '无', l1: '活动的 L1', kl: '朝向 ρ 的 KL' },
-    klNeedsSigmoid: 'KL 惩罚把平均激活值和 ρ 比较，所以它们必须介于 0 和 1 之间：把编码激活函数设为 sigmoid，或者改用 L1。',
-    contractiveLinearCode: '收缩惩罚需要线性的编码层：把编码激活函数设为线性，或者把收缩惩罚设为 0。',
   },
   denoising: {
     title: '去噪',

@@ -22,7 +22,7 @@ export const kinds: Strings['kinds'] = {
       repeatUnpool: '重複反池化（在窗口裡複製）',
       deconvolution: '反卷積（轉置卷積）',
     },
-    convNoLayers: '卷積自編碼器沒有全連接隱藏層：它的階段在下面設定。',
+    convNoLayers: '卷積自編碼器沒有全連接隱藏層：它的各級由上面的通道數決定。',
   },
   exportNotYet: '「顯示程式碼」只寫出全連接自編碼器及其變體；{{kind}}自編碼器還不能匯出。',
   featureMaps: {

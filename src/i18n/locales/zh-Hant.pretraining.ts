@@ -10,10 +10,6 @@ export const pretraining: Strings['pretraining'] = {
     small: '{{widths}}（快：本課預設）',
     lecture: '{{widths}}（課堂上的：約慢 5 倍）',
   },
-  start: '開始',
-  pause: '暫停',
-  resume: '繼續',
-  reset: '重設',
   layer: '第 {{n}} 層：自編碼器 {{shape}}',
   steps: '第 {{done}} 步，共 {{total}} 步',
   loss: {

@@ -17,6 +17,8 @@ import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
+import { messages } from './zh-Hant.messages';
+import { problems } from './zh-Hant.problems';
 
 export const zhHant: Strings = {
   app: {
@@ -37,7 +39,6 @@ export const zhHant: Strings = {
     resetHint: '依隨機種子重新初始化權重，從頭開始',
     seed: '隨機種子',
     seedHint: '換一個種子會重新初始化模型（按 Enter 套用）。',
-    seedInvalid: '隨機種子必須是 {{min}} 到 {{max}} 之間的整數。',
     state: {
       booting: '正在載入資料…',
       idle: '就緒',
@@ -45,6 +46,7 @@ export const zhHant: Strings = {
       paused: '已暫停',
       diverged: '已發散',
       unavailable: '無法使用',
+      done: '已完成',
     },
   },
   metrics: {
@@ -95,11 +97,9 @@ export const zhHant: Strings = {
     label: '訊息',
     booting: '正在載入 70,000 張 MNIST 手寫數字，並檢查哪個後端算得又準又快…',
     dismiss: '關閉',
-    file: '檔案：{{file}}',
     kind: {
       data: '無法載入 MNIST 資料',
       backend: '後端發生問題',
-      config: '設定遭到拒絕',
       internal: '發生錯誤',
     },
     diverged: '訓練已自動停止',
@@ -147,13 +147,6 @@ export const zhHant: Strings = {
       sgd: '帶動量的 SGD',
       rmsprop: 'RMSprop',
     },
-    errors: {
-      notANumber: '請輸入一個數字。',
-      wholeNumber: '請輸入整數。',
-      range: '必須介於 {{min}} 到 {{max}} 之間。',
-      tooManyLayers: '編碼器最多 {{max}} 層。',
-      bceNeedsSigmoid: '二元交叉熵需要 sigmoid 輸出：請選 sigmoid 輸出，或改用均方誤差。',
-    },
   },
   diagram: {
     label: '自編碼器結構圖：{{widths}}',
@@ -192,4 +185,6 @@ export const zhHant: Strings = {
   vq,
   vae,
   conditional,
+  messages,
+  problems,
 };

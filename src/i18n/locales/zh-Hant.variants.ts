@@ -23,7 +23,6 @@ export const variants: Strings['variants'] = {
       mask: '遮蔽（遮罩）',
     },
     contractive: '收縮懲罰',
-    contractiveDepth: '收縮懲罰要求編碼器最多只有一個隱藏層：請刪掉編碼器的層，或把懲罰設為 0。',
     contractiveHint: '‖dz/dx‖² 的權重（編碼器最多一個隱藏層）；設為 0 即關閉。',
     codeActivation: '編碼激活函數',
     codeActivationHint: '線性時編碼可以取任意值；稀疏編碼需要 ReLU（單元可以完全關閉）或 sigmoid（介於 0 和 1 之間）。',
@@ -34,8 +33,6 @@ export const variants: Strings['variants'] = {
     sparsityTarget: '目標激活值 ρ（KL）',
     sparsityTargetHint: '每個單元的平均激活值被推向的數值，介於 0 和 1 之間；只用於 KL。',
     sparseOption: { linear: '線性', relu: 'ReLU', sigmoid: 'sigmoid', none: '無', l1: '活動的 L1', kl: '朝向 ρ 的 KL' },
-    klNeedsSigmoid: 'KL 懲罰把平均激活值和 ρ 比較，所以它們必須介於 0 和 1 之間：把編碼激活函數設為 sigmoid，或者改用 L1。',
-    contractiveLinearCode: '收縮懲罰需要線性的編碼層：把編碼激活函數設為線性，或者把收縮懲罰設為 0。',
   },
   denoising: {
     title: '去雜訊',

@@ -19,6 +19,9 @@ export const lesson: Lesson = {
     train: { trainSize: 5000 },
   },
   controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid'],
+  experiment: 'mnistAutoencoder',
+  panels: ['adversarial', 'latent', 'model', 'training', 'reconstructions'],
+  measures: ['priorDistance'],
   tryThis: {
     en: [
       'Press **Train** and watch the map: the coloured codes spread over the grey cloud of prior samples, and the energy distance falls.',

@@ -11,6 +11,9 @@ export const lesson: Lesson = {
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 8 }, train: { trainSize: 10000, normalDigits: [0] } },
   controls: ['architecture', 'seed', 'run', 'lossChart', 'anomaly', 'drawPad'],
+  experiment: 'mnistAutoencoder',
+  panels: ['anomaly', 'draw', 'model', 'training'],
+  measures: ['anomalyAuroc'],
   tryThis: {
     en: [
       'Before training, read the AUROC: the untrained decoder draws the average 0, so the score is the distance from that average. Does training improve on it?',

@@ -14,6 +14,9 @@ export const lesson: Lesson = {
     train: { trainSize: 10000, batchSize: 100, learningRate: 0.001 },
   },
   controls: ['architecture', 'run', 'lossChart', 'vae', 'traversal', 'reconstructions'],
+  experiment: 'mnistAutoencoder',
+  panels: ['traversal', 'vae', 'model', 'training', 'reconstructions'],
+  measures: ['activeDimensions', 'testElbo'],
   tryThis: {
     en: [
       'Train for three epochs and pause: which rows of the traversal change the image, and which barely change it?',

@@ -20,6 +20,9 @@ export const lesson: Lesson = {
     train: { trainSize: 5000 },
   },
   controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  experiment: 'mnistAutoencoder',
+  panels: ['contractive', 'model', 'training', 'reconstructions'],
+  measures: ['relativeSensitivity', 'testSquaredError'],
   tryThis: {
     en: [
       'Press **Train** and watch the relative sensitivity settle below the line the claim draws.',

@@ -18,6 +18,9 @@ export const lesson: Lesson = {
     train: { trainSize: 5000 },
   },
   controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  experiment: 'mnistAutoencoder',
+  panels: ['denoising', 'model', 'training', 'reconstructions'],
+  measures: ['psnrGain', 'testSquaredError'],
   tryThis: {
     en: [
       'Press **Train** and watch the bottom row of the denoising panel turn from grey blobs into digits.',

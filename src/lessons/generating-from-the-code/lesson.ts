@@ -14,6 +14,9 @@ export const lesson: Lesson = {
     view: { gridSize: 16 },
   },
   controls: ['architecture', 'run', 'lossChart', 'scatter', 'grid', 'sliders'],
+  experiment: 'mnistAutoencoder',
+  panels: ['latent', 'model', 'training'],
+  measures: ['codeRadius95'],
   tryThis: {
     en: [
       'Train for a few epochs, then click the empty space between two clusters on the map: what does the decoder draw?',

@@ -12,21 +12,24 @@ export const lesson: Lesson = {
   // The lab's own subset (10,000 digits, seed 1) is the unlabelled data the stack pretrains on.
   preset: { train: { trainSize: 10000, seed: 1 }, pretrain: { labels: '100', widths: 'small' } },
   controls: ['data', 'seed', 'run', 'pretraining'],
+  experiment: 'pretraining',
+  panels: ['pretraining'],
+  measures: ['pretrainGain'],
   tryThis: {
     en: [
-      'Press **Start** and watch the stages: each layer’s reconstruction loss falls before the next layer starts. Which network is ahead after the first 25 fine-tuning steps?',
+      'Press **Train** at the top and watch the stages: each layer’s reconstruction loss falls before the next layer starts. Which network is ahead after the first 25 fine-tuning steps?',
       'When the run is done, read the difference on all 10,000 test digits. Then set the seed to 2 and run again: how much of the gap was luck?',
       'Move the slider to **1,000** and then to **all** labels. Does the gap grow or shrink as labels get cheaper?',
       'Choose the lecture’s widths 784-1000-1000-500 and compare the seconds it takes with the default: is the bigger network worth the wait here?',
     ],
     'zh-Hans': [
-      '按下**开始**，观察各个阶段：每一层的重建损失都先降下来，下一层才开始。微调前 25 步之后，哪个网络领先？',
+      '按下顶部的**训练**，观察各个阶段：每一层的重建损失都先降下来，下一层才开始。微调前 25 步之后，哪个网络领先？',
       '跑完之后，读一下全部 10,000 张测试数字上的差距。再把种子改成 2 重跑一次：差距里有多少是运气？',
       '把滑块移到 **1,000**，再移到**全部**标签。标签越来越多时，差距变大还是变小？',
       '选择课上的宽度 784-1000-1000-500，和默认的比一比要花多少秒：在这里，大网络值得等吗？',
     ],
     'zh-Hant': [
-      '按下**開始**，觀察各個階段：每一層的重建損失都先降下來，下一層才開始。微調前 25 步之後，哪個網路領先？',
+      '按下頂部的**訓練**，觀察各個階段：每一層的重建損失都先降下來，下一層才開始。微調前 25 步之後，哪個網路領先？',
       '跑完之後，讀一下全部 10,000 張測試數字上的差距。再把種子改成 2 重跑一次：差距裡有多少是運氣？',
       '把滑桿移到 **1,000**，再移到**全部**標籤。標籤越來越多時，差距變大還是變小？',
       '選擇課堂上的寬度 784-1000-1000-500，和預設的比一比要花多少秒：在這裡，大網路值得等嗎？',

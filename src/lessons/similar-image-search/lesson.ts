@@ -11,6 +11,9 @@ export const lesson: Lesson = {
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 32 }, train: { trainSize: 10000 } },
   controls: ['architecture', 'seed', 'run', 'lossChart', 'imageSearch', 'drawPad'],
+  experiment: 'mnistAutoencoder',
+  panels: ['imageSearch', 'draw', 'model', 'training'],
+  measures: ['searchPrecision'],
   tryThis: {
     en: [
       'Before training, look at the table: even an untrained encoder (random weights) finds the right digit more often than chance (10%). Why?',

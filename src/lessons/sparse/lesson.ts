@@ -20,6 +20,9 @@ export const lesson: Lesson = {
     train: { trainSize: 3000 },
   },
   controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  experiment: 'mnistAutoencoder',
+  panels: ['sparse', 'model', 'training', 'reconstructions'],
+  measures: ['activeFraction', 'meanActivation', 'testSquaredError'],
   tryThis: {
     en: [
       'Press **Train** and watch the share of active units fall while the reconstructions sharpen.',

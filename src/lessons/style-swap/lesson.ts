@@ -21,6 +21,9 @@ export const lesson: Lesson = {
     train: { trainSize: 5000 },
   },
   controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid', 'sliders', 'drawPad'],
+  experiment: 'mnistAutoencoder',
+  panels: ['styleSwap', 'latent', 'draw', 'model', 'training', 'reconstructions'],
+  measures: ['swapReadAsLabel'],
   tryThis: {
     en: [
       'Press **Train** and watch the style-swap row: after an epoch or two one test digit’s slant and thickness carry over to all ten digits.',

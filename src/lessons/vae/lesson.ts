@@ -15,6 +15,9 @@ export const lesson: Lesson = {
     view: { gridSize: 10 },
   },
   controls: ['architecture', 'run', 'lossChart', 'vae', 'scatter', 'grid'],
+  experiment: 'mnistAutoencoder',
+  panels: ['vae', 'latent', 'model', 'training'],
+  measures: ['testElbo', 'activeDimensions'],
   tryThis: {
     en: [
       'Train for a few epochs and watch the two terms: which one grows while the ELBO rises?',

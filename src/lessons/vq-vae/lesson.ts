@@ -21,6 +21,9 @@ export const lesson: Lesson = {
     train: { trainSize: 5000, batchSize: 100, learningRate: 0.002 },
   },
   controls: ['architecture', 'run', 'lossChart', 'reconstructions'],
+  experiment: 'mnistAutoencoder',
+  panels: ['vq', 'model', 'training', 'reconstructions'],
+  measures: ['vqPerplexity', 'testSquaredError'],
   tryThis: {
     en: [
       'Press **Train** and watch the perplexity in the codes panel climb past the dashed line at K/4 = 16.',

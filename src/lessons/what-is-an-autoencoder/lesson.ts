@@ -12,6 +12,9 @@ export const lesson: Lesson = {
   // The lab's default: 784-256-64-2-64-256-784, sigmoid output, binary cross-entropy.
   preset: {},
   controls: ['architecture', 'loss', 'run', 'lossChart', 'reconstructions', 'scatter', 'drawPad'],
+  experiment: 'mnistAutoencoder',
+  panels: ['model', 'training', 'reconstructions', 'latent', 'draw'],
+  measures: ['testSquaredError'],
   tryThis: {
     en: [
       'Press **Train** and watch the reconstructions under the original digits sharpen.',
@@ -40,6 +43,6 @@ export const lesson: Lesson = {
       'zh-Hans': '训练两个 epoch 之后，只有两个数的编码重建测试数字时，平方误差就已经比两个主成分的 PCA 小。',
       'zh-Hant': '訓練兩個 epoch 之後，只有兩個數的編碼重建測試數字時，平方誤差就已經比兩個主成分的 PCA 小。',
     },
-    check: { metric: 'testSquaredError', compare: 'pcaBaseline', relation: 'lt', factor: 1, margin: 0, minEpochs: 2 },
+    check: { metric: 'testSquaredError', compare: 'baseline', relation: 'lt', factor: 1, margin: 0, minEpochs: 2 },
   },
 };
