@@ -12,11 +12,12 @@ import { samplePriorCodes } from '../../src/core/models/priors2d';
 import { imagesToFloat, LIVE_TEST_SIZE, showcaseIndices } from '../../src/core/data/dataset';
 import { loadMnistNode } from '../../src/core/data/mnistNode';
 import { useWasmInNode } from '../../src/core/train/nodeBackend';
-import type { ConvEngine } from '../../src/core/train/convEngine';
+import type { ConvEngine } from '../../src/core/kinds/conv/engine';
 import { Trainer } from '../../src/core/train/trainer';
 import type { MnistData } from '../../src/core/train/types';
-import { readVqCodes } from '../../src/core/train/vqViews';
+import { readVqCodes } from '../../src/core/kinds/vq/views';
 import type { AnomalyEvent, ImageSearchEvent, LabEvent, MeasurementsEvent } from '../../src/worker/api';
+import { RunChannel } from '../../src/worker/runChannel';
 import { AnomalyMeter } from '../../src/worker/anomalyMeter';
 import { ImageSearchMeter, SEARCH_K } from '../../src/worker/imageSearchMeter';
 import { makeMaps, type EmbeddingMap, type EmbeddingMethod } from '../../src/worker/embeddingMaps';
@@ -94,10 +95,11 @@ export async function mapMeasurements(trainer: Trainer): Promise<MeasurementsEve
   const data = await labData();
   if (!views) {
     const holder: { views?: LabViews; last?: MeasurementsEvent } = {};
-    const emit = (e: LabEvent) => {
+    const channel = new RunChannel();
+    channel.subscribe((e: LabEvent) => {
       if (e.type === 'measurements') holder.last = e;
-    };
-    holder.views = new LabViews(data, SCATTER_SIZE, emit);
+    });
+    holder.views = new LabViews(data, SCATTER_SIZE, channel);
     views = holder as { views: LabViews; last?: MeasurementsEvent };
   }
   const v = views;
@@ -122,10 +124,12 @@ async function appMeters(): Promise<AppMeters> {
   if (apps) return apps;
   const data = await labData();
   const last: AppMeters['last'] = {};
-  const emit = (e: LabEvent) => {
+  const channel = new RunChannel();
+  channel.subscribe((e: LabEvent) => {
     if (e.type === 'imageSearch' && e.representation === 'autoencoder') last.search = e;
     if (e.type === 'anomaly') last.anomaly = e;
-  };
+  });
+  const emit = channel.emit;
   const search = new ImageSearchMeter(data, emit, (message) => {
     throw new Error(message);
   });

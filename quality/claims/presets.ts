@@ -3,23 +3,23 @@
  * lessonConfig, as the page builds it) with the seed set, and for a control the few settings
  * the control changes.
  */
-import type { LabConfig, MlpModelConfig, TrainConfig } from '../../src/core/config';
+import { fullConfig, narrowModel, type FullModelConfig, type LabConfig, type TrainConfig } from '../../src/core/config';
 import { findLesson } from '../../src/lessons';
 import { lessonConfig } from '../../src/lessons/preset';
 import type { Trainer } from '../../src/core/train/trainer';
 import { newTrainer, trainTo } from './lab';
 
 export interface Changes {
-  model?: Partial<MlpModelConfig>;
+  model?: Partial<FullModelConfig>;
   train?: Partial<TrainConfig>;
 }
 
 export function presetConfig(lessonId: string, seed: number, changes: Changes = {}): LabConfig {
   const lesson = findLesson(lessonId);
   if (!lesson) throw new Error(`no lesson ${lessonId}`);
-  const base = lessonConfig(lesson);
+  const base = fullConfig(lessonConfig(lesson));
   return {
-    model: { ...base.model, ...changes.model },
+    model: narrowModel({ ...base.model, ...changes.model }),
     train: { ...base.train, ...changes.train, seed },
   };
 }

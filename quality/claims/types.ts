@@ -22,7 +22,7 @@ type Values = Partial<Record<Metric, number>>;
 export interface Inputs {
   epoch: number;
   current: Values;
-  pca: Values;
+  baseline: Values;
   initial: Values;
 }
 

@@ -21,7 +21,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { kind: 'mlp' } });
     try {
       const priorDistance = arm === 'claim' ? (await engineMeasures(trainer)).priorDistance : await priorDistanceOf(trainer, 'gaussian');
-      return { epoch: trainer.epoch, current: { priorDistance }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { priorDistance }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

@@ -19,7 +19,7 @@ export const run: LessonClaimRun = {
   async measure(seed, arm) {
     const trainer = await trainedPreset(LESSON, seed, arm === 'claim' ? EPOCH : 0);
     try {
-      return { epoch: arm === 'claim' ? trainer.epoch : EPOCH, current: { anomalyAuroc: await anomalyAuroc(trainer) }, pca: {}, initial: {} };
+      return { epoch: arm === 'claim' ? trainer.epoch : EPOCH, current: { anomalyAuroc: await anomalyAuroc(trainer) }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

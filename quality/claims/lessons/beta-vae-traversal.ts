@@ -28,7 +28,7 @@ export const run: LessonClaimRun = {
       return {
         epoch: trainer.epoch,
         current: { testKl: m.kl, activeDimensions: m.activeDimensions, testSquaredError: await liveSquaredError(trainer) },
-        pca: {},
+        baseline: {},
         initial: {},
       };
     } finally {

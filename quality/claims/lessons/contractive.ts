@@ -18,7 +18,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { contractive: 0 } });
     try {
       const s = await trainer.evaluateSensitivity();
-      return { epoch: trainer.epoch, current: { relativeSensitivity: s.relativeSensitivity }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { relativeSensitivity: s.relativeSensitivity }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

@@ -25,7 +25,7 @@ export const run: LessonClaimRun = {
         await judge.importState(await trained.exportState());
       }
       const s = await judge.evaluateDenoising();
-      return { epoch: trained.epoch, current: { psnrGain: s.outputPsnr - s.noisyPsnr }, pca: {}, initial: {} };
+      return { epoch: trained.epoch, current: { psnrGain: s.outputPsnr - s.noisyPsnr }, baseline: {}, initial: {} };
     } finally {
       if (judge !== trained) judge.dispose();
       trained.dispose();

@@ -20,7 +20,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { codeL2: 0 } });
     try {
       const m = await mapMeasurements(trainer);
-      return { epoch: m.epoch, current: { codeRadius95: m.codeRadius95, testSquaredError: await liveSquaredError(trainer) }, pca: {}, initial: {} };
+      return { epoch: m.epoch, current: { codeRadius95: m.codeRadius95, testSquaredError: await liveSquaredError(trainer) }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

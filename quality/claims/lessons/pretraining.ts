@@ -82,6 +82,6 @@ export const run: LessonClaimRun = {
     const config = experimentConfig(seed);
     const gain = arm === 'claim' ? await pretrained(data, config) : await skipped(data, config);
     // The page's "epochs" for this claim are the share of the fine-tuning done: 1 at the end.
-    return { epoch: 1, current: { pretrainGain: gain }, pca: {}, initial: {} };
+    return { epoch: 1, current: { pretrainGain: gain }, baseline: {}, initial: {} };
   },
 };

@@ -19,7 +19,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, arm === 'claim' ? EPOCH : 0);
     try {
       // An untrained network is the same at any epoch: it is judged as if at the claim's.
-      return { epoch: arm === 'claim' ? trainer.epoch : EPOCH, current: { searchPrecision: await searchPrecision(trainer) }, pca: {}, initial: {} };
+      return { epoch: arm === 'claim' ? trainer.epoch : EPOCH, current: { searchPrecision: await searchPrecision(trainer) }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

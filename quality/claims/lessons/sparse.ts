@@ -19,7 +19,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { sparsity: 'none' } });
     try {
       const s = await trainer.evaluateActivity();
-      return { epoch: trainer.epoch, current: { activeFraction: s.activeFraction, testSquaredError: await liveSquaredError(trainer) }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { activeFraction: s.activeFraction, testSquaredError: await liveSquaredError(trainer) }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

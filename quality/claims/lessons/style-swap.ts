@@ -24,7 +24,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, { model: { codeL2: arm === 'claim' ? STYLE_CODE_L2 : 0.1 } });
     try {
       const m = await engineMeasures(trainer);
-      return { epoch: trainer.epoch, current: { swapReadAsLabel: m.swapReadAsLabel, testSquaredError: await liveSquaredError(trainer) }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { swapReadAsLabel: m.swapReadAsLabel, testSquaredError: await liveSquaredError(trainer) }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

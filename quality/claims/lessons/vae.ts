@@ -22,7 +22,7 @@ export const run: LessonClaimRun = {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { beta: 0 } });
     try {
       const m = await engineMeasures(trainer);
-      return { epoch: trainer.epoch, current: { emptyCells: m.emptyCells, testElbo: m.elbo }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { emptyCells: m.emptyCells, testElbo: m.elbo }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }

@@ -18,7 +18,7 @@ export const run: LessonClaimRun = {
   async measure(seed, arm) {
     const trainer = await trainedPreset(LESSON, seed, EPOCH, arm === 'claim' ? {} : { model: { vqResetEvery: 0 } });
     try {
-      return { epoch: trainer.epoch, current: { vqPerplexity: (await vqReading(trainer)).perplexity }, pca: {}, initial: {} };
+      return { epoch: trainer.epoch, current: { vqPerplexity: (await vqReading(trainer)).perplexity }, baseline: {}, initial: {} };
     } finally {
       trainer.dispose();
     }
