@@ -39,6 +39,7 @@ for (const run of runs) {
       metric: run.check.metric,
       relation: run.check.relation,
       epoch: run.check.minEpochs,
+      check: run.check,
       seeds,
       control: { name: run.control.name, seeds: control },
       seconds: (performance.now() - t0) / 1000,

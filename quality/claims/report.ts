@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { README, withClaimsTable } from '../../scripts/claimsReport.mjs';
 import type { ClaimRecord, SeedResult } from './types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,13 +17,14 @@ export function readClaimRecords(file = CLAIMS_JSON): ClaimRecord[] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ClaimRecord[]) : [];
 }
 
-/** Replaces (or adds) one lesson's record and rewrites both files. */
+/** Replaces (or adds) one lesson's record and rewrites both files and the README's claims table. */
 export function saveClaimRecord(record: ClaimRecord): void {
   const records = readClaimRecords().filter((r) => r.lesson !== record.lesson);
   records.push(record);
   records.sort((a, b) => a.order - b.order);
   writeFileSync(CLAIMS_JSON, `${JSON.stringify(records, null, 2)}\n`);
   writeFileSync(CLAIMS_MD, claimsMarkdown(records));
+  writeFileSync(README, withClaimsTable(readFileSync(README, 'utf8'), records));
 }
 
 function num(v: number): string {

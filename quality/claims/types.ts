@@ -70,6 +70,8 @@ export interface ClaimRecord {
   relation: 'lt' | 'gt';
   /** The epoch the claim is judged at. */
   epoch: number;
+  /** The check the seeds were judged by (a baseline's value per seed is (target - margin) / factor). */
+  check: Check;
   seeds: SeedResult[];
   control: { name: string; seeds: SeedResult[] };
   /** Wall-clock seconds for the six runs (shared machine: see the machine line in claims.md). */
