@@ -73,6 +73,7 @@ export const MEASURE_IDS = [
   'meanActivation',
   'vqPerplexity',
   'testElbo',
+  'emptyCells',
   'activeDimensions',
   'priorDistance',
   'swapReadAsLabel',

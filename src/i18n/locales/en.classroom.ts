@@ -64,6 +64,7 @@ export const classroom = {
     baseline: {
       pcaSameSize: 'PCA at the same code size',
       pca2Map: 'the PCA-2 map',
+      umapPixels: 'UMAP of the pixels',
       lsa10: 'LSA-10',
       randomInit: 'the same network from random weights',
       noisyInput: 'the noisy input',

@@ -63,6 +63,7 @@ export const classroom: Strings['classroom'] = {
     baseline: {
       pcaSameSize: '相同编码长度的 PCA',
       pca2Map: 'PCA-2 地图',
+      umapPixels: '像素的 UMAP',
       lsa10: 'LSA-10',
       randomInit: '从随机权重开始的同一网络',
       noisyInput: '带噪声的输入',

@@ -63,6 +63,7 @@ export const classroom: Strings['classroom'] = {
     baseline: {
       pcaSameSize: '相同編碼長度的 PCA',
       pca2Map: 'PCA-2 地圖',
+      umapPixels: '像素的 UMAP',
       lsa10: 'LSA-10',
       randomInit: '從隨機權重開始的同一網路',
       noisyInput: '帶雜訊的輸入',
