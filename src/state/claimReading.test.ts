@@ -4,7 +4,7 @@ import { findLesson } from '../lessons';
 import { lessonConfig } from '../lessons/preset';
 import type { Lesson } from '../lessons/types';
 import type { MeasurementsEvent, PcaBaselineEvent, PcaMapEvent } from '../worker/api';
-import { readClaim } from './claimReading';
+import { judgeOnce, readClaim } from './claimReading';
 import type { LabState, LossPoint } from './store';
 
 const lesson = (id: string): Lesson => {
@@ -339,5 +339,25 @@ describe('the adversarial claim (issue 4: the codes within an energy distance of
     if (ring.config.model.kind === 'adversarial') ring.config.model.prior = 'ring';
     expect(ring.config.model.kind).toBe('adversarial');
     expect(readClaim(l, ring).changed).toBe(true);
+  });
+});
+
+describe('judged at the epoch the claim names (judgeOnce)', () => {
+  const l = lesson('contractive');
+  const probed = (epoch: number, relativeSensitivity: number) => ({
+    type: 'sensitivity' as const, runId: 1, step: 0, epoch, sensitivity: 0.05, jacobianNorm: 1.5, codeSpread: 3, relativeSensitivity, count: 1000,
+  });
+  const at = (epoch: number, value: number) => readClaim(l, run(l.id, [], { sensitivity: probed(epoch, value) }));
+
+  it('keeps the first judged reading of a run while training goes on, and starts again on a new run or a reset', () => {
+    expect(judgeOnce(undefined, l.id, 1, at(2, 0.018))).toBeUndefined();
+    const judged = judgeOnce(undefined, l.id, 1, at(3.03, 0.0181));
+    expect(judged?.reading).toMatchObject({ verdict: { state: 'holds', value: 0.0181 }, epoch: 3.03 });
+    // The penalised model drifts above the bar by epoch 10: the verdict at epoch 3 stands.
+    expect(judgeOnce(judged, l.id, 1, at(10, 0.024))).toBe(judged);
+    // A new run, another lesson, or the same run back at an earlier epoch (a reset) is judged afresh.
+    expect(judgeOnce(judged, l.id, 2, at(3.1, 0.0258))?.reading.verdict.state).toBe('fails');
+    expect(judgeOnce(judged, 'sparse', 1, at(3.1, 0.0258))?.reading.verdict.state).toBe('fails');
+    expect(judgeOnce(judged, l.id, 1, at(0.5, 0.03))).toBeUndefined();
   });
 });

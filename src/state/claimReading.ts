@@ -54,3 +54,23 @@ export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
     changed: !sameExperiment(s.config, lessonConfig(lesson)),
   };
 }
+
+/**
+ * The claim's verdict at the epoch it names: the first reading of a run that judged the claim
+ * (holds or fails), kept while that run goes on, so the page does not flip when a student keeps
+ * training past it. The latest reading is shown beside it.
+ */
+export interface ClaimJudgement {
+  lessonId: string;
+  runId: number;
+  reading: ClaimReading;
+}
+
+/**
+ * The judgement after a new reading: `previous` while it belongs to the same lesson and run
+ * (and the run has not gone back in epochs: a reset), else the latest reading once it is judged.
+ */
+export function judgeOnce(previous: ClaimJudgement | undefined, lessonId: string, runId: number, latest: ClaimReading): ClaimJudgement | undefined {
+  if (previous && previous.lessonId === lessonId && previous.runId === runId && !(latest.epoch < previous.reading.epoch)) return previous;
+  return latest.verdict.state === 'pending' ? undefined : { lessonId, runId, reading: latest };
+}

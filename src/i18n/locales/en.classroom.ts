@@ -22,9 +22,10 @@ export const classroom = {
   },
   claim: {
     status: 'Live check',
-    holds: 'Holds now',
-    fails: 'Does not hold (yet)',
     pending: 'Not judged yet',
+    holdsAt: 'Holds at epoch {{epoch}}',
+    failsAt: 'Does not hold at epoch {{epoch}}',
+    latest: 'Latest reading, epoch {{epoch}}: {{reading}}',
     comparison: '{{metric}}: {{value}} (needs {{relation}} {{target}})',
     relation: {
       lt: 'below',

@@ -21,9 +21,10 @@ export const classroom: Strings['classroom'] = {
   },
   claim: {
     status: '实时检验',
-    holds: '目前成立',
-    fails: '（暂时）不成立',
     pending: '还不能判断',
+    holdsAt: '在第 {{epoch}} 个 epoch 成立',
+    failsAt: '在第 {{epoch}} 个 epoch 不成立',
+    latest: '最新读数（第 {{epoch}} 个 epoch）：{{reading}}',
     comparison: '{{metric}}：{{value}}（需要{{relation}} {{target}}）',
     relation: {
       lt: '低于',
