@@ -9,13 +9,18 @@
  * Both run on this page's main thread; scripts/bench.mjs calls window.__bench.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import convnetjs from 'convnetjs';
+import type { MnistData } from '../src/core/train/types';
 import { loadMnist } from '../src/worker/dataLoader';
+import { selfCheckBackend } from '../src/core/backend';
+import { setFusedKernels } from '../src/core/kernels/fusedKernels';
+import { registerWebgpuKernels } from '../src/core/kernels/registerWebgpuKernels';
+import { labCoreProfile, labCoreRun, labCoreSetup, type ReadPattern } from './labCore';
 
 /** Hidden widths of the reference model's encoder; the decoder mirrors them. */
 const ENCODER = [256, 64];
@@ -35,11 +40,17 @@ export interface EngineResult {
 }
 
 let digits: Float32Array | undefined;
+let mnist: MnistData | undefined;
+
+async function mnistData(): Promise<MnistData> {
+  mnist ??= await loadMnist(new URL('../data/', location.href).href);
+  return mnist;
+}
 
 /** [TRAIN_DIGITS, 784] pixels in [0, 1], loaded once from the lab's own data files. */
 async function trainDigits(): Promise<Float32Array> {
   if (!digits) {
-    const mnist = await loadMnist(new URL('../data/', location.href).href);
+    const mnist = await mnistData();
     digits = new Float32Array(TRAIN_DIGITS * IMAGE_SIZE);
     for (let i = 0; i < digits.length; i++) digits[i] = mnist.trainImages[i] / 255;
   }
@@ -187,12 +198,37 @@ async function convnet(seconds: number): Promise<EngineResult> {
   return { samplesPerSec: (samples * 1000) / ms, samples, seconds: ms / 1000, loss, note: 'adadelta, L2 loss' };
 }
 
+registerWebgpuKernels();
+
+/**
+ * The lab's Trainer alone on `backend` (bench/labCore.ts), with the lab's fused kernels on or
+ * off, after the lab's self-check of the backend; built and warmed up. Returns the kernels one
+ * step dispatches and the self-check's result.
+ */
+async function labStepSetup(
+  backend: string,
+  fused = true,
+  shapesUniforms = false,
+): Promise<{ kernelsPerStep: number; selfCheck: { ok: boolean; maxError: number; reason?: string } }> {
+  // As the lab's worker prepares WebGL (programs compiled for their shapes), unless told otherwise.
+  if (backend === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', shapesUniforms);
+  setFusedKernels(fused);
+  await useBackend(backend);
+  const selfCheck = await selfCheckBackend(backend);
+  return { kernelsPerStep: await labCoreSetup(await mnistData()), selfCheck };
+}
+
 declare global {
   interface Window {
     __bench?: {
       fitSetup: typeof fitSetup;
       fitRun: typeof fitRun;
       convnet: typeof convnet;
+      labStepSetup: typeof labStepSetup;
+      labStepRun: (seconds: number, pattern: ReadPattern) => ReturnType<typeof labCoreRun>;
+      profileStep: typeof labCoreProfile;
+      /** The threads of the wasm backend in this page (tfjs's default in an isolated page). */
+      wasmThreads: () => number;
       /** The backends tfjs registered in this page (before any self-check). */
       registeredBackends: () => string[];
     };
@@ -203,6 +239,10 @@ window.__bench = {
   fitSetup,
   fitRun,
   convnet,
+  labStepSetup,
+  labStepRun: labCoreRun,
+  profileStep: labCoreProfile,
+  wasmThreads: () => getThreadsCount(),
   registeredBackends: () => Object.keys(tf.engine().registryFactory),
 };
 document.getElementById('log')!.textContent = 'ready';

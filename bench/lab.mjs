@@ -8,12 +8,15 @@ const BENCH_BATCH = 256;
 /** Training before each timed window: kernels, the first evaluation, the loop's chunk size. */
 const WARMUP_MS = 1500;
 const BOOT_TIMEOUT_MS = 120_000;
+/** A software GPU compiles every shader of the self-check and the first steps on the CPU (e2e/fixtures.ts: 300 s). */
+const GPU_BOOT_TIMEOUT_MS = 300_000;
+const bootTimeout = (backend) => (backend === 'webgl' || backend === 'webgpu' ? GPU_BOOT_TIMEOUT_MS : BOOT_TIMEOUT_MS);
 /** Fewest steps a timed window should count (one step more or less is then a small error). */
 const MIN_STEPS = 5;
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Waits until the badge names a backend, or a notice says why none could be used. */
-async function waitForBoot(page) {
+async function waitForBoot(page, timeout = BOOT_TIMEOUT_MS) {
   await page.waitForFunction(
     (names) => {
       const badge = document.querySelector('[data-testid="backend-badge"]')?.textContent?.trim() ?? '';
@@ -22,7 +25,7 @@ async function waitForBoot(page) {
       return (names.includes(badge) && toggle && !toggle.disabled) || failed !== null;
     },
     BACKENDS,
-    { timeout: BOOT_TIMEOUT_MS, polling: 200 },
+    { timeout, polling: 200 },
   );
   const failed = page.locator('[data-testid^="notice-error-"]');
   if (await failed.count()) return { ok: false, reason: (await failed.first().innerText()).replace(/\s+/g, ' ') };
@@ -37,17 +40,21 @@ async function readNumber(page, testId) {
 /**
  * Opens the lab forced to `backend` with `?backend=` and applies the reference model (the
  * lab's default architecture 784-256-64-2-64-256-784) at batch 256 through the settings form.
- * @returns {{ ok: true } | { ok: false, reason: string }} not ok when the backend failed the
- *   lab's self-check (or could not start): such backends are left out of the table.
+ * @param query more of the address: `&threads=1` (wasm's single-threaded build), `&fused=0`
+ *   (tfjs's own kernels instead of the lab's fused ones on webgpu)
+ * @returns {{ ok: true, threads?: number, adapter?: string } | { ok: false, reason: string }} not
+ *   ok when the backend failed the lab's self-check (or could not start): such backends are
+ *   left out of the table.
  */
-export async function openLabAt(page, baseUrl, backend, log) {
-  await page.goto(`${baseUrl}?backend=${backend}`);
-  const boot = await waitForBoot(page);
+export async function openLabAt(page, baseUrl, backend, log, query = '') {
+  await page.goto(`${baseUrl}?backend=${backend}${query}`);
+  const boot = await waitForBoot(page, bootTimeout(backend));
   if (!boot.ok) return boot;
   const report = await page.evaluate(() => window.__lab.backendReport());
   const mine = report.candidates.find((c) => c.name === backend);
   if (report.chosen !== backend || mine?.status !== 'chosen') {
-    return { ok: false, reason: `lab chose ${report.chosen}: ${mine?.reason ?? 'no report'}` };
+    const why = mine ? `${mine.reason.code}${mine.reason.detail ? ` (${mine.reason.detail})` : ''}` : 'no report';
+    return { ok: false, reason: `lab chose ${report.chosen}: ${why}` };
   }
   const widths = await page.locator('.arch-editor').innerText().catch(() => '');
   if (!/784[\s\S]*256[\s\S]*64[\s\S]*2[\s\S]*64[\s\S]*256[\s\S]*784/.test(widths)) {
@@ -62,9 +69,10 @@ export async function openLabAt(page, baseUrl, backend, log) {
       return apply?.disabled && toggle && !toggle.disabled;
     },
     null,
-    { timeout: BOOT_TIMEOUT_MS },
+    { timeout: bootTimeout(backend) },
   );
-  return { ok: true };
+  // What the lab runs on: wasm's threads, the GPU adapter or renderer.
+  return { ok: true, threads: mine.threads?.count, adapter: mine.adapter };
 }
 
 /**
@@ -95,8 +103,9 @@ export async function labRun(page, seconds) {
   const s0 = await readNumber(page, 'metric-step');
   const t0 = Date.now();
   const shown = [];
-  // A slow backend (software WebGPU) gets up to 3x the window to count a few steps.
-  while (Date.now() - t0 < seconds * 1000 || ((await readNumber(page, 'metric-step')) < s0 + MIN_STEPS && Date.now() - t0 < 3 * seconds * 1000)) {
+  // A slow backend (software WebGPU with tfjs's kernels: seconds a step) gets up to 20x the
+  // window to count a few steps.
+  while (Date.now() - t0 < seconds * 1000 || ((await readNumber(page, 'metric-step')) < s0 + MIN_STEPS && Date.now() - t0 < 20 * seconds * 1000)) {
     await page.waitForTimeout(250);
     const v = await readNumber(page, 'metric-samples-per-sec');
     if (Number.isFinite(v)) shown.push(v);

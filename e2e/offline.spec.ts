@@ -87,6 +87,10 @@ test('after one visit, a reload with the network cut opens the lab and trains', 
   await test.step('offline reload: the page, the build and MNIST come from the cache', async () => {
     const response = await page.reload();
     expect(response?.fromServiceWorker(), 'the page was served by the service worker').toBe(true);
+    // It adds the isolation headers itself (a static host may send none): wasm's threads stay on.
+    expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+    expect(await page.evaluate(() => crossOriginIsolated), 'isolated offline too').toBe(true);
     await expect(page.getByTestId('backend-badge')).toHaveText(backend, { timeout: 60_000 });
     await expect(page.getByTestId('notice-error-data')).toHaveCount(0);
   });

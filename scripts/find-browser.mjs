@@ -37,6 +37,12 @@ export const FLAGS = {
   ],
   /** WebGL on SwiftShader: recent Chromium falls back to software WebGL only when told to. */
   webgl: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+  /**
+   * WebGPU and WebGL on the machine's own GPU through Vulkan (`npm run bench -- --gpu`). Not
+   * measured on the project's machines, which have no GPU: there the adapter is SwiftShader's
+   * or none, and the bench says so.
+   */
+  hardwareGpu: ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=vulkan', '--ignore-gpu-blocklist'],
 };
 
 const ENV_VARS = ['CHROMIUM_PATH', 'PLAYWRIGHT_CHROMIUM_PATH'];

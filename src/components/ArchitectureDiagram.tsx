@@ -1,6 +1,8 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { useElementWidth } from './charts/useElementWidth';
+import { UnitInspector } from './math/UnitInspector';
+import { useUnitPointer } from './math/useUnitPointer';
 import './ArchitectureDiagram.css';
 
 interface Props {
@@ -23,11 +25,27 @@ const NAME_Y = NUMBER_Y + 22;
  * The autoencoder as a row of layer boxes whose height grows with the square root of the
  * layer's width (so a 2-number code is still visible next to 784 pixels), joined by funnels.
  * The code (bottleneck) is highlighted; brackets name the encoder and the decoder.
+ *
+ * The math with its numbers (issue 14): when the widths are the applied dense model's, each
+ * layer is a slider over its units: hovering a box (the unit under the pointer) or focusing it
+ * and moving with the arrow keys shows that unit's incoming weights, input sum and output for
+ * the digit in view (math/UnitInspector.tsx).
  */
 export function ArchitectureDiagram({ widths, draft = false }: Props) {
   const { t } = useTranslation();
   const [ref, width] = useElementWidth<HTMLDivElement>(440);
   const codeIndex = Math.floor(widths.length / 2);
+  const pointer = useUnitPointer(widths, draft);
+  const layerName = (i: number) =>
+    i === 0
+      ? t('math.layer.input')
+      : i === widths.length - 1
+        ? t('math.layer.output')
+        : i === codeIndex
+          ? t('math.layer.code')
+          : i < codeIndex
+            ? t('math.layer.encoder', { n: i })
+            : t('math.layer.decoder', { n: i - codeIndex });
   const pad = 34;
   const x = scaleLinear()
     .domain([0, widths.length - 1])
@@ -41,6 +59,7 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
 
   return (
     <div ref={ref} className={draft ? 'arch-diagram arch-diagram--draft' : 'arch-diagram'}>
+      <div className="arch-diagram-figure">
       <svg width={width} height={HEIGHT} role="img" aria-label={t('diagram.label', { widths: widths.join('–') })}>
         {widths.slice(0, -1).map((w, i) => {
           const x0 = x(i) + boxWidth / 2;
@@ -59,9 +78,12 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
           const bh = boxHeight(w);
           const isCode = i === codeIndex;
           const isEnd = i === 0 || i === widths.length - 1;
+          const top = mid - bh / 2;
+          const shown = pointer.shown?.layer === i ? pointer.shown.unit : undefined;
           return (
             <g key={`layer-${i}`} className={isCode ? 'arch-layer arch-layer--code' : isEnd ? 'arch-layer arch-layer--io' : 'arch-layer'}>
-              <rect x={x(i) - boxWidth / 2} y={mid - bh / 2} width={boxWidth} height={bh} rx={3} />
+              <rect x={x(i) - boxWidth / 2} y={top} width={boxWidth} height={bh} rx={3} />
+              {shown !== undefined && <line className="arch-unit-mark" x1={x(i) - boxWidth / 2 - 4} x2={x(i) + boxWidth / 2 + 4} y1={top + ((shown + 0.5) / w) * bh} y2={top + ((shown + 0.5) / w) * bh} />}
               <text x={x(i)} y={NUMBER_Y} textAnchor="middle" className="arch-width">
                 {w}
               </text>
@@ -80,7 +102,28 @@ export function ArchitectureDiagram({ widths, draft = false }: Props) {
           {t('diagram.output')}
         </text>
       </svg>
+      {/* Over each layer box, a slider over its units (HTML, so the drawing stays one image for a screen reader). */}
+      {pointer.on &&
+        widths.map((w, i) => (
+          <div
+            key={`units-${i}`}
+            className={pointer.shown?.layer === i ? 'arch-units arch-units--shown' : 'arch-units'}
+            style={{ left: x(i) - boxWidth / 2, top: mid - boxHeight(w) / 2, width: boxWidth, height: boxHeight(w) }}
+            {...pointer.layerProps(i, w, layerName(i))}
+          />
+        ))}
+      </div>
       {draft && <p className="arch-draft-note">{t('diagram.draft')}</p>}
+      {pointer.on && !pointer.shown && <p className="arch-hint">{t('math.unit.hint')}</p>}
+      {pointer.on && pointer.shown && (
+        <UnitInspector
+          layer={pointer.shown.layer}
+          unit={pointer.shown.unit}
+          last={widths.length - 1}
+          name={layerName(pointer.shown.layer)}
+          decoder={pointer.shown.layer > codeIndex}
+        />
+      )}
     </div>
   );
 }

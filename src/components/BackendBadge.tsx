@@ -2,11 +2,13 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plainInteger, plainNumber } from '../i18n/format';
 import { useLab } from '../state/store';
+import { candidateWords, threadsWords } from './backendWords';
 import './BackendBadge.css';
 
 /**
  * The tfjs backend in use, and on request every candidate with its status and the reason it
- * was or was not chosen (failed self-check, software adapter, slower, forced by the URL).
+ * was or was not chosen (failed self-check, software adapter, slower, forced by the URL), and
+ * for wasm how many threads it computes with and, when one, why (components/backendWords.ts).
  */
 export function BackendBadge() {
   const { t } = useTranslation();
@@ -54,7 +56,16 @@ export function BackendBadge() {
                   <strong>{c.name}</strong>
                   <span className="backend-status">{t(`backend.status.${c.status}`)}</span>
                 </div>
-                <p className="backend-reason">{c.reason}</p>
+                {candidateWords(t, c).map((line, i) => (
+                  <p key={i} className="backend-reason">
+                    {line}
+                  </p>
+                ))}
+                {c.threads && (
+                  <p className="backend-reason" data-testid={`backend-threads-${c.name}`} data-threads={c.threads.count}>
+                    {threadsWords(t, c.threads)}
+                  </p>
+                )}
                 <p className="backend-facts">
                   {[
                     c.samplesPerSec !== undefined ? t('backend.speed', { value: plainInteger(c.samplesPerSec) }) : undefined,

@@ -6,6 +6,7 @@ import { ClaimStatus } from './ClaimStatus';
 import { lessonHref } from './LessonNavigator';
 import { LessonText } from './LessonText';
 import { MeasureList } from './MeasureList';
+import { PredictionCard } from './PredictionCard';
 import './LessonPanel.css';
 
 /**
@@ -29,6 +30,7 @@ export function LessonPanel({ onHide }: { onHide: () => void }) {
         <LessonText
           lesson={lesson}
           locale={locale}
+          question={<PredictionCard lesson={lesson} />}
           claimStatus={
             <>
               <ClaimStatus lesson={lesson} />

@@ -10,6 +10,8 @@ interface LessonTextProps {
   locale: LessonLocale;
   /** The live verdict of the lesson's claim (holds / fails / pending), shown under the claim. */
   claimStatus?: ReactNode;
+  /** The question asked before Train (PredictionCard), shown first, under the title. */
+  question?: ReactNode;
 }
 
 /**
@@ -17,7 +19,7 @@ interface LessonTextProps {
  * The HTML comes from renderMarkdown, which turns raw HTML into text and runs KaTeX with trust
  * off, so setting it as innerHTML cannot inject markup or script.
  */
-export function LessonText({ lesson, locale, claimStatus }: LessonTextProps) {
+export function LessonText({ lesson, locale, claimStatus, question }: LessonTextProps) {
   const headingId = useId();
   const labels = LESSON_LABELS[locale];
   const body = useMemo(() => renderMarkdown(lesson.body[locale]), [lesson, locale]);
@@ -29,6 +31,7 @@ export function LessonText({ lesson, locale, claimStatus }: LessonTextProps) {
       <h2 id={headingId} className="lesson-title">
         <span className="lesson-number">{lesson.order}</span> {lesson.title[locale]}
       </h2>
+      {question}
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: body }} />
       <section className="lesson-try" aria-label={labels.tryThis}>
         <h3>{labels.tryThis}</h3>

@@ -125,5 +125,6 @@ export const ACTIONS = [
   'textPause',
   'textReset',
   'textSearch',
+  'readMath',
 ] as const;
 export type LabAction = (typeof ACTIONS)[number];

@@ -26,6 +26,8 @@ export const PANEL_IDS = [
   /** The training numbers and the loss curves. */
   'training',
   'reconstructions',
+  /** The first layer's weights as 28 x 28 images while training (dense kinds). */
+  'weights',
   /** Denoising: noisy input, output and the clean digit, with the PSNR gain. */
   'denoising',
   /** Contractive: how far the code moves under a small input change. */

@@ -9,6 +9,7 @@ import type { FullModelConfig, TrainConfig } from '../core/config';
 import type { PretrainSettings } from '../core/train/pretrainConfig';
 import type { Locale } from '../i18n/locale';
 import type { ExperimentId, MeasureId, PanelId } from './catalog';
+import type { LessonPrediction } from './prediction';
 
 /** The languages every lesson text is written in (the same set as the UI's). */
 export type LessonLocale = Locale;
@@ -62,6 +63,8 @@ export const CONTROL_GROUPS = [
   'vae',
   /** Latent traversal: one row of images per code number as it sweeps, with its KL. */
   'traversal',
+  /** The question the student answers before Train, and the answer beside the measurement (prediction.ts). */
+  'predict',
 ] as const;
 export type ControlGroup = (typeof CONTROL_GROUPS)[number];
 
@@ -153,4 +156,6 @@ export interface Lesson {
   /** Short steps for the student, Markdown inline, the same number in every locale. */
   tryThis: PerLocale<readonly string[]>;
   claim: LessonClaim;
+  /** The question asked before Train: its choices and how the lab's measurement judges them. */
+  prediction: LessonPrediction;
 }

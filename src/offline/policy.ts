@@ -52,3 +52,17 @@ export function isServesReply(data: unknown): data is ServesReply {
   const d = data as Partial<ServesReply> | null;
   return typeof d === 'object' && d !== null && d.type === 'autoencoder-lab/serves-reply' && typeof d.serves === 'boolean';
 }
+
+/**
+ * Response headers that make the lab's page cross-origin isolated (`crossOriginIsolated`, so
+ * SharedArrayBuffer and tfjs-wasm's threads): sent by `npm start` and `npm run preview`
+ * (vite.config.ts) and added by the service worker where a static host sends none. COEP is
+ * `require-corp`, the value every isolating browser knows (Safari has no `credentialless`); the
+ * lab loads nothing from other origins. CORP `cross-origin` lets a page of another origin that is
+ * itself isolated embed the lab in a frame.
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};

@@ -20,12 +20,17 @@
  * A new deploy: the new worker installs (fetching what changed), skips waiting, deletes the
  * old entries and claims every open page; registerServiceWorker.ts reloads a page whose code
  * is not part of the new build, so no tab keeps running code whose files are gone.
+ *
+ * Threads: every response it serves carries the isolation headers (policy.ts ISOLATION_HEADERS:
+ * COOP same-origin, COEP require-corp), so on a static host that cannot send them the page it
+ * serves is cross-origin isolated and tfjs-wasm runs threaded. The page that installed it was
+ * not served by it; registerServiceWorker.ts reloads that page once.
  */
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core/types';
-import { isAppShell, isServesQuery, NAVIGATION_TIMEOUT_MS, withoutRevision, type ServesReply } from './policy';
+import { isAppShell, isServesQuery, ISOLATION_HEADERS, NAVIGATION_TIMEOUT_MS, withoutRevision, type ServesReply } from './policy';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -36,6 +41,17 @@ self.addEventListener('install', () => {
   void self.skipWaiting();
 });
 clientsClaim();
+
+/**
+ * `response` with the isolation headers. An opaque response (status 0) cannot be rebuilt and
+ * is never the lab's own: it passes as it is.
+ */
+function withIsolation(response: Response): Response {
+  if (response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 /**
  * Workbox fetches a revisioned entry with `cache: 'reload'` at its cache key (URL plus
@@ -51,6 +67,8 @@ addPlugins([
       event?.type === 'install'
         ? new Request(withoutRevision(request.url), { cache: 'no-cache', credentials: 'same-origin' })
         : request,
+    // Every precached file as served to the page: the worker scripts need COEP as much as the page.
+    handlerWillRespond: async ({ response }) => withIsolation(response),
   },
 ]);
 
@@ -60,10 +78,10 @@ async function appShell({ request }: RouteHandlerCallbackOptions): Promise<Respo
     timer = setTimeout(() => reject(new Error('no answer from the network')), NAVIGATION_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([fetch(request), timeout]);
+    return withIsolation(await Promise.race([fetch(request), timeout]));
   } catch {
     const cached = await matchPrecache('index.html');
-    return cached ?? Response.error();
+    return cached ? withIsolation(cached) : Response.error();
   } finally {
     clearTimeout(timer);
   }

@@ -18,9 +18,11 @@ import { backendFromSearch, LabClient } from '../worker/client';
 import { act, connect, currentClient, errorText, ready, report, started } from './labConnection';
 import { droppedEvents, routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
+import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';
 import { forgetRun } from './modelPersistence';
 import { importIntoWorker, progressAt, restoreSaved, saveModel, watchRunForSaving, type ModelFileResult } from './modelSaving';
+import { speedOptionsOfPage } from './speedOptions';
 import { useLab } from './store';
 
 export { act, ready } from './labConnection';
@@ -75,7 +77,12 @@ export const lab = {
     store().setBooting(true);
     return connect(createClient(), async (c) => {
       try {
-        await c.start({ dataUrl: new URL('data/', document.baseURI).href, forcedBackend: backendFromSearch(location.search), scatterSize: SCATTER_SIZE });
+        await c.start({
+          dataUrl: new URL('data/', document.baseURI).href,
+          forcedBackend: backendFromSearch(location.search),
+          ...speedOptionsOfPage(location.search),
+          scatterSize: SCATTER_SIZE,
+        });
         const config = store().config;
         await configureAndRestore(c, config, store().beginRun('configure', config));
         await resumeWatches(c);
@@ -158,6 +165,7 @@ export const lab = {
 
   ...latentActions,
   ...lessonActions,
+  ...mathActions,
 
   /** The store the events land in (tests read `__lab.store.getState()`). */
   store: useLab,

@@ -32,6 +32,8 @@ import { DEFAULT_PRETRAIN_SETTINGS, type PretrainSettings } from '../core/train/
 import type { PretrainSummary } from '../worker/apiPretraining';
 import type { IgnoredField } from './link';
 import { thinned, type RunSlice } from './runSlice';
+import { predictionSlice, type PredictionSlice } from './predictionSlice';
+import { mathSlice, type MathSlice } from './mathSlice';
 
 export type { LossPoint, RunInfo, RunSlice } from './runSlice';
 
@@ -247,7 +249,7 @@ export interface EngineSlice {
   setPlainComparison: (c?: PlainComparison | 'training') => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice;
+export type LabState = ConfigSlice & RunSlice & BackendSlice & LatentSlice & ViewSlice & LessonSlice & MeasureSlice & PersistSlice & ApplicationSlice & PretrainSlice & TextSlice & VqSlice & EngineSlice & ConditionalSlice & PredictionSlice & MathSlice;
 
 /**
  * What the page shows of one run, empty: its state, curve and counters, its measurements and
@@ -390,4 +392,6 @@ export const useLab = create<LabState>()((set, get) => ({
   // conditional
   decodeLabel: 0,
   setDecodeLabel: (decodeLabel) => set({ decodeLabel }),
+  ...predictionSlice(set),
+  ...mathSlice(set),
 }));

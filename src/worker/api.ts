@@ -21,15 +21,18 @@ import type { PretrainConfig, PretrainingEvent } from './apiPretraining';
 import type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunEvent, RunRequest, StatusEvent } from './apiRun';
 import type { TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 import type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
+import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
 
 export type { LsaBaselines, TextCodeMeasure, TextCorpusInfo, TextHit, TextLoadResult, TextMeasureEvent, TextProgressEvent, TextQueryResult } from './apiText';
 export type { AnomalyDigits, AnomalyEvent, ImageSearchEvent, SearchHits, SearchQuery, SearchRepresentation, SearchResult } from './apiApplications';
 export type { AccuracyPoint, PretrainingEvent, PretrainLayerProgress, PretrainSummary } from './apiPretraining';
 export type { FullTestEvent, PcaBaselineEvent, ProgressEvent, RunCause, RunEvent, RunRequest, RunState, StatusEvent } from './apiRun';
 export type { BackendCandidate, BackendEvent, BackendName, BackendReport, ErrorEvent, InitOptions, InitResult } from './apiBackend';
+export type { CandidateReason, ForModelNote, IsolationWhy, ThreadRequest, ThreadsReport, ThreadsWhy } from './apiBackend';
 export { BACKEND_ORDER } from './apiBackend';
 export type { CodesEvent, EncodeResult, MeasurementsEvent, PcaMapEvent, ReconstructionsEvent, TestSampleEvent } from './apiViews';
 export type { DenoisingEvent, EngineMeasuresEvent, PlainComparison, PriorSamples, SensitivityEvent, SparsityEvent, Traversal, VqEvent } from './apiKinds';
+export type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
 
 /** The events of one run: each carries its `runId`; the page keeps those of the run it shows. */
 export type RunScopedEvent =
@@ -184,4 +187,14 @@ export interface LabApi {
    * digit 0-9 -> [10, 784], digit d in row d.
    */
   styleSwap(image: Float32Array): Promise<Float32Array>;
+
+  /**
+   * The math with its numbers (apiMath.ts), for the dense kinds: unit `unit` of diagram layer
+   * `layer` (1 = the first hidden layer) for a digit (its incoming weights, input sum and
+   * output); a digit's reconstruction loss pixel by pixel; the first `count` units' weights
+   * from the pixels. Read-only; buffers transferred; refused for the convolutional kind.
+   */
+  inspectUnit(digit: MathDigitQuery, layer: number, unit: number): Promise<UnitInspection>;
+  digitLoss(digit: MathDigitQuery): Promise<DigitLoss>;
+  firstLayerWeights(count: number): Promise<FirstLayerWeights>;
 }

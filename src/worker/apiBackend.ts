@@ -3,9 +3,12 @@
  * result, the backend selection's report, and error events. api.ts re-exports it.
  */
 import type { Message } from '../core/messages';
+import type { BackendName } from './backendNames';
+import type { CandidateReason, ForModelNote, ThreadRequest, ThreadsReport } from './backendReport';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export type { BackendName } from './backendNames';
+export { BACKEND_ORDER } from './backendNames';
+export type { CandidateReason, ForModelNote, IsolationWhy, ThreadRequest, ThreadsReport, ThreadsWhy } from './backendReport';
 
 /** What happened to one candidate backend during selection. */
 export interface BackendCandidate {
@@ -16,8 +19,14 @@ export interface BackendCandidate {
    * 'skipped': not tried (another backend was forced or already chosen).
    */
   status: 'chosen' | 'passed' | 'failed' | 'skipped';
-  /** A sentence for the "why" list, e.g. "software adapter (swiftshader); 95 samples/s vs 870 for wasm". */
-  reason: string;
+  /** Why it has that status, as a code the page words (backendReport.ts). */
+  reason: CandidateReason;
+  /** A GPU backend on a software adapter or renderer (SwiftShader, llvmpipe): it computes on the CPU. */
+  software?: boolean;
+  /** wasm: how many threads it computes with and, when one, why. */
+  threads?: ThreadsReport;
+  /** The model kind in use moved the lab off this backend, or onto it (worker/kindBackend.ts). */
+  forModel?: ForModelNote;
   /** Micro-benchmark result, training samples per second of the current model, if measured. */
   samplesPerSec?: number;
   /** Largest absolute difference from the cpu reference in the self-check, if run. */
@@ -39,6 +48,10 @@ export interface InitOptions {
   forcedBackend?: BackendName;
   /** Backends the worker must not try (e.g. after one crashed or lost its device). */
   excludeBackends?: BackendName[];
+  /** What the page allows wasm's threads: cross-origin isolation, `?threads=` (offline/isolation.ts). */
+  threads?: ThreadRequest;
+  /** The lab's fused kernels where the backend has them (core/kernels/); `?fused=0` turns them off. Default on. */
+  fusedKernels?: boolean;
   /** Number of test digits drawn on the latent scatter (the first N of the test set). */
   scatterSize: number;
 }

@@ -6,6 +6,7 @@
 import { IMAGE_SIZE, LIMITS, type LabConfig } from '../core/config';
 import type { MnistData } from '../core/train/types';
 import type { BackendName } from './api';
+import { reason, type ThreadRequest } from './backendReport';
 import type { ProbeResult } from './backends';
 
 export interface ProbeRequest {
@@ -15,6 +16,10 @@ export interface ProbeRequest {
   config: LabConfig;
   /** Measured training time, after the warm-up, ms. */
   budgetMs: number;
+  /** wasm: what the page allows its threads. */
+  threads?: ThreadRequest;
+  /** The lab's fused kernels on (the default) or off, as in the lab worker. */
+  fusedKernels?: boolean;
 }
 
 export type ProbeReply = ProbeResult & { timings?: Record<string, number> };
@@ -47,14 +52,14 @@ export function probeInWorker(request: Omit<ProbeRequest, 'data'> & { data: Mnis
       resolve(reply);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, reason: `no result within ${deadlineMs / 1000} s (initialising, checking and compiling were too slow)` }),
+      () => finish({ ok: false, reason: reason('probeLate', { seconds: deadlineMs / 1000 }) }),
       deadlineMs,
     );
     worker.onmessage = (e: MessageEvent<ProbeReply>) =>
       finish({ ...e.data, timings: { ...e.data.timings, totalMs: performance.now() - t0 } });
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({ ok: false, reason: `the test worker crashed: ${e.message || 'no message'}` });
+      finish({ ok: false, reason: reason('probeCrashed', {}, e.message || 'no message') });
     };
     const d = request.data;
     worker.postMessage(request, [d.trainImages.buffer, d.trainLabels.buffer, d.testImages.buffer, d.testLabels.buffer]);

@@ -12,6 +12,9 @@
  * adapter, and only terminating a worker really stops that (abandoned tfjs calls would go on
  * switching backends under the lab). wasm goes first: it is quick and sets the bar. A forced
  * backend (`?backend=`) is checked here directly, without a deadline.
+ *
+ * wasm runs on as many threads as the page allows (wasmThreads.ts); the report says how many
+ * and, when one, why. Every reason is a code with parameters (backendReport.ts), worded on the page.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -21,14 +24,22 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { selfCheckBackend } from '../core/backend';
+import { registerWebgpuKernels } from '../core/kernels/registerWebgpuKernels';
 import { message, type Message } from '../core/messages';
 import { BACKEND_ORDER, type BackendCandidate, type BackendName, type BackendReport } from './api';
+import { probeWebGl, probeWebGpu, type AdapterProbe } from './backendAdapters';
+import { reason, type CandidateReason, type ThreadRequest, type ThreadsReport } from './backendReport';
+import { applyThreadPlan, planThreads, startWasm, threadsReport, wasmThreadSupport, type ThreadPlan } from './wasmThreads';
+
+// The lab's fused dense and Adam kernels (core/kernels/) join tfjs-backend-webgpu's own.
+registerWebgpuKernels();
 
 /** A backend that takes longer than this to initialise is treated as failed. */
 const INIT_TIMEOUT_MS = 20_000;
 /** Deadlines of a probe (worker start, init, self-check, warm-up, measurement), ms. */
 export const PROBE_DEADLINE_MS: Record<'wasm' | 'hardwareGpu' | 'softwareGpu', number> = {
-  wasm: 12_000,
+  /** wasm is quick, but a busy machine slows its start (each of its two probes: threads, one thread). */
+  wasm: 20_000,
   /** A real GPU is worth waiting for: it can be many times faster than wasm. */
   hardwareGpu: 8_000,
   softwareGpu: 3_000,
@@ -47,64 +58,21 @@ export function configureWasm(): void {
   wasmPathsSet = true;
 }
 
-/** What a backend needs before tf.setBackend: the wasm file URLs, the WebGL compile policy. */
-function prepareBackend(name: BackendName): void {
-  if (name === 'wasm') configureWasm();
-  // Shapes as uniforms: one compiled WebGL program serves every batch size and layer width
-  // instead of one program per shape. Compiling dominates start-up on slow GPU drivers
-  // (SwiftShader: about a second a program).
-  if (name === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
-}
-
-interface AdapterInfoLike {
-  vendor?: string;
-  architecture?: string;
-  description?: string;
-  isFallbackAdapter?: boolean;
-}
-
-export interface AdapterProbe {
-  ok: boolean;
-  /** e.g. "google swiftshader (fallback adapter)" */
-  description?: string;
-  software: boolean;
-  reason?: string;
-}
-
-/** Asks for a WebGPU adapter ourselves to learn what it is (tfjs keeps its adapter info private). */
-export async function probeWebGpu(): Promise<AdapterProbe> {
-  const gpu = (self.navigator as Navigator).gpu;
-  if (!gpu) return { ok: false, software: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
-  let adapter: GPUAdapter | null;
-  try {
-    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  } catch (e) {
-    return { ok: false, software: false, reason: `no WebGPU adapter (${errorText(e)})` };
+/**
+ * What a backend needs before tf.setBackend: the wasm file URLs and threads.
+ *
+ * WebGL compiles each program for its shapes (tfjs's default). The lab used to ask for shapes
+ * as uniforms (WEBGL_USE_SHAPES_UNIFORMS: one program per op, fewer compiles at start-up on a
+ * software renderer), but those programs compute every index from uniforms at run time, and
+ * the training step paid for it: on SwiftShader the lab's step alone ran at 0.6-0.75x of
+ * `model.fit` with them and 1.1-1.3x without (bench/labCore.ts, side by side in one page, three
+ * runs), for about 4 s more of compiling at the start.
+ */
+function prepareBackend(name: BackendName, threads?: ThreadPlan): void {
+  if (name === 'wasm') {
+    configureWasm();
+    if (threads) applyThreadPlan(threads);
   }
-  if (!adapter) return { ok: false, software: false, reason: 'WebGPU exists but offers no adapter (no usable GPU)' };
-  // Chromium has `adapter.info` (with isFallbackAdapter); older browsers requestAdapterInfo().
-  const withInfo = adapter as GPUAdapter & { info?: AdapterInfoLike };
-  let info: AdapterInfoLike | undefined = withInfo.info;
-  if (!info && typeof adapter.requestAdapterInfo === 'function') info = await adapter.requestAdapterInfo().catch(() => undefined);
-  const fallback = Boolean(info?.isFallbackAdapter ?? adapter.isFallbackAdapter);
-  const architecture = info?.architecture ?? '';
-  const description =
-    [info?.vendor, architecture].filter((s) => s).join(' ') + (fallback ? ' (fallback adapter)' : '') || 'unknown adapter';
-  const software = fallback || /swiftshader|llvmpipe|software/i.test(`${architecture} ${info?.description ?? ''}`);
-  return { ok: true, description, software };
-}
-
-/** What renders WebGL here: a software renderer (SwiftShader, llvmpipe) compiles and runs shaders on the CPU. */
-export function probeWebGl(): AdapterProbe {
-  if (typeof OffscreenCanvas === 'undefined') return { ok: false, software: false, reason: 'no OffscreenCanvas in workers, so no WebGL here' };
-  const canvas = new OffscreenCanvas(1, 1);
-  const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-  if (!gl) return { ok: false, software: false, reason: 'WebGL is disabled or unavailable in this browser' };
-  const ext = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  const software = /swiftshader|llvmpipe|software|basic render/i.test(renderer);
-  return { ok: true, software, description: renderer || 'unknown renderer' };
 }
 
 export function errorText(e: unknown): string {
@@ -130,16 +98,53 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 /** What checking (and, in a probe, measuring) one backend found. */
 export interface ProbeResult {
   ok: boolean;
-  reason?: string;
+  reason?: CandidateReason;
   selfCheckError?: number;
   adapter?: string;
   software?: boolean;
   /** Training samples per second of the reference model, if measured. */
   samplesPerSec?: number;
+  /** wasm: the threads it started with. */
+  threads?: ThreadsReport;
 }
 
-/** Initialises one backend in this worker and runs the self-check; leaves it active when ok. */
-export async function checkBackend(name: BackendName): Promise<ProbeResult> {
+/** Initialises `name` and runs the self-check; leaves it active when ok. */
+async function startAndCheck(name: BackendName): Promise<ProbeResult> {
+  try {
+    const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
+    if (!ok) return { ok: false, reason: reason('initFailed', {}) };
+  } catch (e) {
+    return { ok: false, reason: reason('initFailed', {}, errorText(e)) };
+  }
+  const check = await selfCheckBackend(name);
+  const selfCheckError = Number.isFinite(check.maxError) ? check.maxError : undefined;
+  if (!check.ok) {
+    return { ok: false, selfCheckError, reason: reason('selfCheckFailed', {}, check.reason ?? 'results differ from cpu') };
+  }
+  return { ok: true, selfCheckError };
+}
+
+/** A failure's own words (its detail, else its code), for the threads report of a threaded start that failed. */
+function failureText(r: ProbeResult): string {
+  return r.reason?.detail ?? r.reason?.code ?? 'failed';
+}
+
+/**
+ * wasm with the threads `request` allows; a threaded start that fails (or fails its
+ * self-check) is retried on one thread, and the report says why.
+ */
+async function checkWasm(request: ThreadRequest | undefined): Promise<ProbeResult> {
+  configureWasm();
+  const plan = planThreads(request, await wasmThreadSupport());
+  return startWasm(plan, () => startAndCheck('wasm'), failureText);
+}
+
+/**
+ * Initialises one backend in this worker and runs the self-check; leaves it active when ok.
+ * @param threads for wasm: what the page allows (ignored by the other backends)
+ */
+export async function checkBackend(name: BackendName, threads?: ThreadRequest): Promise<ProbeResult> {
+  if (name === 'wasm') return checkWasm(threads);
   const result: ProbeResult = { ok: false };
   if (name === 'webgpu') {
     const probe = await probeWebGpu();
@@ -148,19 +153,7 @@ export async function checkBackend(name: BackendName): Promise<ProbeResult> {
     if (!probe.ok) return { ...result, reason: probe.reason };
   }
   prepareBackend(name);
-  try {
-    const ok = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
-    if (!ok) return { ...result, reason: `failed to initialise (see the console for the browser's reason)` };
-  } catch (e) {
-    return { ...result, reason: `failed to initialise: ${errorText(e)}` };
-  }
-  const check = await selfCheckBackend(name);
-  result.selfCheckError = Number.isFinite(check.maxError) ? check.maxError : undefined;
-  if (!check.ok) {
-    const size = Number.isFinite(check.maxError) ? ` (largest difference ${check.maxError.toExponential(1)})` : '';
-    return { ...result, reason: `failed the numerical self-check: ${check.reason ?? 'results differ from cpu'}${size}` };
-  }
-  return { ...result, ok: true };
+  return { ...result, ...(await startAndCheck(name)) };
 }
 
 export interface SelectionOptions {
@@ -168,8 +161,13 @@ export interface SelectionOptions {
   forced?: BackendName;
   /** Backends that crashed or lost their device earlier in this session. */
   exclude?: readonly BackendName[];
-  /** Checks and measures a candidate in a throwaway worker; resolves (never rejects) by the deadline. */
-  probe: (name: BackendName, deadlineMs: number) => Promise<ProbeResult>;
+  /** What the page allows wasm's threads (cross-origin isolation, `?threads=`). */
+  threads?: ThreadRequest;
+  /**
+   * Checks and measures a candidate in a throwaway worker; resolves (never rejects) by the
+   * deadline. `threads`: for wasm, what the page allows.
+   */
+  probe: (name: BackendName, deadlineMs: number, threads?: ThreadRequest) => Promise<ProbeResult>;
   /** Problems the page should hear about although selection goes on (a forced backend failed), as message codes. */
   onProblem: (problem: Message, hint: Message) => void;
 }
@@ -180,11 +178,21 @@ export interface Selection {
   selectionMs: number;
 }
 
-const fmt = (sps: number) => `${Math.round(sps)} samples/s`;
+/** The plan the lab worker starts wasm with: what its probe ran on (one thread if threads failed there). */
+function planFromProbe(threads: ThreadsReport | undefined): ThreadPlan | undefined {
+  if (!threads) return undefined;
+  return threads.count > 1 ? { threads: threads.count, cores: threads.cores } : { threads: 1, cores: threads.cores, why: threads.why };
+}
+
+/** Whether wasm would start threaded here with `request` (as its probe worker would decide). */
+async function threadedWasmPlanned(request: ThreadRequest | undefined): Promise<boolean> {
+  configureWasm();
+  return planThreads(request, await wasmThreadSupport()).threads > 1;
+}
 
 /**
  * Picks the backend to train on and makes it the active backend of this worker.
- * @throws when no backend at all passes (the message lists every candidate's reason).
+ * @throws when no backend at all passes (the message lists every candidate's reason code).
  */
 export async function selectBackend(options: SelectionOptions): Promise<Selection> {
   const t0 = performance.now();
@@ -192,11 +200,7 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
   const candidates = new Map<BackendName, BackendCandidate>(
     BACKEND_ORDER.map((name): [BackendName, BackendCandidate] => [
       name,
-      {
-        name,
-        status: 'skipped',
-        reason: excluded.has(name) ? 'not tried: it crashed or lost its device earlier in this session' : 'not tried',
-      },
+      { name, status: 'skipped', reason: excluded.has(name) ? reason('crashedEarlier', {}) : reason('notTried', {}) },
     ]),
   );
   const set = (name: BackendName, patch: Partial<BackendCandidate>) =>
@@ -208,14 +212,15 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
 
   const forced = options.forced;
   if (forced && !excluded.has(forced)) {
-    const a = await checkBackend(forced);
+    const a = await checkBackend(forced, options.threads);
+    const facts = { selfCheckError: a.selfCheckError, adapter: a.adapter, software: a.software, threads: a.threads };
     if (a.ok) {
-      set(forced, { status: 'chosen', reason: `forced by ?backend=${forced}; self-check passed`, selfCheckError: a.selfCheckError, adapter: a.adapter });
-      for (const n of BACKEND_ORDER) if (n !== forced && !excluded.has(n)) set(n, { reason: `not tried: ?backend=${forced} asks for ${forced} only` });
+      set(forced, { status: 'chosen', reason: reason('forcedChecked', {}), ...facts });
+      for (const n of BACKEND_ORDER) if (n !== forced && !excluded.has(n)) set(n, { reason: reason('forcedOther', { forced }) });
       return done(forced, true);
     }
-    set(forced, { status: 'failed', reason: a.reason ?? 'failed', selfCheckError: a.selfCheckError, adapter: a.adapter });
-    options.onProblem(message('backend.forcedUnusable', { backend: forced }, a.reason), message('hint.forcedIgnored', {}));
+    set(forced, { status: 'failed', reason: a.reason ?? reason('initFailed', {}), ...facts });
+    options.onProblem(message('backend.forcedUnusable', { backend: forced }, failureText(a)), message('hint.forcedIgnored', {}));
     excluded.add(forced);
   } else if (forced) {
     options.onProblem(message('backend.forcedFailedBefore', { backend: forced }), message('hint.choseAnother', {}));
@@ -228,35 +233,54 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
     if (excluded.has(name)) continue;
     const p = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
     if (!p.ok) {
-      set(name, { status: 'failed', reason: p.reason ?? 'unavailable' });
+      set(name, { status: 'failed', reason: p.reason ?? reason('initFailed', {}) });
       excluded.add(name);
       continue;
     }
     gpus.set(name, p);
-    if (name === 'webgpu') set(name, { adapter: p.description });
+    set(name, { adapter: p.description, software: p.software });
   }
   const software = (n: BackendName) => gpus.get(n)?.software === true;
-  const softwareNote = (n: BackendName) => (software(n) ? `software ${n === 'webgpu' ? 'adapter' : 'renderer'} (${gpus.get(n)?.description}); ` : '');
   // wasm first (quick, sets the bar), then real GPUs by preference, then software ones.
   const rank = (n: BackendName) => (n === 'wasm' ? 0 : (software(n) ? 10 : 1) + (n === 'webgl' ? 1 : 0));
   const order = (['wasm', 'webgpu', 'webgl'] as const).filter((n) => !excluded.has(n)).sort((a, b) => rank(a) - rank(b));
   const speeds = new Map<BackendName, number>();
+  const plans = new Map<BackendName, ThreadPlan | undefined>();
   for (const name of order) {
     const deadline = name === 'wasm' ? PROBE_DEADLINE_MS.wasm : software(name) ? PROBE_DEADLINE_MS.softwareGpu : PROBE_DEADLINE_MS.hardwareGpu;
-    const r = await options.probe(name, deadline);
-    set(name, { selfCheckError: r.selfCheckError, adapter: r.adapter ?? candidates.get(name)?.adapter });
+    let r = await options.probe(name, deadline, name === 'wasm' ? options.threads : undefined);
+    if (name === 'wasm' && !r.ok && r.threads?.count !== 1 && (await threadedWasmPlanned(options.threads))) {
+      // A threaded start can hang or crash the probe worker (no answer to fall back in):
+      // measure the single-threaded build, and say why threads are off.
+      const failure = failureText(r);
+      console.warn(`wasm: the threaded probe failed (${failure}); probing one thread`);
+      const single = await options.probe(name, deadline, { ...options.threads, requested: 1 });
+      r = { ...single, threads: single.threads && { ...single.threads, why: 'failed', error: failure } };
+    }
+    if (name === 'wasm' && r.ok && r.threads && r.threads.count > 1 && options.threads?.requested === undefined) {
+      // Threads the reader did not ask for by number are measured against one thread, in a
+      // probe worker of its own: on a busy machine the threads wait for other programs' time
+      // and one thread can be faster. The faster is kept, both figures in the report.
+      const single = await options.probe(name, deadline, { ...options.threads, requested: 1 });
+      const measured = { threads: r.threads.count, threaded: r.samplesPerSec ?? 0, single: single.samplesPerSec ?? 0 };
+      r = single.ok && measured.single > measured.threaded
+        ? { ...single, threads: { count: 1, cores: r.threads.cores, why: 'slower', measured } }
+        : { ...r, threads: { ...r.threads, measured } };
+    }
+    set(name, { selfCheckError: r.selfCheckError, adapter: r.adapter ?? candidates.get(name)?.adapter, threads: r.threads });
+    plans.set(name, planFromProbe(r.threads));
     if (r.ok && r.samplesPerSec !== undefined && r.samplesPerSec > 0) {
       speeds.set(name, r.samplesPerSec);
-      set(name, { status: 'passed', samplesPerSec: r.samplesPerSec, reason: `${softwareNote(name)}checked` });
+      set(name, { status: 'passed', samplesPerSec: r.samplesPerSec, reason: reason('checked', {}) });
     } else {
-      set(name, { status: 'failed', reason: softwareNote(name) + (r.reason ?? 'failed') });
+      set(name, { status: 'failed', reason: r.reason ?? reason('initFailed', {}) });
     }
   }
 
   // Fastest first; the runner-up takes over if the winner will not start in this worker.
   const ranked = [...speeds.entries()].sort((a, b) => b[1] - a[1]);
   for (const [name, sps] of ranked) {
-    prepareBackend(name);
+    prepareBackend(name, plans.get(name));
     let active = false;
     try {
       active = await withTimeout(tf.setBackend(name), INIT_TIMEOUT_MS, `initialising ${name}`);
@@ -264,28 +288,31 @@ export async function selectBackend(options: SelectionOptions): Promise<Selectio
       active = false;
     }
     if (!active) {
-      set(name, { status: 'failed', reason: `passed in a test worker but did not start in the lab worker` });
+      set(name, { status: 'failed', reason: reason('didNotStart', {}) });
       continue;
     }
     const others = ranked.filter(([n]) => n !== name && candidates.get(n)?.status === 'passed');
+    const plan = plans.get(name);
     set(name, {
       status: 'chosen',
-      reason: softwareNote(name) + (others.length ? `fastest checked backend: ${fmt(sps)}` : `the only backend that passed its checks: ${fmt(sps)}`),
+      reason: others.length ? reason('fastest', { samplesPerSec: sps }) : reason('onlyPassed', { samplesPerSec: sps }),
+      // The lab worker's own start; a probe's failed threaded start keeps its error.
+      ...(plan && plan.threads > 1 ? { threads: { ...candidates.get(name)?.threads, ...threadsReport(plan) } } : {}),
     });
-    for (const [n, s] of others) set(n, { reason: `${softwareNote(n) || 'checked but slower: '}${fmt(s)} vs ${fmt(sps)} for ${name}` });
-    if (!excluded.has('cpu')) set('cpu', { reason: `not needed: ${name} passed (plain-JavaScript cpu is the last resort)` });
+    for (const [n, s] of others) set(n, { reason: reason('slower', { samplesPerSec: s, chosen: name, chosenSamplesPerSec: sps }) });
+    if (!excluded.has('cpu')) set('cpu', { reason: reason('notNeeded', { chosen: name }) });
     return done(name, false);
   }
 
   if (!excluded.has('cpu')) {
     const a = await checkBackend('cpu');
     if (a.ok) {
-      set('cpu', { status: 'chosen', reason: 'the only backend left: plain JavaScript, slow but always there', selfCheckError: a.selfCheckError });
+      set('cpu', { status: 'chosen', reason: reason('lastResort', {}), selfCheckError: a.selfCheckError });
       return done('cpu', false);
     }
-    set('cpu', { status: 'failed', reason: a.reason ?? 'failed' });
+    set('cpu', { status: 'failed', reason: a.reason ?? reason('initFailed', {}) });
   }
-  const why = [...candidates.values()].map((c) => `${c.name}: ${c.reason}`).join('; ');
+  const why = [...candidates.values()].map((c) => `${c.name}: ${c.reason.code}${c.reason.detail ? ` (${c.reason.detail})` : ''}`).join('; ');
   throw new Error(`No backend can run the lab in this browser (${why}).`);
 }
 

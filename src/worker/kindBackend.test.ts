@@ -9,16 +9,17 @@ import { DEFAULT_CONFIG } from '../core/config';
 import { DEFAULT_CONV_MODEL, type ConvModelConfig } from '../core/kinds/conv/kind';
 import { useWasmInNode } from '../core/train/nodeBackend';
 import type { BackendReport } from './api';
+import { reason } from './backendReport';
 import { fallbackOrder, KindBackends } from './kindBackend';
 
 const report: BackendReport = {
   chosen: 'wasm',
   forced: false,
   candidates: [
-    { name: 'webgpu', status: 'failed', reason: 'no adapter' },
-    { name: 'webgl', status: 'failed', reason: 'no context' },
-    { name: 'wasm', status: 'chosen', reason: 'fastest checked backend', samplesPerSec: 5000 },
-    { name: 'cpu', status: 'skipped', reason: 'not needed' },
+    { name: 'webgpu', status: 'failed', reason: reason('noAdapter', {}) },
+    { name: 'webgl', status: 'failed', reason: reason('noWebGl', {}) },
+    { name: 'wasm', status: 'chosen', reason: reason('fastest', { samplesPerSec: 5000 }), samplesPerSec: 5000 },
+    { name: 'cpu', status: 'skipped', reason: reason('notNeeded', { chosen: 'wasm' }) },
   ],
 };
 const conv: ConvModelConfig = { ...DEFAULT_CONV_MODEL, convChannels: [2, 2], codeSize: 4 };
@@ -33,10 +34,10 @@ describe('fallbackOrder', () => {
       chosen: 'webgpu',
       forced: false,
       candidates: [
-        { name: 'webgpu', status: 'chosen', reason: '', samplesPerSec: 9000 },
-        { name: 'webgl', status: 'passed', reason: '', samplesPerSec: 2000 },
-        { name: 'wasm', status: 'passed', reason: '', samplesPerSec: 5000 },
-        { name: 'cpu', status: 'skipped', reason: '' },
+        { name: 'webgpu', status: 'chosen', reason: reason('checked', {}), samplesPerSec: 9000 },
+        { name: 'webgl', status: 'passed', reason: reason('checked', {}), samplesPerSec: 2000 },
+        { name: 'wasm', status: 'passed', reason: reason('checked', {}), samplesPerSec: 5000 },
+        { name: 'cpu', status: 'skipped', reason: reason('notTried', {}) },
       ],
     };
     expect(fallbackOrder(r)).toEqual(['webgpu', 'wasm', 'webgl', 'cpu']);
@@ -69,7 +70,10 @@ describe('KindBackends', () => {
     expect(tf.getBackend()).toBe('cpu');
     expect(choice.moved).toMatch(/convolutional autoencoder .*needs .*Conv2D.*missing on wasm/);
     expect(choice.report.chosen).toBe('cpu');
-    expect(choice.report.candidates.find((c) => c.name === 'wasm')?.reason).toMatch(/Conv2D/);
+    const wasm = choice.report.candidates.find((c) => c.name === 'wasm');
+    expect(wasm?.forModel?.code).toBe('cannotTrain');
+    expect(wasm?.forModel?.code === 'cannotTrain' && wasm.forModel.detail).toMatch(/Conv2D/);
+    expect(choice.report.candidates.find((c) => c.name === 'cpu')?.forModel).toEqual({ code: 'inUse' });
     const back = await kinds.activate(DEFAULT_CONFIG.model);
     expect(back.backend).toBe('wasm');
     expect(back.report).toBe(report);

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../core/config';
 import { kindBackendSupport } from '../core/kindSupport';
 import type { BackendCandidate, BackendName, BackendReport } from './api';
+import { reason, type ThreadRequest } from './backendReport';
 import { checkBackend, errorText } from './backends';
 
 export interface KindBackendChoice {
@@ -42,9 +43,9 @@ export class KindBackends {
     const reasons: string[] = [];
     for (const name of fallbackOrder(this.selection)) {
       if (!this.ready.has(name)) {
-        const check = await checkBackend(name).catch((e: unknown) => ({ ok: false, reason: errorText(e) }));
+        const check = await checkBackend(name, this.wasmThreads()).catch((e: unknown) => ({ ok: false, reason: reason('initFailed', {}, errorText(e)) }));
         if (!check.ok) {
-          reasons.push(`${name} ${check.reason ?? 'failed'}`);
+          reasons.push(`${name} failed (${check.reason?.detail ?? check.reason?.code ?? 'failed'})`);
           continue;
         }
         this.ready.add(name);
@@ -63,11 +64,17 @@ export class KindBackends {
     throw new Error(`No backend can train this model: ${reasons.join(' ')}`);
   }
 
+  /** wasm started here runs on the threads its probe ran on (the report keeps why). */
+  private wasmThreads(): ThreadRequest {
+    const threads = this.selection.candidates.find((c) => c.name === 'wasm')?.threads;
+    return { requested: threads?.count ?? 1 };
+  }
+
   private reportFor(backend: BackendName, reasons: string[]): BackendReport {
     if (backend === this.selection.chosen) return this.selection;
     const candidates = this.selection.candidates.map((c): BackendCandidate => {
-      if (c.name === backend) return { ...c, status: 'chosen', reason: `${c.reason}; in use for this model` };
-      if (c.name === this.selection.chosen) return { ...c, status: 'passed', reason: `${c.reason}; ${reasons.join(' ')}` };
+      if (c.name === backend) return { ...c, status: 'chosen', forModel: { code: 'inUse' } };
+      if (c.name === this.selection.chosen) return { ...c, status: 'passed', forModel: { code: 'cannotTrain', detail: reasons.join(' ') } };
       return c;
     });
     return { ...this.selection, chosen: backend, candidates };

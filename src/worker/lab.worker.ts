@@ -269,8 +269,9 @@ class Lab implements LabApi {
   }
 
   async memory(): Promise<{ numTensors: number; numBytes: number }> {
-    // Counted once a background full test is over (its chunk's sums would count otherwise).
+    // Counted once a background full test and the page's reads are over (their tensors would count otherwise).
     await this.fullTestDone;
+    await this.reads.idle();
     const m = tf.memory();
     return { numTensors: m.numTensors, numBytes: m.numBytes };
   }
@@ -316,6 +317,9 @@ class Lab implements LabApi {
   samplePrior: LabApi['samplePrior'] = (count, seed) => this.reads.samplePrior(count, seed);
   traverse: LabApi['traverse'] = (digit, values) => this.reads.traverse(digit, values);
   comparePlain: LabApi['comparePlain'] = (epochs, side) => this.reads.comparePlain(epochs, side);
+  inspectUnit: LabApi['inspectUnit'] = (digit, layer, unit) => this.reads.inspectUnit(digit, layer, unit);
+  digitLoss: LabApi['digitLoss'] = (digit) => this.reads.digitLoss(digit);
+  firstLayerWeights: LabApi['firstLayerWeights'] = (count) => this.reads.firstLayerWeights(count);
 
   // ---- the pretraining lesson (pretrainRun.ts): its own run and loop, not the lock's ----
   configurePretraining = (config: PretrainConfig) => this.require().pretrain.configure(config);

@@ -15,10 +15,12 @@ import { snapshotBuffers } from '../core/train/snapshotTransfer';
 import type { Trainer } from '../core/train/trainer';
 import type { MnistData } from '../core/train/types';
 import type { EncodeResult, PlainComparison, PriorSamples, SearchQuery, SearchResult, Traversal } from './api';
+import type { DigitLoss, FirstLayerWeights, MathDigitQuery, UnitInspection } from './apiMath';
 import { codesToPoints, pointsToCodes, type CodeMap } from './codeMap';
 import type { EmbeddingInputs } from './embeddingMaps';
 import type { LabApplications } from './labApplications';
 import { own } from './labViews';
+import { digitLoss, firstLayerWeights, inspectUnit } from './mathViews';
 import type { LabVq } from './labVq';
 import { comparePlain, decodePriorGrid, decodePriorSamples, traverse } from './vaeViews';
 
@@ -41,22 +43,39 @@ export class LabReads {
   /** Conditional autoencoder: the digit the page chose for the grid and sliders (kept across runs). */
   decodeLabel = 0;
 
+  /** Reads under way (memory() counts tensors once they are over: a read holds its answer's tensor until it is read back). */
+  private readonly reading = new Set<Promise<unknown>>();
+
   constructor(private readonly host: ModelHost) {}
 
+  /** Runs a read through the host's lock and keeps it in `reading` until it is over. */
+  private read<T>(fn: (trainer: Trainer) => Promise<T>): Promise<T> {
+    const p = this.host.readModel(fn);
+    this.reading.add(p);
+    const done = () => void this.reading.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  /** Resolves when no read is under way (the page's views read the model on their own, several times a second). */
+  async idle(): Promise<void> {
+    while (this.reading.size) await Promise.allSettled([...this.reading]);
+  }
+
   decodeCodes(codes: Float32Array, n: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(own(await trainer.decode(codes, n))));
+    return this.read(async (trainer) => transferred(own(await trainer.decode(codes, n))));
   }
 
   decodeMapPoints(points: Float32Array, n: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(own(await trainer.decode(pointsToCodes(this.host.codeMap(trainer), points, n), n))));
+    return this.read(async (trainer) => transferred(own(await trainer.decode(pointsToCodes(this.host.codeMap(trainer), points, n), n))));
   }
 
   mapPointsToCodes(points: Float32Array, n: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(pointsToCodes(this.host.codeMap(trainer), points, n)));
+    return this.read(async (trainer) => transferred(pointsToCodes(this.host.codeMap(trainer), points, n)));
   }
 
   encode(images: Float32Array, n: number): Promise<EncodeResult> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const codes = own(await trainer.encode(images, n));
       const points = codesToPoints(this.host.codeMap(trainer), codes, n);
       // Through the model's own reconstruction (a max-unpooling decoder uses the input's switches).
@@ -66,18 +85,18 @@ export class LabReads {
   }
 
   exportModel(): Promise<ModelSnapshot> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const snapshot = await trainer.exportState();
       return Comlink.transfer(snapshot, snapshotBuffers(snapshot));
     });
   }
 
   searchNeighbours(query: SearchQuery, k: number): Promise<SearchResult> {
-    return this.host.readModel((trainer) => this.host.apps().neighbours(trainer, query, k));
+    return this.read((trainer) => this.host.apps().neighbours(trainer, query, k));
   }
 
   embeddingInputs(n: number): Promise<EmbeddingInputs> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const data = this.host.data();
       if (!Number.isInteger(n) || n < 2 || n > data.testCount) throw new RangeError(`maps need 2 to ${data.testCount} digits, not ${n}`);
       const pixels = imagesToFloat(data.testImages.subarray(0, n * IMAGE_SIZE), null);
@@ -88,7 +107,7 @@ export class LabReads {
   }
 
   featureMaps(testIndex: number): Promise<FeatureMap[]> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const data = this.host.data();
       if (!Number.isInteger(testIndex) || testIndex < 0 || testIndex >= data.testCount) {
         throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${testIndex}`);
@@ -99,18 +118,55 @@ export class LabReads {
     });
   }
 
+  // ---- the math with its numbers (mathViews.ts) ----
+
+  inspectUnit(digit: MathDigitQuery, layer: number, unit: number): Promise<UnitInspection> {
+    return this.read(async (trainer) => {
+      const d = this.mathDigit(digit);
+      const r = await inspectUnit(trainer, d.pixels, d.label, layer, unit);
+      return Comlink.transfer(r, [r.weights.buffer]);
+    });
+  }
+
+  digitLoss(digit: MathDigitQuery): Promise<DigitLoss> {
+    return this.read(async (trainer) => {
+      const d = this.mathDigit(digit);
+      const r = await digitLoss(trainer, d.pixels, d.label);
+      return Comlink.transfer(r, [r.pixels.buffer, r.reconstruction.buffer, r.terms.buffer]);
+    });
+  }
+
+  firstLayerWeights(count: number): Promise<FirstLayerWeights> {
+    return this.read(async (trainer) => {
+      const r = await firstLayerWeights(trainer, count);
+      return Comlink.transfer(r, [r.weights.buffer]);
+    });
+  }
+
+  /** A test digit's pixels and label, or an image's pixels (no label: a drawing). */
+  private mathDigit(digit: MathDigitQuery): { pixels: Float32Array; label?: number } {
+    const data = this.host.data();
+    if ('testIndex' in digit) {
+      const i = digit.testIndex;
+      if (!Number.isInteger(i) || i < 0 || i >= data.testCount) throw new RangeError(`a test digit index runs from 0 to ${data.testCount - 1}, not ${i}`);
+      return { pixels: imagesToFloat(data.testImages.subarray(i * IMAGE_SIZE, (i + 1) * IMAGE_SIZE), null), label: data.testLabels[i] };
+    }
+    if (digit.image.length !== IMAGE_SIZE || !digit.image.every(Number.isFinite)) throw new RangeError(`an image is ${IMAGE_SIZE} finite pixel values`);
+    return { pixels: Float32Array.from(digit.image) };
+  }
+
   // ---- the kinds' own views ----
 
   decodeIndices(indices: Int32Array, n: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(await this.host.vq().decode(trainer, indices, n)));
+    return this.read(async (trainer) => transferred(await this.host.vq().decode(trainer, indices, n)));
   }
 
   decodeWithLabels(codes: Float32Array, labels: readonly number[], n: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(own(await trainer.decodeWithLabels(codes, labels, n))));
+    return this.read(async (trainer) => transferred(own(await trainer.decodeWithLabels(codes, labels, n))));
   }
 
   styleSwap(image: Float32Array): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const code = await trainer.encode(image, 1);
       const codes = new Float32Array(DIGITS.length * code.length);
       for (const d of DIGITS) codes.set(code, d * code.length);
@@ -119,18 +175,18 @@ export class LabReads {
   }
 
   setDecodeLabel(digit: number): Promise<void> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       trainer.setDecodeLabel(digit);
       this.decodeLabel = digit;
     });
   }
 
   decodePriorGrid(side: number): Promise<Float32Array> {
-    return this.host.readModel(async (trainer) => transferred(own(await decodePriorGrid(trainer, side))));
+    return this.read(async (trainer) => transferred(own(await decodePriorGrid(trainer, side))));
   }
 
   samplePrior(count: number, seed: number): Promise<PriorSamples> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const s = await decodePriorSamples(trainer, count, seed);
       const r = { ...s, codes: own(s.codes), images: own(s.images) };
       return Comlink.transfer(r, [r.codes.buffer, r.images.buffer]);
@@ -138,7 +194,7 @@ export class LabReads {
   }
 
   traverse(digit: number, values: number[]): Promise<Traversal> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const t = await traverse(trainer, this.host.data(), digit, values);
       const r = { ...t, images: own(t.images) };
       return Comlink.transfer(r, [r.images.buffer, r.code.buffer]);
@@ -146,7 +202,7 @@ export class LabReads {
   }
 
   comparePlain(epochs: number, side: number): Promise<PlainComparison | undefined> {
-    return this.host.readModel(async (trainer) => {
+    return this.read(async (trainer) => {
       const r = await comparePlain(this.host.data(), trainer.config, epochs, side, () => !this.host.isCurrent(trainer));
       if (!r) return undefined;
       const out = { ...r, boxGrid: own(r.boxGrid), quantileGrid: own(r.quantileGrid) };

@@ -4,6 +4,7 @@
  * rethrown.
  */
 import { DEFAULT_CONFIG, IMAGE_SIZE } from '../core/config';
+import { setFusedKernels } from '../core/kernels/fusedKernels';
 import { message } from '../core/messages';
 import { LIVE_TEST_SIZE } from '../core/data/dataset';
 import type { MnistData } from '../core/train/types';
@@ -30,12 +31,15 @@ export async function loadData(dataUrl: string, report: ReportError): Promise<Mn
 
 /** Chooses the backend (probing candidates with the default model on a slice of `data`) and leaves it active. */
 export async function startBackend(data: MnistData, options: InitOptions, report: ReportError): Promise<BackendReport> {
+  const fusedKernels = options.fusedKernels !== false;
+  setFusedKernels(fusedKernels);
   try {
     const selection = await selectBackend({
       forced: options.forcedBackend,
       exclude: options.excludeBackends,
-      probe: async (name, deadlineMs) => {
-        const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS }, deadlineMs);
+      threads: options.threads,
+      probe: async (name, deadlineMs, threads) => {
+        const r = await probeInWorker({ name, data: probeData(data), config: DEFAULT_CONFIG, budgetMs: BENCHMARK_BUDGET_MS, threads, fusedKernels }, deadlineMs);
         console.debug(`lab worker: probe ${name}`, JSON.stringify(r));
         return r;
       },

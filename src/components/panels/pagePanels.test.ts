@@ -50,10 +50,10 @@ describe('the panels of a page', () => {
   });
 
   it('gives the free lab every panel that applies to its model, in the registry\'s order', () => {
-    expect(freeLab()).toEqual(['model', 'training', 'reconstructions', 'latent', 'draw', 'embedding', 'anomaly', 'imageSearch']);
-    expect(freeLab({ kind: 'vae' })).toEqual(['model', 'training', 'reconstructions', 'vae', 'traversal', 'latent', 'draw', 'embedding', 'anomaly', 'imageSearch']);
+    expect(freeLab()).toEqual(['model', 'training', 'reconstructions', 'weights', 'latent', 'draw', 'embedding', 'anomaly', 'imageSearch']);
+    expect(freeLab({ kind: 'vae' })).toEqual(['model', 'training', 'reconstructions', 'weights', 'vae', 'traversal', 'latent', 'draw', 'embedding', 'anomaly', 'imageSearch']);
     expect(freeLab({ kind: 'conv', noise: 'gaussian' }).slice(0, 5)).toEqual(['model', 'training', 'reconstructions', 'denoising', 'featureMaps']);
-    expect(freeLab({ contractive: 0.1, codeActivation: 'relu', sparsity: 'l1' }).slice(3, 5)).toEqual(['contractive', 'sparse']);
+    expect(freeLab({ contractive: 0.1, codeActivation: 'relu', sparsity: 'l1' }).slice(3, 6)).toEqual(['weights', 'contractive', 'sparse']);
     for (const kind of ['vq', 'adversarial', 'conditional'] as const) expect(freeLab({ kind })).toContain({ vq: 'vq', adversarial: 'adversarial', conditional: 'styleSwap' }[kind]);
     // A kind that cannot draw a panel never shows it, even with the variant's field set.
     expect(freeLab({ kind: 'vae', noise: 'gaussian' })).not.toContain('denoising');
@@ -72,18 +72,28 @@ describe('the panels of a page', () => {
   });
 
   it('adds what applies later after the lesson\'s own list: another kind, a group a teacher shows', () => {
-    expect(lessonPage('what-is-an-autoencoder', { model: { kind: 'vq' } })).toEqual(['model', 'training', 'reconstructions', 'latent', 'draw', 'vq']);
+    expect(lessonPage('what-is-an-autoencoder', { model: { kind: 'vq' } })).toEqual(['model', 'training', 'reconstructions', 'weights', 'latent', 'draw', 'vq']);
     const anomaly = findLesson('anomaly-detection')!;
     const shown = defaultLinkState(anomaly.id).hidden.filter((g) => g !== 'reconstructions');
     expect(lessonPage(anomaly.id, { hidden: shown })).toEqual([...anomaly.panels, 'reconstructions']);
   });
 
   it('hides a panel when every one of its groups is hidden, and only then', () => {
-    expect(freeLab({}, ['reconstructions', 'drawPad'])).toEqual(['model', 'training', 'latent', 'embedding', 'anomaly', 'imageSearch']);
+    expect(freeLab({}, ['reconstructions', 'drawPad'])).toEqual(['model', 'training', 'weights', 'latent', 'embedding', 'anomaly', 'imageSearch']);
     expect(freeLab({}, ['scatter', 'grid'])).toContain('latent');
     expect(freeLab({}, ['scatter', 'grid', 'sliders'])).not.toContain('latent');
     // The model editor and the training numbers belong to no group: their fields and curves hide inside them.
     expect(freeLab({}, ['architecture', 'run', 'lossChart'])).toEqual(expect.arrayContaining(['model', 'training']));
+  });
+
+  it('shows the first layer\'s weights where a lesson lists them, and in the free lab for the dense kinds', () => {
+    expect(lessonPage('what-is-an-autoencoder')).toContain('weights');
+    expect(lessonPage('pca-vs-deep')).toContain('weights');
+    // A lesson of the same kind that does not list it leaves it out, whatever a teacher shows.
+    expect(lessonPage('two-d-map', { hidden: [] })).not.toContain('weights');
+    for (const kind of ['mlp', 'vae', 'vq', 'adversarial', 'conditional']) expect(freeLab({ kind })).toContain('weights');
+    expect(freeLab({ kind: 'conv' })).not.toContain('weights');
+    expect(lessonPage('what-is-an-autoencoder', { model: { kind: 'conv' } })).not.toContain('weights');
   });
 
   it('has an entry for every panel id, each titled', () => {
@@ -110,8 +120,8 @@ describe('the teacher\'s checklist', () => {
     expect(mnist).toEqual(TEACHER_GROUPS.filter((g) => g !== 'textRetrieval' && g !== 'pretraining'));
     const text = teacherGroups(PANELS, 'textAutoencoders', TEACHER_GROUPS);
     expect(text).toContain('textRetrieval');
-    // The header's run buttons and seed on every page; no MNIST panel's group, outside or inside it.
-    expect(text).toEqual(['seed', 'run', 'textRetrieval']);
-    expect(teacherGroups(PANELS, 'pretraining', TEACHER_GROUPS)).toEqual(['seed', 'run', 'pretraining']);
+    // The header's run buttons and seed, and the lesson's question, on every page; no MNIST panel's group, outside or inside it.
+    expect(text).toEqual(['seed', 'run', 'textRetrieval', 'predict']);
+    expect(teacherGroups(PANELS, 'pretraining', TEACHER_GROUPS)).toEqual(['seed', 'run', 'pretraining', 'predict']);
   });
 });

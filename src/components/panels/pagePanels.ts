@@ -35,6 +35,11 @@ export interface PanelRule {
   onlyWhenOn?: boolean;
   /** 'half': beside another half panel on a wide screen; 'full': the lab's whole width. */
   width: 'half' | 'full';
+  /**
+   * On a lesson's page only where the lesson lists it (the first layer's weights: lessons 1 and
+   * 2); the free lab, which lists nothing, shows it whenever it applies.
+   */
+  listedOnly?: true;
 }
 
 /** What the page is showing: the lesson's experiment and panel list (the free lab lists none), the model, the hidden groups. */
@@ -57,6 +62,7 @@ export function pagePanels(rules: Readonly<Record<PanelId, PanelRule>>, page: Pa
     if (r.experiment !== page.experiment) return false;
     if (r.kinds && !r.kinds.includes(page.model.kind)) return false;
     if (r.variant && (r.onlyWhenOn || !page.listed.includes(id)) && !r.variant(page.model)) return false;
+    if (r.listedOnly && page.listed.length > 0 && !page.listed.includes(id)) return false;
     return !r.groups?.length || r.groups.some((g) => !page.hidden.includes(g));
   });
 }

@@ -14,6 +14,7 @@ import { Pretraining } from '../Pretraining';
 import { Reconstructions } from '../Reconstructions';
 import { TextRetrieval } from '../TextRetrieval';
 import { Visualization } from '../Visualization';
+import { FirstLayerWeights } from '../math/FirstLayerWeights';
 import { Traversal } from '../vae/Traversal';
 import { VaePanel } from '../vae/VaePanel';
 import { Adversarial } from '../variants/Adversarial';
@@ -51,6 +52,16 @@ export const PANELS: { readonly [K in PanelId]: PanelEntry } = {
   },
   training: { component: TrainingPanel, titleKey: 'lossChart.title', className: 'panel--training', heading: true, experiment: mnist, width: 'half', inside: ['lossChart'] },
   reconstructions: { component: Reconstructions, titleKey: 'latent.reconstructions.title', className: 'panel--reconstructions', experiment: mnist, width: 'half', groups: ['reconstructions'] },
+  weights: {
+    component: FirstLayerWeights,
+    titleKey: 'math.weights.title',
+    className: 'panel--weights',
+    heading: true,
+    experiment: mnist,
+    width: 'full',
+    kinds: ['mlp', 'vae', 'vq', 'adversarial', 'conditional'],
+    listedOnly: true,
+  },
   denoising: { component: Denoising, titleKey: 'variants.denoising.title', className: 'panel--variant panel--denoising', experiment: mnist, width: 'full', kinds: ['mlp', 'conv'], variant: (m) => 'noise' in m && m.noise !== 'none', onlyWhenOn: true },
   contractive: { component: Contractive, titleKey: 'variants.contractive.title', className: 'panel--variant panel--contractive', experiment: mnist, width: 'full', kinds: ['mlp'], variant: (m) => 'contractive' in m && m.contractive > 0 },
   featureMaps: { component: FeatureMaps, titleKey: 'kinds.featureMaps.title', className: 'panel--variant panel--feature-maps', experiment: mnist, width: 'full', kinds: ['conv'] },

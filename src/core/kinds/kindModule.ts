@@ -88,6 +88,19 @@ export function kindDefaults<M extends BaseModelConfig>(kind: M['kind'], setting
   return { kind, ...Object.fromEntries(fields), ...overrides } as M;
 }
 
+/**
+ * The part of a KindModule that follows from its id, its settings and its schema: the kind, its
+ * name's label key, the settings, the schema and the defaults (with `overrides`, see kindDefaults).
+ */
+export function kindBasics<K extends string, M extends BaseModelConfig & { kind: K }>(
+  kind: K,
+  settings: readonly ModelSettingId[],
+  schema: z.ZodType<M>,
+  overrides: Partial<M> = {},
+) {
+  return { kind, label: `kinds.editor.option.${kind}`, settings, schema, defaults: kindDefaults<M>(kind as M['kind'], settings, overrides) };
+}
+
 /** The link keys of the base settings and these. */
 export function linkKeysOf(settings: readonly ModelSettingId[]): string[] {
   return ['kind', ...[...BASE_SETTINGS, ...settings].map((id) => MODEL_ROWS[id].link.key)];

@@ -9,12 +9,16 @@
  *   [256,784]ᵀ x [256,256] took 43 ms with transposeA and 3.8 ms as transpose + matMul (the
  *   plain product alone 3.4 ms), so backward passes ran about 10x slower than forward ones.
  *   Measure again: `npx vitest run src/core/models/dense.test.ts` logs both.
+ * - 'fused': the lab's own kernels (core/kernels/), registered for webgpu: one kernel forward
+ *   and three backward per layer instead of about eight (bench: `fused` rows).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { HiddenActivation, OutputActivation } from '../config';
+import { fusedDense } from '../kernels/fusedDense';
+import { fusedKernelsActive } from '../kernels/fusedKernels';
 
 export type LayerActivation = HiddenActivation | OutputActivation;
-export type DenseGradients = 'tape' | 'explicitTranspose';
+export type DenseGradients = 'tape' | 'explicitTranspose' | 'fused';
 
 export interface DenseLayer {
   /** [fanIn, fanOut] */
@@ -29,6 +33,7 @@ const FUSED: ReadonlySet<LayerActivation> = new Set(['relu', 'elu', 'sigmoid', '
 
 /** The gradients each backend computes fastest (see the module comment). */
 export function preferredGradients(backend: string = tf.getBackend()): DenseGradients {
+  if (fusedKernelsActive(backend)) return 'fused';
   return backend === 'wasm' ? 'explicitTranspose' : 'tape';
 }
 
@@ -119,6 +124,10 @@ export function dense(
   options: { gradients?: DenseGradients; xNeedsGradient?: boolean } = {},
 ): tf.Tensor2D {
   const gradients = options.gradients ?? 'tape';
+  // Fused where the active backend has the kernels (else tfjs's ops, as 'tape').
+  if (gradients === 'fused' && fusedKernelsActive()) {
+    return fusedDense(x, layer.kernel, layer.bias, activation, options.xNeedsGradient ?? true);
+  }
   if (gradients === 'explicitTranspose') {
     return denseExplicitTranspose(x, layer, activation, options.xNeedsGradient ?? true);
   }

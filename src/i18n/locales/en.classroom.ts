@@ -125,6 +125,7 @@ export const classroom = {
       textRetrieval: 'Text retrieval: maps, query box, retrieval curves',
       vae: 'Variational autoencoder (β, ELBO, sampling, plain grid beside it)',
       traversal: 'Latent traversal (one row per code number)',
+      predict: 'The question before training (predict, then run)',
     },
   },
   language: {

@@ -96,6 +96,7 @@ export const messages = {
     textPause: 'Pausing the text models',
     textReset: 'Resetting the text models',
     textSearch: 'Searching the passages',
+    readMath: "Reading the model's numbers for the math view",
   },
   kinds: {
     mlp: 'dense',

@@ -16,8 +16,11 @@ import { pretraining } from './en.pretraining';
 import { text } from './en.text';
 import { vq } from './en.vq';
 import { conditional } from './en.conditional';
+import { backendWhy } from './en.backendWhy';
 import { messages } from './en.messages';
 import { problems } from './en.problems';
+import { predict } from './en.predict';
+import { math } from './en.math';
 
 export const en = {
   app: {
@@ -184,8 +187,11 @@ export const en = {
   vq,
   vae,
   conditional,
+  backendWhy,
   messages,
   problems,
+  predict,
+  math,
 } as const;
 
 /** The shape every locale must have (values may differ, keys may not). */

@@ -124,6 +124,7 @@ export const classroom: Strings['classroom'] = {
       textRetrieval: '文本检索：地图、查询框、检索曲线',
       vae: '变分自编码器（β、ELBO、采样、旁边的普通网格）',
       traversal: '潜在遍历（每个编码数字一行）',
+      predict: '训练前的问题（先预测，再运行）',
     },
   },
   language: {

@@ -93,6 +93,7 @@ export const messages: Strings['messages'] = {
     textPause: '暂停文本模型',
     textReset: '重置文本模型',
     textSearch: '检索段落',
+    readMath: '读取模型的数值用于数学视图',
   },
   kinds: {
     mlp: '全连接',

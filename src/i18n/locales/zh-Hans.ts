@@ -17,8 +17,11 @@ import { pretraining } from './zh-Hans.pretraining';
 import { text } from './zh-Hans.text';
 import { vq } from './zh-Hans.vq';
 import { conditional } from './zh-Hans.conditional';
+import { backendWhy } from './zh-Hans.backendWhy';
 import { messages } from './zh-Hans.messages';
 import { problems } from './zh-Hans.problems';
+import { predict } from './zh-Hans.predict';
+import { math } from './zh-Hans.math';
 
 export const zhHans: Strings = {
   app: {
@@ -185,6 +188,9 @@ export const zhHans: Strings = {
   vq,
   vae,
   conditional,
+  backendWhy,
   messages,
   problems,
+  predict,
+  math,
 };

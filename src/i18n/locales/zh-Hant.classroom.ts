@@ -124,6 +124,7 @@ export const classroom: Strings['classroom'] = {
       textRetrieval: '文本檢索：地圖、查詢框、檢索曲線',
       vae: '變分自編碼器（β、ELBO、取樣、旁邊的普通網格）',
       traversal: '潛在遍歷（每個編碼數字一列）',
+      predict: '訓練前的問題（先預測，再執行）',
     },
   },
   language: {

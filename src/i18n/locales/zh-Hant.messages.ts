@@ -93,6 +93,7 @@ export const messages: Strings['messages'] = {
     textPause: '暫停文字模型',
     textReset: '重設文字模型',
     textSearch: '檢索段落',
+    readMath: '讀取模型的數值用於數學檢視',
   },
   kinds: {
     mlp: '全連接',

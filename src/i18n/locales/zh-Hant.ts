@@ -17,8 +17,11 @@ import { pretraining } from './zh-Hant.pretraining';
 import { text } from './zh-Hant.text';
 import { vq } from './zh-Hant.vq';
 import { conditional } from './zh-Hant.conditional';
+import { backendWhy } from './zh-Hant.backendWhy';
 import { messages } from './zh-Hant.messages';
 import { problems } from './zh-Hant.problems';
+import { predict } from './zh-Hant.predict';
+import { math } from './zh-Hant.math';
 
 export const zhHant: Strings = {
   app: {
@@ -185,6 +188,9 @@ export const zhHant: Strings = {
   vq,
   vae,
   conditional,
+  backendWhy,
   messages,
   problems,
+  predict,
+  math,
 };

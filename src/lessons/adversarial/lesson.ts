@@ -18,10 +18,23 @@ export const lesson: Lesson = {
     model: { kind: 'adversarial', encoderLayers: [256, 64], codeSize: 2, prior: 'gaussian' },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid'],
+  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['adversarial', 'latent', 'model', 'training', 'reconstructions'],
   measures: ['priorDistance'],
+  prediction: {
+    question: {
+      en: "After two epochs, how close will the test digits' codes come to the Gaussian prior (the energy distance; all codes at one point: 0.73, a plain autoencoder: about 3)?",
+      'zh-Hans': '训练两个 epoch 之后，测试数字的编码离高斯先验有多近（能量距离；所有编码挤在一点：0.73，普通自编码器：约 3）？',
+      'zh-Hant': '訓練兩個 epoch 之後，測試數字的編碼離高斯先驗有多近（能量距離；所有編碼擠在一點：0.73，一般自編碼器：約 3）？',
+    },
+    choices: [
+      { id: 'close', text: { en: 'Closer than 0.2: they fill the prior', 'zh-Hans': '小于 0.2：编码铺满先验', 'zh-Hant': '小於 0.2：編碼鋪滿先驗' } },
+      { id: 'middle', text: { en: 'Between 0.2 and 1', 'zh-Hans': '0.2 到 1 之间', 'zh-Hant': '0.2 到 1 之間' } },
+      { id: 'far', text: { en: 'Farther than 1', 'zh-Hans': '大于 1', 'zh-Hant': '大於 1' } },
+    ],
+    judge: { kind: 'range', measure: 'priorDistance', of: 'value', bounds: [0.2, 1], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the map: the coloured codes spread over the grey cloud of prior samples, and the energy distance falls.',

@@ -10,10 +10,29 @@ export const lesson: Lesson = {
   title: { en: 'Anomaly detection', 'zh-Hans': '异常检测', 'zh-Hant': '異常偵測' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 8 }, train: { trainSize: 10000, normalDigits: [0] } },
-  controls: ['architecture', 'seed', 'run', 'lossChart', 'anomaly', 'drawPad'],
+  controls: ['architecture', 'seed', 'run', 'lossChart', 'anomaly', 'drawPad', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['anomaly', 'draw', 'model', 'training'],
   measures: ['anomalyAuroc'],
+  prediction: {
+    question: {
+      en: 'The model learns only 0s. After one epoch, which digit will be the hardest to tell from a 0 by its reconstruction error (the lowest AUROC)?',
+      'zh-Hans': '模型只学 0。训练一个 epoch 之后，按重建误差，哪个数字最难和 0 区分开（AUROC 最低）？',
+      'zh-Hant': '模型只學 0。訓練一個 epoch 之後，按重建誤差，哪個數字最難和 0 區分開（AUROC 最低）？',
+    },
+    choices: [
+      { id: '1', text: { en: '1', 'zh-Hans': '1', 'zh-Hant': '1' } },
+      { id: '2', text: { en: '2', 'zh-Hans': '2', 'zh-Hant': '2' } },
+      { id: '3', text: { en: '3', 'zh-Hans': '3', 'zh-Hant': '3' } },
+      { id: '4', text: { en: '4', 'zh-Hans': '4', 'zh-Hant': '4' } },
+      { id: '5', text: { en: '5', 'zh-Hans': '5', 'zh-Hant': '5' } },
+      { id: '6', text: { en: '6', 'zh-Hans': '6', 'zh-Hant': '6' } },
+      { id: '7', text: { en: '7', 'zh-Hans': '7', 'zh-Hant': '7' } },
+      { id: '8', text: { en: '8', 'zh-Hans': '8', 'zh-Hant': '8' } },
+      { id: '9', text: { en: '9', 'zh-Hans': '9', 'zh-Hant': '9' } },
+    ],
+    judge: { kind: 'extreme', items: 'anomalyDigits', pick: 'min', epoch: 1 },
+  },
   tryThis: {
     en: [
       'Before training, read the AUROC: the untrained decoder draws the average 0, so the score is the distance from that average. Does training improve on it?',

@@ -13,10 +13,24 @@ export const lesson: Lesson = {
     model: { kind: 'vae', encoderLayers: [256, 64], codeSize: 8, beta: 4 },
     train: { trainSize: 10000, batchSize: 100, learningRate: 0.001 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'vae', 'traversal', 'reconstructions'],
+  controls: ['architecture', 'run', 'lossChart', 'vae', 'traversal', 'reconstructions', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['traversal', 'vae', 'model', 'training', 'reconstructions'],
   measures: ['activeDimensions', 'testElbo'],
+  prediction: {
+    question: {
+      en: 'With β = 4, how many of its 8 code numbers will the VAE still use after three epochs (more than 0.1 nats of KL each)?',
+      'zh-Hans': 'β = 4 时，训练三个 epoch 之后，VAE 的 8 个编码数里还有几个在用（每个的 KL 超过 0.1 奈特）？',
+      'zh-Hant': 'β = 4 時，訓練三個 epoch 之後，VAE 的 8 個編碼數裡還有幾個在用（每個的 KL 超過 0.1 奈特）？',
+    },
+    choices: [
+      { id: '0to1', text: { en: '0 or 1', 'zh-Hans': '0 或 1 个', 'zh-Hant': '0 或 1 個' } },
+      { id: '2to3', text: { en: '2 or 3', 'zh-Hans': '2 或 3 个', 'zh-Hant': '2 或 3 個' } },
+      { id: '4to6', text: { en: '4 to 6', 'zh-Hans': '4 到 6 个', 'zh-Hant': '4 到 6 個' } },
+      { id: '7to8', text: { en: '7 or 8', 'zh-Hans': '7 或 8 个', 'zh-Hant': '7 或 8 個' } },
+    ],
+    judge: { kind: 'range', measure: 'activeDimensions', of: 'value', bounds: [1.5, 3.5, 6.5], epoch: 3 },
+  },
   tryThis: {
     en: [
       'Train for three epochs and pause: which rows of the traversal change the image, and which barely change it?',

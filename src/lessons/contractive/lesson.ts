@@ -19,10 +19,22 @@ export const lesson: Lesson = {
     model: { encoderLayers: [64], codeSize: 16, hiddenActivation: 'sigmoid', contractive: 0.001 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['contractive', 'model', 'training', 'reconstructions'],
   measures: ['relativeSensitivity', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: 'Which code will move less when the input changes a little (its relative sensitivity after three epochs): with the contractive penalty (weight 0.001), or without it (weight 0)? Train both to find out.',
+      'zh-Hans': '输入稍微变一点时，哪种编码变得更少（训练三个 epoch 后的相对敏感度）：加收缩惩罚的（权重 0.001），还是不加的（权重 0）？两种都训练一次就知道了。',
+      'zh-Hant': '輸入稍微變一點時，哪種編碼變得更少（訓練三個 epoch 後的相對敏感度）：加收縮懲罰的（權重 0.001），還是不加的（權重 0）？兩種都訓練一次就知道了。',
+    },
+    choices: [
+      { id: 'penalty', text: { en: 'With the penalty (weight 0.001)', 'zh-Hans': '加惩罚的（权重 0.001）', 'zh-Hant': '加懲罰的（權重 0.001）' }, value: 0.001 },
+      { id: 'plain', text: { en: 'Without it (weight 0)', 'zh-Hans': '不加惩罚的（权重 0）', 'zh-Hant': '不加懲罰的（權重 0）' }, value: 0 },
+    ],
+    judge: { kind: 'setting', setting: 'contractive', measure: 'relativeSensitivity', pick: 'min', epoch: 3 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the relative sensitivity settle below the line the claim draws.',

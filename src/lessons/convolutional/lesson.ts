@@ -21,10 +21,23 @@ export const lesson: Lesson = {
     model: { kind: 'conv', encoderLayers: [], convChannels: [16, 8], convDecoder: 'maxUnpool', codeSize: 32 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'pcaCompare'],
+  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'pcaCompare', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['featureMaps', 'model', 'training', 'reconstructions'],
   measures: ['testSquaredError'],
+  prediction: {
+    question: {
+      en: 'Which way of undoing the pooling will rebuild the digits best (the lowest squared error after two epochs)? Train each to find out.',
+      'zh-Hans': '哪种反池化方法重建数字最好（训练两个 epoch 后平方误差最低）？每种都训练一次就知道了。',
+      'zh-Hant': '哪種反池化方法重建數字最好（訓練兩個 epoch 後平方誤差最低）？每種都訓練一次就知道了。',
+    },
+    choices: [
+      { id: 'maxUnpool', text: { en: "Max-unpooling (back to the pooling's switches)", 'zh-Hans': '最大反池化（放回池化记下的位置）', 'zh-Hant': '最大反池化（放回池化記下的位置）' }, value: 'maxUnpool' },
+      { id: 'repeatUnpool', text: { en: 'Repeat-unpooling (each value into its whole window)', 'zh-Hans': '重复反池化（把每个值复制到整个窗口）', 'zh-Hant': '重複反池化（把每個值複製到整個窗口）' }, value: 'repeatUnpool' },
+      { id: 'deconvolution', text: { en: 'Deconvolution (a transposed convolution)', 'zh-Hans': '反卷积（转置卷积）', 'zh-Hant': '反卷積（轉置卷積）' }, value: 'deconvolution' },
+    ],
+    judge: { kind: 'setting', setting: 'convDecoder', measure: 'testSquaredError', pick: 'min', epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the feature maps: which channels of the first convolution light up on the strokes, which on the background?',

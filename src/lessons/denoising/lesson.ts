@@ -17,10 +17,24 @@ export const lesson: Lesson = {
     model: { encoderLayers: [256, 64], codeSize: 32, noise: 'gaussian', noiseLevel: 0.5 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['denoising', 'model', 'training', 'reconstructions'],
   measures: ['psnrGain', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: 'Every input gets Gaussian noise (σ = 0.5). After two epochs, how much cleaner than the noisy input will the output be (its PSNR gain)?',
+      'zh-Hans': '每张输入图都加上高斯噪声（σ = 0.5）。训练两个 epoch 之后，输出会比带噪声的输入干净多少（PSNR 的提升）？',
+      'zh-Hant': '每張輸入圖都加上高斯雜訊（σ = 0.5）。訓練兩個 epoch 之後，輸出會比帶雜訊的輸入乾淨多少（PSNR 的提升）？',
+    },
+    choices: [
+      { id: 'none', text: { en: 'Not cleaner (below 0 dB)', 'zh-Hans': '不会更干净（低于 0 dB）', 'zh-Hant': '不會更乾淨（低於 0 dB）' } },
+      { id: '0to3', text: { en: '0 to 3 dB cleaner', 'zh-Hans': '干净 0 到 3 dB', 'zh-Hant': '乾淨 0 到 3 dB' } },
+      { id: '3to6', text: { en: '3 to 6 dB cleaner', 'zh-Hans': '干净 3 到 6 dB', 'zh-Hant': '乾淨 3 到 6 dB' } },
+      { id: 'over6', text: { en: 'More than 6 dB cleaner', 'zh-Hans': '干净 6 dB 以上', 'zh-Hant': '乾淨 6 dB 以上' } },
+    ],
+    judge: { kind: 'range', measure: 'psnrGain', of: 'value', bounds: [0, 3, 6], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the bottom row of the denoising panel turn from grey blobs into digits.',

@@ -13,10 +13,24 @@ export const lesson: Lesson = {
     model: { encoderLayers: [256, 64], codeSize: 2, codeL2: 0.001 },
     view: { gridSize: 16 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'scatter', 'grid', 'sliders'],
+  controls: ['architecture', 'run', 'lossChart', 'scatter', 'grid', 'sliders', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['latent', 'model', 'training'],
   measures: ['codeRadius95', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: "With the L2 penalty on the code, within what distance of zero will 95% of the test digits' codes lie after three epochs?",
+      'zh-Hans': '对编码加上 L2 惩罚，训练三个 epoch 之后，95% 的测试数字的编码会落在离原点多远的范围内？',
+      'zh-Hant': '對編碼加上 L2 懲罰，訓練三個 epoch 之後，95% 的測試數字的編碼會落在離原點多遠的範圍內？',
+    },
+    choices: [
+      { id: 'within1', text: { en: 'Within 1', 'zh-Hans': '1 以内', 'zh-Hant': '1 以內' } },
+      { id: '1to3', text: { en: 'Between 1 and 3', 'zh-Hans': '1 到 3 之间', 'zh-Hant': '1 到 3 之間' } },
+      { id: '3to10', text: { en: 'Between 3 and 10', 'zh-Hans': '3 到 10 之间', 'zh-Hant': '3 到 10 之間' } },
+      { id: 'beyond10', text: { en: 'Farther than 10', 'zh-Hans': '超过 10', 'zh-Hant': '超過 10' } },
+    ],
+    judge: { kind: 'range', measure: 'codeRadius95', of: 'value', bounds: [1, 3, 10], epoch: 3 },
+  },
   tryThis: {
     en: [
       'Train for a few epochs, then click the empty space between two clusters on the map: what does the decoder draw?',

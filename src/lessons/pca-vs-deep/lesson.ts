@@ -15,10 +15,24 @@ export const lesson: Lesson = {
   // 784-256-64-30: in a Node wasm run (10,000 images, batch 64, Adam 0.002) its squared error
   // per test image passed PCA-30's after ~5 epochs and was 0.80x PCA's after 8.
   preset: { model: { encoderLayers: [256, 64], codeSize: 30 } },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'pcaCompare'],
+  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'pcaCompare', 'predict'],
   experiment: 'mnistAutoencoder',
-  panels: ['model', 'training', 'reconstructions'],
+  panels: ['model', 'training', 'reconstructions', 'weights'],
   measures: ['testSquaredError'],
+  prediction: {
+    question: {
+      en: "After ten epochs, how large will the deep autoencoder's squared error be, next to PCA's with the same 30 numbers?",
+      'zh-Hans': '训练十个 epoch 之后，深度自编码器的平方误差和同样用 30 个数的 PCA 相比，会有多大？',
+      'zh-Hant': '訓練十個 epoch 之後，深度自編碼器的平方誤差和同樣用 30 個數的 PCA 相比，會有多大？',
+    },
+    choices: [
+      { id: 'under70', text: { en: "Less than 70% of PCA's", 'zh-Hans': '不到 PCA 的 70%', 'zh-Hant': '不到 PCA 的 70%' } },
+      { id: '70to85', text: { en: "70–85% of PCA's", 'zh-Hans': 'PCA 的 70%–85%', 'zh-Hant': 'PCA 的 70%–85%' } },
+      { id: '85to100', text: { en: "85–100% of PCA's", 'zh-Hans': 'PCA 的 85%–100%', 'zh-Hant': 'PCA 的 85%–100%' } },
+      { id: 'above', text: { en: "More than PCA's", 'zh-Hans': '比 PCA 的还大', 'zh-Hant': '比 PCA 的還大' } },
+    ],
+    judge: { kind: 'range', measure: 'testSquaredError', of: 'ratio', bounds: [0.7, 0.85, 1], epoch: 10 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the test error fall through the PCA line on the loss chart.',

@@ -11,10 +11,23 @@ export const lesson: Lesson = {
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   // The lab's own subset (10,000 digits, seed 1) is the unlabelled data the stack pretrains on.
   preset: { train: { trainSize: 10000, seed: 1 }, pretrain: { labels: '100', widths: 'small' } },
-  controls: ['data', 'seed', 'run', 'pretraining'],
+  controls: ['data', 'seed', 'run', 'pretraining', 'predict'],
   experiment: 'pretraining',
   panels: ['pretraining'],
   measures: ['pretrainGain'],
+  prediction: {
+    question: {
+      en: 'With only 100 labelled digits, will layer-wise pretraining on unlabelled digits make the classifier better on the 10,000 test digits than the same network from random weights?',
+      'zh-Hans': '只有 100 个带标签的数字时，先在无标签的数字上逐层预训练，会让分类器在 10,000 个测试数字上比随机初始化的同一个网络更好吗？',
+      'zh-Hant': '只有 100 個帶標籤的數字時，先在無標籤的數字上逐層預訓練，會讓分類器在 10,000 個測試數字上比隨機初始化的同一個網路更好嗎？',
+    },
+    choices: [
+      { id: 'worse', text: { en: 'Worse (by more than 1 point)', 'zh-Hans': '更差（低 1 个百分点以上）', 'zh-Hant': '更差（低 1 個百分點以上）' } },
+      { id: 'same', text: { en: 'About the same (within 1 point)', 'zh-Hans': '差不多（相差不到 1 个百分点）', 'zh-Hant': '差不多（相差不到 1 個百分點）' } },
+      { id: 'better', text: { en: 'Better (by more than 1 point)', 'zh-Hans': '更好（高 1 个百分点以上）', 'zh-Hant': '更好（高 1 個百分點以上）' } },
+    ],
+    judge: { kind: 'range', measure: 'pretrainGain', of: 'value', bounds: [-1, 1], epoch: 1 },
+  },
   tryThis: {
     en: [
       'Press **Train** at the top and watch the stages: each layer’s reconstruction loss falls before the next layer starts. Which network is ahead after the first 25 fine-tuning steps?',

@@ -10,10 +10,24 @@ export const lesson: Lesson = {
   title: { en: 'Similar-image search', 'zh-Hans': '以图找图', 'zh-Hant': '以圖找圖' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 32 }, train: { trainSize: 10000 } },
-  controls: ['architecture', 'seed', 'run', 'lossChart', 'imageSearch', 'drawPad'],
+  controls: ['architecture', 'seed', 'run', 'lossChart', 'imageSearch', 'drawPad', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['imageSearch', 'draw', 'model', 'training'],
   measures: ['searchPrecision'],
+  prediction: {
+    question: {
+      en: "Searching with the 32-number code: after two epochs, what share of a query's 10 nearest training digits will show the query's digit?",
+      'zh-Hans': '用 32 个数的编码检索：训练两个 epoch 之后，一个查询的 10 个最近的训练数字里，有多大比例是和查询一样的数字？',
+      'zh-Hant': '用 32 個數的編碼檢索：訓練兩個 epoch 之後，一個查詢的 10 個最近的訓練數字裡，有多大比例是和查詢一樣的數字？',
+    },
+    choices: [
+      { id: 'under50', text: { en: 'Less than half', 'zh-Hans': '不到一半', 'zh-Hant': '不到一半' } },
+      { id: '50to80', text: { en: '50% to 80%', 'zh-Hans': '50% 到 80%', 'zh-Hant': '50% 到 80%' } },
+      { id: '80to90', text: { en: '80% to 90%', 'zh-Hans': '80% 到 90%', 'zh-Hant': '80% 到 90%' } },
+      { id: 'over90', text: { en: 'More than 90%', 'zh-Hans': '超过 90%', 'zh-Hant': '超過 90%' } },
+    ],
+    judge: { kind: 'range', measure: 'searchPrecision', of: 'value', bounds: [0.5, 0.8, 0.9], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Before training, look at the table: even an untrained encoder (random weights) finds the right digit more often than chance (10%). Why?',

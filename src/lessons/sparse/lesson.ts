@@ -19,10 +19,24 @@ export const lesson: Lesson = {
     model: { encoderLayers: [], codeSize: 1000, codeActivation: 'relu', sparsity: 'l1', sparsityWeight: 1e-4 },
     train: { trainSize: 3000 },
   },
-  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'variants', 'run', 'lossChart', 'reconstructions', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['sparse', 'model', 'training', 'reconstructions'],
   measures: ['activeFraction', 'meanActivation', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: 'With the L1 penalty on a code of 1,000 units: after two epochs, what share of the units will be active on a test digit?',
+      'zh-Hans': '对 1,000 个单元的编码加 L1 惩罚：训练两个 epoch 之后，一个测试数字会让多大比例的单元活跃？',
+      'zh-Hant': '對 1,000 個單元的編碼加 L1 懲罰：訓練兩個 epoch 之後，一個測試數字會讓多大比例的單元活躍？',
+    },
+    choices: [
+      { id: 'under10', text: { en: 'Under 10%', 'zh-Hans': '不到 10%', 'zh-Hant': '不到 10%' } },
+      { id: '10to40', text: { en: '10% to 40%', 'zh-Hans': '10% 到 40%', 'zh-Hant': '10% 到 40%' } },
+      { id: '40to70', text: { en: '40% to 70%', 'zh-Hans': '40% 到 70%', 'zh-Hant': '40% 到 70%' } },
+      { id: 'over70', text: { en: 'Over 70%', 'zh-Hans': '超过 70%', 'zh-Hant': '超過 70%' } },
+    ],
+    judge: { kind: 'range', measure: 'activeFraction', of: 'value', bounds: [0.1, 0.4, 0.7], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the share of active units fall while the reconstructions sharpen.',

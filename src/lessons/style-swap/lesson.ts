@@ -20,10 +20,24 @@ export const lesson: Lesson = {
     model: { kind: 'conditional', encoderLayers: [256, 64], codeSize: 4, codeL2: 0.005 },
     train: { trainSize: 5000 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid', 'sliders', 'drawPad'],
+  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'scatter', 'grid', 'sliders', 'drawPad', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['styleSwap', 'latent', 'draw', 'model', 'training', 'reconstructions'],
   measures: ['swapReadAsLabel', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: "Give the decoder one digit's code with another label. After two epochs, how often will its drawing be read as the digit asked for?",
+      'zh-Hans': '把一个数字的编码配上另一个标签交给解码器。训练两个 epoch 之后，它画出的图有多大比例会被认成要求的那个数字？',
+      'zh-Hant': '把一個數字的編碼配上另一個標籤交給解碼器。訓練兩個 epoch 之後，它畫出的圖有多大比例會被認成要求的那個數字？',
+    },
+    choices: [
+      { id: 'under10', text: { en: 'Under 10%: it ignores the label', 'zh-Hans': '不到 10%：它不理会标签', 'zh-Hant': '不到 10%：它不理會標籤' } },
+      { id: '10to50', text: { en: '10% to 50%', 'zh-Hans': '10% 到 50%', 'zh-Hant': '10% 到 50%' } },
+      { id: '50to80', text: { en: '50% to 80%', 'zh-Hans': '50% 到 80%', 'zh-Hant': '50% 到 80%' } },
+      { id: 'over80', text: { en: 'Over 80%', 'zh-Hans': '超过 80%', 'zh-Hant': '超過 80%' } },
+    ],
+    judge: { kind: 'range', measure: 'swapReadAsLabel', of: 'value', bounds: [0.1, 0.5, 0.8], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the style-swap row: after an epoch or two one test digit’s slant and thickness carry over to all ten digits.',

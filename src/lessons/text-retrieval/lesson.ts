@@ -12,10 +12,23 @@ export const lesson: Lesson = {
   // The MNIST model is not this lesson's experiment: it keeps the lab's defaults and none of its
   // panels show. The header's Train/Pause/Reset drive the text autoencoders.
   preset: {},
-  controls: ['run', 'textRetrieval'],
+  controls: ['run', 'textRetrieval', 'predict'],
   experiment: 'textAutoencoders',
   panels: ['textRetrieval'],
   measures: ['textRetrievalFraction'],
+  prediction: {
+    question: {
+      en: "After two epochs, which 10-number code will find more passages of the query's genre among the 15 it retrieves: the autoencoder's, or LSA-10's?",
+      'zh-Hans': '训练两个 epoch 之后，检索 15 段文字时，哪个 10 个数的编码找回的同体裁段落更多：自编码器的，还是 LSA-10 的？',
+      'zh-Hant': '訓練兩個 epoch 之後，檢索 15 段文字時，哪個 10 個數的編碼找回的同體裁段落更多：自編碼器的，還是 LSA-10 的？',
+    },
+    choices: [
+      { id: 'lsa', text: { en: 'LSA-10 (by more than 1 point)', 'zh-Hans': 'LSA-10（多 1 个百分点以上）', 'zh-Hant': 'LSA-10（多 1 個百分點以上）' } },
+      { id: 'same', text: { en: 'About the same (within 1 point)', 'zh-Hans': '差不多（相差不到 1 个百分点）', 'zh-Hant': '差不多（相差不到 1 個百分點）' } },
+      { id: 'autoencoder', text: { en: 'The autoencoder (by more than 1 point)', 'zh-Hans': '自编码器（多 1 个百分点以上）', 'zh-Hant': '自編碼器（多 1 個百分點以上）' } },
+    ],
+    judge: { kind: 'range', measure: 'textRetrievalFraction', of: 'difference', bounds: [-0.01, 0.01], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Before training, compare the two curves: LSA needs no training at all; where does the untrained autoencoder start?',

@@ -10,10 +10,23 @@ export const lesson: Lesson = {
   title: { en: 'A 2-D map of the digits', 'zh-Hans': '数字的二维地图', 'zh-Hant': '數字的二維地圖' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 2 } },
-  controls: ['architecture', 'seed', 'run', 'lossChart', 'pcaCompare', 'scatter'],
+  controls: ['architecture', 'seed', 'run', 'lossChart', 'pcaCompare', 'scatter', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['latent', 'model', 'training'],
   measures: ['knnAccuracy'],
+  prediction: {
+    question: {
+      en: "After three epochs, on which 2-D map will a 5-nearest-neighbour vote guess the digit right more often: the autoencoder's 2-number code, or PCA's first two components?",
+      'zh-Hans': '训练三个 epoch 之后，用 5 个最近邻投票猜数字，在哪张二维地图上猜对得更多：自编码器 2 个数的编码，还是 PCA 的前两个主成分？',
+      'zh-Hant': '訓練三個 epoch 之後，用 5 個最近鄰居投票猜數字，在哪張二維地圖上猜對得更多：自編碼器 2 個數的編碼，還是 PCA 的前兩個主成分？',
+    },
+    choices: [
+      { id: 'pca', text: { en: "PCA-2's map (by more than 2 points)", 'zh-Hans': 'PCA-2 的图（高出 2 个百分点以上）', 'zh-Hant': 'PCA-2 的圖（高出 2 個百分點以上）' } },
+      { id: 'same', text: { en: 'About the same (within 2 points)', 'zh-Hans': '差不多（相差不到 2 个百分点）', 'zh-Hant': '差不多（相差不到 2 個百分點）' } },
+      { id: 'autoencoder', text: { en: "The autoencoder's map (by more than 2 points)", 'zh-Hans': '自编码器的地图（高出 2 个百分点以上）', 'zh-Hant': '自編碼器的地圖（高出 2 個百分點以上）' } },
+    ],
+    judge: { kind: 'range', measure: 'knnAccuracy', of: 'difference', bounds: [-0.02, 0.02], epoch: 3 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the colours on the map pull apart while the PCA-2 map stays mixed.',

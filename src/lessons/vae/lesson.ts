@@ -14,10 +14,23 @@ export const lesson: Lesson = {
     train: { trainSize: 10000, batchSize: 100, learningRate: 0.001 },
     view: { gridSize: 10 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'vae', 'scatter', 'grid'],
+  controls: ['architecture', 'run', 'lossChart', 'vae', 'scatter', 'grid', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['vae', 'latent', 'model', 'training'],
   measures: ['emptyCells', 'testElbo', 'activeDimensions'],
+  prediction: {
+    question: {
+      en: "Which grid will have the fewest holes (cells no test digit's code falls in): the VAE's after two epochs, or a plain autoencoder's trained beside it?",
+      'zh-Hans': '哪个网格的空洞最少（没有任何测试数字的编码落进去的格子）：训练两个 epoch 的 VAE 的，还是在旁边训练的普通自编码器的？',
+      'zh-Hant': '哪個網格的空洞最少（沒有任何測試數字的編碼落進去的格子）：訓練兩個 epoch 的 VAE 的，還是在旁邊訓練的普通自編碼器的？',
+    },
+    choices: [
+      { id: 'vae', text: { en: "The VAE's grid", 'zh-Hans': 'VAE 的网格', 'zh-Hant': 'VAE 的網格' } },
+      { id: 'plainBox', text: { en: "The plain autoencoder's grid over its codes' range", 'zh-Hans': '普通自编码器在其编码范围上的网格', 'zh-Hant': '普通自編碼器在其編碼範圍上的網格' } },
+      { id: 'plainPrior', text: { en: "The plain autoencoder's grid at the prior's quantiles", 'zh-Hans': '普通自编码器在先验分位点上的网格', 'zh-Hant': '普通自編碼器在先驗分位點上的網格' } },
+    ],
+    judge: { kind: 'extreme', items: 'gridHoles', pick: 'min', epoch: 2 },
+  },
   tryThis: {
     en: [
       'Train for a few epochs and watch the two terms: which one grows while the ELBO rises?',

@@ -10,10 +10,23 @@ export const lesson: Lesson = {
   title: { en: 'Visualization: autoencoder, then UMAP', 'zh-Hans': '可视化：先自编码器，再 UMAP', 'zh-Hant': '視覺化：先自編碼器，再 UMAP' },
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   preset: { model: { encoderLayers: [256, 64], codeSize: 32 }, train: { trainSize: 10000 } },
-  controls: ['architecture', 'run', 'lossChart', 'scatter', 'embedding'],
+  controls: ['architecture', 'run', 'lossChart', 'scatter', 'embedding', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['embedding', 'latent', 'model', 'training'],
   measures: ['umapKnnAccuracy', 'knnAccuracy'],
+  prediction: {
+    question: {
+      en: 'Which map of the 2,000 test digits will keep the digits apart best (its 5-nearest-neighbour accuracy, with the model trained two epochs)?',
+      'zh-Hans': '哪张 2,000 个测试数字的地图最能把不同的数字分开（5 近邻准确率，模型训练两个 epoch）？',
+      'zh-Hant': '哪張 2,000 個測試數字的地圖最能把不同的數字分開（5 近鄰準確率，模型訓練兩個 epoch）？',
+    },
+    choices: [
+      { id: 'pca2', text: { en: 'PCA-2 of the pixels', 'zh-Hans': '像素的 PCA-2', 'zh-Hant': '像素的 PCA-2' } },
+      { id: 'pixels', text: { en: 'UMAP of the 784 pixels', 'zh-Hans': '784 个像素的 UMAP', 'zh-Hant': '784 個像素的 UMAP' } },
+      { id: 'codes', text: { en: 'UMAP of the 32-number codes', 'zh-Hans': '32 个数的编码的 UMAP', 'zh-Hant': '32 個數的編碼的 UMAP' } },
+    ],
+    judge: { kind: 'extreme', items: 'embeddingMaps', pick: 'max', epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Make the maps** before training: what does UMAP make of the codes of an untrained encoder?',

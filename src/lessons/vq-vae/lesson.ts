@@ -20,10 +20,24 @@ export const lesson: Lesson = {
     model: { kind: 'vq', encoderLayers: [256, 64], codeSize: 32, vqPositions: 8, codebookSize: 64, commitment: 0.25, vqResetEvery: 25 },
     train: { trainSize: 5000, batchSize: 100, learningRate: 0.002 },
   },
-  controls: ['architecture', 'run', 'lossChart', 'reconstructions'],
+  controls: ['architecture', 'run', 'lossChart', 'reconstructions', 'predict'],
   experiment: 'mnistAutoencoder',
   panels: ['vq', 'model', 'training', 'reconstructions'],
   measures: ['vqPerplexity', 'testSquaredError'],
+  prediction: {
+    question: {
+      en: 'The codebook holds 64 vectors. After two epochs, how many will the codes really use (the perplexity)?',
+      'zh-Hans': '码本里有 64 个向量。训练两个 epoch 之后，编码真正会用到多少个（困惑度）？',
+      'zh-Hant': '碼本裡有 64 個向量。訓練兩個 epoch 之後，編碼真正會用到多少個（困惑度）？',
+    },
+    choices: [
+      { id: 'under8', text: { en: 'Fewer than 8', 'zh-Hans': '不到 8 个', 'zh-Hant': '不到 8 個' } },
+      { id: '8to16', text: { en: '8 to 16', 'zh-Hans': '8 到 16 个', 'zh-Hant': '8 到 16 個' } },
+      { id: '16to32', text: { en: '16 to 32', 'zh-Hans': '16 到 32 个', 'zh-Hant': '16 到 32 個' } },
+      { id: 'over32', text: { en: 'More than 32', 'zh-Hans': '超过 32 个', 'zh-Hant': '超過 32 個' } },
+    ],
+    judge: { kind: 'range', measure: 'vqPerplexity', of: 'value', bounds: [8, 16, 32], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the perplexity in the codes panel climb past the dashed line at K/4 = 16.',

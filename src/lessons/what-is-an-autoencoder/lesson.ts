@@ -11,10 +11,22 @@ export const lesson: Lesson = {
   body: { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant },
   // The lab's default: 784-256-64-2-64-256-784, sigmoid output, binary cross-entropy.
   preset: {},
-  controls: ['architecture', 'loss', 'run', 'lossChart', 'reconstructions', 'scatter', 'drawPad'],
+  controls: ['architecture', 'loss', 'run', 'lossChart', 'reconstructions', 'scatter', 'drawPad', 'predict'],
   experiment: 'mnistAutoencoder',
-  panels: ['model', 'training', 'reconstructions', 'latent', 'draw'],
+  panels: ['model', 'training', 'reconstructions', 'weights', 'latent', 'draw'],
   measures: ['testSquaredError'],
+  prediction: {
+    question: {
+      en: 'After two epochs, will a code of only **two numbers** rebuild the test digits better than PCA with two components?',
+      'zh-Hans': '训练两个 epoch 之后，只有**两个数**的编码重建测试数字，会比两个主成分的 PCA 更好吗？',
+      'zh-Hant': '訓練兩個 epoch 之後，只有**兩個數**的編碼重建測試數字，會比兩個主成分的 PCA 更好嗎？',
+    },
+    choices: [
+      { id: 'better', text: { en: 'Yes: a smaller squared error than PCA-2', 'zh-Hans': '会：平方误差比 PCA-2 小', 'zh-Hant': '會：平方誤差比 PCA-2 小' } },
+      { id: 'notBetter', text: { en: 'No: PCA-2 is as good or better', 'zh-Hans': '不会：PCA-2 一样好或更好', 'zh-Hant': '不會：PCA-2 一樣好或更好' } },
+    ],
+    judge: { kind: 'range', measure: 'testSquaredError', of: 'ratio', bounds: [1], epoch: 2 },
+  },
   tryThis: {
     en: [
       'Press **Train** and watch the reconstructions under the original digits sharpen.',

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { denseStackLayout, weightLayout } from '../denseLayout';
-import { baseProblems, CONTRACTIVE_REFUSED, kindDefaults, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
+import { baseProblems, CONTRACTIVE_REFUSED, kindBasics, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
 import type { KindProblem } from '../problems';
 
 const SETTINGS = ['encoderLayers', 'prior'] as const;
@@ -31,11 +31,7 @@ function problems(m: AdversarialModelConfig): KindProblem[] {
 }
 
 export const ADVERSARIAL: KindModule<'adversarial', AdversarialModelConfig> = {
-  kind: 'adversarial',
-  label: 'kinds.editor.option.adversarial',
-  settings: SETTINGS,
-  schema: adversarialSchema,
-  defaults: kindDefaults<AdversarialModelConfig>('adversarial', SETTINGS),
+  ...kindBasics('adversarial', SETTINGS, adversarialSchema),
   problems,
   // The discriminator alone shapes the code; an L2 pull or a denoising input is not part of it.
   refuses: [

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { weightLayout } from '../denseLayout';
-import { baseProblems, CONTRACTIVE_REFUSED, kindDefaults, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
+import { baseProblems, CONTRACTIVE_REFUSED, kindBasics, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
 
 const SETTINGS = ['encoderLayers', 'codeL2'] as const;
 
@@ -24,11 +24,7 @@ export function conditionalWeightLayout(model: { encoderLayers: readonly number[
 }
 
 export const CONDITIONAL: KindModule<'conditional', ConditionalModelConfig> = {
-  kind: 'conditional',
-  label: 'kinds.editor.option.conditional',
-  settings: SETTINGS,
-  schema: conditionalSchema,
-  defaults: kindDefaults<ConditionalModelConfig>('conditional', SETTINGS),
+  ...kindBasics('conditional', SETTINGS, conditionalSchema),
   problems: baseProblems,
   refuses: [CONTRACTIVE_REFUSED],
   absent: {},

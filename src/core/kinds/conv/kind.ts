@@ -5,7 +5,7 @@
  * penalty work as for the dense kind.
  */
 import type { z } from 'zod';
-import { baseProblems, CONTRACTIVE_REFUSED, kindDefaults, kindSchema, linkKeysOf, type KindModule } from '../kindModule';
+import { baseProblems, CONTRACTIVE_REFUSED, kindBasics, kindSchema, linkKeysOf, type KindModule } from '../kindModule';
 import { convWeightLayout } from './layout';
 
 const SETTINGS = ['convChannels', 'convDecoder', 'noise', 'noiseLevel', 'codeL2'] as const;
@@ -14,11 +14,7 @@ export const convSchema = kindSchema('conv', SETTINGS);
 export type ConvModelConfig = z.infer<typeof convSchema>;
 
 export const CONV: KindModule<'conv', ConvModelConfig> = {
-  kind: 'conv',
-  label: 'kinds.editor.option.conv',
-  settings: SETTINGS,
-  schema: convSchema,
-  defaults: kindDefaults<ConvModelConfig>('conv', SETTINGS),
+  ...kindBasics('conv', SETTINGS, convSchema),
   problems: baseProblems,
   refuses: [
     { field: 'encoderLayers', when: (v) => Array.isArray(v) && v.length > 0, code: 'kind.noDenseLayers' },

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { weightLayout } from '../denseLayout';
-import { baseProblems, kindDefaults, kindSchema, linkKeysOf, type KindModule } from '../kindModule';
+import { baseProblems, kindBasics, kindSchema, linkKeysOf, type KindModule } from '../kindModule';
 import type { KindProblem } from '../problems';
 
 const SETTINGS = [
@@ -36,11 +36,7 @@ function problems(m: MlpModelConfig): KindProblem[] {
 }
 
 export const MLP: KindModule<'mlp', MlpModelConfig> = {
-  kind: 'mlp',
-  label: 'kinds.editor.option.mlp',
-  settings: SETTINGS,
-  schema: mlpSchema,
-  defaults: kindDefaults<MlpModelConfig>('mlp', SETTINGS),
+  ...kindBasics('mlp', SETTINGS, mlpSchema),
   problems,
   refuses: [],
   absent: {},

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { IMAGE_SIZE } from '../../settings/choices';
 import { TRAIN_DEFAULTS, type TrainConfig } from '../../settings/trainRows';
 import { denseStackLayout } from '../denseLayout';
-import { baseProblems, CONTRACTIVE_REFUSED, kindDefaults, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
+import { baseProblems, CONTRACTIVE_REFUSED, kindBasics, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
 import type { KindProblem } from '../problems';
 
 const SETTINGS = ['encoderLayers', 'beta'] as const;
@@ -57,11 +57,7 @@ export function bernoulliProblems(m: { kind: string; loss: string; outputActivat
 }
 
 export const VAE: KindModule<'vae', VaeModelConfig> = {
-  kind: 'vae',
-  label: 'kinds.editor.option.vae',
-  settings: SETTINGS,
-  schema: vaeSchema,
-  defaults: kindDefaults<VaeModelConfig>('vae', SETTINGS),
+  ...kindBasics('vae', SETTINGS, vaeSchema),
   problems: (m) => [...baseProblems(m), ...bernoulliProblems(m)],
   refuses: [CONTRACTIVE_REFUSED],
   absent: {},

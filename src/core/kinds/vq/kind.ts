@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { IMAGE_SIZE } from '../../settings/choices';
 import { TRAIN_DEFAULTS, type TrainConfig } from '../../settings/trainRows';
 import { denseStackLayout } from '../denseLayout';
-import { baseProblems, CONTRACTIVE_REFUSED, kindDefaults, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
+import { baseProblems, CONTRACTIVE_REFUSED, kindBasics, kindSchema, linkKeysOf, type KindModule, type WeightSpec } from '../kindModule';
 import type { KindProblem } from '../problems';
 import { bernoulliProblems } from '../vae/kind';
 
@@ -46,12 +46,8 @@ function problems(m: VqModelConfig): KindProblem[] {
 }
 
 export const VQ: KindModule<'vq', VqModelConfig> = {
-  kind: 'vq',
-  label: 'kinds.editor.option.vq',
-  settings: SETTINGS,
-  schema: vqSchema,
   // 8 positions of 4 numbers: the code size must be a multiple of the positions (48 bits per image).
-  defaults: kindDefaults<VqModelConfig>('vq', SETTINGS, { codeSize: 32 }),
+  ...kindBasics('vq', SETTINGS, vqSchema, { codeSize: 32 }),
   problems,
   refuses: [CONTRACTIVE_REFUSED],
   absent: {},
