@@ -105,8 +105,10 @@ describe('reading lesson 4 (95% of codes within 3 of zero, with the code penalty
     expect(readClaim(l, run(l.id, [[1, 39.1]], { measurements: measured(1.1, 0.5, 2.03) })).verdict).toEqual({ state: 'holds', value: 2.03, target: 3 });
     // Without the penalty (docs/claims.json): the radius is 17-20.
     expect(readClaim(l, run(l.id, [[1, 38.2]], { measurements: measured(1.1, 0.5, 17.1) })).verdict).toEqual({ state: 'fails', value: 17.1, target: 3 });
-    // Untrained, the codes lie within 1 of zero but the decoder draws the average digit (the guard).
-    expect(readClaim(l, run(l.id, [[0, 50.7]], { measurements: measured(1, 0.2, 0.9) })).verdict).toEqual({ state: 'fails', value: 50.7, target: 42, guard: 'testSquaredError' });
+    // Untrained, the codes lie within 1 of zero but the decoder draws the average digit (50.7): a
+    // model still doing that at the named epoch fails on the guard; the untrained reading itself is stale then.
+    expect(readClaim(l, run(l.id, [[1, 50.7]], { measurements: measured(1, 0.2, 0.9) })).verdict).toEqual({ state: 'fails', value: 50.7, target: 42, guard: 'testSquaredError' });
+    expect(readClaim(l, run(l.id, [[0, 50.7]], { measurements: measured(1, 0.2, 0.9) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
     expect(readClaim(l, run(l.id, [])).verdict).toEqual({ state: 'pending', reason: 'training' });
   });
 
@@ -273,6 +275,8 @@ describe('reading the sparse claim (under 40% active units after one epoch, squa
     expect(readClaim(l, run(l.id, [[2, 48.8]], { sparsity: event(2, 0.0004) })).verdict).toEqual({ state: 'fails', value: 48.8, target: 20, guard: 'testSquaredError' });
     // No tested point yet: the guard's number is missing, so the claim waits.
     expect(readClaim(l, run(l.id, [], { sparsity: event(2, 0.2) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
+    // A guard measured before the named epoch (the untrained model's error) waits for a fresh one.
+    expect(readClaim(l, run(l.id, [[0, 50.7]], { sparsity: event(2, 0.2) })).verdict).toEqual({ state: 'pending', reason: 'waiting-for-metric' });
   });
 });
 

@@ -44,8 +44,13 @@ export function claimInputs(metric: MeasureId, s: MeasureState): ClaimInputs {
 export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
   const { check } = lesson.claim;
   const inputs = claimInputs(check.metric, s);
-  // The guard's measure is read as measured now (the latest value), beside the main one.
-  if (check.guard) Object.assign(inputs.current, claimInputs(check.guard.metric, s).current);
+  // The guard's measure is read as measured now (the latest value), beside the main one; a guard
+  // measured before the named epoch (the untrained model's error) says nothing about the model
+  // judged, so the claim waits for a fresh one.
+  if (check.guard) {
+    const guard = claimInputs(check.guard.metric, s);
+    if (guard.epoch >= check.minEpochs) Object.assign(inputs.current, guard.current);
+  }
   return {
     verdict: evaluateClaim(check, inputs),
     metric: check.metric,
