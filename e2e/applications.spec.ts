@@ -107,7 +107,8 @@ test('lesson anomaly-detection: trained on 0s only, every test digit scored, thr
     await expect(page.getByTestId('anomaly-normal-1')).toHaveAttribute('aria-pressed', 'false');
     await expect(page.getByTestId('anomaly-auroc')).toHaveText(/^0\.\d+$/, { timeout: FIRST_FIGURE_MS });
     testInfo.annotations.push({ type: 'first figure', description: `${((Date.now() - ready) / 1000).toFixed(1)} s after ready` });
-    expect(new URL(page.url()).hash).toContain('normal=0');
+    // The kept link is the lesson plus its changes: the preset's own normal digits (the 0s) are left out.
+    expect(new URL(page.url()).hash).not.toContain('normal=');
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
   });
 
@@ -163,12 +164,12 @@ test('lesson anomaly-detection: trained on 0s only, every test digit scored, thr
 });
 
 test('lesson visualization: UMAP of the codes beside PCA-2 and UMAP of the pixels, claim holds after two epochs', async ({ page, backend }, testInfo) => {
-  test.setTimeout(BOOT_TIMEOUT_MS + 180_000);
+  test.setTimeout(BOOT_TIMEOUT_MS + 240_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 900 });
-  // The preset on 5,000 training digits: two epochs are 10,000 samples.
-  const hash = link({ lesson: 'visualization', code: '32', n: '5000' });
+  // The preset (10,000 training digits): the claim is judged on the maps made after two epochs.
+  const hash = link({ lesson: 'visualization', code: '32' });
   const ready = await openLink(page, backend, hash);
   const panel = page.getByTestId('visualization');
 
@@ -183,9 +184,9 @@ test('lesson visualization: UMAP of the codes beside PCA-2 and UMAP of the pixel
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'pending');
   });
 
-  await test.step('after two epochs the codes map beats PCA-2 by 30 points', async () => {
+  await test.step('after two epochs UMAP of the codes is within 3 points of UMAP of the pixels', async () => {
     await page.getByTestId('train-toggle').click();
-    await expect.poll(() => readMetric(page, 'metric-epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => readMetric(page, 'metric-epoch'), { timeout: 150_000 }).toBeGreaterThanOrEqual(2);
     await page.getByTestId('train-toggle').click();
     await expect(page.getByTestId('train-toggle')).toHaveAttribute('aria-pressed', 'false');
     await expect(page.getByTestId('make-maps')).toBeEnabled();
@@ -194,7 +195,7 @@ test('lesson visualization: UMAP of the codes beside PCA-2 and UMAP of the pixel
     const accuracy = async (m: string) => Number(await page.getByTestId(`embedding-${m}`).getAttribute('data-accuracy'));
     await expect(page.getByTestId('embedding-pixels')).toHaveAttribute('data-accuracy', /^0\.\d+$/, { timeout: 60_000 });
     const [codes, pca2, pixels] = [await accuracy('codes'), await accuracy('pca2'), await accuracy('pixels')];
-    expect(codes).toBeGreaterThan(pca2 + 0.3);
+    expect(codes).toBeGreaterThan(pixels - 0.03);
     expect(pixels).toBeGreaterThan(pca2 + 0.3);
     const detail = `codes ${codes}, PCA-2 ${pca2}, pixels ${pixels}; ${await page.getByTestId('claim-detail').textContent()}`;
     testInfo.annotations.push({ type: 'claim visualization', description: detail });

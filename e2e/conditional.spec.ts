@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { BOOT_TIMEOUT_MS, expect, test } from './fixtures';
 import { canvasInk, digitFacts, readMetric } from './labPage';
 
-const HASH = 'v=1&lesson=style-swap&kind=conditional&layers=256,64&code=4&act=relu&out=sigmoid&loss=bce&l2=0.02&opt=adam&lr=0.002&mom=0.9&batch=64&n=5000&seed=1&log=1&grid=12&lang=en';
+const HASH = 'v=1&lesson=style-swap&kind=conditional&layers=256,64&code=4&act=relu&out=sigmoid&loss=bce&l2=0.005&opt=adam&lr=0.002&mom=0.9&batch=64&n=5000&seed=1&log=1&grid=12&lang=en';
 
 test('lesson style-swap: the link opens the conditional autoencoder, swaps read as the digit asked for, and the row shows ten digits', async ({ page, backend }, testInfo) => {
   const budget = 120_000;

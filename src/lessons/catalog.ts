@@ -75,6 +75,7 @@ export const MEASURE_IDS = [
   'meanActivation',
   'vqPerplexity',
   'testElbo',
+  'emptyCells',
   'activeDimensions',
   'priorDistance',
   'swapReadAsLabel',

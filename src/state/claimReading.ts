@@ -44,8 +44,13 @@ export function claimInputs(metric: MeasureId, s: MeasureState): ClaimInputs {
 export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
   const { check } = lesson.claim;
   const inputs = claimInputs(check.metric, s);
-  // The guard's measure is read as measured now (the latest value), beside the main one.
-  if (check.guard) Object.assign(inputs.current, claimInputs(check.guard.metric, s).current);
+  // The guard's measure is read as measured now (the latest value), beside the main one; a guard
+  // measured before the named epoch (the untrained model's error) says nothing about the model
+  // judged, so the claim waits for a fresh one.
+  if (check.guard) {
+    const guard = claimInputs(check.guard.metric, s);
+    if (guard.epoch >= check.minEpochs) Object.assign(inputs.current, guard.current);
+  }
   return {
     verdict: evaluateClaim(check, inputs),
     metric: check.metric,
@@ -53,4 +58,24 @@ export function readClaim(lesson: Lesson, s: ClaimState): ClaimReading {
     diverged: s.runState === 'diverged',
     changed: !sameExperiment(s.config, lessonConfig(lesson)),
   };
+}
+
+/**
+ * The claim's verdict at the epoch it names: the first reading of a run that judged the claim
+ * (holds or fails), kept while that run goes on, so the page does not flip when a student keeps
+ * training past it. The latest reading is shown beside it.
+ */
+export interface ClaimJudgement {
+  lessonId: string;
+  runId: number;
+  reading: ClaimReading;
+}
+
+/**
+ * The judgement after a new reading: `previous` while it belongs to the same lesson and run
+ * (and the run has not gone back in epochs: a reset), else the latest reading once it is judged.
+ */
+export function judgeOnce(previous: ClaimJudgement | undefined, lessonId: string, runId: number, latest: ClaimReading): ClaimJudgement | undefined {
+  if (previous && previous.lessonId === lessonId && previous.runId === runId && !(latest.epoch < previous.reading.epoch)) return previous;
+  return latest.verdict.state === 'pending' ? undefined : { lessonId, runId, reading: latest };
 }

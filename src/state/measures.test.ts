@@ -14,7 +14,7 @@ import { BASELINES, fieldsRead, formatMeasure, measureNameKey, MEASURES, type Me
 const counts = [1, 15, 31];
 const curve = (at15: number) => Float64Array.from(counts, (c) => (c === 15 ? at15 : 0.5));
 function fullState(engineKind: 'vae' | 'adversarial' | 'conditional'): MeasureState {
-  const values = { elbo: -158.2, activeDimensions: 5, priorDistance: 0.12, swapReadAsLabel: 0.61 };
+  const values = { elbo: -158.2, activeDimensions: 5, priorDistance: 0.12, swapReadAsLabel: 0.61, emptyCells: 0.02 };
   return {
     config: { ...DEFAULT_CONFIG, model: { ...DEFAULT_CONFIG.model, codeSize: 2 } },
     history: [
@@ -32,7 +32,7 @@ function fullState(engineKind: 'vae' | 'adversarial' | 'conditional'): MeasureSt
     } as MeasureState['imageSearch'],
     sensitivity: { epoch: 3.3, relativeSensitivity: 0.019 } as MeasureState['sensitivity'],
     anomaly: { epoch: 1.1, auroc: 0.989 } as MeasureState['anomaly'],
-    embedding: { epoch: 2.2, maps: { codes: { knnAccuracy: 0.84 }, pca2: { knnAccuracy: 0.39 } } } as MeasureState['embedding'],
+    embedding: { epoch: 2.2, maps: { codes: { knnAccuracy: 0.84 }, pca2: { knnAccuracy: 0.39 }, pixels: { knnAccuracy: 0.86 } } } as MeasureState['embedding'],
     pretraining: { fineTune: { steps: 300, stepsDone: 300 }, final: { pretrained: 0.7864, random: 0.7399 } } as MeasureState['pretraining'],
     text: { status: 'ready', running: false, info: { counts }, measure: { epoch: 2.05, retrieval: { fraction: curve(0.296) } }, lsa: { retrieval: { fraction: curve(0.244) } } } as MeasureState['text'],
     sparsity: { epoch: 2.4, activeFraction: 0.248, meanActivation: 0.17 } as MeasureState['sparsity'],
@@ -42,6 +42,7 @@ function fullState(engineKind: 'vae' | 'adversarial' | 'conditional'): MeasureSt
 }
 const ENGINE_KIND: Partial<Record<MeasureId, 'vae' | 'adversarial' | 'conditional'>> = {
   testElbo: 'vae',
+  emptyCells: 'vae',
   activeDimensions: 'vae',
   priorDistance: 'adversarial',
   swapReadAsLabel: 'conditional',

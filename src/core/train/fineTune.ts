@@ -46,11 +46,21 @@ function classifier(layers: DenseLayer[]): Classifier {
 }
 
 /**
+ * The random stream of the hidden layers' initial weights, drawn layer after layer input side
+ * first. The randomly initialised network takes its layers from it, and layer-wise pretraining
+ * starts each encoder from the same draws (layerwise.ts): a stack whose pretraining learned
+ * nothing is exactly the random network, so the two differ by what pretraining learned alone.
+ */
+export function hiddenInitRng(seed: number): () => number {
+  return createRng(deriveSeed(seed, 41));
+}
+
+/**
  * The randomly initialised network (seeded Glorot weights, zero biases), and the softmax layer
  * both networks start from.
  */
 export function randomClassifier(widths: readonly number[], activation: HiddenActivation, seed: number): Classifier {
-  const rng = createRng(deriveSeed(seed, 41));
+  const rng = hiddenInitRng(seed);
   const all = [IMAGE_SIZE, ...widths];
   const hidden = widths.map((w, i) => createLayer(all[i], w, activation, rng));
   return classifier([...hidden, softmaxLayer(widths[widths.length - 1], seed)]);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/rng';
+import { randomClassifier } from './fineTune';
 import { encodeThrough, LayerwisePretraining, reconstructionLoss } from './layerwise';
 import { DEFAULT_PRETRAIN_CONFIG, type PretrainConfig } from './pretrainConfig';
 
@@ -107,6 +108,21 @@ describe('greedy layer-wise pretraining', () => {
     again.steps(3);
     again.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+  });
+
+  it('starts each encoder from the random network’s own initial weights (a stack that learned nothing is that network)', async () => {
+    const config = tiny({ seed: 7 });
+    const x = tinyImages(20, 784);
+    const lw = new LayerwisePretraining(x, config);
+    lw.finishLayer();
+    lw.finishLayer();
+    const random = randomClassifier(config.widths, config.hiddenActivation, config.seed);
+    for (const [i, encoder] of lw.encoders.entries()) {
+      expect(Array.from(await encoder.kernel.data()), `layer ${i + 1}`).toEqual(Array.from(await random.layers[i].kernel.data()));
+    }
+    random.dispose();
+    lw.dispose();
     x.dispose();
   });
 });

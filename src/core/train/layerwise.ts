@@ -17,6 +17,7 @@ import { createRng, deriveSeed } from '../data/rng';
 import { dense, preferredGradients, type DenseGradients, type DenseLayer } from '../models/dense';
 import { createLayer } from '../models/denseStack';
 import { BatchOrder } from './batchOrder';
+import { hiddenInitRng } from './fineTune';
 import { CHUNK_ROWS } from './chunks';
 import { meanPixelLoss } from './losses';
 import { createOptimizer, disposeOptimizer } from './optimizers';
@@ -58,7 +59,10 @@ export class LayerwisePretraining {
   /** Optimizer steps per layer: pretrainEpochs passes over the subset, in whole batches. */
   readonly stepsPerLayer: number;
   private readonly gradients = preferredGradients();
+  /** The decoders' initial weights (thrown away after each layer). */
   private readonly rng: () => number;
+  /** The encoders' initial weights: the random network's own stream (fineTune.ts hiddenInitRng). */
+  private readonly encoderRng: () => number;
   /** The current layer's input: the pixels, then each frozen layer's outputs. [n, h_{k-1}] */
   private inputs: tf.Tensor2D;
   private ownsInputs = false;
@@ -74,6 +78,7 @@ export class LayerwisePretraining {
   ) {
     this.inputs = pixels;
     this.rng = createRng(deriveSeed(config.seed, 21));
+    this.encoderRng = hiddenInitRng(config.seed);
     this.stepsPerLayer = Math.max(1, Math.ceil((config.pretrainEpochs * pixels.shape[0]) / config.batchSize));
     this.startLayer(0);
   }
@@ -188,7 +193,7 @@ export class LayerwisePretraining {
     const { outputActivation } = reconstructionLoss(index, this.config.hiddenActivation);
     this.current = {
       index,
-      encoder: createLayer(fanIn, width, this.config.hiddenActivation, this.rng),
+      encoder: createLayer(fanIn, width, this.config.hiddenActivation, this.encoderRng),
       decoder: createLayer(width, fanIn, outputActivation, this.rng),
       optimizer: createOptimizer(this.config),
       batches: new BatchOrder(this.inputs.shape[0], this.config.batchSize, deriveSeed(this.config.seed, 30 + index)),

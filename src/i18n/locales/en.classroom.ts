@@ -22,9 +22,10 @@ export const classroom = {
   },
   claim: {
     status: 'Live check',
-    holds: 'Holds now',
-    fails: 'Does not hold (yet)',
     pending: 'Not judged yet',
+    holdsAt: 'Holds at epoch {{epoch}}',
+    failsAt: 'Does not hold at epoch {{epoch}}',
+    latest: 'Latest reading, epoch {{epoch}}: {{reading}}',
     comparison: '{{metric}}: {{value}} (needs {{relation}} {{target}})',
     relation: {
       lt: 'below',
@@ -64,6 +65,7 @@ export const classroom = {
     baseline: {
       pcaSameSize: 'PCA at the same code size',
       pca2Map: 'the PCA-2 map',
+      umapPixels: 'UMAP of the pixels',
       lsa10: 'LSA-10',
       randomInit: 'the same network from random weights',
       noisyInput: 'the noisy input',

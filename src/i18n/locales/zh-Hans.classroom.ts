@@ -21,9 +21,10 @@ export const classroom: Strings['classroom'] = {
   },
   claim: {
     status: '实时检验',
-    holds: '目前成立',
-    fails: '（暂时）不成立',
     pending: '还不能判断',
+    holdsAt: '在第 {{epoch}} 个 epoch 成立',
+    failsAt: '在第 {{epoch}} 个 epoch 不成立',
+    latest: '最新读数（第 {{epoch}} 个 epoch）：{{reading}}',
     comparison: '{{metric}}：{{value}}（需要{{relation}} {{target}}）',
     relation: {
       lt: '低于',
@@ -63,6 +64,7 @@ export const classroom: Strings['classroom'] = {
     baseline: {
       pcaSameSize: '相同编码长度的 PCA',
       pca2Map: 'PCA-2 地图',
+      umapPixels: '像素的 UMAP',
       lsa10: 'LSA-10',
       randomInit: '从随机权重开始的同一网络',
       noisyInput: '带噪声的输入',

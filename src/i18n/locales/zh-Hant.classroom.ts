@@ -21,9 +21,10 @@ export const classroom: Strings['classroom'] = {
   },
   claim: {
     status: '即時檢驗',
-    holds: '目前成立',
-    fails: '（暫時）不成立',
     pending: '還無法判斷',
+    holdsAt: '在第 {{epoch}} 個 epoch 成立',
+    failsAt: '在第 {{epoch}} 個 epoch 不成立',
+    latest: '最新讀數（第 {{epoch}} 個 epoch）：{{reading}}',
     comparison: '{{metric}}：{{value}}（需要{{relation}} {{target}}）',
     relation: {
       lt: '低於',
@@ -63,6 +64,7 @@ export const classroom: Strings['classroom'] = {
     baseline: {
       pcaSameSize: '相同編碼長度的 PCA',
       pca2Map: 'PCA-2 地圖',
+      umapPixels: '像素的 UMAP',
       lsa10: 'LSA-10',
       randomInit: '從隨機權重開始的同一網路',
       noisyInput: '帶雜訊的輸入',

@@ -58,10 +58,10 @@ export const lesson: Lesson = {
   // Trained on 8s, the 1s alone against the 8s: 0.456 (a 1 has little ink to get wrong).
   claim: {
     text: {
-      en: 'Trained on 0s only for one epoch, the reconstruction error tells the other nine digits from 0s with an AUROC above 0.95.',
-      'zh-Hans': '只用 0 训练一个 epoch 之后，用重建误差区分其余九个数字和 0，AUROC 高于 0.95。',
-      'zh-Hant': '只用 0 訓練一個 epoch 之後，用重建誤差區分其餘九個數字和 0，AUROC 高於 0.95。',
+      en: 'Trained on 0s only for one epoch, the reconstruction error tells the other nine digits from 0s with an AUROC above 0.98 (before training, the distance from the average 0 gives about 0.97).',
+      'zh-Hans': '只用 0 训练一个 epoch 之后，用重建误差区分其余九个数字和 0，AUROC 高于 0.98（训练之前，用与平均的 0 的距离就约有 0.97）。',
+      'zh-Hant': '只用 0 訓練一個 epoch 之後，用重建誤差區分其餘九個數字和 0，AUROC 高於 0.98（訓練之前，用與平均的 0 的距離就約有 0.97）。',
     },
-    check: { metric: 'anomalyAuroc', compare: 'fixed', relation: 'gt', value: 0.95, minEpochs: 1 },
+    check: { metric: 'anomalyAuroc', compare: 'fixed', relation: 'gt', value: 0.98, minEpochs: 1 },
   },
 };
