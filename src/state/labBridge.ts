@@ -21,7 +21,7 @@ import type { FailureKind } from '../worker/recovery';
 import { findLesson } from '../lessons';
 import { lessonConfig } from '../lessons/preset';
 import { act, connect, currentClient, disconnect, errorText, ready, report, started } from './labConnection';
-import { droppedEvents, routeEvent } from './labEvents';
+import { routeEvent } from './labEvents';
 import { latentActions } from './latentActions';
 import { mathActions } from './mathActions';
 import { lessonActions, resumeWatches } from './lessonActions';

@@ -61,7 +61,7 @@ describe('applyLiveSettings', () => {
     const { channel, events, progressPast } = channelOfRun(trainer);
     const errors: unknown[] = [];
     const views = new LabViews(data, 200, channel);
-    const loop = new TrainingLoop({ channel, views, vq: new LabVq(data, channel.emit), apps: new LabApplications(data, channel, (d) => errors.push(d)), emitError: (e) => errors.push(e) });
+    const loop = new TrainingLoop({ channel, views, vq: new LabVq(data, channel.emit), apps: new LabApplications(data, channel, (d) => errors.push(d)), emitError: (e) => errors.push(e), lostBy: () => false, plannedParts: () => 1 });
     loop.start(trainer);
     // As a message from the page: served while the loop awaits a chunk's loss read or its tick.
     await progressPast(20);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reason } from './backendReport';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import { KINDS } from '../core/kinds/registry';
 import { backendFlops, CUT_ABOVE_MS, partsFor, plannedParts } from './stepCutting';
@@ -13,7 +14,7 @@ describe('step cutting', () => {
   });
 
   it('plans the issue\'s slow model in parts on wasm, and the default model whole', () => {
-    const report = { chosen: 'wasm' as const, forced: false, candidates: [{ name: 'wasm' as const, status: 'chosen' as const, reason: '', samplesPerSec: 880 }] };
+    const report = { chosen: 'wasm' as const, forced: false, candidates: [{ name: 'wasm' as const, status: 'chosen' as const, reason: reason('forcedChecked', {}), samplesPerSec: 880 }] };
     const flops = backendFlops(report, 'wasm');
     expect(plannedParts(DEFAULT_CONFIG, flops)).toBe(1);
     expect(plannedParts(wide, flops)).toBeGreaterThan(10);
