@@ -26,7 +26,7 @@ test('under a strict Content-Security-Policy the lab boots, trains and opens eve
   });
   const response = await page.goto(`./?backend=${backend}`);
   const header = response!.headers()['content-security-policy'];
-  expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(header).toContain("script-src 'self' 'wasm-unsafe-eval' blob:");
   expect(header).toContain("frame-ancestors *");
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("default-src 'self'");

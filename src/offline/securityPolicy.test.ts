@@ -41,7 +41,7 @@ describe('the security headers for hosts', () => {
   });
 
   it('the policy allows only the lab\'s own origin for scripts, and wasm compilation, no eval', () => {
-    expect(CSP_HEADER_VALUE).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(CSP_HEADER_VALUE).toContain("script-src 'self' 'wasm-unsafe-eval' blob:;");
     expect(CSP_HEADER_VALUE).not.toContain("'unsafe-eval'");
     expect(CSP_HEADER_VALUE).toContain("object-src 'none'");
   });

@@ -2,6 +2,10 @@
  * The lab's Content-Security-Policy (issue 11): everything from the lab's own origin, nothing
  * else, and only what the lab really needs beyond that:
  * - `'wasm-unsafe-eval'`: compiling the tfjs .wasm files (WebAssembly.instantiate); no JS eval;
+ * - `script-src blob:`: tfjs-wasm's threads: each pthread worker (itself a blob: worker, which
+ *   inherits this policy) runs `importScripts` on a blob: of the Emscripten factory's text; without
+ *   it every thread fails to load and the wasm backend never starts (blob: URLs are made only by
+ *   the page's own scripts);
  * - `worker-src 'self' blob:`: the lab's Web Workers and service worker are files of the build;
  *   blob: for tfjs-wasm's threads, whose helper workers a threaded build may start from a blob;
  * - `connect-src 'self' blob:`: the data files, the .wasm files (fetched as blobs too);
@@ -17,7 +21,7 @@
 /** The directives, in the order they are written. */
 export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
-  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['script-src', "'self' 'wasm-unsafe-eval' blob:"],
   ['worker-src', "'self' blob:"],
   ['connect-src', "'self' blob:"],
   ['img-src', "'self' data: blob:"],
