@@ -48,12 +48,13 @@ test('the issue\'s heavy link is refused before it is built, naming the field an
 test('a model whose step takes seconds: Pause answers within a part of a step', async ({ page, openLab }) => {
   test.setTimeout(240_000);
   await openLab();
-  // 784-1000-1000-1000-784 at batch 256: about 5.5 GFLOP a step, seconds on wasm on 2 cores (the
-  // step must take well over a second for Pause's answer to tell a cut step from a whole one).
+  // 784-1000-1000-1000-784 at batch 1,024: about 22 GFLOP a step, seconds on wasm even on two
+  // threads (the step must take well over a second for Pause's answer to tell a cut step from a
+  // whole one; at batch 256 threaded wasm took 0.57 s).
   await page.evaluate(async () => {
     const lab = (window as LabWindow).__lab!;
     const { config } = lab.store.getState();
-    await lab.applyConfig({ model: { ...config.model, encoderLayers: [1000], codeSize: 1000 }, train: { ...config.train, batchSize: 256 } });
+    await lab.applyConfig({ model: { ...config.model, encoderLayers: [1000], codeSize: 1000 }, train: { ...config.train, batchSize: 1024 } });
   });
   await announced(page, 120_000);
   // In the page: the time of each new step, and how long Pause takes when asked right after step 2.

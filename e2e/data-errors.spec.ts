@@ -1,6 +1,8 @@
 /**
- * A missing or corrupt MNIST file must give a message that names the file and says how to
- * regenerate it, never a blank page. The files are fetched by the lab's dedicated worker;
+ * A missing or corrupt MNIST file must give a message that names the file and says what to do,
+ * never a blank page. The tests serve a build, whose reader is a student: check the network and
+ * press Retry (a dev server tells the developer to run `npm run prepare-data` instead:
+ * worker/dataLoader.ts DATA_FIX_HINT). The files are fetched by the lab's dedicated worker;
  * Playwright's page.route intercepts those requests too in Chromium (each test asserts that
  * its route was hit, so a route that silently misses the worker fails the test).
  */
@@ -39,8 +41,10 @@ for (const { name, damage } of cases) {
     const notice = page.getByTestId('notice-error-data');
     await expect(notice).toBeVisible({ timeout: 60_000 });
     await expect(notice).toContainText(FILE);
-    // How to regenerate the data.
-    await expect(notice).toContainText('npm run prepare-data');
+    // What a student can do, and the button to do it; no developer command in a build.
+    await expect(notice).toContainText('press Retry');
+    await expect(notice).not.toContainText('npm');
+    await expect(notice.getByRole('button', { name: 'Retry' })).toBeVisible();
     expect(hits, 'the route saw the worker fetch the file').toBeGreaterThan(0);
     // The page around the message is still the lab, not a blank page; training is refused.
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
