@@ -109,7 +109,7 @@ test('lesson text-retrieval: maps by genre, curves of the autoencoder and LSA, a
   expect(pageErrors, 'uncaught errors in the page').toEqual([]);
 });
 
-test('a missing passages file: the text panel names it and the fix, the free lab still trains MNIST', async ({ page, backend }) => {
+test('a missing passages file: the text panel names it, what to do and Retry, the free lab still trains MNIST', async ({ page, backend }) => {
   test.setTimeout(BOOT_TIMEOUT_MS + 60_000);
   let hits = 0;
   await page.route('**/data/brown-passages.json.gz', (route) => {
@@ -120,8 +120,15 @@ test('a missing passages file: the text panel names it and the fix, the free lab
   const error = page.getByTestId('text-error');
   await expect(error).toBeVisible({ timeout: 30_000 });
   await expect(error).toContainText('brown-passages.json.gz');
-  await expect(error).toContainText('npm run prepare-data');
+  // A build's reader is a student: what to do, and the button to do it (no npm command).
+  await expect(error).toContainText('press Retry');
+  await expect(error).not.toContainText('npm');
   expect(hits, 'the route saw the worker fetch the file').toBeGreaterThan(0);
+  // Retry asks the worker again: the file is fetched a second time, and still missing.
+  const first = hits;
+  await error.getByTestId('text-retry').click();
+  await expect.poll(() => hits, { timeout: 30_000 }).toBeGreaterThan(first);
+  await expect(page.getByTestId('text-error')).toContainText('brown-passages.json.gz');
   // The lesson's experiment cannot start, and the header says so.
   await expect(page.getByTestId('train-toggle')).toBeDisabled();
   // No global data notice: MNIST is fine, and in the free lab its training still starts.

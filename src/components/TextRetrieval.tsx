@@ -78,6 +78,9 @@ export function TextRetrieval() {
             {text.error?.detail && <p className="notice-detail">{text.error.detail}</p>}
             {text.errorHint && <p className="notice-hint">{withCode(wordMessage(t, text.errorHint))}</p>}
           </div>
+          <button type="button" className="button button--primary" data-testid="text-retry" onClick={() => void textRetrieval.retry()}>
+            {t('notices.retry')}
+          </button>
         </div>
       )}
       {status === 'ready' && info && (

@@ -40,6 +40,13 @@ export const textRetrieval = {
     await lsa;
   },
 
+  /** After a failed load (the panel's Retry): the worker forgot the failed attempt, so load again. */
+  async retry(): Promise<void> {
+    if (store().text.status !== 'failed') return;
+    store().setText({ status: 'idle' });
+    await textRetrieval.load();
+  },
+
   /** Starts or pauses the text autoencoders' training loop. */
   train: (on: boolean) => act(on ? 'textTrain' : 'textPause', (c) => c.call((api) => api.textTrain(on))),
   toggle: () => textRetrieval.train(!store().text.running),
