@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { densePath, type DensePathLayer } from '../core/analysis/densePath';
 import { IMAGE_SIZE } from '../core/config';
-import type { LayerActivation } from '../core/models/dense';
+import { applyActivation } from '../core/models/dense';
 import type { Engine } from '../core/train/engine';
 import { outputFromLogits, pixelLosses } from '../core/train/losses';
 import type { Trainer } from '../core/train/trainer';
@@ -22,20 +22,6 @@ function path(trainer: Trainer): DensePathLayer[] {
   return p;
 }
 
-function activate(z: tf.Tensor2D, activation: LayerActivation): tf.Tensor2D {
-  switch (activation) {
-    case 'linear':
-      return z;
-    case 'relu':
-      return tf.relu(z);
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'elu':
-      return tf.elu(z);
-  }
-}
 
 /** [1, 784] -> the input of path layer `k` [1, fanIn]: the layers before it, or the code (and one-hot label). */
 function inputOf(engine: Engine, layers: readonly DensePathLayer[], k: number, x: tf.Tensor2D, label: number): tf.Tensor2D {
@@ -48,7 +34,7 @@ function inputOf(engine: Engine, layers: readonly DensePathLayer[], k: number, x
     }
     if (i === k) return h;
     const v = engine.variables;
-    h = activate(tf.add(tf.matMul(h, v[l.kernel] as tf.Tensor2D), v[l.kernel + 1]) as tf.Tensor2D, l.activation);
+    h = applyActivation(tf.add(tf.matMul(h, v[l.kernel] as tf.Tensor2D), v[l.kernel + 1]) as tf.Tensor2D, l.activation);
   }
   return h;
 }
@@ -84,7 +70,7 @@ export async function inspectUnit(trainer: Trainer, x: Float32Array, label: numb
     const w = tf.slice(engine.variables[l.kernel], [0, unit], [l.fanIn, 1]) as tf.Tensor2D;
     const b = tf.slice(engine.variables[l.kernel + 1], [unit], [1]);
     const z = tf.add(tf.matMul(input, w), b) as tf.Tensor2D;
-    return tf.concat([tf.reshape(w, [l.fanIn]), b, tf.reshape(z, [1]), tf.reshape(activate(z, l.activation), [1])]);
+    return tf.concat([tf.reshape(w, [l.fanIn]), b, tf.reshape(z, [1]), tf.reshape(applyActivation(z, l.activation), [1])]);
   });
   return {
     layer,

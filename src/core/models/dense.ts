@@ -45,6 +45,22 @@ function forward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: Lay
   return tf.tanh(tf.add(tf.matMul(x, w), b)) as tf.Tensor2D;
 }
 
+/** f(z) for any shape (dense rows, conv feature maps, one unit's inputs in the math views). */
+export function applyActivation<T extends tf.Tensor>(z: T, activation: LayerActivation): T {
+  switch (activation) {
+    case 'linear':
+      return z;
+    case 'relu':
+      return tf.relu(z);
+    case 'sigmoid':
+      return tf.sigmoid(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'elu':
+      return tf.elu(z);
+  }
+}
+
 /**
  * dL/dz from dL/dy and the layer's output y = f(z), for each activation (elementwise, so any
  * shape: conv.ts uses it on [batch, height, width, channels] feature maps).

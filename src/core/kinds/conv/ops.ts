@@ -17,7 +17,7 @@
  *   `npm run quality -- quality/convSpeed.quality.ts` (writes docs/quality/convSpeed.md).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activationGradient, type LayerActivation } from '../../models/dense';
+import { activationGradient, applyActivation, type LayerActivation } from '../../models/dense';
 import { CONV_KERNEL, POOL } from './layout';
 
 export type ConvGradients = 'tape' | 'forwardConvolutions';
@@ -49,20 +49,6 @@ export interface ConvLayer extends ConvWeights {
 /** Activations tfjs's fused convolution applies itself on every backend. */
 const FUSED: ReadonlySet<LayerActivation> = new Set(['relu', 'linear', 'sigmoid', 'elu']);
 
-function applyActivation(z: tf.Tensor4D, activation: LayerActivation): tf.Tensor4D {
-  switch (activation) {
-    case 'linear':
-      return z;
-    case 'relu':
-      return tf.relu(z);
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'elu':
-      return tf.elu(z);
-  }
-}
 
 /** [k, k, a, b] -> [k, k, b, a], turned by 180 degrees in the two spatial axes. */
 export function turnFilter(w: tf.Tensor4D): tf.Tensor4D {
